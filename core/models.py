@@ -1,0 +1,404 @@
+"""The shared ground of every app: municipalities, institutions, pedagogues,
+their employment history, academic years, directories and users' roles."""
+
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from core.scoping import Role, roles_of
+
+YOUNG_AGE = 35
+YOUNG_SPECIALIST_YEARS = 3
+
+
+class Municipality(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    code = models.SlugField(_("code"), max_length=50, unique=True)
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class InstitutionType(models.TextChoices):
+    PRESCHOOL = "preschool", _("Preschool (kindergarten)")
+    GENERAL = "general", _("General education (school, gymnasium, lyceum)")
+    ADDITIONAL = "additional", _("Additional education")
+    VOCATIONAL = "vocational", _("Vocational education")
+
+
+class InstitutionQuerySet(models.QuerySet):
+    def for_user(self, user) -> "InstitutionQuerySet":
+        """Return the institutions the user may see."""
+        roles = roles_of(user)
+        if roles.is_global:
+            return self
+        return self.filter(Q(municipality_id__in=roles.municipality_ids) | Q(pk__in=roles.institution_ids))
+
+    def editable_by(self, user) -> "InstitutionQuerySet":
+        """Return the institutions the user may edit (admin, methodist of the municipality, own school)."""
+        roles = roles_of(user)
+        if roles.is_admin:
+            return self
+        q = Q(municipality_id__in=roles.municipality_ids_for(Role.METHODIST, Role.HEAD))
+        q |= Q(pk__in=roles.institution_ids_for(Role.SCHOOL))
+        return self.filter(q)
+
+    def in_scope(self, scope) -> "InstitutionQuerySet":
+        """Return the institutions of a municipality, or the one institution itself."""
+        if isinstance(scope, Institution):
+            return self.filter(pk=scope.pk)
+        return self.filter(municipality=scope)
+
+    def active(self) -> "InstitutionQuerySet":
+        return self.filter(is_active=True)
+
+
+class Institution(models.Model):
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="institutions", verbose_name=_("municipality")
+    )
+    name = models.CharField(_("full name"), max_length=400)
+    short_name = models.CharField(_("short name"), max_length=200)
+    type = models.CharField(_("type"), max_length=20, choices=InstitutionType.choices)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    director = models.CharField(_("director"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    history = HistoricalRecords()
+    objects = InstitutionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("institution")
+        verbose_name_plural = _("institutions")
+        ordering = ["short_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "short_name"], name="institution_unique_short_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.short_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("core:institution-detail", args=[self.pk])
+
+
+class AcademicYearQuerySet(models.QuerySet):
+    def containing(self, day: datetime.date) -> "AcademicYear | None":
+        """Return the academic year that contains the day, if it is in the directory."""
+        start_year = day.year if day.month >= 9 else day.year - 1
+        return self.filter(start_year=start_year).first()
+
+    def current(self) -> "AcademicYear | None":
+        return self.containing(timezone.localdate())
+
+    def by_title(self, title: str) -> "AcademicYear":
+        """Return the year written as '2021/2022', '2021-2022' or '2021–2022'; raise DoesNotExist."""
+        head = title.strip().replace("–", "/").replace("-", "/").split("/")[0]
+        if not head.isdigit():
+            raise self.model.DoesNotExist(title)
+        return self.get(start_year=int(head))
+
+
+class AcademicYear(models.Model):
+    """An academic year, 1 September – 31 August."""
+
+    start_year = models.PositiveSmallIntegerField(_("start year"), unique=True)
+
+    objects = AcademicYearQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("academic year")
+        verbose_name_plural = _("academic years")
+        ordering = ["start_year"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        return f"{self.start_year}/{self.start_year + 1}"
+
+    @property
+    def start(self) -> datetime.date:
+        return datetime.date(self.start_year, 9, 1)
+
+    @property
+    def end(self) -> datetime.date:
+        return datetime.date(self.start_year + 1, 8, 31)
+
+    def previous(self) -> "AcademicYear | None":
+        return AcademicYear.objects.filter(start_year=self.start_year - 1).first()
+
+    def contains(self, day: datetime.date) -> bool:
+        return self.start <= day <= self.end
+
+
+class Position(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    is_pedagogical = models.BooleanField(_("pedagogical position"), default=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    class Meta:
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Subject(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+
+    class Meta:
+        verbose_name = _("subject")
+        verbose_name_plural = _("subjects")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Category(models.TextChoices):
+    """Qualification categories (order of the Ministry of Enlightenment No. 196 of 24.03.2023)."""
+
+    NONE = "none", _("No category")
+    CONFORMITY = "conformity", _("Conformity with the position")
+    FIRST = "first", _("First")
+    HIGHEST = "highest", _("Highest")
+    METHODIST = "methodist", _("Pedagogue-methodist")
+    MENTOR = "mentor", _("Pedagogue-mentor")
+
+
+# Pedagogue-methodist and pedagogue-mentor are only given on top of the highest category.
+FIRST_OR_HIGHEST = [Category.FIRST, Category.HIGHEST, Category.METHODIST, Category.MENTOR]
+
+
+def employed_during_q(year: AcademicYear, prefix: str = "") -> Q:
+    """Return a Q for employment records that overlap the academic year."""
+    return Q(**{f"{prefix}hired__lte": year.end}) & (
+        Q(**{f"{prefix}left__isnull": True}) | Q(**{f"{prefix}left__gte": year.start})
+    )
+
+
+def scope_q(scope, prefix: str = "") -> Q:
+    """Return a Q restricting an institution path to a municipality or one institution."""
+    if isinstance(scope, Institution):
+        return Q(**{f"{prefix}institution": scope})
+    return Q(**{f"{prefix}institution__municipality": scope})
+
+
+class PedagogueQuerySet(models.QuerySet):
+    def for_user(self, user) -> "PedagogueQuerySet":
+        """Return the pedagogues the user may see: municipal roles their municipality,
+        a school its current staff, a teacher only their own record."""
+        roles = roles_of(user)
+        if roles.is_global:
+            return self
+        q = Q(municipality_id__in=roles.municipality_ids)
+        q |= Q(institution_id__in=roles.institution_ids_for(Role.SCHOOL))
+        if roles.pedagogue_id:
+            q |= Q(pk=roles.pedagogue_id)
+        return self.filter(q)
+
+    def editable_by(self, user) -> "PedagogueQuerySet":
+        roles = roles_of(user)
+        if roles.is_admin:
+            return self
+        q = Q(municipality_id__in=roles.municipality_ids_for(Role.METHODIST, Role.HEAD))
+        q |= Q(institution_id__in=roles.institution_ids_for(Role.SCHOOL))
+        return self.filter(q)
+
+    def employed_during(self, year: AcademicYear, scope=None) -> "PedagogueQuerySet":
+        """Return pedagogues with an employment overlapping the year (in the scope, if given)."""
+        jobs = Employment.objects.filter(employed_during_q(year), pedagogue=OuterRef("pk"))
+        if scope is not None:
+            jobs = jobs.filter(scope_q(scope))
+        return self.filter(Exists(jobs))
+
+    def under_age(self, age: int, on: datetime.date) -> "PedagogueQuerySet":
+        """Return pedagogues younger than ``age`` full years on the day."""
+        return self.filter(birth_date__gt=years_before(on, age))
+
+
+def years_before(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+class Pedagogue(models.Model):
+    last_name = models.CharField(_("last name"), max_length=100)
+    first_name = models.CharField(_("first name"), max_length=100)
+    middle_name = models.CharField(_("patronymic"), max_length=100, blank=True)
+    birth_date = models.DateField(_("birth date"))
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="pedagogues", verbose_name=_("municipality")
+    )
+    # The current main place of work; the history is in Employment.
+    institution = models.ForeignKey(
+        Institution,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff",
+        verbose_name=_("institution"),
+    )
+    position = models.ForeignKey(
+        Position, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("position")
+    )
+    subjects = models.ManyToManyField(Subject, blank=True, related_name="pedagogues", verbose_name=_("subjects"))
+    experience_start = models.DateField(_("pedagogical experience since"), null=True, blank=True)
+    category = models.CharField(
+        _("qualification category"), max_length=20, choices=Category.choices, default=Category.NONE
+    )
+    category_date = models.DateField(_("category assigned on"), null=True, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="pedagogue",
+        verbose_name=_("user account"),
+    )
+
+    history = HistoricalRecords(excluded_fields=["user"], m2m_fields=[subjects])
+    objects = PedagogueQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("pedagogue")
+        verbose_name_plural = _("pedagogues")
+        ordering = ["last_name", "first_name", "middle_name"]
+        indexes = [
+            models.Index(fields=["municipality", "last_name"]),
+            models.Index(fields=["institution", "last_name"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(category_date__isnull=True) | ~Q(category="none"),
+                name="pedagogue_category_date_needs_category",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("core:pedagogue-detail", args=[self.pk])
+
+    def clean(self) -> None:
+        if self.institution_id and self.municipality_id and self.institution.municipality_id != self.municipality_id:
+            raise ValidationError({"institution": _("The institution belongs to another municipality.")})
+        if self.category_date and self.category == Category.NONE:
+            raise ValidationError({"category_date": _("A category date needs a category.")})
+        if self.birth_date and self.birth_date > timezone.localdate():
+            raise ValidationError({"birth_date": _("The birth date is in the future.")})
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.last_name, self.first_name, self.middle_name) if part)
+
+    def age_on(self, day: datetime.date) -> int:
+        return day.year - self.birth_date.year - ((day.month, day.day) < (self.birth_date.month, self.birth_date.day))
+
+    def experience_years_on(self, day: datetime.date) -> Decimal | None:
+        if not self.experience_start:
+            return None
+        return Decimal((day - self.experience_start).days) / Decimal("365.25")
+
+    def is_under_35_on(self, day: datetime.date) -> bool:
+        return self.age_on(day) < YOUNG_AGE
+
+
+class Employment(models.Model):
+    """One period of work of a pedagogue in an institution."""
+
+    pedagogue = models.ForeignKey(
+        Pedagogue, on_delete=models.CASCADE, related_name="employments", verbose_name=_("pedagogue")
+    )
+    institution = models.ForeignKey(
+        Institution, on_delete=models.PROTECT, related_name="employments", verbose_name=_("institution")
+    )
+    position = models.ForeignKey(
+        Position, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("position")
+    )
+    hired = models.DateField(_("hired"))
+    left = models.DateField(_("left"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("employment")
+        verbose_name_plural = _("employment history")
+        ordering = ["-hired"]
+        indexes = [models.Index(fields=["institution", "hired", "left"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(left__isnull=True) | Q(left__gte=models.F("hired")), name="employment_left_after_hired"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pedagogue} — {self.institution}"
+
+    def clean(self) -> None:
+        if self.left and self.hired and self.left < self.hired:
+            raise ValidationError({"left": _("The leaving date is before the hiring date.")})
+
+
+class RoleAssignment(models.Model):
+    """A role a user holds, scoped to a municipality or an institution."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles", verbose_name=_("user")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, null=True, blank=True, verbose_name=_("municipality")
+    )
+    institution = models.ForeignKey(
+        Institution, on_delete=models.CASCADE, null=True, blank=True, verbose_name=_("institution")
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "role", "municipality", "institution"], name="role_assignment_unique"
+            ),
+            models.CheckConstraint(
+                condition=~Q(role__in=["school", "teacher"]) | Q(institution__isnull=False),
+                name="role_school_teacher_need_institution",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        where = self.institution or self.municipality or _("everywhere")
+        return f"{self.user} — {self.get_role_display()} ({where})"
+
+    def clean(self) -> None:
+        if self.role in (Role.SCHOOL, Role.TEACHER) and not self.institution_id:
+            raise ValidationError({"institution": _("This role is scoped to one institution.")})
+        if self.role in (Role.METHODIST, Role.EXPERT) and not self.municipality_id:
+            raise ValidationError({"municipality": _("This role is scoped to a municipality.")})

@@ -1,0 +1,201 @@
+"""The preview-validate-confirm pattern of every Excel import.
+
+An ``Importer`` names its columns, validates rows (per row and across rows) and
+writes them. ``ImportView`` drives it: upload → preview with every problem
+named by row and column → confirm → one transaction. The uploaded file waits in
+``MEDIA_ROOT/imports/`` under a random token kept in the uploader's session, so
+nothing is written before the confirmation and no one else can confirm it.
+"""
+
+import secrets
+from collections.abc import Sequence
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from core.forms import BootstrapFormMixin
+from core.xlsx import XLSX_CONTENT_TYPE, Column, ParsedRow, WorkbookError, read_table, template_bytes
+
+
+class ImportRejected(Exception):
+    """Raised inside the write transaction when rows have problems: nothing is kept."""
+
+    def __init__(self, rows: list[ParsedRow]):
+        super().__init__("rows have problems")
+        self.rows = rows
+
+
+class Importer:
+    columns: Sequence[Column] = ()
+    title: str = "import"
+    instructions: Sequence[str] = ()
+    max_rows = 20000
+
+    def __init__(self, *, user, **context):
+        self.user = user
+        self.context = context
+
+    # --- to override -------------------------------------------------------
+    def validate_row(self, row: ParsedRow) -> None:
+        """Resolve references into ``row.cleaned`` and add issues; set ``row.action``."""
+
+    def validate_rows(self, rows: list[ParsedRow]) -> None:
+        """Cross-row checks (duplicates inside the file)."""
+
+    def write(self, rows: list[ParsedRow]) -> dict[str, int]:
+        """Write the valid rows; return counts such as ``{"created": 3, "updated": 1}``."""
+        raise NotImplementedError
+
+    # --- the flow ----------------------------------------------------------
+    def parse(self, file) -> list[ParsedRow]:
+        rows = read_table(file, self.columns)
+        if not rows:
+            raise WorkbookError(_("The table has a header but no rows."))
+        if len(rows) > self.max_rows:
+            raise WorkbookError(_("The file has more than {count} rows.").format(count=self.max_rows))
+        for row in rows:
+            if row.ok:
+                self.validate_row(row)
+        self.validate_rows(rows)
+        return rows
+
+    def commit(self, file) -> dict[str, int]:
+        with transaction.atomic():
+            rows = self.parse(file)
+            if any(not row.ok for row in rows):
+                raise ImportRejected(rows)
+            return self.write(rows)
+
+    def template(self) -> bytes:
+        return template_bytes(self.columns, title=self.title, instructions=self.instructions)
+
+
+class UploadForm(BootstrapFormMixin, forms.Form):
+    file = forms.FileField(label=gettext_lazy("Excel file (.xlsx)"))
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if file.size > settings.UPLOAD_MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than {size} MB.").format(
+                size=settings.UPLOAD_MAX_BYTES // (1024 * 1024)))
+        if not file.name.lower().endswith((".xlsx", ".xlsm")):
+            raise forms.ValidationError(_("Upload an Excel workbook with the .xlsx extension."))
+        return file
+
+
+def _pending_dir() -> Path:
+    path = Path(settings.MEDIA_ROOT) / "imports"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+class ImportView(View):
+    """Subclass with ``importer_class``, ``template_name`` context (``title``, ``back_url``)
+    and ``success_url``; override ``get_importer_kwargs`` and ``allowed`` as needed."""
+
+    importer_class: type[Importer]
+    template_name = "includes/import.html"
+    title = ""
+    back_url_name = ""
+    success_url_name = ""
+    template_filename = "template.xlsx"
+
+    def allowed(self, request) -> bool:
+        return request.user.is_authenticated
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            from django.contrib.auth.views import redirect_to_login
+
+            return redirect_to_login(request.get_full_path())
+        if not self.allowed(request):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_importer_kwargs(self) -> dict:
+        return {}
+
+    def importer(self) -> Importer:
+        return self.importer_class(user=self.request.user, **self.get_importer_kwargs())
+
+    def session_key(self) -> str:
+        return f"import:{self.request.path}"
+
+    def render_page(self, **context):
+        from django.urls import reverse
+
+        context.setdefault("form", UploadForm())
+        context.update(
+            title=self.title,
+            back_url=reverse(self.back_url_name, kwargs=self.kwargs or None) if self.back_url_name else "",
+            columns=self.importer_class.columns,
+        )
+        return render(self.request, self.template_name, context)
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("template"):
+            response = HttpResponse(self.importer().template(), content_type=XLSX_CONTENT_TYPE)
+            response["Content-Disposition"] = f'attachment; filename="{self.template_filename}"'
+            return response
+        return self.render_page()
+
+    def post(self, request, *args, **kwargs):
+        if "confirm" in request.POST:
+            return self.confirm(request)
+        form = UploadForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render_page(form=form)
+        token = secrets.token_hex(16)
+        path = _pending_dir() / f"{token}.xlsx"
+        with path.open("wb") as out:
+            for chunk in form.cleaned_data["file"].chunks():
+                out.write(chunk)
+        try:
+            with path.open("rb") as file:
+                rows = self.importer().parse(file)
+        except WorkbookError as exc:
+            path.unlink(missing_ok=True)
+            form.add_error("file", str(exc))
+            return self.render_page(form=form)
+        request.session[self.session_key()] = token
+        problems = [issue for row in rows for issue in row.issues]
+        actions = {}
+        for row in rows:
+            if row.ok and row.action:
+                actions[row.action] = actions.get(row.action, 0) + 1
+        return self.render_page(
+            rows=rows, problems=problems, token=token, actions=actions, filename=form.cleaned_data["file"].name
+        )
+
+    def confirm(self, request):
+        token = request.POST.get("token", "")
+        if not token or request.session.get(self.session_key()) != token or not token.isalnum():
+            messages.error(request, _("The upload has expired. Upload the file again."))
+            return redirect(request.path)
+        path = _pending_dir() / f"{token}.xlsx"
+        if not path.exists():
+            messages.error(request, _("The upload has expired. Upload the file again."))
+            return redirect(request.path)
+        try:
+            with path.open("rb") as file:
+                counts = self.importer().commit(file)
+        except (WorkbookError, ImportRejected):
+            messages.error(request, _("The file has problems; nothing was written. Upload it again."))
+            return redirect(request.path)
+        finally:
+            request.session.pop(self.session_key(), None)
+        path.unlink(missing_ok=True)
+        summary = ", ".join(f"{_(key)}: {value}" for key, value in counts.items())
+        messages.success(request, _("Import done ({summary}).").format(summary=summary))
+        from django.urls import reverse
+
+        return redirect(reverse(self.success_url_name, kwargs=self.kwargs or None))

@@ -1,0 +1,286 @@
+"""Excel helpers: writing formatted workbooks and reading forgiving imports.
+
+Writing: ``workbook_response(filename, sheets)`` where each ``Sheet`` has
+columns and rows; headers are bold, frozen and filtered, widths are set.
+
+Reading: ``read_table(file, columns)`` finds the header row (merged title rows
+above it are skipped), matches headers case- and space-insensitively (with
+aliases), skips blank rows, converts numbers stored as text and dates written as
+``ДД.ММ.ГГГГ``, and returns one ``ParsedRow`` per data row with the problems
+named by row number and column header. File-level problems (not a workbook,
+empty, wrong columns) raise ``WorkbookError`` with a translated message.
+"""
+
+import datetime
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
+
+
+@dataclass
+class Column:
+    key: str
+    header: str
+    kind: str = "str"  # str | int | decimal | date | bool
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+    width: int = 20
+    number_format: str | None = None
+    choices: Sequence[str] | None = None  # a drop-down list in the template
+
+
+@dataclass
+class Sheet:
+    title: str
+    columns: Sequence[Column]
+    rows: Iterable[Sequence[Any]]
+    caption: str = ""  # a title line above the header
+
+
+def write_sheet(ws, sheet: Sheet) -> None:
+    ws.title = sheet.title[:31]
+    start = 1
+    if sheet.caption:
+        ws.cell(row=1, column=1, value=sheet.caption).font = Font(bold=True, size=12)
+        start = 3
+    for index, column in enumerate(sheet.columns, start=1):
+        cell = ws.cell(row=start, column=index, value=str(column.header))
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        ws.column_dimensions[get_column_letter(index)].width = column.width
+    count = 0
+    for count, values in enumerate(sheet.rows, start=1):
+        for index, (column, value) in enumerate(zip(sheet.columns, values, strict=False), start=1):
+            cell = ws.cell(row=start + count, column=index, value=value)
+            if column.number_format:
+                cell.number_format = column.number_format
+            elif column.kind == "date":
+                cell.number_format = "DD.MM.YYYY"
+    ws.freeze_panes = ws.cell(row=start + 1, column=1)
+    last = get_column_letter(max(len(sheet.columns), 1))
+    ws.auto_filter.ref = f"A{start}:{last}{start + max(count, 1)}"
+    ws.print_title_rows = f"{start}:{start}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
+    wb = Workbook()
+    for index, sheet in enumerate(sheets):
+        ws = wb.active if index == 0 else wb.create_sheet()
+        write_sheet(ws, sheet)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def workbook_response(filename: str, sheets: Sequence[Sheet]) -> HttpResponse:
+    response = HttpResponse(workbook_bytes(sheets), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def template_bytes(columns: Sequence[Column], *, title: str, instructions: Sequence[str]) -> bytes:
+    """Return an empty import template: the header row, drop-down lists and an instructions sheet."""
+    wb = Workbook()
+    ws = wb.active
+    write_sheet(ws, Sheet(title=title, columns=columns, rows=[]))
+    lists = wb.create_sheet("lists")
+    for index, column in enumerate(columns, start=1):
+        if not column.choices:
+            continue
+        letter = get_column_letter(index)
+        for row, choice in enumerate(column.choices, start=1):
+            lists.cell(row=row, column=index, value=choice)
+        validation = DataValidation(
+            type="list", formula1=f"=lists!${letter}$1:${letter}${len(column.choices)}", allow_blank=True
+        )
+        validation.error = _("Choose a value from the list.")
+        validation.showErrorMessage = True
+        ws.add_data_validation(validation)
+        validation.add(f"{letter}2:{letter}1000")
+    lists.sheet_state = "hidden"
+    help_sheet = wb.create_sheet(_("Instructions"))
+    help_sheet.column_dimensions["A"].width = 110
+    for row, line in enumerate(instructions, start=1):
+        help_sheet.cell(row=row, column=1, value=str(line)).alignment = Alignment(wrap_text=True)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+class WorkbookError(Exception):
+    """The file as a whole cannot be read; the message is for the user."""
+
+
+@dataclass
+class Issue:
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        if self.column:
+            return _("Row {row}, column «{column}»: {message}").format(
+                row=self.row, column=self.column, message=self.message
+            )
+        return _("Row {row}: {message}").format(row=self.row, message=self.message)
+
+
+@dataclass
+class ParsedRow:
+    number: int  # the row number the user sees in Excel
+    values: dict[str, Any]
+    issues: list[Issue] = field(default_factory=list)
+    cleaned: dict[str, Any] = field(default_factory=dict)  # what validation resolved (objects, ids)
+    action: str = ""  # "create" / "update" / "skip", set by the importer
+
+    def error(self, column: Column | str | None, message: str) -> None:
+        header = column.header if isinstance(column, Column) else (column or "")
+        self.issues.append(Issue(self.number, str(header), message))
+
+    @property
+    def ok(self) -> bool:
+        return not self.issues
+
+
+def normalize_header(text: Any) -> str:
+    return re.sub(r"\s+", " ", str(text or "")).strip().strip("*:").strip().casefold().replace("ё", "е")
+
+
+DATE_PATTERNS = ("%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d", "%d/%m/%Y")
+
+
+def parse_cell(column: Column, raw: Any) -> tuple[Any, str | None]:
+    """Return (value, error message) for one cell."""
+    if isinstance(raw, str):
+        raw = raw.strip()
+    if raw is None or raw == "":
+        if column.required:
+            return None, _("a value is required")
+        return None, None
+    if column.kind == "str":
+        if isinstance(raw, float) and raw.is_integer():
+            raw = int(raw)
+        if isinstance(raw, datetime.datetime | datetime.date):
+            raw = raw.strftime("%d.%m.%Y")
+        return re.sub(r"\s+", " ", str(raw)).strip(), None
+    if column.kind in ("int", "decimal"):
+        text = str(raw).replace("\u00a0", "").replace(" ", "").replace(",", ".")
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            return None, _("«{value}» is not a number").format(value=raw)
+        if column.kind == "int":
+            if number != number.to_integral_value():
+                return None, _("«{value}» is not a whole number").format(value=raw)
+            return int(number), None
+        return number, None
+    if column.kind == "date":
+        if isinstance(raw, datetime.datetime):
+            return raw.date(), None
+        if isinstance(raw, datetime.date):
+            return raw, None
+        for pattern in DATE_PATTERNS:
+            try:
+                return datetime.datetime.strptime(str(raw), pattern).date(), None
+            except ValueError:
+                continue
+        return None, _("«{value}» is not a date (use DD.MM.YYYY)").format(value=raw)
+    if column.kind == "bool":
+        text = str(raw).strip().casefold()
+        if text in {"да", "yes", "1", "true", "+", "истина"}:
+            return True, None
+        if text in {"нет", "no", "0", "false", "-", "ложь"}:
+            return False, None
+        return None, _("«{value}» is not yes/no").format(value=raw)
+    raise ValueError(column.kind)
+
+
+def open_workbook(file):
+    try:
+        data = file.read()
+    except OSError as exc:
+        raise WorkbookError(_("The file could not be read.")) from exc
+    if not data:
+        raise WorkbookError(_("The file is empty."))
+    try:
+        return load_workbook(io.BytesIO(data), data_only=True, read_only=True)
+    except Exception as exc:  # openpyxl raises many types for a non-workbook
+        raise WorkbookError(_("The file is not an Excel workbook (.xlsx).")) from exc
+
+
+def read_table(file, columns: Sequence[Column], *, max_header_scan: int = 15) -> list[ParsedRow]:
+    """Read the first sheet that has the expected header; see the module docstring."""
+    wb = open_workbook(file)
+    wanted = {}
+    for column in columns:
+        for name in (column.header, column.key, *column.aliases):
+            wanted[normalize_header(name)] = column
+    required = [c for c in columns if c.required]
+    best_missing: list[Column] | None = None
+    for ws in wb.worksheets:
+        rows = ws.iter_rows(values_only=True)
+        scanned = []
+        for _index in range(max_header_scan):
+            try:
+                scanned.append(next(rows))
+            except StopIteration:
+                break
+        for offset, header_row in enumerate(scanned):
+            positions: dict[str, int] = {}
+            for index, cell in enumerate(header_row or ()):
+                column = wanted.get(normalize_header(cell))
+                if column and column.key not in positions:
+                    positions[column.key] = index
+            missing = [c for c in required if c.key not in positions]
+            if len(positions) >= max(1, len(required)) and not missing:
+                data_rows = [*scanned[offset + 1 :], *rows]
+                return _parse_rows(data_rows, columns, positions, first_number=offset + 2)
+            if positions and (best_missing is None or len(missing) < len(best_missing)):
+                best_missing = missing
+    if best_missing:
+        raise WorkbookError(
+            _("The header row lacks the columns: {columns}.").format(
+                columns=", ".join(f"«{c.header}»" for c in best_missing)
+            )
+        )
+    if all(ws.max_row in (None, 0, 1) and ws.max_column in (None, 0, 1) for ws in wb.worksheets):
+        raise WorkbookError(_("The workbook has no data."))
+    raise WorkbookError(
+        _("No header row found. The first row of the table must name the columns: {columns}.").format(
+            columns=", ".join(f"«{c.header}»" for c in columns)
+        )
+    )
+
+
+def _parse_rows(data_rows, columns, positions, *, first_number: int) -> list[ParsedRow]:
+    parsed = []
+    for number, row in enumerate(data_rows, start=first_number):
+        cells = {key: (row[index] if row and index < len(row) else None) for key, index in positions.items()}
+        if all(value is None or (isinstance(value, str) and not value.strip()) for value in cells.values()):
+            continue  # blank rows are what people leave in spreadsheets
+        item = ParsedRow(number=number, values={})
+        for column in columns:
+            value, error = parse_cell(column, cells.get(column.key))
+            item.values[column.key] = value
+            if error:
+                item.error(column, error)
+        parsed.append(item)
+    return parsed

@@ -1,4 +1,4 @@
-"""Update the Russian catalogues: root ``locale/`` for config, core, monitoring and
+"""Update the Russian catalogues: root ``locale/`` for config, core and
 ``templates/``; each other domain app its own ``<app>/locale``.
 
 Usage: python scripts/messages.py [APP ...]   (default: all)
@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OWN_LOCALE = ["training", "associations", "mentoring", "innovation", "expertise", "banks", "staffing"]
+OWN_LOCALE = ["monitoring", "training", "associations", "mentoring", "innovation", "expertise", "banks", "staffing"]
 COMMON = ["--ignore=.venv/*", "--ignore=node_modules/*", "--ignore=static/*", "--ignore=staticfiles/*",
           "--ignore=bench/*", "--no-obsolete", "--add-location=file"]
 

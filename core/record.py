@@ -1,0 +1,30 @@
+"""The pedagogue's professional record: each app contributes sections.
+
+An app's ``<app>/record.py`` defines ``sections(pedagogue, user) -> list[RecordSection]``;
+the pedagogue page renders them in ``order`` without importing any domain model.
+A section returns nothing when it has nothing to show or the user may not see it.
+"""
+
+from dataclasses import dataclass, field
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.conf import settings
+
+
+@dataclass
+class RecordSection:
+    key: str  # e.g. "associations"
+    title: str
+    template: str  # rendered with ``section``, ``pedagogue`` and ``context`` items
+    context: dict = field(default_factory=dict)
+    order: int = 100
+
+
+def record_sections(pedagogue, user) -> list[RecordSection]:
+    sections: list[RecordSection] = []
+    for app in settings.DOMAIN_APPS:
+        if find_spec(f"{app}.record") is None:
+            continue
+        sections.extend(import_module(f"{app}.record").sections(pedagogue, user))
+    return sorted(sections, key=lambda section: section.order)

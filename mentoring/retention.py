@@ -1,0 +1,147 @@
+"""Retention (закрепляемость) of young specialists, from the employment history.
+
+The portal's rule: the cohort of an academic year Y is the pedagogues whose first
+employment in the municipality was hired during Y while they were young
+specialists (on the hiring day). A member is retained after n years when, on the
+n-th anniversary of that hiring, they work in any institution of the same
+municipality — so a move between its institutions keeps them retained. Members
+whose anniversary has not come yet are left out of that share. A cohort of an
+institution is the members hired into it; they too are retained anywhere in the
+municipality.
+
+Every function runs one query, whatever the size of the data.
+"""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+
+from core.models import Employment, Institution
+from mentoring.models import AddYears, young_specialist_q
+from monitoring.registry import share
+
+HORIZONS = (1, 2, 3)
+
+
+@dataclass
+class CohortRow:
+    start_year: int
+    hired: int
+    counts: dict[int, tuple[int, int]]  # n -> (retained, measurable)
+
+    @property
+    def title(self) -> str:
+        return f"{self.start_year}/{self.start_year + 1}"
+
+    def retained(self, n: int) -> int:
+        return self.counts[n][0]
+
+    def measurable(self, n: int) -> int:
+        return self.counts[n][1]
+
+    def share(self, n: int) -> Decimal | None:
+        retained, measurable = self.counts[n]
+        return share(retained, measurable)
+
+    @property
+    def cells(self) -> list[tuple[int, int, int, Decimal | None]]:
+        return [(n, *self.counts[n], self.share(n)) for n in HORIZONS]
+
+
+def _academic_start_year():
+    return Case(
+        When(hired__month__gte=9, then=ExtractYear("hired")),
+        default=ExtractYear("hired") - Value(1),
+        output_field=IntegerField(),
+    )
+
+
+def cohort_entries(scope):
+    """Return the employments that brought a young specialist into the scope's municipality."""
+    earlier = Employment.objects.filter(
+        pedagogue=OuterRef("pedagogue"),
+        institution__municipality=OuterRef("institution__municipality"),
+        hired__lt=OuterRef("hired"),
+    )
+    rows = Employment.objects.filter(~Exists(earlier), young_specialist_q(prefix="pedagogue__", on=F("hired")))
+    if isinstance(scope, Institution):
+        return rows.filter(institution=scope)
+    return rows.filter(institution__municipality=scope)
+
+
+def _retained(n: int) -> Exists:
+    checkpoint = AddYears(OuterRef("hired"), n)
+    return Exists(
+        Employment.objects.filter(
+            pedagogue=OuterRef("pedagogue"),
+            institution__municipality=OuterRef("institution__municipality"),
+            hired__lte=checkpoint,
+        ).filter(Q(left__isnull=True) | Q(left__gte=checkpoint))
+    )
+
+
+def _annotated(rows, today: datetime.date):
+    annotations = {}
+    for n in HORIZONS:
+        annotations[f"checkpoint_{n}"] = AddYears(F("hired"), n)
+        annotations[f"retained_{n}"] = _retained(n)
+    return rows.annotate(**annotations)
+
+
+def _aggregates(today: datetime.date) -> dict:
+    result = {"hired": Count("pedagogue", distinct=True)}
+    for n in HORIZONS:
+        measurable = Q(**{f"checkpoint_{n}__lte": today})
+        result[f"measurable_{n}"] = Count("pedagogue", distinct=True, filter=measurable)
+        result[f"kept_{n}"] = Count("pedagogue", distinct=True, filter=measurable & Q(**{f"retained_{n}": True}))
+    return result
+
+
+def _row(start_year: int, values: dict) -> CohortRow:
+    return CohortRow(
+        start_year=start_year,
+        hired=values["hired"],
+        counts={n: (values[f"kept_{n}"], values[f"measurable_{n}"]) for n in HORIZONS},
+    )
+
+
+def retention_table(scope, *, first_year: int | None = None, last_year: int | None = None,
+                    today: datetime.date | None = None) -> list[CohortRow]:
+    """Return one row per cohort year (oldest first) for a municipality or an institution."""
+    today = today or timezone.localdate()
+    rows = _annotated(cohort_entries(scope), today).annotate(cohort=_academic_start_year())
+    if first_year is not None:
+        rows = rows.filter(hired__gte=datetime.date(first_year, 9, 1))
+    if last_year is not None:
+        rows = rows.filter(hired__lte=datetime.date(last_year + 1, 8, 31))
+    grouped = rows.order_by().values("cohort").annotate(**_aggregates(today)).order_by("cohort")
+    return [_row(values["cohort"], values) for values in grouped]
+
+
+def cohort_retention(scope, start_year: int, n: int, *, today: datetime.date | None = None) -> Decimal | None:
+    """Return the share of the cohort hired in the academic year ``start_year`` retained after n years."""
+    today = today or timezone.localdate()
+    rows = _annotated(cohort_entries(scope), today).filter(
+        hired__range=(datetime.date(start_year, 9, 1), datetime.date(start_year + 1, 8, 31))
+    )
+    values = rows.aggregate(**_aggregates(today))
+    return share(values[f"kept_{n}"], values[f"measurable_{n}"])
+
+
+def cohort_retention_by_institution(municipality, start_year: int, n: int, *,
+                                    today: datetime.date | None = None) -> dict[int, Decimal | None]:
+    """Return {hiring institution id: share retained after n years} for one cohort of the municipality."""
+    today = today or timezone.localdate()
+    rows = _annotated(cohort_entries(municipality), today).filter(
+        hired__range=(datetime.date(start_year, 9, 1), datetime.date(start_year + 1, 8, 31))
+    )
+    grouped = rows.order_by().values("institution_id").annotate(**_aggregates(today))
+    return {
+        values["institution_id"]: share(values[f"kept_{n}"], values[f"measurable_{n}"])
+        for values in grouped
+        if values[f"measurable_{n}"]
+    }

@@ -1,0 +1,46 @@
+import datetime
+
+import pytest
+
+from core.models import Pedagogue
+from mentoring.models import YoungSpecialistMark, is_young_specialist, young_specialist_q
+from mentoring.tests.factories import PedagogueFactory
+
+DAY = datetime.date(2022, 3, 10)
+
+
+def young_in_db(pedagogue) -> bool:
+    return Pedagogue.objects.filter(young_specialist_q(DAY), pk=pedagogue.pk).exists()
+
+
+@pytest.mark.parametrize(
+    ("born", "experience_start", "expected"),
+    [
+        (datetime.date(1987, 3, 11), datetime.date(2021, 9, 1), True),  # 35 tomorrow
+        (datetime.date(1987, 3, 10), datetime.date(2021, 9, 1), True),  # 35 today, but newly appointed (< 1 year)
+        (datetime.date(1987, 3, 10), datetime.date(2020, 9, 1), False),  # exactly 35, 1.5 years of experience
+        (datetime.date(1987, 3, 11), datetime.date(2019, 3, 11), True),  # a day short of 3 years
+        (datetime.date(1987, 3, 11), datetime.date(2019, 3, 10), False),  # exactly 3 years of experience
+        (datetime.date(1995, 1, 1), None, True),  # young, no experience recorded
+        (datetime.date(1970, 1, 1), None, False),  # older, experience unknown
+        (datetime.date(1970, 1, 1), datetime.date(2021, 3, 11), True),  # career changer, a day short of a year
+        (datetime.date(1970, 1, 1), datetime.date(2021, 3, 10), False),  # career changer, exactly one year
+    ],
+)
+def test_young_specialist_rule_edges_agree_in_python_and_sql(school, born, experience_start, expected):
+    pedagogue = PedagogueFactory(institution=school, birth_date=born, experience_start=experience_start)
+
+    assert is_young_specialist(pedagogue, DAY) is expected
+    assert young_in_db(pedagogue) is expected
+
+
+def test_a_manual_mark_overrides_the_rule_both_ways(school, methodist):
+    old = PedagogueFactory(institution=school, birth_date=datetime.date(1970, 1, 1),
+                           experience_start=datetime.date(2000, 1, 1))
+    young = PedagogueFactory(institution=school, birth_date=datetime.date(1998, 1, 1),
+                             experience_start=datetime.date(2021, 9, 1))
+    YoungSpecialistMark.objects.create(pedagogue=old, is_young=True, reason="перевод из другой отрасли")
+    YoungSpecialistMark.objects.create(pedagogue=young, is_young=False, reason="опыт в другом регионе")
+
+    assert young_in_db(old) and is_young_specialist(old, DAY)
+    assert not young_in_db(young) and not is_young_specialist(young, DAY)

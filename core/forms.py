@@ -1,4 +1,9 @@
 from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from core.models import Employment, Institution, Municipality, Pedagogue
+from core.scoping import Role, roles_of
 
 
 class BootstrapFormMixin:
@@ -20,3 +25,96 @@ class BootstrapFormMixin:
             if isinstance(widget, forms.DateInput):
                 widget.input_type = "date"
                 widget.format = "%Y-%m-%d"
+
+
+class InstitutionForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = Institution
+        fields = ["municipality", "name", "short_name", "type", "address", "director", "phone", "email", "is_active"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        roles = roles_of(user)
+        field = self.fields["municipality"]
+        if roles.is_admin:
+            field.queryset = Municipality.objects.all()
+        else:
+            field.queryset = Municipality.objects.filter(pk__in=roles.municipality_ids_for(Role.METHODIST, Role.HEAD))
+        if self.instance.pk and self.instance.municipality_id not in set(field.queryset.values_list("pk", flat=True)):
+            # A school edits its own card but cannot move it to another municipality.
+            field.queryset = Municipality.objects.filter(pk=self.instance.municipality_id)
+            field.disabled = True
+        if field.queryset.count() == 1 and not self.instance.pk:
+            field.initial = field.queryset.first()
+
+
+class PedagogueForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = Pedagogue
+        fields = [
+            "last_name", "first_name", "middle_name", "birth_date", "experience_start",
+            "category", "category_date", "subjects", "email", "phone",
+        ]
+        widgets = {
+            "birth_date": forms.DateInput(),
+            "experience_start": forms.DateInput(),
+            "category_date": forms.DateInput(),
+            "subjects": forms.SelectMultiple(attrs={"size": 8}),
+        }
+
+
+class EmploymentForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = Employment
+        fields = ["institution", "position", "hired", "left"]
+        widgets = {"hired": forms.DateInput(), "left": forms.DateInput()}
+
+
+class BaseEmploymentFormSet(forms.BaseInlineFormSet):
+    """The employment history; at most one open employment (the current main job)."""
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Rows may keep institutions the editor cannot edit (a previous school),
+        # but a new row can only name an institution the editor is responsible for.
+        existing = self.instance.employments.values("institution_id") if self.instance.pk else []
+        self.institutions = Institution.objects.filter(
+            Q(pk__in=Institution.objects.editable_by(user).values("pk")) | Q(pk__in=existing)
+        ).order_by("short_name")
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["institution"].queryset = self.institutions
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        kept = [f for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        if sum(1 for f in kept if not f.cleaned_data.get("left")) > 1:
+            raise forms.ValidationError(
+                _("Only one employment can be open (the current main job). Give the others a leaving date.")
+            )
+
+    def current_job(self) -> dict | None:
+        """Return the cleaned data of the open employment, if any (after validation)."""
+        kept = [f.cleaned_data for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        open_jobs = [data for data in kept if not data.get("left")]
+        return max(open_jobs, key=lambda data: data["hired"]) if open_jobs else None
+
+    def latest_job(self) -> dict | None:
+        kept = [f.cleaned_data for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        return max(kept, key=lambda data: data["hired"]) if kept else None
+
+
+def employment_formset_class():
+    return forms.inlineformset_factory(
+        Pedagogue,
+        Employment,
+        form=EmploymentForm,
+        formset=BaseEmploymentFormSet,
+        extra=1,
+        min_num=1,
+        validate_min=True,
+        can_delete=True,
+    )

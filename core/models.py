@@ -65,6 +65,41 @@ class InstitutionQuerySet(models.QuerySet):
     def active(self) -> "InstitutionQuerySet":
         return self.filter(is_active=True)
 
+    def search(self, text: str) -> "InstitutionQuerySet":
+        """Return the institutions whose full or short name contains every word of the text."""
+        for word in text.split():
+            self = self.filter(_contains_q(("name", "short_name"), word))
+        return self
+
+    def name_index(self) -> dict[str, "Institution"]:
+        """Return the institutions keyed by their normalized short and full names (for imports)."""
+        index: dict[str, Institution] = {}
+        for institution in self:
+            index.setdefault(normalized_name(institution.name), institution)
+            index[normalized_name(institution.short_name)] = institution
+        return index
+
+
+def _contains_q(fields: tuple[str, ...], word: str) -> Q:
+    """Return a Q matching the word in any of the fields.
+
+    SQLite's LIKE folds the case of ASCII letters only, so the usual spellings of a
+    Cyrillic word (as typed, lower case, capitalised) are tried too.
+    """
+    q = Q()
+    for variant in {word, word.lower(), word.capitalize(), word.upper()}:
+        for name in fields:
+            q |= Q(**{f"{name}__icontains": variant})
+    return q
+
+
+QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "ё": "е", "Ё": "Е"})
+
+
+def normalized_name(text: str) -> str:
+    """Return a name folded for matching: case, spaces, quotes and ё do not matter."""
+    return " ".join(str(text or "").translate(QUOTES).split()).casefold()
+
 
 class Institution(models.Model):
     municipality = models.ForeignKey(
@@ -235,6 +270,18 @@ class PedagogueQuerySet(models.QuerySet):
         """Return pedagogues younger than ``age`` full years on the day."""
         return self.filter(birth_date__gt=years_before(on, age))
 
+    def young_specialists(self, on: datetime.date) -> "PedagogueQuerySet":
+        """Return pedagogues under 35 with less than three years of experience (or none recorded) on the day."""
+        return self.under_age(YOUNG_AGE, on).filter(
+            Q(experience_start__isnull=True) | Q(experience_start__gt=years_before(on, YOUNG_SPECIALIST_YEARS))
+        )
+
+    def search(self, text: str) -> "PedagogueQuerySet":
+        """Return the pedagogues whose last, first or middle name contains every word of the text."""
+        for word in text.split():
+            self = self.filter(_contains_q(("last_name", "first_name", "middle_name"), word))
+        return self
+
 
 def years_before(day: datetime.date, years: int) -> datetime.date:
     try:
@@ -326,6 +373,39 @@ class Pedagogue(models.Model):
 
     def is_under_35_on(self, day: datetime.date) -> bool:
         return self.age_on(day) < YOUNG_AGE
+
+    def is_young_specialist_on(self, day: datetime.date) -> bool:
+        if not self.is_under_35_on(day):
+            return False
+        return self.experience_start is None or self.experience_start > years_before(day, YOUNG_SPECIALIST_YEARS)
+
+    def open_employment(self) -> "Employment | None":
+        """Return the current job: the open employment hired last."""
+        return self.employments.filter(left__isnull=True).order_by("-hired", "-pk").first()
+
+    def sync_current_job(self) -> None:
+        """Make ``institution``, ``position`` and ``municipality`` follow the employment history.
+
+        The open employment is the current job; with no open one the pedagogue has
+        left and has no current institution. Without any employment nothing changes.
+        """
+        jobs = list(self.employments.select_related("institution").order_by("-hired", "-pk"))
+        if not jobs:
+            return
+        current = next((job for job in jobs if job.left is None), None)
+        institution = current.institution if current else None
+        position_id = current.position_id if current else None
+        municipality_id = (institution or jobs[0].institution).municipality_id
+        if (self.institution_id, self.position_id, self.municipality_id) == (
+            institution.pk if institution else None,
+            position_id,
+            municipality_id,
+        ):
+            return
+        self.institution = institution
+        self.position_id = position_id
+        self.municipality_id = municipality_id
+        self.save(update_fields=["institution", "position", "municipality"])
 
 
 class Employment(models.Model):

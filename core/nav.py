@@ -22,6 +22,7 @@ class NavItem:
 items = [
     NavItem(_("Institutions"), "core:institution-list", (Role.HEAD, Role.METHODIST, Role.SCHOOL, Role.EXPERT), 10),
     NavItem(_("Pedagogues"), "core:pedagogue-list", (Role.HEAD, Role.METHODIST, Role.SCHOOL), 20),
+    NavItem(_("My record"), "core:my-record", (Role.TEACHER,), 5),
 ]
 
 

@@ -26,5 +26,7 @@ def record_sections(pedagogue, user) -> list[RecordSection]:
     for app in settings.DOMAIN_APPS:
         if find_spec(f"{app}.record") is None:
             continue
-        sections.extend(import_module(f"{app}.record").sections(pedagogue, user))
+        contribute = getattr(import_module(f"{app}.record"), "sections", None)
+        if contribute is not None:  # core.record is this protocol, not a contributor
+            sections.extend(contribute(pedagogue, user))
     return sorted(sections, key=lambda section: section.order)

@@ -6,4 +6,16 @@ app_name = "core"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("me/", views.my_record, name="my-record"),
+    path("institutions/", views.institution_list, name="institution-list"),
+    path("institutions/export/", views.institution_export, name="institution-export"),
+    path("institutions/new/", views.institution_create, name="institution-create"),
+    path("institutions/<int:pk>/", views.institution_detail, name="institution-detail"),
+    path("institutions/<int:pk>/edit/", views.institution_edit, name="institution-edit"),
+    path("pedagogues/", views.pedagogue_list, name="pedagogue-list"),
+    path("pedagogues/export/", views.pedagogue_export, name="pedagogue-export"),
+    path("pedagogues/import/", views.RosterImportView.as_view(), name="pedagogue-import"),
+    path("pedagogues/new/", views.pedagogue_create, name="pedagogue-create"),
+    path("pedagogues/<int:pk>/", views.pedagogue_detail, name="pedagogue-detail"),
+    path("pedagogues/<int:pk>/edit/", views.pedagogue_edit, name="pedagogue-edit"),
 ]

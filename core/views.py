@@ -1,19 +1,255 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import connections
+from django.db.models import Count
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from core.exports import institutions_sheet, pedagogues_sheet
+from core.filters import InstitutionPageFilter, PedagoguePageFilter
+from core.forms import InstitutionForm, PedagogueForm, employment_formset_class
+from core.history import history_entries
+from core.imports import ImportView
+from core.models import Institution, Pedagogue
 from core.nav import all_items
-from core.scoping import roles_of
+from core.record import record_sections
+from core.roster import RosterImporter
+from core.scoping import Role, roles_of
+from core.services import save_pedagogue_record
+from core.xlsx import workbook_response
+
+PAGE_SIZE = 25
+
+
+def filtered(request, filterset_class, queryset, default_sort: str):
+    """Return the bound filterset; its ``qs`` holds the rows the user filtered (and sorted)."""
+    data = request.GET.copy()
+    data.setdefault("sort", default_sort)
+    return filterset_class(data, queryset=queryset, request=request)
+
+
+def paginate(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def may_create_institutions(user) -> bool:
+    roles = roles_of(user)
+    return roles.is_admin or bool(roles.municipality_ids_for(Role.METHODIST, Role.HEAD))
+
+
+def may_create_pedagogues(user) -> bool:
+    roles = roles_of(user)
+    return may_create_institutions(user) or bool(roles.institution_ids_for(Role.SCHOOL))
 
 
 @login_required
 def home(request):
     roles = roles_of(request.user)
     sections = [item for item in all_items() if not item.roles or roles.has(*item.roles)]
-    return render(request, "core/home.html", {"sections": sections})
+    context = {"sections": sections, "own_record": None, "counts": None}
+    if roles.pedagogue_id:
+        context["own_record"] = Pedagogue.objects.for_user(request.user).filter(pk=roles.pedagogue_id).first()
+    if roles.is_global or roles.municipality_ids or roles.institution_ids_for(Role.SCHOOL):
+        context["counts"] = {
+            "institutions": Institution.objects.for_user(request.user).active().count(),
+            "pedagogues": Pedagogue.objects.for_user(request.user).filter(institution__isnull=False).count(),
+            "young": Pedagogue.objects.for_user(request.user)
+            .filter(institution__isnull=False)
+            .young_specialists(timezone.localdate())
+            .count(),
+        }
+        context["own_institutions"] = Institution.objects.filter(pk__in=roles.institution_ids_for(Role.SCHOOL))
+    return render(request, "core/home.html", context)
+
+
+@login_required
+def my_record(request):
+    """A teacher's shortcut to their own record."""
+    pedagogue_id = roles_of(request.user).pedagogue_id
+    if not pedagogue_id:
+        messages.info(request, _("Your account is not linked to a pedagogue record. Ask your institution."))
+        return redirect("core:home")
+    return redirect("core:pedagogue-detail", pk=pedagogue_id)
+
+
+# --- institutions -------------------------------------------------------------
+
+
+def institution_rows(request):
+    queryset = Institution.objects.for_user(request.user).select_related("municipality").annotate(
+        staff_count=Count("staff")
+    )
+    return filtered(request, InstitutionPageFilter, queryset, "name")
+
+
+@login_required
+def institution_list(request):
+    filterset = institution_rows(request)
+    return render(
+        request,
+        "core/institution_list.html",
+        {
+            "filter": filterset,
+            "page": paginate(request, filterset.qs),
+            "can_create": may_create_institutions(request.user),
+        },
+    )
+
+
+@login_required
+def institution_export(request):
+    filterset = institution_rows(request)
+    return workbook_response("institutions.xlsx", [institutions_sheet(filterset.qs)])
+
+
+@login_required
+def institution_detail(request, pk: int):
+    institution = get_object_or_404(Institution.objects.for_user(request.user).select_related("municipality"), pk=pk)
+    staff = (
+        Pedagogue.objects.for_user(request.user)
+        .filter(institution=institution)
+        .select_related("position")
+        .order_by("last_name", "first_name", "middle_name")
+    )
+    return render(
+        request,
+        "core/institution_detail.html",
+        {
+            "institution": institution,
+            "staff": staff,
+            "can_edit": Institution.objects.editable_by(request.user).filter(pk=pk).exists(),
+            "history": history_entries(institution),
+        },
+    )
+
+
+def _institution_form(request, instance: Institution | None):
+    form = InstitutionForm(request.POST or None, instance=instance, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        institution = form.save()
+        messages.success(request, _("The institution «{name}» is saved.").format(name=institution.short_name))
+        return redirect(institution)
+    title = _("Edit the institution") if instance else _("New institution")
+    return render(request, "core/institution_form.html", {"form": form, "institution": instance, "title": title})
+
+
+@login_required
+def institution_create(request):
+    if not may_create_institutions(request.user):
+        raise PermissionDenied
+    return _institution_form(request, None)
+
+
+@login_required
+def institution_edit(request, pk: int):
+    institution = get_object_or_404(Institution.objects.for_user(request.user), pk=pk)
+    if not Institution.objects.editable_by(request.user).filter(pk=pk).exists():
+        raise PermissionDenied
+    return _institution_form(request, institution)
+
+
+# --- pedagogues ---------------------------------------------------------------
+
+
+def pedagogue_rows(request):
+    queryset = Pedagogue.objects.for_user(request.user)
+    return filtered(request, PedagoguePageFilter, queryset, "name")
+
+
+@login_required
+def pedagogue_list(request):
+    filterset = pedagogue_rows(request)
+    page = paginate(request, filterset.qs.select_related("institution", "position").prefetch_related("subjects"))
+    return render(
+        request,
+        "core/pedagogue_list.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "today": timezone.localdate(),
+            "can_create": may_create_pedagogues(request.user),
+            "can_import": may_create_pedagogues(request.user),
+        },
+    )
+
+
+@login_required
+def pedagogue_export(request):
+    filterset = pedagogue_rows(request)
+    return workbook_response("pedagogues.xlsx", [pedagogues_sheet(filterset.qs)])
+
+
+@login_required
+def pedagogue_detail(request, pk: int):
+    pedagogue = get_object_or_404(
+        Pedagogue.objects.for_user(request.user).select_related("institution", "position", "municipality"), pk=pk
+    )
+    today = timezone.localdate()
+    return render(
+        request,
+        "core/pedagogue_detail.html",
+        {
+            "pedagogue": pedagogue,
+            "today": today,
+            "age": pedagogue.age_on(today),
+            "experience": pedagogue.experience_years_on(today),
+            "young_specialist": pedagogue.is_young_specialist_on(today),
+            "employments": pedagogue.employments.select_related("institution", "position").order_by("-hired"),
+            "sections": record_sections(pedagogue, request.user),
+            "history": history_entries(pedagogue),
+            "can_edit": Pedagogue.objects.editable_by(request.user).filter(pk=pk).exists(),
+        },
+    )
+
+
+def _pedagogue_form(request, instance: Pedagogue | None):
+    formset_class = employment_formset_class()
+    data = request.POST if request.method == "POST" else None
+    form = PedagogueForm(data, instance=instance)
+    employments = formset_class(data, instance=instance or Pedagogue(), user=request.user, prefix="jobs")
+    if data is not None and form.is_valid() and employments.is_valid():
+        pedagogue = save_pedagogue_record(form=form, employments=employments)
+        messages.success(request, _("The record of {name} is saved.").format(name=pedagogue.full_name))
+        return redirect(pedagogue)
+    title = _("Edit the pedagogue") if instance else _("New pedagogue")
+    return render(
+        request,
+        "core/pedagogue_form.html",
+        {"form": form, "employments": employments, "pedagogue": instance, "title": title},
+    )
+
+
+@login_required
+def pedagogue_create(request):
+    if not may_create_pedagogues(request.user):
+        raise PermissionDenied
+    return _pedagogue_form(request, None)
+
+
+@login_required
+def pedagogue_edit(request, pk: int):
+    pedagogue = get_object_or_404(Pedagogue.objects.for_user(request.user), pk=pk)
+    if not Pedagogue.objects.editable_by(request.user).filter(pk=pk).exists():
+        raise PermissionDenied
+    return _pedagogue_form(request, pedagogue)
+
+
+class RosterImportView(ImportView):
+    importer_class = RosterImporter
+    title = gettext_lazy("Import the staff roster")
+    back_url_name = "core:pedagogue-list"
+    success_url_name = "core:pedagogue-list"
+    template_filename = "roster-template.xlsx"
+
+    def allowed(self, request) -> bool:
+        return may_create_pedagogues(request.user)
 
 
 @never_cache
@@ -29,3 +265,4 @@ def healthz(request):
         database = f"error: {exc.__class__.__name__}"
     status = 200 if database == "ok" else 503
     return JsonResponse({"status": "ok" if status == 200 else "error", "database": database}, status=status)
+

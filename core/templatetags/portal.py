@@ -27,3 +27,36 @@ def percent(value, places: int = 1) -> str:
     if value is None or value == "":
         return "—"
     return f"{float(value) * 100:.{places}f}".replace(".", ",") + " %"
+
+
+@register.inclusion_tag("includes/sort_th.html", takes_context=True)
+def sort_th(context, key: str, title: str, default: str = "name") -> dict:
+    """A column header that sorts the list by ``key``; a second click reverses the order."""
+    current = context["request"].GET.get("sort") or default
+    active = current.lstrip("-") == key
+    descending = active and current.startswith("-")
+    params = context["request"].GET.copy()
+    params["sort"] = f"-{key}" if active and not descending else key
+    params.pop("page", None)
+    return {
+        "title": title,
+        "url": "?" + urlencode(sorted(params.lists()), doseq=True),
+        "active": active,
+        "descending": descending,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def export_url(context, url_name: str) -> str:
+    """Return the export URL carrying the list's current filters (without the page)."""
+    from django.urls import reverse
+
+    params = context["request"].GET.copy()
+    params.pop("page", None)
+    query = urlencode(sorted(params.lists()), doseq=True)
+    return reverse(url_name) + (f"?{query}" if query else "")
+
+
+@register.filter
+def young_specialist_on(pedagogue, day) -> bool:
+    return bool(pedagogue and day and pedagogue.is_young_specialist_on(day))

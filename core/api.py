@@ -1,0 +1,168 @@
+"""REST API of the directory: institutions and pedagogues, scoped like the pages.
+
+Everyone reads what ``for_user`` gives them; writing needs the right to edit
+(``editable_by``). An object outside the user's scope is a 404, one the user
+sees but may not change is a 403.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import Count, Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from rest_framework import permissions, serializers, viewsets
+
+from core.filters import InstitutionFilter, PedagogueFilter
+from core.models import Employment, Institution, Municipality, Pedagogue, Position
+from core.scoping import Role, roles_of
+from core.services import place_pedagogue
+
+
+class MayEdit(permissions.BasePermission):
+    """Safe methods for everyone in scope; writes only on objects the user may edit."""
+
+    def has_object_permission(self, request, view, obj) -> bool:
+        if request.method in permissions.SAFE_METHODS:
+            return True
+        return type(obj).objects.editable_by(request.user).filter(pk=obj.pk).exists()
+
+
+class InstitutionSerializer(serializers.ModelSerializer):
+    type_display = serializers.CharField(source="get_type_display", read_only=True)
+    staff_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Institution
+        fields = [
+            "id", "municipality", "name", "short_name", "type", "type_display", "address", "director",
+            "phone", "email", "is_active", "staff_count",
+        ]
+
+    def validate_municipality(self, municipality: Municipality) -> Municipality:
+        roles = roles_of(self.context["request"].user)
+        if self.instance is not None and self.instance.municipality_id == municipality.pk:
+            return municipality
+        if not (roles.is_admin or municipality.pk in roles.municipality_ids_for(Role.METHODIST, Role.HEAD)):
+            raise serializers.ValidationError(_("You may not add institutions to this municipality."))
+        return municipality
+
+
+class InstitutionViewSet(viewsets.ModelViewSet):
+    serializer_class = InstitutionSerializer
+    permission_classes = [permissions.IsAuthenticated, MayEdit]
+    filterset_class = InstitutionFilter
+    search_fields = ["name", "short_name"]
+    ordering_fields = ["short_name", "name", "type", "municipality__name", "staff_count"]
+    ordering = ["short_name"]
+
+    def get_queryset(self):
+        return (
+            Institution.objects.for_user(self.request.user)
+            .select_related("municipality")
+            .annotate(staff_count=Count("staff"))
+        )
+
+
+class EmploymentSerializer(serializers.ModelSerializer):
+    institution_name = serializers.CharField(source="institution.short_name", read_only=True)
+    position_name = serializers.CharField(source="position.name", read_only=True, default=None)
+
+    class Meta:
+        model = Employment
+        fields = ["id", "institution", "institution_name", "position", "position_name", "hired", "left"]
+        read_only_fields = fields
+
+
+class PedagogueSerializer(serializers.ModelSerializer):
+    """``institution``/``position`` write the current job: a change closes the open
+    employment and opens a new one from ``hired`` (today by default)."""
+
+    full_name = serializers.CharField(read_only=True)
+    category_display = serializers.CharField(source="get_category_display", read_only=True)
+    institution = serializers.PrimaryKeyRelatedField(queryset=Institution.objects.all())
+    position = serializers.PrimaryKeyRelatedField(queryset=Position.objects.all(), allow_null=True, required=False)
+    hired = serializers.DateField(write_only=True, required=False, help_text="Start of the current job.")
+    employments = EmploymentSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Pedagogue
+        fields = [
+            "id", "last_name", "first_name", "middle_name", "full_name", "birth_date", "municipality",
+            "institution", "position", "hired", "subjects", "experience_start", "category", "category_display",
+            "category_date", "email", "phone", "employments",
+        ]
+        read_only_fields = ["municipality"]
+
+    def validate_institution(self, institution: Institution) -> Institution:
+        if self.instance is not None and self.instance.institution_id == institution.pk:
+            return institution
+        if not Institution.objects.editable_by(self.context["request"].user).filter(pk=institution.pk).exists():
+            raise serializers.ValidationError(_("You may not place pedagogues in this institution."))
+        return institution
+
+    def validate(self, attrs: dict) -> dict:
+        category = attrs.get("category", getattr(self.instance, "category", "none"))
+        category_date = attrs.get("category_date", getattr(self.instance, "category_date", None))
+        if category_date and category == "none":
+            raise serializers.ValidationError({"category_date": _("A category date needs a category.")})
+        birth = attrs.get("birth_date")
+        if birth and birth > timezone.localdate():
+            raise serializers.ValidationError({"birth_date": _("The birth date is in the future.")})
+        return attrs
+
+    @transaction.atomic
+    def create(self, validated_data: dict) -> Pedagogue:
+        institution = validated_data.pop("institution")
+        position = validated_data.pop("position", None)
+        hired = validated_data.pop("hired", None) or timezone.localdate()
+        subjects = validated_data.pop("subjects", [])
+        pedagogue = Pedagogue.objects.create(
+            municipality_id=institution.municipality_id, institution=institution, position=position, **validated_data
+        )
+        pedagogue.subjects.set(subjects)
+        place_pedagogue(pedagogue=pedagogue, institution=institution, position=position, hired=hired)
+        return pedagogue
+
+    @transaction.atomic
+    def update(self, instance: Pedagogue, validated_data: dict) -> Pedagogue:
+        institution = validated_data.pop("institution", instance.institution)
+        position = validated_data.pop("position", instance.position)
+        hired: datetime.date | None = validated_data.pop("hired", None)
+        instance = super().update(instance, validated_data)
+        if institution and (institution.pk != instance.institution_id or position != instance.position or hired):
+            place_pedagogue(
+                pedagogue=instance, institution=institution, position=position, hired=hired or timezone.localdate()
+            )
+        return instance
+
+
+class PedagogueViewSet(viewsets.ModelViewSet):
+    serializer_class = PedagogueSerializer
+    permission_classes = [permissions.IsAuthenticated, MayEdit]
+    filterset_class = PedagogueFilter
+    search_fields = ["last_name", "first_name", "middle_name"]
+    ordering_fields = ["last_name", "birth_date", "institution__short_name", "category", "experience_start"]
+    ordering = ["last_name", "first_name", "middle_name"]
+
+    def get_queryset(self):
+        return (
+            Pedagogue.objects.for_user(self.request.user)
+            .select_related("institution", "position")
+            .prefetch_related(
+                "subjects", Prefetch("employments", Employment.objects.select_related("institution", "position"))
+            )
+        )
+
+    def create(self, request, *args, **kwargs):
+        roles = roles_of(request.user)
+        if not (roles.is_admin or roles.municipality_ids_for(Role.METHODIST, Role.HEAD)
+                or roles.institution_ids_for(Role.SCHOOL)):
+            self.permission_denied(request)
+        return super().create(request, *args, **kwargs)
+
+
+routes = [
+    ("institutions", InstitutionViewSet, "institution"),
+    ("pedagogues", PedagogueViewSet, "pedagogue"),
+]

@@ -1,0 +1,156 @@
+"""FilterSets shared by the pages and the API, so both filter the same way.
+
+The choices of every reference filter (municipality, institution) come from the
+user's scope, so a filter never offers what the user may not see.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import BootstrapFormMixin
+from core.models import (
+    YOUNG_AGE,
+    Category,
+    Institution,
+    InstitutionType,
+    Municipality,
+    Pedagogue,
+    Position,
+    Subject,
+)
+
+
+def _user(request):
+    return getattr(request, "user", None)
+
+
+def visible_municipalities(request) -> QuerySet:
+    institutions = Institution.objects.for_user(_user(request))
+    return Municipality.objects.filter(pk__in=institutions.values("municipality_id"))
+
+
+def visible_institutions(request) -> QuerySet:
+    return Institution.objects.for_user(_user(request)).order_by("short_name")
+
+
+class SortFilter(django_filters.CharFilter):
+    """``?sort=name`` / ``?sort=-name``: order by a named set of fields (clickable column headers)."""
+
+    def __init__(self, *args, sorts: dict[str, tuple[str, ...]], **kwargs):
+        self.sorts = sorts
+        kwargs.setdefault("label", _("Sort"))
+        kwargs.setdefault("widget", forms.HiddenInput)
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        key = value.lstrip("-")
+        if key not in self.sorts:
+            return qs
+        descending = value.startswith("-")
+        fields = [f"-{field}" if descending else field for field in self.sorts[key]]
+        return qs.order_by(*fields, "pk")
+
+
+class InstitutionFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    type = django_filters.ChoiceFilter(label=_("Type"), choices=InstitutionType.choices, empty_label=_("Any type"))
+    municipality = django_filters.ModelChoiceFilter(
+        label=_("Municipality"), queryset=visible_municipalities, empty_label=_("Any municipality")
+    )
+    active = django_filters.BooleanFilter(label=_("Active only"), field_name="is_active", widget=forms.CheckboxInput,
+                                          method="filter_active")
+
+    class Meta:
+        model = Institution
+        fields = ["q", "type", "municipality", "active"]
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_active(self, queryset, name, value):
+        return queryset.filter(is_active=True) if value else queryset
+
+
+class PedagogueFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search by name"), method="filter_q")
+    institution = django_filters.ModelChoiceFilter(
+        label=_("Institution"), queryset=visible_institutions, empty_label=_("Any institution")
+    )
+    position = django_filters.ModelChoiceFilter(
+        label=_("Position"), queryset=Position.objects.all(), empty_label=_("Any position")
+    )
+    subject = django_filters.ModelChoiceFilter(
+        label=_("Subject"), field_name="subjects", queryset=Subject.objects.all(), empty_label=_("Any subject")
+    )
+    category = django_filters.ChoiceFilter(
+        label=_("Category"), choices=Category.choices, empty_label=_("Any category")
+    )
+    under_35 = django_filters.BooleanFilter(label=_("Under 35"), method="filter_under_35", widget=forms.CheckboxInput)
+    young_specialist = django_filters.BooleanFilter(
+        label=_("Young specialist"),
+        method="filter_young_specialist",
+        widget=forms.CheckboxInput,
+        help_text=_("Under 35 with less than 3 years of experience or none recorded"),
+    )
+
+    class Meta:
+        model = Pedagogue
+        fields = ["q", "institution", "position", "subject", "category", "under_35", "young_specialist"]
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_under_35(self, queryset, name, value):
+        return queryset.under_age(YOUNG_AGE, on=timezone.localdate()) if value else queryset
+
+    def filter_young_specialist(self, queryset, name, value):
+        return queryset.young_specialists(on=timezone.localdate()) if value else queryset
+
+
+INSTITUTION_SORTS = {
+    "name": ("short_name",),
+    "type": ("type", "short_name"),
+    "municipality": ("municipality__name", "short_name"),
+    "staff": ("staff_count", "short_name"),
+}
+
+PEDAGOGUE_SORTS = {
+    "name": ("last_name", "first_name", "middle_name"),
+    "birth_date": ("birth_date", "last_name"),
+    "institution": ("institution__short_name", "last_name", "first_name"),
+    "position": ("position__name", "last_name", "first_name"),
+    "category": ("category", "last_name", "first_name"),
+    "experience": ("experience_start", "last_name", "first_name"),
+}
+
+
+class FilterForm(BootstrapFormMixin, forms.Form):
+    """The filter bar of a list page: small Bootstrap controls."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            css = field.widget.attrs.get("class", "")
+            if "form-control" in css or "form-select" in css:
+                field.widget.attrs["class"] = css + (" form-select-sm" if "form-select" in css else " form-control-sm")
+
+
+class InstitutionPageFilter(InstitutionFilter):
+    sort = SortFilter(sorts=INSTITUTION_SORTS)
+
+    class Meta(InstitutionFilter.Meta):
+        form = FilterForm
+        fields = [*InstitutionFilter.Meta.fields, "sort"]
+
+
+class PedagoguePageFilter(PedagogueFilter):
+    sort = SortFilter(sorts=PEDAGOGUE_SORTS)
+
+    class Meta(PedagogueFilter.Meta):
+        form = FilterForm
+        fields = [*PedagogueFilter.Meta.fields, "sort"]

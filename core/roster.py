@@ -1,0 +1,292 @@
+"""The staff roster import: one row per pedagogue, matched by full name and birth date
+within the municipality, so re-importing the same file updates instead of duplicating."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.imports import Importer
+from core.models import Category, Institution, Pedagogue, Position, Subject, normalized_name
+from core.services import place_pedagogue
+from core.xlsx import Column, ParsedRow, template_bytes
+
+# Ways people write categories in rosters, beyond the labels themselves.
+CATEGORY_ALIASES = {
+    "без категории": Category.NONE,
+    "нет": Category.NONE,
+    "-": Category.NONE,
+    "сзд": Category.CONFORMITY,
+    "соответствие": Category.CONFORMITY,
+    "соответствие занимаемой должности": Category.CONFORMITY,
+    "первая": Category.FIRST,
+    "первая категория": Category.FIRST,
+    "1": Category.FIRST,
+    "высшая": Category.HIGHEST,
+    "высшая категория": Category.HIGHEST,
+    "педагог-методист": Category.METHODIST,
+    "педагог-наставник": Category.MENTOR,
+}
+MIN_WORKING_AGE = 16
+
+
+def category_index() -> dict[str, str]:
+    index = {normalized_name(key): value for key, value in CATEGORY_ALIASES.items()}
+    for language in ("ru", "en"):
+        with translation.override(language):
+            for value, label in Category.choices:
+                index[normalized_name(str(label))] = value
+    for value in Category.values:
+        index[value] = value
+    return index
+
+
+def person_key(values: dict) -> tuple:
+    return (
+        normalized_name(values.get("last_name")),
+        normalized_name(values.get("first_name")),
+        normalized_name(values.get("middle_name")),
+        values.get("birth_date"),
+    )
+
+
+class RosterImporter(Importer):
+    title = gettext_lazy("Roster")
+    columns = (
+        Column("last_name", gettext_lazy("Last name"), required=True, aliases=("Фамилия",), width=18),
+        Column("first_name", gettext_lazy("First name"), required=True, aliases=("Имя",), width=16),
+        Column("middle_name", gettext_lazy("Patronymic"), aliases=("Отчество",), width=18),
+        Column("birth_date", gettext_lazy("Birth date"), kind="date", required=True, aliases=("Дата рождения",),
+               width=14),
+        Column("institution", gettext_lazy("Institution"), required=True,
+               aliases=("Учреждение", "ОО", "Образовательная организация"), width=28),
+        Column("position", gettext_lazy("Position"), required=True, aliases=("Должность",), width=26),
+        Column("subjects", gettext_lazy("Subjects"), aliases=("Предметы", "Предмет"), width=30),
+        Column("experience_start", gettext_lazy("Pedagogical experience since"), kind="date",
+               aliases=("Педагогический стаж с", "Стаж с"), width=16),
+        Column("category", gettext_lazy("Qualification category"), aliases=("Категория",), width=24),
+        Column("category_date", gettext_lazy("Category assigned on"), kind="date",
+               aliases=("Дата присвоения категории",), width=16),
+        Column("hired", gettext_lazy("Hired on"), kind="date", required=True, aliases=("Дата приёма",), width=14),
+        Column("email", gettext_lazy("E-mail"), aliases=("E-mail", "Email", "Электронная почта"), width=26),
+        Column("phone", gettext_lazy("Phone"), aliases=("Телефон",), width=18),
+    )
+    column = {c.key: c for c in columns}
+
+    @property
+    def instructions(self) -> list[str]:
+        return [
+            _("One row per pedagogue. Columns marked with * in the portal are required."),
+            _("Dates are written DD.MM.YYYY."),
+            _("Institution: its short or full name, as in the portal."),
+            _("Position, category: choose from the drop-down lists."),
+            _("Subjects: names from the directory, separated by commas."),
+            _("A pedagogue already in the portal (same full name and birth date in the municipality) is updated."),
+            _("A new institution in a row moves the pedagogue: the previous job is closed the day before."),
+        ]
+
+    def template(self) -> bytes:
+        columns = []
+        for column in self.columns:
+            choices = None
+            if column.key == "institution":
+                choices = [i.short_name for i in self.editable_institutions.values()]
+            elif column.key == "position":
+                choices = [p.name for p in self.positions.values()]
+            elif column.key == "category":
+                choices = [str(label) for label in Category.labels]
+            columns.append(Column(column.key, str(column.header), kind=column.kind, required=column.required,
+                                  width=column.width, choices=choices or None))
+        return template_bytes(columns, title=str(self.title), instructions=self.instructions)
+
+    # --- directories, read once per import ---------------------------------
+
+    @cached_property
+    def editable_institutions(self) -> dict[int, Institution]:
+        return {i.pk: i for i in Institution.objects.editable_by(self.user).order_by("short_name")}
+
+    @cached_property
+    def institution_names(self) -> dict[str, Institution]:
+        return Institution.objects.filter(pk__in=list(self.editable_institutions)).name_index()
+
+    @cached_property
+    def foreign_institution_names(self) -> set[str]:
+        """Names of the institutions outside the user's scope, to say why a name is refused."""
+        return set(Institution.objects.exclude(pk__in=list(self.editable_institutions)).name_index())
+
+    @cached_property
+    def positions(self) -> dict[str, Position]:
+        return {normalized_name(p.name): p for p in Position.objects.all()}
+
+    @cached_property
+    def subjects(self) -> dict[str, Subject]:
+        return {normalized_name(s.name): s for s in Subject.objects.all()}
+
+    @cached_property
+    def categories(self) -> dict[str, str]:
+        return category_index()
+
+    # --- validation --------------------------------------------------------
+
+    def validate_row(self, row: ParsedRow) -> None:
+        values, cleaned, col = row.values, row.cleaned, self.column
+        today = timezone.localdate()
+
+        name = normalized_name(values["institution"])
+        institution = self.institution_names.get(name)
+        if institution is None:
+            if name in self.foreign_institution_names:
+                row.error(col["institution"], _("«{value}» is outside your scope: you may import only for {scope}.")
+                          .format(value=values["institution"], scope=self.scope_label()))
+            else:
+                row.error(col["institution"], _("unknown institution «{value}»").format(value=values["institution"]))
+        cleaned["institution"] = institution
+
+        position = self.positions.get(normalized_name(values["position"]))
+        if position is None:
+            row.error(col["position"], _("unknown position «{value}»").format(value=values["position"]))
+        cleaned["position"] = position
+
+        cleaned["subjects"] = []
+        for part in re.split(r"[,;\n]", values.get("subjects") or ""):
+            if not part.strip():
+                continue
+            subject = self.subjects.get(normalized_name(part))
+            if subject is None:
+                row.error(col["subjects"], _("unknown subject «{value}»").format(value=part.strip()))
+            else:
+                cleaned["subjects"].append(subject)
+
+        category = None  # an empty cell: keep what the portal knows
+        if values.get("category"):
+            category = self.categories.get(normalized_name(values["category"]))
+            if category is None:
+                row.error(col["category"], _("unknown category «{value}»").format(value=values["category"]))
+        cleaned["category"] = category
+        if values.get("category_date") and (category or Category.NONE) == Category.NONE:
+            row.error(col["category_date"], _("a category date is given without a category"))
+
+        birth = values["birth_date"]
+        if birth and birth > today:
+            row.error(col["birth_date"], _("the birth date is in the future"))
+        elif birth and (today - birth).days < MIN_WORKING_AGE * 365:
+            row.error(col["birth_date"], _("the pedagogue would be younger than {age}").format(age=MIN_WORKING_AGE))
+        for key in ("experience_start", "hired", "category_date"):
+            day = values.get(key)
+            if not day:
+                continue
+            if day > today:
+                row.error(col[key], _("the date is in the future"))
+            elif birth and day <= birth:
+                row.error(col[key], _("the date is before the birth date"))
+
+        if values.get("email"):
+            try:
+                validate_email(values["email"])
+            except ValidationError:
+                row.error(col["email"], _("«{value}» is not an e-mail address").format(value=values["email"]))
+
+    def scope_label(self) -> str:
+        names = [i.short_name for i in self.editable_institutions.values()]
+        if len(names) <= 3:
+            return ", ".join(names) or _("no institution")
+        return _("the institutions of your municipality")
+
+    def validate_rows(self, rows: list[ParsedRow]) -> None:
+        seen: dict[tuple, int] = {}
+        for row in rows:
+            key = person_key(row.values)
+            if key in seen:
+                row.error(None, _("duplicate of row {row} (same full name and birth date)").format(row=seen[key]))
+            else:
+                seen[key] = row.number
+        valid = [row for row in rows if row.ok]
+        existing = self.existing_pedagogues(valid)
+        editable = set(
+            Pedagogue.objects.editable_by(self.user)
+            .filter(pk__in=[p.pk for p in existing.values()])
+            .values_list("pk", flat=True)
+        )
+        for row in valid:
+            pedagogue = existing.get((row.cleaned["institution"].municipality_id, *person_key(row.values)))
+            if pedagogue is None:
+                row.action = "create"
+            elif pedagogue.pk not in editable:
+                row.error(
+                    self.column["institution"],
+                    _("this pedagogue works in another institution; ask the methodist to transfer them"),
+                )
+            else:
+                row.cleaned["pedagogue"] = pedagogue
+                row.action = "update"
+
+    def existing_pedagogues(self, rows: list[ParsedRow]) -> dict[tuple, Pedagogue]:
+        """Return the pedagogues already registered, keyed by (municipality id, full name, birth date)."""
+        if not rows:
+            return {}
+        candidates = Pedagogue.objects.filter(
+            municipality_id__in={row.cleaned["institution"].municipality_id for row in rows},
+            birth_date__in={row.values["birth_date"] for row in rows},
+        )
+        index = {}
+        for pedagogue in candidates:
+            key = person_key(
+                {
+                    "last_name": pedagogue.last_name,
+                    "first_name": pedagogue.first_name,
+                    "middle_name": pedagogue.middle_name,
+                    "birth_date": pedagogue.birth_date,
+                }
+            )
+            index[(pedagogue.municipality_id, *key)] = pedagogue
+        return index
+
+    # --- writing -----------------------------------------------------------
+
+    def write(self, rows: list[ParsedRow]) -> dict[str, int]:
+        counts = {"created": 0, "updated": 0}
+        for row in rows:
+            values, cleaned = row.values, row.cleaned
+            institution: Institution = cleaned["institution"]
+            pedagogue = cleaned.get("pedagogue")
+            fields = {
+                "experience_start": values.get("experience_start"),
+                "category": cleaned["category"],
+                "category_date": values.get("category_date"),
+                "email": values.get("email") or "",
+                "phone": values.get("phone") or "",
+            }
+            if pedagogue is None:
+                pedagogue = Pedagogue.objects.create(
+                    last_name=values["last_name"],
+                    first_name=values["first_name"],
+                    middle_name=values.get("middle_name") or "",
+                    birth_date=values["birth_date"],
+                    municipality_id=institution.municipality_id,
+                    institution=institution,
+                    position=cleaned["position"],
+                    **{**fields, "category": fields["category"] or Category.NONE},
+                )
+                counts["created"] += 1
+            else:
+                # Empty cells keep what the portal knows; a re-import never erases data.
+                changed = [name for name, value in fields.items()
+                           if value not in (None, "") and getattr(pedagogue, name) != value]
+                if changed:
+                    for name in changed:
+                        setattr(pedagogue, name, fields[name])
+                    if pedagogue.category == Category.NONE:
+                        pedagogue.category_date = None
+                        changed.append("category_date")
+                    pedagogue.save(update_fields=sorted(set(changed)))
+                counts["updated"] += 1
+            if cleaned["subjects"]:
+                pedagogue.subjects.set(cleaned["subjects"])
+            place_pedagogue(
+                pedagogue=pedagogue, institution=institution, position=cleaned["position"], hired=values["hired"]
+            )
+        return counts

@@ -1,0 +1,49 @@
+import datetime
+
+import factory
+
+from core.models import Category, Employment, Institution, InstitutionType, Municipality, Pedagogue, Position
+
+
+class MunicipalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Municipality
+        django_get_or_create = ["code"]
+
+    name = factory.Sequence(lambda n: f"Город {n}")
+    code = factory.Sequence(lambda n: f"city-{n}")
+
+
+class InstitutionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Institution
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    name = factory.Sequence(lambda n: f"МБОУ «Средняя школа № {n + 10}»")
+    short_name = factory.Sequence(lambda n: f"СШ № {n + 10}")
+    type = InstitutionType.GENERAL
+
+
+class PedagogueFactory(factory.django.DjangoModelFactory):
+    """A pedagogue with an open employment in ``institution`` (hired on ``hired``)."""
+
+    class Meta:
+        model = Pedagogue
+        skip_postgeneration_save = True
+
+    last_name = factory.Sequence(lambda n: f"Петров{n}")
+    first_name = "Иван"
+    middle_name = "Сергеевич"
+    birth_date = datetime.date(1980, 5, 17)
+    institution = factory.SubFactory(InstitutionFactory)
+    municipality = factory.SelfAttribute("institution.municipality")
+    position = factory.LazyFunction(lambda: Position.objects.get(name="учитель"))
+    category = Category.NONE
+
+    @factory.post_generation
+    def hired(self, create, extracted, **kwargs):
+        if create and self.institution_id:
+            Employment.objects.create(
+                pedagogue=self, institution=self.institution, position=self.position,
+                hired=extracted or datetime.date(2010, 9, 1),
+            )

@@ -1,42 +1,71 @@
 # Metodportal: `make demo` serves the demo portal, `make test` runs the whole suite.
-PYTHON ?= python3.11
+#   make demo                  .venv + npm packages + migrate + demo data + logins + http://127.0.0.1:8000
+#   make test                  what CI runs on SQLite (translations, ruff, migrations check, pytest)
+#   make test PYTEST_ARGS='-m "not browser"'     the suite without the browser journeys
+#   DATABASE_URL=postgres://user:pass@127.0.0.1:5432/metodportal make test    the same on PostgreSQL
+#   make bench                 region-scale demo into bench/out/region.sqlite3 and the benchmarks
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
+PYTEST_ARGS ?=
 export DJANGO_SETTINGS_MODULE := config.settings
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo install install-test static migrate seed serve test test-fast browser-deps lint messages bench clean
+.PHONY: demo install install-test static migrate seed logins serve test test-fast browser-deps messages \
+        compilemessages lint check-deploy bench clean
 
-demo: install static migrate seed
-	@$(PY) manage.py demo_logins
-	$(PY) manage.py runserver $(HOST):$(PORT)
+demo: install static migrate seed logins serve
 
-$(VENV)/.installed: pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(PIP) install -q -e ".[test]"
 	touch $@
 
 install: $(VENV)/.installed
 
+install-test: $(VENV)/.installed-test
+
 node_modules/.installed: package.json
-	npm install --no-audit --no-fund --loglevel=error
+	@command -v npm >/dev/null || { echo "npm is needed for the front-end packages: apt-get install npm"; exit 1; }
+	if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; \
+	else npm install --no-audit --no-fund --loglevel=error; fi
 	touch $@
 
-# Front-end packages come from npm and are copied into static/vendor (not in git).
+# Front-end packages come from npm and are copied into static/vendor (not in git; no CDN on a closed network).
+# The source maps go along: the hashed static storage of production follows their references.
 static: node_modules/.installed
 	mkdir -p static/vendor/bootstrap static/vendor/chartjs static/vendor/bootstrap-icons
-	cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/js/bootstrap.bundle.min.js static/vendor/bootstrap/
-	cp node_modules/chart.js/dist/chart.umd.min.js static/vendor/chartjs/
-	cp -r node_modules/bootstrap-icons/font/bootstrap-icons.min.css node_modules/bootstrap-icons/font/fonts static/vendor/bootstrap-icons/
+	cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/css/bootstrap.min.css.map \
+	   node_modules/bootstrap/dist/js/bootstrap.bundle.min.js node_modules/bootstrap/dist/js/bootstrap.bundle.min.js.map \
+	   static/vendor/bootstrap/
+	cp node_modules/chart.js/dist/chart.umd.min.js node_modules/chart.js/dist/chart.umd.min.js.map static/vendor/chartjs/
+	cp -r node_modules/bootstrap-icons/font/bootstrap-icons.min.css node_modules/bootstrap-icons/font/fonts \
+	   static/vendor/bootstrap-icons/
 
-migrate: install
+compilemessages: install
+	@for dir in locale */locale; do \
+	  [ -d "$$dir/ru/LC_MESSAGES" ] || continue; \
+	  (cd "$$(dirname $$dir)" && $(CURDIR)/$(PY) $(CURDIR)/manage.py compilemessages -l ru -v 0) || exit 1; \
+	done
+
+migrate: install compilemessages
 	$(PY) manage.py migrate --noinput
 
 seed: install
 	$(PY) manage.py seed_demo
+
+logins: install
+	@$(PY) manage.py demo_logins --url http://$(HOST):$(PORT)/accounts/login/
 
 serve:
 	$(PY) manage.py runserver $(HOST):$(PORT)
@@ -44,29 +73,38 @@ serve:
 # Debian's chromium drives the browser journeys; Playwright cannot download browsers here.
 browser-deps:
 	@if [ -x /usr/bin/chromium ]; then :; \
-	elif [ "$$(id -u)" = 0 ]; then (apt-get install -y -q chromium >/dev/null 2>&1 || (apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null)); \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing Debian's chromium for the browser tests..."; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get install -y -q chromium >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; } \
+	  || echo "Could not install chromium: the browser tests will be skipped."; \
 	else echo "Browser tests need Debian's chromium: run 'sudo apt-get install chromium' (they are skipped until then)."; fi
 
-test: install static browser-deps
-	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+# The last command is pytest, so `make test` exits with pytest's status.
+test: install-test static browser-deps compilemessages
 	$(VENV)/bin/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run -v 1
 	$(VENV)/bin/pytest -q $(PYTEST_ARGS)
 
-test-fast: install static
+test-fast: install-test static compilemessages
 	$(VENV)/bin/pytest -q -m "not browser" $(PYTEST_ARGS)
 
-lint: install
+lint: install-test
 	$(VENV)/bin/ruff check .
 
-# Russian catalogues: the root locale/ holds config, core, monitoring and the shared templates;
-# every domain app keeps its own <app>/locale.
+# Russian catalogues: the root locale/ holds config, core and the shared templates;
+# every other domain app keeps its own <app>/locale.
 messages: install
 	$(PY) scripts/messages.py
-	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+	$(MAKE) compilemessages
 
-bench: install
+# With production variables the deployment checklist must be silent.
+check-deploy: install
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") \
+	DJANGO_ALLOWED_HOSTS=portal.example.ru $(PY) manage.py check --deploy --fail-level WARNING
+
+bench: install static compilemessages
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) node_modules static/vendor staticfiles db.sqlite3*
+	rm -rf $(VENV) node_modules static/vendor staticfiles db.sqlite3* bench/out

@@ -59,10 +59,14 @@ class Indicator:
     source: str = ""  # where the data comes from
     breakdown: Callable[[Scope, Any], dict[int, Value]] | None = None
     key: bool = False  # a key indicator of its direction by default
+    # Optional ``records_url(institution, year) -> str``: where the records behind a value are listed.
+    records_url: Callable[[Any, Any], str] | None = None
 
     def __post_init__(self) -> None:
         if self.direction not in Direction.values:
-            raise ImproperlyConfigured(f"Indicator {self.code!r} names an unknown direction {self.direction!r}")
+            raise ImproperlyConfigured(
+                f"Indicator {self.code!r} names an unknown direction {self.direction!r}"
+            )
         if "." not in self.code:
             raise ImproperlyConfigured(f"Indicator code {self.code!r} must be '<app>.<snake_case>'")
 
@@ -76,8 +80,15 @@ class Registry:
             raise ImproperlyConfigured(f"Indicator {item.code!r} is registered twice")
         self._items[item.code] = item
 
+    def unregister(self, code: str) -> None:
+        """Remove an indicator (tests register temporary ones)."""
+        self._items.pop(code, None)
+
     def set_breakdown(self, code: str, func: Callable) -> None:
         self._items[code] = replace(self._items[code], breakdown=func)
+
+    def set_records_url(self, code: str, func: Callable) -> None:
+        self._items[code] = replace(self._items[code], records_url=func)
 
     def get(self, code: str) -> Indicator:
         return self._items[code]
@@ -86,7 +97,9 @@ class Registry:
         return code in self._items
 
     def __iter__(self):
-        return iter(sorted(self._items.values(), key=lambda item: (Direction.values.index(item.direction), item.code)))
+        return iter(
+            sorted(self._items.values(), key=lambda item: (Direction.values.index(item.direction), item.code))
+        )
 
     def __len__(self) -> int:
         return len(self._items)
@@ -108,6 +121,10 @@ def indicator(code: str, *, direction: str, title: str, **meta):
 
         @share_under_35.breakdown
         def share_under_35_by_institution(municipality, year): ...
+
+        @share_under_35.records
+        def share_under_35_records(institution, year) -> str:  # the list of the records behind a value
+            return reverse("core:pedagogue-list") + f"?institution={institution.pk}"
     """
 
     def decorate(func):
@@ -117,8 +134,13 @@ def indicator(code: str, *, direction: str, title: str, **meta):
             registry.set_breakdown(code, breakdown_func)
             return breakdown_func
 
+        def add_records_url(records_func):
+            registry.set_records_url(code, records_func)
+            return records_func
+
         func.code = code
         func.breakdown = add_breakdown
+        func.records = add_records_url
         return func
 
     return decorate

@@ -1,3 +1,26 @@
+from django.urls import path
+
+from monitoring import views
+
 app_name = "monitoring"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("indicators/<str:code>/", views.indicator_detail, name="indicator"),
+    path("settings/", views.passports, name="passports"),
+    path("settings/directions/<int:pk>/", views.direction_edit, name="direction-edit"),
+    path("settings/indicators/<int:pk>/", views.passport_edit, name="passport-edit"),
+    path("targets/", views.targets, name="targets"),
+    path("reports/", views.reports, name="reports"),
+    path("reports/<int:pk>/", views.report_detail, name="report-detail"),
+    path("reports/<int:pk>/report.xlsx", views.report_xlsx, name="report-xlsx"),
+    path("reports/<int:pk>/report.pdf", views.report_pdf, name="report-pdf"),
+    path("reports/<int:pk>/order/", views.order_create, name="order-create"),
+    path("orders/", views.orders, name="orders"),
+    path("orders/<int:pk>/", views.order_detail, name="order-detail"),
+    path("orders/<int:pk>/edit/", views.order_edit, name="order-edit"),
+    path("orders/<int:pk>/issue/", views.order_issue, name="order-issue"),
+    path("orders/<int:pk>/order.pdf", views.order_pdf, name="order-pdf"),
+    path("tasks/", views.tasks, name="tasks"),
+    path("tasks/<int:pk>/", views.task_detail, name="task-detail"),
+]

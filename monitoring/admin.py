@@ -1,0 +1,57 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from monitoring.models import (
+    Assignment,
+    Direction,
+    IndicatorPassport,
+    Order,
+    Recommendation,
+    ReportSnapshot,
+    Target,
+)
+
+
+@admin.register(Direction)
+class DirectionAdmin(SimpleHistoryAdmin):
+    list_display = ["order", "code", "title"]
+    list_display_links = ["code"]
+    list_editable = ["order", "title"]
+
+
+class TargetInline(admin.TabularInline):
+    model = Target
+    extra = 0
+
+
+@admin.register(IndicatorPassport)
+class PassportAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "title", "direction", "unit", "better", "is_key", "is_registered"]
+    list_filter = ["direction", "is_key", "is_registered"]
+    list_editable = ["is_key"]
+    search_fields = ["code", "title"]
+    readonly_fields = ["code", "title", "direction", "unit", "better", "rule", "source"]
+    inlines = [TargetInline]
+
+
+@admin.register(ReportSnapshot)
+class SnapshotAdmin(admin.ModelAdmin):
+    list_display = ["year", "municipality", "created_at", "created_by"]
+    readonly_fields = ["municipality", "year", "data", "created_at", "created_by"]
+
+
+class RecommendationInline(admin.StackedInline):
+    model = Recommendation
+    extra = 0
+
+
+class AssignmentInline(admin.StackedInline):
+    model = Assignment
+    extra = 0
+
+
+@admin.register(Order)
+class OrderAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "year", "municipality", "status"]
+    list_filter = ["status", "year"]
+    inlines = [RecommendationInline, AssignmentInline]

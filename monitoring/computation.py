@@ -1,0 +1,343 @@
+"""Compute every registered indicator for a scope and a year, compare with the previous
+year and the targets, and roll indicators up into directions (DOMAIN.md's rating rules).
+
+``indicator_values`` is the single entry point to the indicators themselves and the
+place the per-(scope, year) cache lives; everything else works on its result.
+"""
+
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import gettext as _
+
+from core.models import AcademicYear, Institution
+from monitoring.models import Direction, IndicatorPassport, Target, default_tolerance
+from monitoring.registry import Better, Unit, registry
+
+CACHE_SECONDS = int(getattr(settings, "MONITORING_CACHE_SECONDS", 300))
+VERSION_KEY = "monitoring:values:version"
+
+
+class Dynamics:
+    POSITIVE = "positive"
+    NONE = "none"
+    NEGATIVE = "negative"
+    UNKNOWN = "unknown"
+
+
+class Rating:
+    SATISFACTORY = "satisfactory"
+    UNSATISFACTORY = "unsatisfactory"
+    UNRATED = "unrated"
+
+
+def scope_key(scope) -> str:
+    kind = "institution" if isinstance(scope, Institution) else "municipality"
+    return f"{kind}:{scope.pk}"
+
+
+def invalidate_values() -> None:
+    """Forget every cached indicator value (call when monitored data changes)."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, None)
+
+
+def indicator_values(scope, year: AcademicYear, *, use_cache: bool = True) -> dict[str, Decimal | int | None]:
+    """Return ``{indicator code: value}`` of every registered indicator for the scope and year.
+
+    Each indicator runs its own fixed number of queries, so the total does not grow with the data.
+    """
+    key = None
+    if use_cache and CACHE_SECONDS:
+        version = cache.get_or_set(VERSION_KEY, 1, None)
+        key = f"monitoring:values:{version}:{scope_key(scope)}:{year.start_year}:{len(registry)}"
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+    values = {item.code: item.compute(scope, year) for item in registry}
+    if key:
+        cache.set(key, values, CACHE_SECONDS)
+    return values
+
+
+def as_number(value) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    return Decimal(str(value))
+
+
+def display(value, unit: str) -> str:
+    """Return a value as people read it: shares in percent with one decimal, the rest as numbers."""
+    number = as_number(value)
+    if number is None:
+        return "—"
+    if unit == Unit.SHARE:
+        return f"{number * 100:.1f}".replace(".", ",") + " %"
+    if number == number.to_integral_value():
+        return f"{int(number):,}".replace(",", "\u00a0")
+    return f"{number:.2f}".replace(".", ",")
+
+
+def dynamics_of(value, previous, *, unit: str, better: str, tolerance: Decimal) -> str:
+    """Return positive / none / negative against last year, with the tolerance, reversed for lower-is-better."""
+    value, previous = as_number(value), as_number(previous)
+    if value is None or previous is None:
+        return Dynamics.UNKNOWN
+    change = value - previous
+    if unit == Unit.SHARE:
+        limit = tolerance / 100  # percentage points of a fraction
+    elif previous:
+        limit = abs(previous) * tolerance / 100
+    else:
+        limit = Decimal(0)
+    if abs(change) <= limit:
+        return Dynamics.NONE
+    improved = change > 0 if better != Better.DOWN else change < 0
+    return Dynamics.POSITIVE if improved else Dynamics.NEGATIVE
+
+
+def rating_of(value, target, *, better: str) -> str:
+    value, target = as_number(value), as_number(target)
+    if value is None or target is None:
+        return Rating.UNRATED
+    meets = value >= target if better != Better.DOWN else value <= target
+    return Rating.SATISFACTORY if meets else Rating.UNSATISFACTORY
+
+
+@dataclass
+class IndicatorResult:
+    code: str
+    title: str
+    direction: str
+    unit: str
+    better: str
+    rule: str
+    source: str
+    is_key: bool
+    effect: str
+    value: str | None  # Decimal as text, so that the result is JSON as it is
+    previous: str | None
+    target: str | None
+    tolerance: str
+    dynamics: str
+    rating: str
+    rating_rule: str = ""
+    dynamics_rule: str = ""
+
+    @property
+    def value_display(self) -> str:
+        return display(self.value, self.unit)
+
+    @property
+    def previous_display(self) -> str:
+        return display(self.previous, self.unit)
+
+    @property
+    def target_display(self) -> str:
+        return display(self.target, self.unit)
+
+    @property
+    def tolerance_display(self) -> str:
+        if self.unit == Unit.SHARE:
+            return _("±{value} p.p.").format(
+                value=str(as_number(self.tolerance).normalize()).replace(".", ",")
+            )
+        return _("±{value} %").format(value=str(as_number(self.tolerance).normalize()).replace(".", ","))
+
+    @property
+    def change_display(self) -> str:
+        value, previous = as_number(self.value), as_number(self.previous)
+        if value is None or previous is None:
+            return "—"
+        change = value - previous
+        if self.unit == Unit.SHARE:
+            text = f"{change * 100:+.1f}".replace(".", ",")
+            return _("{value} p.p.").format(value=text)
+        if previous:
+            return f"{change:+g} ({change / previous * 100:+.1f} %)".replace(".", ",")
+        return f"{change:+g}"
+
+
+@dataclass
+class DirectionResult:
+    code: str
+    title: str
+    indicators: list[IndicatorResult] = field(default_factory=list)
+    rating: str = Rating.UNRATED
+    has_positive: bool = False
+    rating_rule: str = ""
+    recommendation: str = ""
+    has_dynamics: bool = False  # some deciding indicator has values for both years
+
+    @property
+    def key_indicators(self) -> list[IndicatorResult]:
+        return [item for item in self.indicators if item.is_key]
+
+    @property
+    def no_positive_dynamics(self) -> bool:
+        """Listed in item 3 of the order: none of its key indicators improved (and there was data to tell)."""
+        return self.has_dynamics and not self.has_positive
+
+
+@dataclass
+class Results:
+    year: str
+    previous_year: str | None
+    scope: str
+    directions: list[DirectionResult]
+
+    @property
+    def indicators(self) -> list[IndicatorResult]:
+        return [item for direction in self.directions for item in direction.indicators]
+
+    def indicator(self, code: str) -> IndicatorResult | None:
+        return next((item for item in self.indicators if item.code == code), None)
+
+    @property
+    def satisfactory(self) -> list[DirectionResult]:
+        return [d for d in self.directions if d.rating == Rating.SATISFACTORY]
+
+    @property
+    def without_positive_dynamics(self) -> list[DirectionResult]:
+        return [d for d in self.directions if d.no_positive_dynamics]
+
+    @property
+    def positive_effects(self) -> list[IndicatorResult]:
+        return [item for item in self.indicators if item.dynamics == Dynamics.POSITIVE]
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Results":
+        directions = [
+            DirectionResult(**{**d, "indicators": [IndicatorResult(**item) for item in d["indicators"]]})
+            for d in data["directions"]
+        ]
+        return cls(
+            year=data["year"], previous_year=data["previous_year"], scope=data["scope"], directions=directions
+        )
+
+
+def _text(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def _rating_rule(item: IndicatorResult) -> str:
+    if item.target is None:
+        return _("No target is set for this year.")
+    sign = "≥" if item.better != Better.DOWN else "≤"
+    verdict = _("met") if item.rating == Rating.SATISFACTORY else _("not met")
+    if item.value is None:
+        return _("Target {sign} {target}; no value.").format(sign=sign, target=item.target_display)
+    return _("Target {sign} {target}; value {value}: {verdict}.").format(
+        sign=sign, target=item.target_display, value=item.value_display, verdict=verdict
+    )
+
+
+def _dynamics_rule(item: IndicatorResult) -> str:
+    if item.dynamics == Dynamics.UNKNOWN:
+        return _("No value for one of the two years.")
+    direction = _("higher is better") if item.better != Better.DOWN else _("lower is better")
+    return _("{previous} → {value} ({change}); tolerance {tolerance}, {direction}.").format(
+        previous=item.previous_display,
+        value=item.value_display,
+        change=item.change_display,
+        tolerance=item.tolerance_display,
+        direction=direction,
+    )
+
+
+def _rate_direction(direction: DirectionResult) -> None:
+    # Key indicators decide; a direction with none flagged is judged by all of its indicators.
+    deciding = direction.key_indicators or direction.indicators
+    rated = [item for item in deciding if item.rating != Rating.UNRATED]
+    good = [item for item in rated if item.rating == Rating.SATISFACTORY]
+    direction.has_positive = any(item.dynamics == Dynamics.POSITIVE for item in deciding)
+    direction.has_dynamics = any(item.dynamics != Dynamics.UNKNOWN for item in deciding)
+    if not rated:
+        direction.rating = Rating.UNRATED
+        direction.rating_rule = _("No key indicator has a target and a value.")
+        return
+    direction.rating = Rating.SATISFACTORY if len(good) * 2 > len(rated) else Rating.UNSATISFACTORY
+    direction.rating_rule = _(
+        "{good} of {rated} key indicators meet their targets; satisfactory when more than half do."
+    ).format(good=len(good), rated=len(rated))
+
+
+def evaluate(
+    values: dict, previous: dict, year: AcademicYear, previous_year: AcademicYear | None, scope
+) -> Results:
+    """Turn two years of values into ratings and dynamics (three queries: directions, passports, targets)."""
+    passports = IndicatorPassport.objects.registered_by_code()
+    targets = Target.objects.effective_for(year)
+    results = Results(
+        year=year.title,
+        previous_year=previous_year.title if previous_year else None,
+        scope=str(scope),
+        directions=[],
+    )
+    by_code = {}
+    for direction in Direction.objects.ordered():
+        result = DirectionResult(
+            code=direction.code, title=direction.title, recommendation=direction.recommendation_text()
+        )
+        results.directions.append(result)
+        by_code[direction.code] = result
+    for item in registry:
+        passport = passports.get(item.code)
+        target = targets.get(item.code)
+        tolerance = target.effective_tolerance() if target else default_tolerance(item.unit)
+        value, prev = values.get(item.code), previous.get(item.code)
+        result = IndicatorResult(
+            code=item.code,
+            title=str(item.title),
+            direction=item.direction,
+            unit=item.unit,
+            better=item.better,
+            rule=str(item.rule),
+            source=str(item.source),
+            is_key=passport.is_key if passport else item.key,
+            effect=passport.effect if passport else "",
+            value=_text(value),
+            previous=_text(prev),
+            target=_text(target.value.normalize()) if target else None,
+            tolerance=str(tolerance),
+            dynamics=dynamics_of(value, prev, unit=item.unit, better=item.better, tolerance=tolerance),
+            rating=rating_of(value, target.value if target else None, better=item.better),
+        )
+        result.rating_rule = _rating_rule(result)
+        result.dynamics_rule = _dynamics_rule(result)
+        by_code[item.direction].indicators.append(result)
+    for direction in results.directions:
+        _rate_direction(direction)
+    return results
+
+
+def compute(scope, year: AcademicYear, *, use_cache: bool = True) -> Results:
+    """Return every indicator of the scope for the year and the previous year, rated and rolled up."""
+    previous_year = year.previous()
+    values = indicator_values(scope, year, use_cache=use_cache)
+    previous = indicator_values(scope, previous_year, use_cache=use_cache) if previous_year else {}
+    return evaluate(values, previous, year, previous_year, scope)
+
+
+def series(scope, year: AcademicYear, *, years: int = 5) -> tuple[list[str], dict[str, list]]:
+    """Return the titles of up to ``years`` academic years ending with ``year`` that have any value, and
+    ``{code: [value per year]}`` for the charts."""
+    span = list(AcademicYear.objects.filter(start_year__lte=year.start_year).order_by("-start_year")[:years])[
+        ::-1
+    ]
+    columns = [(y, indicator_values(scope, y)) for y in span]
+    columns = [(y, values) for y, values in columns if any(v is not None for v in values.values())]
+    titles = [y.title for y, _values in columns]
+    data = {item.code: [_float(values.get(item.code)) for _y, values in columns] for item in registry}
+    return titles, data
+
+
+def _float(value):
+    return None if value is None else float(value)

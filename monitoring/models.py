@@ -1,0 +1,568 @@
+"""Monitoring: directions, indicator passports with yearly targets, frozen report
+snapshots, the yearly order (приказ) and its assignments."""
+
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext, override
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from core.models import AcademicYear, Municipality
+from core.scoping import Role, roles_of
+from monitoring.registry import Better, Unit, registry
+from monitoring.registry import Direction as DirectionCode
+
+# Tolerances used when a target does not name its own (DOMAIN.md: ±1 p.p. for shares, ±5 % otherwise).
+DEFAULT_SHARE_TOLERANCE_PP = Decimal(str(getattr(settings, "MONITORING_SHARE_TOLERANCE_PP", "1")))
+DEFAULT_RELATIVE_TOLERANCE_PCT = Decimal(str(getattr(settings, "MONITORING_RELATIVE_TOLERANCE_PCT", "5")))
+
+
+def default_tolerance(unit: str) -> Decimal:
+    """Return the default tolerance: percentage points for shares, percent of last year's value otherwise."""
+    return DEFAULT_SHARE_TOLERANCE_PP if unit == Unit.SHARE else DEFAULT_RELATIVE_TOLERANCE_PCT
+
+
+class DirectionQuerySet(models.QuerySet):
+    def ordered(self) -> "DirectionQuerySet":
+        return self.order_by("order", "code")
+
+
+class Direction(models.Model):
+    """One of the ten monitored directions; the codes are fixed, titles and order are editable."""
+
+    code = models.CharField(_("code"), max_length=40, unique=True, choices=DirectionCode.choices)
+    title = models.CharField(_("title"), max_length=300)
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+    recommendation = models.TextField(
+        _("recommendation template"),
+        blank=True,
+        help_text=_("Prefills item 3 of the order when the direction shows no positive dynamics."),
+    )
+
+    history = HistoricalRecords()
+    objects = DirectionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("direction")
+        verbose_name_plural = _("directions")
+        ordering = ["order", "code"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def recommendation_text(self) -> str:
+        if self.recommendation:
+            return self.recommendation
+        return gettext(
+            "Identify the reasons for the absence of positive dynamics and update the organisational and "
+            "methodical support of the direction «{direction}»."
+        ).format(direction=self.title)
+
+
+class PassportQuerySet(models.QuerySet):
+    def sync(self) -> None:
+        """Create or update a passport for every registered indicator (the registry is the source of truth
+        for title, unit, rule and source; the key flag and the effect template stay as the head set them)."""
+        directions = {direction.code: direction for direction in Direction.objects.all()}
+        existing = {passport.code: passport for passport in self.all()}
+        to_create, to_update = [], []
+        fields = ["direction", "title", "unit", "better", "rule", "source", "is_registered"]
+        with override("en"):
+            for item in registry:
+                values = {
+                    "direction": directions[item.direction],
+                    "title": str(item.title)[:400],
+                    "unit": item.unit,
+                    "better": item.better,
+                    "rule": str(item.rule),
+                    "source": str(item.source),
+                    "is_registered": True,
+                }
+                passport = existing.pop(item.code, None)
+                if passport is None:
+                    to_create.append(IndicatorPassport(code=item.code, is_key=item.key, **values))
+                elif any(getattr(passport, name) != value for name, value in values.items()):
+                    for name, value in values.items():
+                        setattr(passport, name, value)
+                    to_update.append(passport)
+        for passport in existing.values():
+            if passport.is_registered:
+                passport.is_registered = False
+                to_update.append(passport)
+        if to_create:
+            IndicatorPassport.objects.bulk_create(to_create, ignore_conflicts=True)
+        if to_update:
+            IndicatorPassport.objects.bulk_update(to_update, fields)
+
+    def registered(self) -> "PassportQuerySet":
+        return self.filter(is_registered=True)
+
+    def registered_by_code(self) -> dict[str, "IndicatorPassport"]:
+        """Return ``{code: passport}`` of the registered indicators, syncing first when the registry changed."""
+        passports = {p.code: p for p in self.registered()}
+        if set(passports) != {item.code for item in registry}:
+            self.sync()
+            passports = {p.code: p for p in self.registered()}
+        return passports
+
+
+class IndicatorPassport(models.Model):
+    """The passport of an indicator (DOMAIN.md): what it measures, how, from what, and whether it is key."""
+
+    code = models.CharField(_("code"), max_length=100, unique=True)
+    direction = models.ForeignKey(
+        Direction, on_delete=models.PROTECT, related_name="passports", verbose_name=_("direction")
+    )
+    title = models.CharField(_("title"), max_length=400)
+    unit = models.CharField(_("unit"), max_length=20, choices=Unit.choices, default=Unit.COUNT)
+    better = models.CharField(_("better"), max_length=10, choices=Better.choices, default=Better.UP)
+    rule = models.TextField(_("calculation rule"), blank=True)
+    source = models.TextField(_("data source"), blank=True)
+    is_key = models.BooleanField(_("key indicator"), default=False)
+    effect = models.CharField(
+        _("positive effect phrase"),
+        max_length=500,
+        blank=True,
+        help_text=_("How item 2 of the order names a positive dynamics of this indicator."),
+    )
+    is_registered = models.BooleanField(_("registered"), default=True, editable=False)
+
+    history = HistoricalRecords()
+    objects = PassportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("indicator passport")
+        verbose_name_plural = _("indicator passports")
+        ordering = ["direction__order", "code"]
+
+    def __str__(self) -> str:
+        return self.display_title
+
+    def get_absolute_url(self) -> str:
+        return reverse("monitoring:indicator", args=[self.code])
+
+    @property
+    def indicator(self):
+        return registry.get(self.code) if self.code in registry else None
+
+    @property
+    def display_title(self) -> str:
+        """The registry's (translated) title, or the stored one when the indicator is gone."""
+        item = self.indicator
+        return str(item.title) if item else self.title
+
+    @property
+    def display_rule(self) -> str:
+        item = self.indicator
+        return str(item.rule) if item and item.rule else self.rule
+
+    @property
+    def display_source(self) -> str:
+        item = self.indicator
+        return str(item.source) if item and item.source else self.source
+
+
+class TargetQuerySet(models.QuerySet):
+    def effective_for(self, year: AcademicYear) -> dict[str, "Target"]:
+        """Return ``{indicator code: target}`` in force for the year: the latest target set for it or a
+        year before it (a target carries over until the head changes it). One query."""
+        targets: dict[str, Target] = {}
+        rows = self.filter(year__start_year__lte=year.start_year).select_related("passport", "year")
+        for target in rows.order_by("year__start_year"):
+            targets[target.passport.code] = target
+        return targets
+
+
+class Target(models.Model):
+    """The department's target and tolerance for an indicator in an academic year."""
+
+    passport = models.ForeignKey(
+        IndicatorPassport, on_delete=models.CASCADE, related_name="targets", verbose_name=_("indicator")
+    )
+    year = models.ForeignKey(AcademicYear, on_delete=models.PROTECT, related_name="+", verbose_name=_("year"))
+    # In the indicator's own unit: a share as a fraction (0.4 = 40 %), a count as a count.
+    value = models.DecimalField(_("target"), max_digits=14, decimal_places=4)
+    # Percentage points for shares, percent of last year's value for the other units; empty = the default.
+    tolerance = models.DecimalField(_("tolerance"), max_digits=8, decimal_places=2, null=True, blank=True)
+
+    history = HistoricalRecords()
+    objects = TargetQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        ordering = ["passport", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["passport", "year"], name="target_unique_per_year"),
+            models.CheckConstraint(
+                condition=Q(tolerance__isnull=True) | Q(tolerance__gte=0),
+                name="target_tolerance_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.passport.code} {self.year}"
+
+    def effective_tolerance(self) -> Decimal:
+        return self.tolerance if self.tolerance is not None else default_tolerance(self.passport.unit)
+
+
+class ScopedQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Return the rows of the municipalities the user works for (head, methodist; admin sees all)."""
+        roles = roles_of(user)
+        if roles.is_global:
+            return self
+        return self.filter(municipality_id__in=roles.municipality_ids_for(Role.HEAD, Role.METHODIST))
+
+
+class ReportSnapshot(models.Model):
+    """The yearly report frozen when the head builds it: values, ratings, rules and thresholds as JSON."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="+", verbose_name=_("municipality")
+    )
+    year = models.ForeignKey(AcademicYear, on_delete=models.PROTECT, related_name="+", verbose_name=_("year"))
+    data = models.JSONField(_("data"))
+    created_at = models.DateTimeField(_("built at"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("built by"),
+    )
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("report snapshot")
+        verbose_name_plural = _("report snapshots")
+        ordering = ["-created_at", "-pk"]
+        get_latest_by = "created_at"
+
+    def __str__(self) -> str:
+        return gettext("Report for {year} ({municipality})").format(
+            year=self.year, municipality=self.municipality
+        )
+
+    def save(self, *args, **kwargs):
+        if self.pk and ReportSnapshot.objects.filter(pk=self.pk).exists():
+            raise ValidationError(_("A report snapshot is frozen and cannot be changed."))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("monitoring:report-detail", args=[self.pk])
+
+
+class OrderStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    ISSUED = "issued", _("Issued")
+
+
+class OrderIsIssued(ValidationError):
+    def __init__(self):
+        super().__init__(_("The order is issued and can no longer be changed."))
+
+
+class OrderQuerySet(ScopedQuerySet):
+    def issued(self) -> "OrderQuerySet":
+        return self.filter(status=OrderStatus.ISSUED)
+
+
+class Order(models.Model):
+    """The yearly order drafted from a report snapshot; immutable once issued."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="+", verbose_name=_("municipality")
+    )
+    year = models.ForeignKey(AcademicYear, on_delete=models.PROTECT, related_name="+", verbose_name=_("year"))
+    snapshot = models.ForeignKey(
+        ReportSnapshot, on_delete=models.PROTECT, related_name="orders", verbose_name=_("report")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=OrderStatus.choices, default=OrderStatus.DRAFT
+    )
+    title = models.CharField(_("title"), max_length=300)
+    preamble = models.TextField(_("preamble"))
+    satisfactory = models.TextField(_("item 1: satisfactory directions"), blank=True)
+    effects = models.TextField(_("item 2: positive effects"), blank=True)
+    improvement = models.TextField(_("item 3: introduction"), blank=True)
+    control = models.CharField(_("control clause"), max_length=300)
+    number = models.CharField(_("number"), max_length=30, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    signatory_position = models.CharField(_("signatory's position"), max_length=300, blank=True)
+    signatory_name = models.CharField(_("signatory"), max_length=200, blank=True)
+    issued_at = models.DateTimeField(_("issued at"), null=True, blank=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("issued by"),
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    history = HistoricalRecords()
+    objects = OrderQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("order")
+        verbose_name_plural = _("orders")
+        ordering = ["-year__start_year", "-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="issued")
+                | (~Q(number="") & Q(date__isnull=False) & ~Q(signatory_name="")),
+                name="order_issued_has_number_date_signatory",
+            )
+        ]
+
+    def __str__(self) -> str:
+        if self.number:
+            return gettext("Order No. {number} of {date}").format(
+                number=self.number, date=self.date.strftime("%d.%m.%Y")
+            )
+        return gettext("Draft order for {year}").format(year=self.year)
+
+    def save(self, *args, **kwargs):
+        if self.pk and Order.objects.filter(pk=self.pk, status=OrderStatus.ISSUED).exists():
+            raise OrderIsIssued()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("monitoring:order-detail", args=[self.pk])
+
+    @property
+    def is_issued(self) -> bool:
+        return self.status == OrderStatus.ISSUED
+
+    def numbered_items(self) -> list[dict]:
+        """Return the order's items as the document numbers them: 1, 2, 3 (with 3.1, 3.2…), assignments, control."""
+        items = [{"number": "1", "text": self.satisfactory}] if self.satisfactory else []
+        if self.effects:
+            items.append({"number": str(len(items) + 1), "text": self.effects})
+        recommendations = list(self.recommendations.all())
+        if recommendations or self.improvement:
+            parent = str(len(items) + 1)
+            items.append(
+                {
+                    "number": parent,
+                    "text": self.improvement,
+                    "children": [
+                        {"number": f"{parent}.{index}", "text": rec.text}
+                        for index, rec in enumerate(recommendations, start=1)
+                    ],
+                }
+            )
+        for assignment in self.assignments.all():
+            items.append(
+                {"number": str(len(items) + 1), "text": assignment.sentence(), "assignment": assignment}
+            )
+        items.append({"number": str(len(items) + 1), "text": self.control})
+        return items
+
+    @transaction.atomic
+    def issue(
+        self, *, number: str, date: datetime.date, signatory_position: str, signatory_name: str, by
+    ) -> None:
+        """Give the draft its number, date and signatory and make it immutable."""
+        if self.is_issued:
+            raise OrderIsIssued()
+        self.number, self.date = number, date
+        self.signatory_position, self.signatory_name = signatory_position, signatory_name
+        self.status = OrderStatus.ISSUED
+        self.issued_at, self.issued_by = timezone.now(), by
+        super().save()
+
+
+class _OrderPart(models.Model):
+    """A part of an order that is frozen with it."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if Order.objects.filter(pk=self.order_id, status=OrderStatus.ISSUED).exists() and not getattr(
+            self, "_completion_only", False
+        ):
+            raise OrderIsIssued()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.order.is_issued:
+            raise OrderIsIssued()
+        return super().delete(*args, **kwargs)
+
+
+class Recommendation(_OrderPart):
+    """A sub-item of item 3: a direction without positive dynamics, or any other improvement measure."""
+
+    order = models.ForeignKey(
+        Order, on_delete=models.CASCADE, related_name="recommendations", verbose_name=_("order")
+    )
+    direction = models.ForeignKey(
+        Direction,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("direction"),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    text = models.TextField(_("text"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class AssignmentStatus(models.TextChoices):
+    OPEN = "open", _("In progress")
+    DONE = "done", _("Done")
+
+
+class AssignmentQuerySet(models.QuerySet):
+    def for_user(self, user) -> "AssignmentQuerySet":
+        """Return the assignments the user may see: their own, and every assignment of the municipality's
+        issued orders for its head and methodists."""
+        roles = roles_of(user)
+        if roles.is_global:
+            return self
+        q = Q(responsible=user, order__status=OrderStatus.ISSUED)
+        municipality_ids = roles.municipality_ids_for(Role.HEAD, Role.METHODIST)
+        if municipality_ids:
+            q |= Q(order__municipality_id__in=municipality_ids)
+        return self.filter(q)
+
+    def tasks(self) -> "AssignmentQuerySet":
+        """Return the assignments of issued orders (drafts are not tasks yet)."""
+        return self.filter(order__status=OrderStatus.ISSUED)
+
+    def open(self) -> "AssignmentQuerySet":
+        return self.filter(status=AssignmentStatus.OPEN)
+
+    def overdue(self, today: datetime.date) -> "AssignmentQuerySet":
+        return self.open().filter(deadline__lt=today)
+
+    def due_for_reminder(self, today: datetime.date, days: int = 3) -> "AssignmentQuerySet":
+        """Return open tasks due within ``days`` days or overdue."""
+        return self.tasks().open().filter(deadline__lte=today + datetime.timedelta(days=days))
+
+
+class Assignment(_OrderPart):
+    """An assignment of the order: who does what by when; a task once the order is issued."""
+
+    order = models.ForeignKey(
+        Order, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("order")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="monitoring_assignments",
+        verbose_name=_("responsible user"),
+    )
+    addressee = models.CharField(
+        _("addressee in the order"),
+        max_length=300,
+        help_text=_("How the order names the responsible person, e.g. «Ivanova A.M., director of MIMC»."),
+    )
+    text = models.TextField(_("assignment"))
+    deadline = models.DateField(_("deadline"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=AssignmentStatus.choices, default=AssignmentStatus.OPEN
+    )
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    comment = models.TextField(_("completion report"), blank=True)
+
+    history = HistoricalRecords()
+    objects = AssignmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="done") | Q(completed_at__isnull=False), name="assignment_done_has_date"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.addressee}: {self.text[:60]}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("monitoring:task-detail", args=[self.pk])
+
+    def sentence(self) -> str:
+        """Return the assignment as the order words it: «Addressee, do this. Deadline: 01.09.2022.»"""
+        text = self.text.strip().rstrip(".")
+        deadline = gettext("Deadline: {date}.").format(date=self.deadline.strftime("%d.%m.%Y"))
+        return f"{self.addressee.strip().rstrip(',')}, {text}. {deadline}"
+
+    def is_overdue(self, today: datetime.date | None = None) -> bool:
+        return self.status == AssignmentStatus.OPEN and self.deadline < (today or timezone.localdate())
+
+    def complete(self, *, comment: str) -> None:
+        """Record the completion report of an issued order's task (the order's text stays frozen)."""
+        self.status, self.comment, self.completed_at = AssignmentStatus.DONE, comment, timezone.now()
+        self._completion_only = True
+        self.save(update_fields=["status", "comment", "completed_at"])
+
+
+def assignment_upload_to(instance, filename: str) -> str:
+    return f"monitoring/assignments/{instance.assignment_id}/{filename}"
+
+
+class AssignmentFile(models.Model):
+    assignment = models.ForeignKey(
+        Assignment, on_delete=models.CASCADE, related_name="files", verbose_name=_("assignment")
+    )
+    file = models.FileField(_("file"), upload_to=assignment_upload_to)
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("completion file")
+        verbose_name_plural = _("completion files")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1]
+
+    @property
+    def name(self) -> str:
+        return str(self)
+
+
+class Reminder(models.Model):
+    """One reminder e-mail sent for a task on a day: makes ``send_reminders`` idempotent."""
+
+    assignment = models.ForeignKey(
+        Assignment, on_delete=models.CASCADE, related_name="reminders", verbose_name=_("assignment")
+    )
+    day = models.DateField(_("day"))
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [models.UniqueConstraint(fields=["assignment", "day"], name="reminder_once_a_day")]
+
+    def __str__(self) -> str:
+        return f"{self.assignment_id} {self.day}"

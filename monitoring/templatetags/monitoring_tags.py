@@ -1,0 +1,36 @@
+from django import template
+from django.utils.translation import gettext as _
+
+from monitoring.computation import Dynamics, Rating
+from monitoring.exports import dynamics_label, rating_label
+
+register = template.Library()
+
+RATING_CSS = {Rating.SATISFACTORY: "success", Rating.UNSATISFACTORY: "danger", Rating.UNRATED: "secondary"}
+DYNAMICS_ICONS = {
+    Dynamics.POSITIVE: ("bi-arrow-up-right", "text-success"),
+    Dynamics.NEGATIVE: ("bi-arrow-down-right", "text-danger"),
+    Dynamics.NONE: ("bi-arrow-right", "text-secondary"),
+    Dynamics.UNKNOWN: ("bi-dash", "text-muted"),
+}
+
+
+@register.filter
+def rating_css(rating: str) -> str:
+    return RATING_CSS.get(rating, "secondary")
+
+
+@register.filter
+def rating_text(rating: str) -> str:
+    return rating_label(rating)
+
+
+@register.filter
+def dynamics_text(dynamics: str) -> str:
+    return dynamics_label(dynamics)
+
+
+@register.inclusion_tag("monitoring/includes/dynamics.html")
+def dynamics_icon(dynamics: str):
+    icon, css = DYNAMICS_ICONS.get(dynamics, DYNAMICS_ICONS[Dynamics.UNKNOWN])
+    return {"icon": icon, "css": css, "label": _("Dynamics: {value}").format(value=dynamics_label(dynamics))}

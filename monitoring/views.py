@@ -1,0 +1,578 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.models import AcademicYear, Institution, Municipality
+from core.scoping import Role, role_required, roles_of
+from core.xlsx import XLSX_CONTENT_TYPE, Column, Sheet, workbook_response
+from monitoring import exports
+from monitoring.computation import Results, as_number, compute, display, series
+from monitoring.forms import (
+    AssignmentFormSet,
+    CompletionForm,
+    DirectionForm,
+    FilterForm,
+    IssueForm,
+    OrderForm,
+    PassportForm,
+    RecommendationFormSet,
+    TargetForm,
+    to_form_target,
+)
+from monitoring.models import (
+    Assignment,
+    AssignmentFile,
+    AssignmentStatus,
+    Direction,
+    IndicatorPassport,
+    Order,
+    OrderStatus,
+    ReportSnapshot,
+    Target,
+)
+from monitoring.registry import Better, Unit, registry
+from monitoring.services import build_snapshot, draft_order
+
+DASHBOARD_ROLES = (Role.HEAD, Role.METHODIST, Role.SCHOOL)
+MUNICIPAL_ROLES = (Role.HEAD, Role.METHODIST)
+
+
+def default_year() -> AcademicYear:
+    """The last finished academic year: the one a yearly report is about."""
+    current = AcademicYear.objects.current()
+    if current is not None:
+        return current.previous() or current
+    return AcademicYear.objects.order_by("-start_year").first()
+
+
+def selected_year(request) -> AcademicYear:
+    value = request.GET.get("year", "")
+    if value:
+        try:
+            return AcademicYear.objects.by_title(value)
+        except AcademicYear.DoesNotExist:
+            raise Http404(_("No such academic year.")) from None
+    return default_year()
+
+
+def user_municipality(request) -> Municipality:
+    """Return the municipality the user works for (a global user may pick one with ?municipality=)."""
+    roles = roles_of(request.user)
+    if roles.is_global:
+        choice = request.GET.get("municipality") or request.POST.get("municipality")
+        queryset = Municipality.objects.all()
+        municipality = queryset.filter(pk=choice).first() if choice and choice.isdigit() else queryset.first()
+    else:
+        ids = roles.municipality_ids_for(*MUNICIPAL_ROLES)
+        municipality = Municipality.objects.filter(pk__in=ids).order_by("pk").first()
+    if municipality is None:
+        raise PermissionDenied
+    return municipality
+
+
+def dashboard_scope(request) -> tuple[Municipality | None, Institution | None]:
+    """Return (municipality, institution) of the dashboard: a school user only ever gets its own institution."""
+    roles = roles_of(request.user)
+    requested = request.GET.get("institution", "")
+    if roles.is_global or roles.municipality_ids_for(*MUNICIPAL_ROLES):
+        municipality = user_municipality(request)
+        if requested:
+            institution = get_object_or_404(
+                Institution.objects.for_user(request.user).filter(municipality=municipality), pk=requested
+            )
+            return municipality, institution
+        return municipality, None
+    own = Institution.objects.filter(pk__in=roles.institution_ids_for(Role.SCHOOL)).select_related(
+        "municipality"
+    )
+    institution = get_object_or_404(own, pk=requested) if requested else own.first()
+    if institution is None:
+        raise PermissionDenied
+    return institution.municipality, institution
+
+
+def records_url(code: str, institution: Institution, year: AcademicYear) -> str | None:
+    """Return the link to the records behind an institution's value (the indicator's own, or the staff list)."""
+    item = registry.get(code)
+    if item.records_url is not None:
+        return item.records_url(institution, year)
+    if code.startswith("core."):
+        try:
+            return reverse("core:pedagogue-list") + "?" + urlencode({"institution": institution.pk})
+        except NoReverseMatch:
+            return None
+    return None
+
+
+@role_required(*DASHBOARD_ROLES)
+def dashboard(request):
+    municipality, institution = dashboard_scope(request)
+    year = selected_year(request)
+    filters = FilterForm(initial={"year": year, "institution_type": request.GET.get("institution_type", "")})
+    scope = institution or municipality
+    results = compute(scope, year)
+    years, values = series(scope, year)
+    charts = [
+        {
+            "code": item.code,
+            "title": item.title,
+            "unit": item.unit,
+            "values": values.get(item.code, []),
+            "rows": list(
+                zip(years, [display(v, item.unit) for v in values.get(item.code, [])], strict=False)
+            ),
+        }
+        for item in results.indicators
+    ]
+    institution_type = request.GET.get("institution_type", "")
+    institutions = Institution.objects.none()
+    if institution is None:
+        institutions = Institution.objects.for_user(request.user).filter(municipality=municipality).active()
+        if institution_type:
+            institutions = institutions.filter(type=institution_type)
+    context = {
+        "municipality": municipality,
+        "institution": institution,
+        "year": year,
+        "filters": filters,
+        "results": results,
+        "charts": charts,
+        "chart_data": {
+            "years": years,
+            "charts": [{k: c[k] for k in ("code", "title", "unit", "values")} for c in charts],
+        },
+        "institutions": institutions,
+        "institution_type": institution_type,
+        "is_municipal": institution is None,
+        "can_edit_targets": roles_of(request.user).has(Role.HEAD),
+        "can_see_municipality": roles_of(request.user).has(*MUNICIPAL_ROLES),
+    }
+    return render(request, "monitoring/dashboard.html", context)
+
+
+@role_required(*MUNICIPAL_ROLES)
+def indicator_detail(request, code: str):
+    """Why did it change: the indicator by institution for this year and last, sorted by contribution."""
+    if code not in registry:
+        raise Http404(_("No such indicator."))
+    item = registry.get(code)
+    municipality = user_municipality(request)
+    year = selected_year(request)
+    previous_year = year.previous()
+    institution_type = request.GET.get("institution_type", "")
+    results = compute(municipality, year)
+    result = results.indicator(code)
+    institutions = Institution.objects.for_user(request.user).filter(municipality=municipality)
+    if institution_type:
+        institutions = institutions.filter(type=institution_type)
+    rows = []
+    if item.breakdown is not None:
+        now = item.breakdown(municipality, year)
+        before = item.breakdown(municipality, previous_year) if previous_year else {}
+        sign = -1 if item.better == Better.DOWN else 1
+        for institution in institutions.filter(pk__in=set(now) | set(before)):
+            value, previous = as_number(now.get(institution.pk)), as_number(before.get(institution.pk))
+            change = None if value is None or previous is None else value - previous
+            rows.append(
+                {
+                    "institution": institution,
+                    "value": display(value, item.unit),
+                    "previous": display(previous, item.unit),
+                    "change": change,
+                    "change_display": _change_text(change, item.unit),
+                    "improved": None if not change else (change * sign > 0),
+                    "value_url": records_url(code, institution, year),
+                    "previous_url": records_url(code, institution, previous_year) if previous_year else None,
+                }
+            )
+        # The schools that moved the value most in the direction it moved come first.
+        total = (as_number(result.value) or 0) - (as_number(result.previous) or 0) if result else 0
+        direction = -1 if total < 0 else 1
+        rows.sort(
+            key=lambda row: (
+                row["change"] is None,
+                -(row["change"] or 0) * direction,
+                str(row["institution"]),
+            )
+        )
+    if request.GET.get("format") == "xlsx":
+        columns = [
+            Column("institution", _("Institution"), width=40),
+            Column("previous", previous_year.title if previous_year else _("Previous year"), width=14),
+            Column("value", year.title, width=14),
+            Column("change", _("Change"), width=14),
+        ]
+        return workbook_response(
+            f"breakdown-{code}-{year.start_year}.xlsx",
+            [
+                Sheet(
+                    str(item.title)[:31],
+                    columns,
+                    [[str(r["institution"]), r["previous"], r["value"], r["change_display"]] for r in rows],
+                )
+            ],
+        )
+    context = {
+        "item": item,
+        "result": result,
+        "year": year,
+        "previous_year": previous_year,
+        "rows": rows,
+        "filters": FilterForm(initial={"year": year, "institution_type": institution_type}),
+        "passport": IndicatorPassport.objects.filter(code=code).first(),
+    }
+    return render(request, "monitoring/indicator_detail.html", context)
+
+
+def _change_text(change, unit: str) -> str:
+    if change is None:
+        return "—"
+    if unit == Unit.SHARE:
+        return _("{value} p.p.").format(value=f"{change * 100:+.1f}".replace(".", ","))
+    return f"{change:+g}".replace(".", ",")
+
+
+# --- settings: directions, passports, targets -------------------------------------------------------------
+
+
+@role_required(Role.HEAD)
+def passports(request):
+    IndicatorPassport.objects.registered_by_code()
+    context = {
+        "directions": Direction.objects.ordered().prefetch_related("passports"),
+    }
+    return render(request, "monitoring/passports.html", context)
+
+
+@role_required(Role.HEAD)
+def direction_edit(request, pk: int):
+    direction = get_object_or_404(Direction, pk=pk)
+    form = DirectionForm(request.POST or None, instance=direction)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The direction is saved."))
+        return redirect("monitoring:passports")
+    return render(request, "monitoring/simple_form.html", {"form": form, "title": direction.title})
+
+
+@role_required(Role.HEAD)
+def passport_edit(request, pk: int):
+    passport = get_object_or_404(IndicatorPassport, pk=pk)
+    form = PassportForm(request.POST or None, instance=passport)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The indicator passport is saved."))
+        return redirect("monitoring:passports")
+    return render(
+        request,
+        "monitoring/simple_form.html",
+        {"form": form, "title": passport.display_title, "passport": passport},
+    )
+
+
+@role_required(Role.HEAD)
+def targets(request):
+    """The head's form: target and tolerance of every indicator for one year."""
+    year = selected_year(request)
+    IndicatorPassport.objects.registered_by_code()
+    passports_list = list(IndicatorPassport.objects.registered().select_related("direction"))
+    current = {t.passport_id: t for t in Target.objects.filter(year=year)}
+    inherited = Target.objects.effective_for(year)
+    forms = []
+    for passport in passports_list:
+        target = current.get(passport.pk) or inherited.get(passport.code)
+        initial = {
+            "target": to_form_target(passport, target.value) if target else None,
+            "tolerance": target.tolerance if target else None,
+        }
+        forms.append(
+            TargetForm(request.POST or None, prefix=f"t{passport.pk}", passport=passport, initial=initial)
+        )
+    if request.method == "POST":
+        if all(form.is_valid() for form in forms):
+            with transaction.atomic():
+                for form in forms:
+                    value = form.cleaned_data["target"]
+                    if value is None:
+                        Target.objects.filter(passport=form.passport, year=year).delete()
+                        continue
+                    Target.objects.update_or_create(
+                        passport=form.passport,
+                        year=year,
+                        defaults={"value": value, "tolerance": form.cleaned_data["tolerance"]},
+                    )
+            messages.success(request, _("Targets for {year} are saved.").format(year=year))
+            return redirect(reverse("monitoring:targets") + "?" + urlencode({"year": year.title}))
+        messages.error(request, _("Please correct the errors below."))
+    context = {"year": year, "forms": forms, "filters": FilterForm(initial={"year": year})}
+    return render(request, "monitoring/targets.html", context)
+
+
+# --- the yearly report ------------------------------------------------------------------------------------
+
+
+@role_required(*MUNICIPAL_ROLES)
+def reports(request):
+    municipality = user_municipality(request)
+    year = selected_year(request)
+    if request.method == "POST":
+        if not roles_of(request.user).has(Role.HEAD):
+            raise PermissionDenied
+        snapshot = build_snapshot(municipality=municipality, year=year, by=request.user)
+        messages.success(request, _("The report for {year} is built and frozen.").format(year=year))
+        return redirect(snapshot)
+    snapshots = (
+        ReportSnapshot.objects.for_user(request.user)
+        .filter(municipality=municipality)
+        .select_related("year", "created_by")
+    )
+    page = Paginator(snapshots, 25).get_page(request.GET.get("page"))
+    context = {
+        "year": year,
+        "page": page,
+        "filters": FilterForm(initial={"year": year}),
+        "municipality": municipality,
+    }
+    return render(request, "monitoring/reports.html", context)
+
+
+def _snapshot(request, pk: int) -> ReportSnapshot:
+    return get_object_or_404(
+        ReportSnapshot.objects.for_user(request.user).select_related("year", "municipality"), pk=pk
+    )
+
+
+@role_required(*MUNICIPAL_ROLES)
+def report_detail(request, pk: int):
+    snapshot = _snapshot(request, pk)
+    results = Results.from_json(snapshot.data)
+    orders = snapshot.orders.all()
+    return render(
+        request, "monitoring/report_detail.html", {"snapshot": snapshot, "results": results, "orders": orders}
+    )
+
+
+@role_required(*MUNICIPAL_ROLES)
+def report_xlsx(request, pk: int):
+    snapshot = _snapshot(request, pk)
+    response = HttpResponse(exports.report_workbook(snapshot), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="monitoring-{snapshot.year.start_year}.xlsx"'
+    return response
+
+
+@role_required(*MUNICIPAL_ROLES)
+def report_pdf(request, pk: int):
+    snapshot = _snapshot(request, pk)
+    response = HttpResponse(exports.report_pdf(snapshot), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="monitoring-{snapshot.year.start_year}.pdf"'
+    return response
+
+
+# --- the order --------------------------------------------------------------------------------------------
+
+
+@require_POST
+@role_required(Role.HEAD)
+def order_create(request, pk: int):
+    snapshot = _snapshot(request, pk)
+    order = draft_order(snapshot=snapshot, by=request.user)
+    messages.success(
+        request, _("The draft order is created from the report. Edit it and add the assignments.")
+    )
+    return redirect("monitoring:order-edit", pk=order.pk)
+
+
+@role_required(*MUNICIPAL_ROLES)
+def orders(request):
+    queryset = Order.objects.for_user(request.user).select_related("year", "municipality")
+    status = request.GET.get("status", "")
+    if status in OrderStatus.values:
+        queryset = queryset.filter(status=status)
+    year = request.GET.get("year", "")
+    if year:
+        queryset = (
+            queryset.filter(year__start_year=year.split("/")[0]) if year.split("/")[0].isdigit() else queryset
+        )
+    text = request.GET.get("q", "").strip()
+    if text:
+        queryset = queryset.filter(number__icontains=text) | queryset.filter(title__icontains=text)
+    sort = request.GET.get("sort", "-date")
+    if sort.lstrip("-") in {"date", "number", "status", "created_at"}:
+        queryset = queryset.order_by(sort, "-pk")
+    if request.GET.get("format") == "xlsx":
+        columns = [
+            Column("number", _("Number"), width=12),
+            Column("date", _("Date"), kind="date", width=14),
+            Column("year", _("Year"), width=12),
+            Column("status", _("Status"), width=14),
+            Column("title", _("Title"), width=60),
+        ]
+        rows = [[o.number, o.date, o.year.title, o.get_status_display(), o.title] for o in queryset]
+        return workbook_response("orders.xlsx", [Sheet(_("Orders"), columns, rows)])
+    page = Paginator(queryset, 25).get_page(request.GET.get("page"))
+    context = {"page": page, "statuses": OrderStatus.choices, "status": status, "q": text, "year_text": year}
+    return render(request, "monitoring/orders.html", context)
+
+
+def _order(request, pk: int) -> Order:
+    return get_object_or_404(
+        Order.objects.for_user(request.user).select_related("year", "municipality", "snapshot"), pk=pk
+    )
+
+
+@role_required(*MUNICIPAL_ROLES)
+def order_detail(request, pk: int):
+    order = _order(request, pk)
+    context = {
+        "order": order,
+        "items": order.numbered_items(),
+        "can_edit": not order.is_issued and roles_of(request.user).has(Role.HEAD),
+        "issue_form": IssueForm(
+            initial={"signatory_position": order.signatory_position, "date": timezone.localdate()}
+        ),
+        "today": timezone.localdate(),
+        "history": order.history.select_related("history_user")[:20],
+        "body_name": settings.PORTAL_BODY_NAME,
+    }
+    return render(request, "monitoring/order_detail.html", context)
+
+
+@role_required(Role.HEAD)
+def order_edit(request, pk: int):
+    order = _order(request, pk)
+    if order.is_issued:
+        messages.error(request, _("The order is issued and can no longer be changed."))
+        return redirect(order)
+    data = request.POST or None
+    form = OrderForm(data, instance=order)
+    recommendations = RecommendationFormSet(data, instance=order, prefix="rec")
+    assignments = AssignmentFormSet(
+        data, instance=order, prefix="asg", form_kwargs={"municipality": order.municipality}
+    )
+    if request.method == "POST":
+        if form.is_valid() and recommendations.is_valid() and assignments.is_valid():
+            with transaction.atomic():
+                form.save()
+                recommendations.save()
+                assignments.save()
+            messages.success(request, _("The draft order is saved."))
+            return redirect(order)
+        messages.error(request, _("Please correct the errors below."))
+    context = {"order": order, "form": form, "recommendations": recommendations, "assignments": assignments}
+    return render(request, "monitoring/order_edit.html", context)
+
+
+@require_POST
+@role_required(Role.HEAD)
+def order_issue(request, pk: int):
+    order = _order(request, pk)
+    if order.is_issued:
+        messages.error(request, _("The order is issued and can no longer be changed."))
+        return redirect(order)
+    form = IssueForm(request.POST)
+    if not form.is_valid():
+        context = {
+            "order": order,
+            "items": order.numbered_items(),
+            "can_edit": True,
+            "issue_form": form,
+            "today": timezone.localdate(),
+            "history": order.history.all()[:20],
+            "body_name": settings.PORTAL_BODY_NAME,
+        }
+        return render(request, "monitoring/order_detail.html", context, status=400)
+    order.issue(by=request.user, **form.cleaned_data)
+    messages.success(request, _("The order is issued; its assignments are now tasks."))
+    return redirect(order)
+
+
+@role_required(*MUNICIPAL_ROLES)
+def order_pdf(request, pk: int):
+    order = _order(request, pk)
+    filename = f"order-{order.number or 'draft'}-{order.year.start_year}.pdf".replace("/", "-")
+    response = HttpResponse(exports.order_pdf(order), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+# --- tasks ------------------------------------------------------------------------------------------------
+
+
+@login_required
+def tasks(request):
+    roles = roles_of(request.user)
+    queryset = (
+        Assignment.objects.for_user(request.user)
+        .tasks()
+        .select_related("order", "order__year", "responsible")
+    )
+    show_all = request.GET.get("all") == "1" and (roles.has(*MUNICIPAL_ROLES))
+    if not show_all:
+        queryset = queryset.filter(responsible=request.user)
+    status = request.GET.get("status", "")
+    if status in AssignmentStatus.values:
+        queryset = queryset.filter(status=status)
+    today = timezone.localdate()
+    if status == "overdue":
+        queryset = queryset.overdue(today)
+    text = request.GET.get("q", "").strip()
+    if text:
+        queryset = queryset.filter(text__icontains=text)
+    queryset = queryset.order_by("status", "deadline", "pk")
+    if request.GET.get("format") == "xlsx":
+        columns = [
+            Column("order", _("Order"), width=22),
+            Column("responsible", _("Responsible"), width=28),
+            Column("text", _("Assignment"), width=60),
+            Column("deadline", _("Deadline"), kind="date", width=14),
+            Column("status", _("Status"), width=14),
+        ]
+        rows = [[str(a.order), a.addressee, a.text, a.deadline, a.get_status_display()] for a in queryset]
+        return workbook_response("tasks.xlsx", [Sheet(_("Tasks"), columns, rows)])
+    page = Paginator(queryset, 25).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "today": today,
+        "status": status,
+        "q": text,
+        "show_all": show_all,
+        "can_show_all": roles.has(*MUNICIPAL_ROLES),
+        "statuses": AssignmentStatus.choices,
+    }
+    return render(request, "monitoring/tasks.html", context)
+
+
+@login_required
+def task_detail(request, pk: int):
+    assignment = get_object_or_404(
+        Assignment.objects.for_user(request.user).tasks().select_related("order", "responsible"), pk=pk
+    )
+    can_report = assignment.responsible_id == request.user.pk and assignment.status == AssignmentStatus.OPEN
+    form = CompletionForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if not can_report:
+            raise PermissionDenied
+        if form.is_valid():
+            with transaction.atomic():
+                assignment.complete(comment=form.cleaned_data["comment"])
+                for upload in form.cleaned_data["files"]:
+                    AssignmentFile.objects.create(assignment=assignment, file=upload)
+            messages.success(request, _("The completion report is saved."))
+            return redirect(assignment)
+    context = {
+        "assignment": assignment,
+        "form": form,
+        "can_report": can_report,
+        "today": timezone.localdate(),
+    }
+    return render(request, "monitoring/task_detail.html", context)

@@ -1,0 +1,84 @@
+"""FilterSets of the staffing pages and API."""
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from core.filters import SortFilter
+from core.models import AcademicYear, InstitutionType
+from staffing.models import (
+    Campaign,
+    CampaignStatus,
+    DocumentStatus,
+    RegulatoryDocument,
+    Submission,
+    SubmissionStatus,
+)
+
+
+class CampaignFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=CampaignStatus.choices, empty_label=_("Any status"))
+    year = django_filters.ModelChoiceFilter(
+        label=_("Academic year"), queryset=AcademicYear.objects.order_by("-start_year"), empty_label=_("Any year")
+    )
+    sort = SortFilter(sorts={
+        "as_of": ("as_of", "title"), "title": ("title",), "deadline": ("deadline", "title"),
+        "year": ("year__start_year", "as_of"), "status": ("status", "as_of"),
+    })
+
+    class Meta:
+        model = Campaign
+        fields = ["q", "status", "year", "sort"]
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value)
+
+
+STATUS_CHOICES = [("not_started", _("Not started")), *SubmissionStatus.choices]
+
+
+class CompletenessFilter(django_filters.FilterSet):
+    """Filters the campaign's required institutions, annotated with ``submission_status``."""
+
+    q = django_filters.CharFilter(label=_("Institution"), method="filter_q")
+    type = django_filters.ChoiceFilter(label=_("Type"), choices=InstitutionType.choices, empty_label=_("Any type"))
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=STATUS_CHOICES, empty_label=_("Any status"),
+                                         field_name="submission_status")
+    sort = SortFilter(sorts={
+        "name": ("short_name",), "type": ("type", "short_name"), "status": ("submission_status", "short_name"),
+        "submitted": ("submitted_at", "short_name"), "posts": ("posts", "short_name"),
+    })
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value)
+
+
+class SubmissionFilter(django_filters.FilterSet):
+    campaign = django_filters.NumberFilter(field_name="campaign_id")
+    institution = django_filters.NumberFilter(field_name="institution_id")
+    status = django_filters.ChoiceFilter(choices=SubmissionStatus.choices)
+
+    class Meta:
+        model = Submission
+        fields = ["campaign", "institution", "status"]
+
+
+class DocumentFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=DocumentStatus.choices, empty_label=_("Any status"))
+    sort = SortFilter(sorts={"date": ("date", "title"), "title": ("title",), "number": ("number", "title"),
+                             "status": ("status", "title")})
+
+    class Meta:
+        model = RegulatoryDocument
+        fields = ["q", "status", "sort"]
+
+    def filter_q(self, queryset, name, value):
+        for word in value.split():
+            queryset = queryset.filter(
+                Q(title__icontains=word) | Q(number__icontains=word)
+                | Q(title__icontains=word.lower())
+                | Q(title__icontains=word.capitalize())
+            )
+        return queryset

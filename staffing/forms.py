@@ -1,0 +1,130 @@
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.forms import BootstrapFormMixin
+from core.models import AcademicYear, InstitutionType, Municipality
+from staffing.models import Campaign, Need, RegulatoryDocument, Submission, managing_municipality_ids
+
+
+def _managed_municipalities(user):
+    ids = managing_municipality_ids(user)
+    return Municipality.objects.all() if ids is None else Municipality.objects.filter(pk__in=ids)
+
+
+class MunicipalityFieldMixin:
+    """Limit the municipality to those the user manages; hide the field when there is one choice."""
+
+    def limit_municipality(self, user) -> None:
+        field = self.fields["municipality"]
+        field.queryset = _managed_municipalities(user)
+        if self.instance.pk:
+            field.disabled = True
+        elif field.queryset.count() == 1:
+            field.initial = field.queryset.first()
+            field.widget = forms.HiddenInput()
+
+
+class CampaignForm(MunicipalityFieldMixin, BootstrapFormMixin, forms.ModelForm):
+    types = forms.MultipleChoiceField(
+        label=gettext_lazy("Institutions that must answer"),
+        choices=InstitutionType.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy("Leave every box empty to ask all active institutions."),
+    )
+
+    class Meta:
+        model = Campaign
+        fields = ["municipality", "title", "as_of", "year", "deadline", "types", "instructions"]
+        widgets = {"as_of": forms.DateInput(), "deadline": forms.DateInput(),
+                   "instructions": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_municipality(user)
+        self.fields["year"].queryset = AcademicYear.objects.order_by("-start_year")
+        self.fields["types"].initial = self.instance.types
+        self.fields["types"].widget.attrs.pop("class", None)
+
+    def clean(self):
+        cleaned = super().clean()
+        as_of, year = cleaned.get("as_of"), cleaned.get("year")
+        if as_of and year and not (year.start.replace(year=year.start_year - 1) <= as_of <= year.end):
+            self.add_error("as_of", _("The date should fall within the academic year or the year before it."))
+        return cleaned
+
+    def save(self, commit: bool = True):
+        self.instance.types = self.cleaned_data.get("types") or []
+        return super().save(commit)
+
+
+class SubmissionForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = Submission
+        fields = ["no_needs", "contact"]
+
+
+class NeedForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = Need
+        fields = ["position", "subject", "rates", "weekly_hours", "reason", "vacant_since", "support",
+                  "requirements", "contact"]
+        widgets = {"vacant_since": forms.DateInput(), "rates": forms.NumberInput(attrs={"step": "0.25", "min": 0}),
+                   "weekly_hours": forms.NumberInput(attrs={"min": 0})}
+
+    def clean(self):
+        cleaned = super().clean()
+        rates, hours = cleaned.get("rates"), cleaned.get("weekly_hours")
+        if not rates and not hours and "rates" not in self.errors:
+            self.add_error("rates", _("Give the number of rates or the weekly hours."))
+        if rates is not None and rates <= 0:
+            self.add_error("rates", _("The number of rates must be more than 0."))
+        return cleaned
+
+
+class BaseNeedFormSet(forms.BaseInlineFormSet):
+    def __init__(self, *args, no_needs: bool = False, **kwargs):
+        self.no_needs = no_needs
+        super().__init__(*args, **kwargs)
+
+    def kept(self) -> list:
+        """Return the forms of the rows that stay (blank extra rows have no cleaned data)."""
+        return [f for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        if self.no_needs and self.kept():
+            raise forms.ValidationError(
+                _("You marked «No staffing needs» but listed needs. Remove the rows or clear the mark.")
+            )
+
+
+NeedFormSet = forms.inlineformset_factory(
+    Submission, Need, form=NeedForm, formset=BaseNeedFormSet, extra=2, can_delete=True
+)
+
+
+class ReturnForm(BootstrapFormMixin, forms.Form):
+    comment = forms.CharField(
+        label=gettext_lazy("What the institution should correct"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class DocumentForm(MunicipalityFieldMixin, BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = RegulatoryDocument
+        fields = ["municipality", "title", "number", "date", "status", "file", "note"]
+        widgets = {"date": forms.DateInput(), "note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_municipality(user)
+
+    def clean_file(self):
+        file = self.cleaned_data.get("file")
+        if file and hasattr(file, "name") and not file.name.lower().endswith((".pdf", ".doc", ".docx", ".odt", ".rtf")):
+            raise forms.ValidationError(_("Attach a PDF or a Word document."))
+        return file

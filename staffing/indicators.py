@@ -1,0 +1,144 @@
+"""Staffing indicators. The campaign of a year is the municipality's last campaign
+(by the "as of" date) held for that academic year."""
+
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.models import AcademicYear, Institution
+from monitoring.registry import Better, Direction, Unit, indicator, share
+from staffing.models import Campaign, Submission
+from staffing.summary import counted_needs, deadline_end, staff_jobs
+
+
+def campaign_of(scope, year: AcademicYear) -> Campaign | None:
+    municipality_id = scope.municipality_id if isinstance(scope, Institution) else scope.pk
+    return (
+        Campaign.objects.filter(municipality_id=municipality_id, year=year).order_by("-as_of", "-pk").first()
+    )
+
+
+def _required(campaign: Campaign, scope):
+    institutions = campaign.required_institutions()
+    if isinstance(scope, Institution):
+        institutions = institutions.filter(pk=scope.pk)
+    return institutions
+
+
+def _posts(campaign: Campaign, scope) -> Decimal:
+    needs = counted_needs(campaign).filter(submission__institution__in=_required(campaign, scope).values("pk"))
+    return needs.aggregate(posts=Sum("posts"))["posts"] or Decimal("0")
+
+
+@indicator(
+    "staffing.vacant_posts",
+    direction=Direction.STAFFING,
+    title=_("Vacant posts (rates) stated by institutions"),
+    unit=Unit.COUNT,
+    better=Better.DOWN,
+    rule=_("Sum of the rates needed in the submitted and accepted submissions of the year's last campaign "
+           "(weekly hours ÷ 18)"),
+    source=_("Staffing-needs campaigns: institutions' submissions"),
+)
+def vacant_posts(scope, year: AcademicYear) -> Decimal | None:
+    campaign = campaign_of(scope, year)
+    if campaign is None or (isinstance(scope, Institution) and not campaign.requires(scope)):
+        return None
+    return _posts(campaign, scope)
+
+
+@vacant_posts.breakdown
+def vacant_posts_by_institution(municipality, year: AcademicYear) -> dict:
+    campaign = campaign_of(municipality, year)
+    if campaign is None:
+        return {}
+    posts = dict(counted_needs(campaign).values_list("submission__institution_id").annotate(Sum("posts")))
+    return {pk: posts.get(pk) or Decimal("0") for pk in campaign.required_institutions().values_list("pk", flat=True)}
+
+
+@vacant_posts.records
+def vacant_posts_records(institution, year: AcademicYear) -> str:
+    campaign = campaign_of(institution, year)
+    if campaign is None:
+        return ""
+    return reverse("staffing:submission-detail", args=[campaign.pk, institution.pk])
+
+
+@indicator(
+    "staffing.share_vacant",
+    direction=Direction.STAFFING,
+    title=_("Share of vacant posts"),
+    unit=Unit.SHARE,
+    better=Better.DOWN,
+    key=True,
+    rule=_("Vacant posts ÷ (pedagogues employed on the campaign's \"as of\" date + vacant posts), "
+           "in the institutions that must answer the year's last campaign"),
+    source=_("Staffing-needs campaigns and the pedagogue directory"),
+)
+def share_vacant(scope, year: AcademicYear) -> Decimal | None:
+    campaign = campaign_of(scope, year)
+    if campaign is None or (isinstance(scope, Institution) and not campaign.requires(scope)):
+        return None
+    posts = _posts(campaign, scope)
+    staff = staff_jobs(campaign, _required(campaign, scope)).aggregate(n=Count("pedagogue", distinct=True))["n"]
+    return share(posts, staff + posts)
+
+
+@share_vacant.breakdown
+def share_vacant_by_institution(municipality, year: AcademicYear) -> dict:
+    campaign = campaign_of(municipality, year)
+    if campaign is None:
+        return {}
+    posts = dict(counted_needs(campaign).values_list("submission__institution_id").annotate(Sum("posts")))
+    staff = dict(staff_jobs(campaign).values_list("institution_id").annotate(Count("pedagogue", distinct=True)))
+    result = {}
+    for pk in campaign.required_institutions().values_list("pk", flat=True):
+        vacant = posts.get(pk) or Decimal("0")
+        result[pk] = share(vacant, staff.get(pk, 0) + vacant)
+    return result
+
+
+@indicator(
+    "staffing.share_submitted_on_time",
+    direction=Direction.STAFFING,
+    title=_("Share of institutions that submitted their staffing needs on time"),
+    unit=Unit.SHARE,
+    better=Better.UP,
+    key=True,
+    rule=_("Institutions whose first submission came by the deadline ÷ institutions that must answer "
+           "the year's last campaign"),
+    source=_("Staffing-needs campaigns: submission times"),
+)
+def share_submitted_on_time(scope, year: AcademicYear) -> Decimal | None:
+    campaign = campaign_of(scope, year)
+    if campaign is None:
+        return None
+    required = _required(campaign, scope)
+    counts = required.aggregate(
+        total=Count("pk", distinct=True),
+        on_time=Count(
+            "staffing_submissions",
+            distinct=True,
+            filter=Q(staffing_submissions__campaign=campaign,
+                     staffing_submissions__first_submitted_at__lt=deadline_end(campaign)),
+        ),
+    )
+    return share(counts["on_time"], counts["total"])
+
+
+@share_submitted_on_time.breakdown
+def share_submitted_on_time_by_institution(municipality, year: AcademicYear) -> dict:
+    campaign = campaign_of(municipality, year)
+    if campaign is None:
+        return {}
+    on_time = set(
+        Submission.objects.filter(campaign=campaign, first_submitted_at__lt=deadline_end(campaign)).values_list(
+            "institution_id", flat=True
+        )
+    )
+    return {
+        pk: Decimal("1.0000") if pk in on_time else Decimal("0.0000")
+        for pk in campaign.required_institutions().values_list("pk", flat=True)
+    }

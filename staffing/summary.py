@@ -1,0 +1,210 @@
+"""The municipal summary of a campaign, computed in the database.
+
+Vacant posts are the needs (in rates) of the submissions that were submitted or
+accepted. Staff are the pedagogues employed on the campaign's "as of" date in the
+institutions that must answer. The share of vacant posts is vacant ÷ (staff + vacant).
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from core.models import Employment, InstitutionType, years_before
+from monitoring.registry import share
+from staffing.models import COUNTED_STATUSES, Campaign, Need, Reason, Submission, SubmissionStatus
+
+AGE_GROUPS = (
+    ("under_35", _("under 35")),
+    ("from_35_to_60", _("35 to 60")),
+    ("over_60", _("over 60")),
+)
+
+
+def employed_on_q(day: datetime.date, prefix: str = "") -> Q:
+    """Return a Q for employment records open on the day."""
+    return Q(**{f"{prefix}hired__lte": day}) & (Q(**{f"{prefix}left__isnull": True}) | Q(**{f"{prefix}left__gte": day}))
+
+
+def age_group_q(day: datetime.date, prefix: str = "") -> dict[str, Q]:
+    """Return the Q of each age group on the day: under 35, 35 to 59 full years, 60 and over."""
+    young = years_before(day, 35)
+    old = years_before(day, 60)
+    return {
+        "under_35": Q(**{f"{prefix}birth_date__gt": young}),
+        "from_35_to_60": Q(**{f"{prefix}birth_date__lte": young, f"{prefix}birth_date__gt": old}),
+        "over_60": Q(**{f"{prefix}birth_date__lte": old}),
+    }
+
+
+def staff_jobs(campaign: Campaign, institutions=None) -> QuerySet:
+    """Return the employment records open on the "as of" date in the institutions that must answer."""
+    institutions = campaign.required_institutions() if institutions is None else institutions
+    return Employment.objects.filter(employed_on_q(campaign.as_of), institution__in=institutions.values("pk"))
+
+
+def counted_needs(campaign: Campaign) -> QuerySet:
+    return Need.objects.filter(submission__campaign=campaign, submission__status__in=COUNTED_STATUSES)
+
+
+@dataclass
+class Totals:
+    required: int = 0
+    submitted: int = 0  # submitted or accepted
+    accepted: int = 0
+    on_time: int = 0
+    no_needs: int = 0
+    posts: Decimal = Decimal("0")
+    rows: int = 0
+    staff: int = 0
+    ages: dict = field(default_factory=dict)
+
+    @property
+    def share_vacant(self) -> Decimal | None:
+        return share(self.posts, self.staff + self.posts)
+
+    @property
+    def share_submitted(self) -> Decimal | None:
+        return share(self.submitted, self.required)
+
+    @property
+    def share_on_time(self) -> Decimal | None:
+        return share(self.on_time, self.required)
+
+
+def deadline_end(campaign: Campaign) -> datetime.datetime:
+    """Return the first moment after the deadline day, in the current time zone."""
+    from django.utils import timezone
+
+    day = campaign.deadline + datetime.timedelta(days=1)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+class CampaignSummary:
+    """Every number of a campaign's summary; each property is one or two queries."""
+
+    def __init__(self, campaign: Campaign):
+        self.campaign = campaign
+
+    @cached_property
+    def totals(self) -> Totals:
+        campaign = self.campaign
+        required = campaign.required_institutions()
+        submissions = Submission.objects.filter(campaign=campaign, institution__in=required.values("pk")).aggregate(
+            submitted=Count("pk", filter=Q(status__in=COUNTED_STATUSES)),
+            accepted=Count("pk", filter=Q(status=SubmissionStatus.ACCEPTED)),
+            on_time=Count("pk", filter=Q(first_submitted_at__lt=deadline_end(campaign))),
+            no_needs=Count("pk", filter=Q(status__in=COUNTED_STATUSES, no_needs=True)),
+        )
+        needs = counted_needs(campaign).aggregate(posts=Sum("posts"), rows=Count("pk"))
+        groups = age_group_q(campaign.as_of, "pedagogue__")
+        staff = staff_jobs(campaign, required).aggregate(
+            total=Count("pedagogue", distinct=True),
+            **{key: Count("pedagogue", distinct=True, filter=q) for key, q in groups.items()},
+        )
+        return Totals(
+            required=required.count(),
+            submitted=submissions["submitted"],
+            accepted=submissions["accepted"],
+            on_time=submissions["on_time"],
+            no_needs=submissions["no_needs"],
+            posts=needs["posts"] or Decimal("0"),
+            rows=needs["rows"],
+            staff=staff["total"],
+            ages={key: staff[key] for key in groups},
+        )
+
+    def _needs_by(self, *fields: str) -> list[dict]:
+        return list(
+            counted_needs(self.campaign)
+            .values(*fields)
+            .annotate(posts=Sum("posts"), rows=Count("pk"))
+            .order_by("-posts", *fields)
+        )
+
+    @cached_property
+    def by_position(self) -> list[dict]:
+        return self._needs_by("position__name")
+
+    @cached_property
+    def by_subject(self) -> list[dict]:
+        return self._needs_by("subject__name")
+
+    @cached_property
+    def by_reason(self) -> list[dict]:
+        labels = dict(Reason.choices)
+        return [{**row, "label": labels.get(row["reason"], row["reason"])} for row in self._needs_by("reason")]
+
+    @cached_property
+    def by_type(self) -> list[dict]:
+        """Per institution type: vacant posts, staff, share vacant and the age structure."""
+        campaign = self.campaign
+        posts = {
+            row["submission__institution__type"]: row
+            for row in counted_needs(campaign).values("submission__institution__type").annotate(
+                posts=Sum("posts"), rows=Count("pk"))
+        }
+        groups = age_group_q(campaign.as_of, "pedagogue__")
+        staff = {
+            row["institution__type"]: row
+            for row in staff_jobs(campaign).values("institution__type").annotate(
+                total=Count("pedagogue", distinct=True),
+                **{key: Count("pedagogue", distinct=True, filter=q) for key, q in groups.items()},
+            )
+        }
+        rows = []
+        for code, label in InstitutionType.choices:
+            if code not in posts and code not in staff:
+                continue
+            vacant = posts.get(code, {}).get("posts") or Decimal("0")
+            people = staff.get(code, {}).get("total", 0)
+            rows.append({
+                "type": code, "label": label, "posts": vacant, "rows": posts.get(code, {}).get("rows", 0),
+                "staff": people, "share_vacant": share(vacant, people + vacant),
+                "ages": {key: staff.get(code, {}).get(key, 0) for key in groups},
+            })
+        return rows
+
+    @cached_property
+    def by_institution(self) -> list[dict]:
+        """Per institution that must answer: status, vacant posts, staff and share vacant."""
+        campaign = self.campaign
+        required = campaign.required_institutions()
+        posts = dict(
+            counted_needs(campaign).values_list("submission__institution_id").annotate(posts=Sum("posts"))
+        )
+        staff = dict(
+            staff_jobs(campaign, required).values_list("institution_id").annotate(Count("pedagogue", distinct=True))
+        )
+        statuses = dict(Submission.objects.filter(campaign=campaign).values_list("institution_id", "status"))
+        labels = dict(SubmissionStatus.choices)
+        rows = []
+        for institution in required.order_by("type", "short_name"):
+            vacant = posts.get(institution.pk) or Decimal("0")
+            people = staff.get(institution.pk, 0)
+            rows.append({
+                "institution": institution, "status": statuses.get(institution.pk),
+                "status_label": labels.get(statuses.get(institution.pk), ""), "posts": vacant,
+                "staff": people, "share_vacant": share(vacant, people + vacant),
+            })
+        return rows
+
+    @cached_property
+    def previous(self) -> "CampaignSummary | None":
+        campaign = self.campaign.previous()
+        return CampaignSummary(campaign) if campaign else None
+
+    @cached_property
+    def position_comparison(self) -> list[dict]:
+        """Vacant posts by position in this and the previous campaign."""
+        current = {row["position__name"]: row["posts"] for row in self.by_position}
+        before = {row["position__name"]: row["posts"] for row in self.previous.by_position} if self.previous else {}
+        names = sorted(set(current) | set(before), key=lambda name: (-(current.get(name) or 0), name))
+        return [
+            {"position": name, "posts": current.get(name) or Decimal("0"), "previous": before.get(name) or Decimal("0"),
+             "change": (current.get(name) or Decimal("0")) - (before.get(name) or Decimal("0"))}
+            for name in names
+        ]

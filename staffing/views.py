@@ -1,0 +1,395 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import CharField, DecimalField, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, Concat
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from core.history import history_entries
+from core.imports import ImportView
+from core.models import Institution
+from core.scoping import Role, role_required, roles_of
+from core.xlsx import workbook_response
+from staffing.exports import campaigns_sheet, completeness_sheet, documents_sheet, summary_sheets
+from staffing.filters import STATUS_CHOICES, CampaignFilter, CompletenessFilter, DocumentFilter
+from staffing.forms import CampaignForm, DocumentForm, NeedFormSet, ReturnForm, SubmissionForm
+from staffing.imports import NeedsImporter
+from staffing.models import (
+    NOT_STARTED,
+    Campaign,
+    CampaignStatus,
+    Need,
+    RegulatoryDocument,
+    Submission,
+    SubmissionStatus,
+)
+from staffing.services import save_submission
+from staffing.summary import AGE_GROUPS, CampaignSummary
+
+PAGE_SIZE = 25
+CAMPAIGN_ROLES = (Role.HEAD, Role.METHODIST, Role.SCHOOL)
+MANAGER_ROLES = (Role.HEAD, Role.METHODIST)
+
+
+def _filtered(request, filterset_class, queryset, default_sort: str):
+    data = request.GET.copy()
+    data.setdefault("sort", default_sort)
+    return filterset_class(data, queryset=queryset, request=request)
+
+
+def _page(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _school_ids(user) -> set[int]:
+    return roles_of(user).institution_ids_for(Role.SCHOOL)
+
+
+def _is_manager_of(user, campaign: Campaign) -> bool:
+    return Campaign.objects.managed_by(user).filter(pk=campaign.pk).exists()
+
+
+# --- campaigns ------------------------------------------------------------------------------------
+
+
+@role_required(*CAMPAIGN_ROLES)
+def campaign_list(request):
+    filterset = _filtered(request, CampaignFilter, Campaign.objects.for_user(request.user).select_related("year"),
+                          "-as_of")
+    page = _page(request, filterset.qs)
+    schools = list(Institution.objects.filter(pk__in=_school_ids(request.user)))
+    own = {}
+    if schools:
+        for submission in Submission.objects.for_user(request.user).filter(
+            campaign__in=[c.pk for c in page], institution__in=schools
+        ):
+            own[submission.campaign_id] = submission
+    for campaign in page:
+        campaign.own_submission = own.get(campaign.pk)
+        campaign.own_institution = next((s for s in schools if campaign.requires(s)), None)
+    return render(request, "staffing/campaign_list.html", {
+        "filter": filterset, "page": page, "is_school": bool(schools),
+        "can_create": roles_of(request.user).has(*MANAGER_ROLES),
+    })
+
+
+@role_required(*CAMPAIGN_ROLES)
+def campaign_export(request):
+    filterset = _filtered(request, CampaignFilter, Campaign.objects.for_user(request.user), "-as_of")
+    return workbook_response("staffing-campaigns.xlsx", [campaigns_sheet(filterset.qs)])
+
+
+def _campaign_form(request, instance: Campaign | None):
+    form = CampaignForm(request.POST or None, instance=instance, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        campaign = form.save(commit=False)
+        if instance is None:
+            campaign.created_by = request.user
+        campaign.save()
+        messages.success(request, _("The campaign «{title}» is saved.").format(title=campaign.title))
+        return redirect(campaign)
+    title = _("Edit the campaign") if instance else _("New staffing campaign")
+    return render(request, "staffing/campaign_form.html", {"form": form, "campaign": instance, "title": title})
+
+
+@role_required(*MANAGER_ROLES)
+def campaign_create(request):
+    return _campaign_form(request, None)
+
+
+@role_required(*MANAGER_ROLES)
+def campaign_edit(request, pk: int):
+    return _campaign_form(request, get_object_or_404(Campaign.objects.managed_by(request.user), pk=pk))
+
+
+@require_POST
+@role_required(*MANAGER_ROLES)
+def campaign_status(request, pk: int):
+    """Close an open campaign, or reopen a closed one."""
+    campaign = get_object_or_404(Campaign.objects.managed_by(request.user), pk=pk)
+    if campaign.is_open:
+        campaign.status = CampaignStatus.CLOSED
+        messages.success(request, _("The campaign is closed: institutions can no longer change their answers."))
+    else:
+        campaign.status = CampaignStatus.REOPENED
+        messages.success(request, _("The campaign is reopened."))
+    campaign.save(update_fields=["status"])
+    return redirect(campaign)
+
+
+def completeness_rows(request, campaign: Campaign):
+    """Return the bound filterset over the institutions that must answer, with their submission's state."""
+    submission = Submission.objects.filter(campaign=campaign, institution=OuterRef("pk"))
+    posts = (
+        Need.objects.filter(submission__campaign=campaign, submission__institution=OuterRef("pk"))
+        .values("submission").annotate(total=Sum("posts")).values("total")
+    )
+    queryset = campaign.required_institutions().annotate(
+        submission_status=Coalesce(Subquery(submission.values("status")), Value(NOT_STARTED)),
+        submitted_at=Subquery(submission.values("submitted_at")),
+        no_needs=Subquery(submission.values("no_needs")),
+        review_comment=Subquery(submission.values("review_comment")),
+        submitted_by_full=Subquery(submission.values(full=Concat(
+            "submitted_by__first_name", Value(" "), "submitted_by__last_name", output_field=CharField()))),
+        submitted_by_username=Subquery(submission.values("submitted_by__username")),
+        posts=Subquery(posts, output_field=DecimalField(max_digits=8, decimal_places=2)),
+    )
+    return _filtered(request, CompletenessFilter, queryset, "name")
+
+
+def _named(institutions):
+    for institution in institutions:
+        full = (institution.submitted_by_full or "").strip()
+        institution.submitted_by_name = full or institution.submitted_by_username or ""
+        yield institution
+
+
+@role_required(*CAMPAIGN_ROLES)
+def campaign_detail(request, pk: int):
+    """The completeness page: each institution's status. A school goes to its own submission."""
+    campaign = get_object_or_404(Campaign.objects.for_user(request.user).select_related("year", "municipality"),
+                                 pk=pk)
+    if not roles_of(request.user).has(*MANAGER_ROLES):
+        own = next((i for i in Institution.objects.filter(pk__in=_school_ids(request.user)) if campaign.requires(i)),
+                   None)
+        if own is None:
+            raise Http404
+        return redirect("staffing:submission-detail", campaign_pk=campaign.pk, institution_pk=own.pk)
+    filterset = completeness_rows(request, campaign)
+    page = _page(request, filterset.qs)
+    summary = CampaignSummary(campaign)
+    counts = dict.fromkeys([key for key, _label in STATUS_CHOICES], 0)
+    for status in campaign.required_institutions().annotate(
+        s=Coalesce(Subquery(Submission.objects.filter(campaign=campaign, institution=OuterRef("pk")).values("status")),
+                   Value(NOT_STARTED))
+    ).values_list("s", flat=True):
+        counts[status] += 1
+    labels = dict(STATUS_CHOICES)
+    return render(request, "staffing/campaign_detail.html", {
+        "campaign": campaign, "filter": filterset, "page": _page_named(page), "totals": summary.totals,
+        "status_counts": [(key, labels[key], counts[key]) for key in counts], "status_labels": labels,
+        "can_manage": _is_manager_of(request.user, campaign), "history": history_entries(campaign),
+    })
+
+
+def _page_named(page):
+    page.object_list = list(_named(page.object_list))
+    return page
+
+
+@role_required(*MANAGER_ROLES)
+def campaign_completeness_export(request, pk: int):
+    campaign = get_object_or_404(Campaign.objects.for_user(request.user), pk=pk)
+    filterset = completeness_rows(request, campaign)
+    sheet = completeness_sheet(campaign, _named(filterset.qs), dict(STATUS_CHOICES))
+    return workbook_response(f"staffing-completeness-{campaign.pk}.xlsx", [sheet])
+
+
+@role_required(*MANAGER_ROLES)
+def campaign_summary(request, pk: int):
+    campaign = get_object_or_404(Campaign.objects.for_user(request.user).select_related("year"), pk=pk)
+    summary = CampaignSummary(campaign)
+    return render(request, "staffing/campaign_summary.html", {
+        "campaign": campaign, "summary": summary, "totals": summary.totals, "age_groups": AGE_GROUPS,
+        "previous": summary.previous, "previous_totals": summary.previous.totals if summary.previous else None,
+    })
+
+
+@role_required(*MANAGER_ROLES)
+def campaign_summary_export(request, pk: int):
+    campaign = get_object_or_404(Campaign.objects.for_user(request.user), pk=pk)
+    return workbook_response(f"staffing-summary-{campaign.pk}.xlsx", summary_sheets(CampaignSummary(campaign)))
+
+
+# --- submissions ----------------------------------------------------------------------------------
+
+
+class SubmissionAccess:
+    """What the user may do with one institution's answer to one campaign (404 when they may not see it)."""
+
+    def __init__(self, request, campaign_pk: int, institution_pk: int):
+        user = request.user
+        if not roles_of(user).has(*CAMPAIGN_ROLES):
+            raise PermissionDenied
+        self.user = user
+        self.campaign = get_object_or_404(Campaign.objects.for_user(user).select_related("year"), pk=campaign_pk)
+        self.institution = get_object_or_404(Institution.objects.for_user(user), pk=institution_pk)
+        self.submission = (
+            Submission.objects.for_user(user).filter(campaign=self.campaign, institution=self.institution)
+            .select_related("submitted_by", "reviewed_by").first()
+        )
+        if self.submission is None and not self.campaign.requires(self.institution):
+            raise Http404
+
+    @cached_property
+    def is_school(self) -> bool:
+        roles = roles_of(self.user)
+        return roles.is_admin or self.institution.pk in roles.institution_ids_for(Role.SCHOOL)
+
+    @property
+    def can_edit(self) -> bool:
+        """The institution itself, while the campaign is open and the answer is a draft or returned."""
+        if not self.is_school or not self.campaign.is_open:
+            return False
+        return self.submission is None or self.submission.is_editable
+
+    @property
+    def can_submit(self) -> bool:
+        return self.can_edit and self.submission is not None and (
+            self.submission.no_needs or self.submission.needs.exists()
+        )
+
+    @cached_property
+    def can_review(self) -> bool:
+        return (
+            self.submission is not None
+            and self.submission.status in (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED)
+            and _is_manager_of(self.user, self.campaign)
+        )
+
+    def draft(self) -> Submission:
+        """Return the submission, unsaved if the institution has not started."""
+        return self.submission or Submission(campaign=self.campaign, institution=self.institution)
+
+    def require_edit(self) -> None:
+        if not self.can_edit:
+            raise PermissionDenied
+
+
+@role_required(*CAMPAIGN_ROLES)
+def submission_detail(request, campaign_pk: int, institution_pk: int):
+    access = SubmissionAccess(request, campaign_pk, institution_pk)
+    submission = access.submission
+    needs = submission.needs.select_related("position", "subject") if submission else []
+    return render(request, "staffing/submission_detail.html", {
+        "access": access, "campaign": access.campaign, "institution": access.institution,
+        "submission": submission, "needs": needs, "total_posts": submission.total_posts() if submission else 0,
+        "return_form": ReturnForm(), "history": history_entries(submission) if submission else [],
+    })
+
+
+@role_required(Role.SCHOOL)
+def submission_edit(request, campaign_pk: int, institution_pk: int):
+    access = SubmissionAccess(request, campaign_pk, institution_pk)
+    access.require_edit()
+    submission = access.draft()
+    data = request.POST if request.method == "POST" else None
+    form = SubmissionForm(data, instance=submission)
+    no_needs = bool(data and data.get("no_needs"))
+    needs = NeedFormSet(data, instance=submission, prefix="needs", no_needs=no_needs)
+    if data is not None and form.is_valid() and needs.is_valid():
+        save_submission(form=form, needs=needs)
+        messages.success(request, _("The draft is saved. Submit it when it is complete."))
+        if data.get("more"):
+            return redirect("staffing:submission-edit", campaign_pk=campaign_pk, institution_pk=institution_pk)
+        return redirect("staffing:submission-detail", campaign_pk=campaign_pk, institution_pk=institution_pk)
+    return render(request, "staffing/submission_form.html", {
+        "access": access, "campaign": access.campaign, "institution": access.institution, "form": form,
+        "needs": needs,
+    })
+
+
+@require_POST
+@role_required(Role.SCHOOL)
+def submission_submit(request, campaign_pk: int, institution_pk: int):
+    access = SubmissionAccess(request, campaign_pk, institution_pk)
+    access.require_edit()
+    if not access.can_submit:
+        messages.error(request, _("List the needs or mark «No staffing needs» before submitting."))
+    else:
+        access.submission.submit(by=request.user)
+        messages.success(request, _("The submission is sent to the methodical centre."))
+    return redirect("staffing:submission-detail", campaign_pk=campaign_pk, institution_pk=institution_pk)
+
+
+@require_POST
+@role_required(*MANAGER_ROLES)
+def submission_review(request, campaign_pk: int, institution_pk: int):
+    """Accept the submission, or return it with a comment."""
+    access = SubmissionAccess(request, campaign_pk, institution_pk)
+    if not access.can_review:
+        raise PermissionDenied
+    target = access.submission.get_absolute_url()
+    if request.POST.get("action") == "accept":
+        access.submission.accept(by=request.user)
+        messages.success(request, _("The submission is accepted."))
+        return redirect(target)
+    form = ReturnForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write what the institution should correct."))
+        return redirect(target)
+    access.submission.return_for_corrections(by=request.user, comment=form.cleaned_data["comment"])
+    messages.success(request, _("The submission is returned to the institution."))
+    return redirect(target)
+
+
+class SubmissionUploadView(ImportView):
+    importer_class = NeedsImporter
+    title = gettext_lazy("Upload the staffing needs from Excel")
+    back_url_name = "staffing:submission-detail"
+    success_url_name = "staffing:submission-detail"
+    template_filename = "staffing-needs.xlsx"
+
+    def allowed(self, request) -> bool:
+        try:
+            self.access = SubmissionAccess(request, self.kwargs["campaign_pk"], self.kwargs["institution_pk"])
+        except PermissionDenied:
+            return False
+        return self.access.can_edit
+
+    def get_importer_kwargs(self) -> dict:
+        return {"submission": self.access.draft()}
+
+    def render_page(self, **context):
+        context["title"] = f"{self.title}: {self.access.institution.short_name}"
+        return super().render_page(**context)
+
+
+# --- regulatory documents ---------------------------------------------------------------------------
+
+
+def document_rows(request):
+    return _filtered(request, DocumentFilter, RegulatoryDocument.objects.for_user(request.user), "-date")
+
+
+@role_required(*CAMPAIGN_ROLES)
+def document_list(request):
+    filterset = document_rows(request)
+    return render(request, "staffing/document_list.html", {
+        "filter": filterset, "page": _page(request, filterset.qs),
+        "can_create": roles_of(request.user).has(*MANAGER_ROLES),
+        "editable": set(RegulatoryDocument.objects.managed_by(request.user).values_list("pk", flat=True)),
+    })
+
+
+@role_required(*CAMPAIGN_ROLES)
+def document_export(request):
+    return workbook_response("staffing-documents.xlsx", [documents_sheet(document_rows(request).qs)])
+
+
+def _document_form(request, instance: RegulatoryDocument | None):
+    form = DocumentForm(request.POST or None, request.FILES or None, instance=instance, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        document = form.save()
+        messages.success(request, _("The document «{title}» is saved.").format(title=document.title))
+        return redirect("staffing:document-list")
+    title = _("Edit the document") if instance else _("New regulatory document")
+    return render(request, "staffing/document_form.html", {
+        "form": form, "document": instance, "title": title,
+        "history": history_entries(instance) if instance else None,
+    })
+
+
+@role_required(*MANAGER_ROLES)
+def document_create(request):
+    return _document_form(request, None)
+
+
+@role_required(*MANAGER_ROLES)
+def document_edit(request, pk: int):
+    return _document_form(request, get_object_or_404(RegulatoryDocument.objects.managed_by(request.user), pk=pk))

@@ -1,3 +1,36 @@
+from django.urls import path
+
+from . import views
+
 app_name = "associations"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.association_list, name="association-list"),
+    path("export/", views.association_export, name="association-export"),
+    path("new/", views.association_create, name="association-create"),
+    path("<int:pk>/", views.association_detail, name="association-detail"),
+    path("<int:pk>/edit/", views.association_edit, name="association-edit"),
+    path("<int:pk>/members/add/", views.membership_add, name="membership-add"),
+    path("<int:pk>/members/<int:membership_pk>/", views.membership_edit, name="membership-edit"),
+    path("<int:pk>/plan/add/", views.plan_item_add, name="plan-item-add"),
+    path("<int:pk>/plan/<int:item_pk>/", views.plan_item_edit, name="plan-item-edit"),
+    path("<int:pk>/plan/<int:item_pk>/delete/", views.plan_item_delete, name="plan-item-delete"),
+    path("<int:pk>/meetings/add/", views.meeting_add, name="meeting-add"),
+    path("<int:pk>/products/add/", views.product_add, name="product-add"),
+    path("<int:pk>/products/<int:product_pk>/", views.product_edit, name="product-edit"),
+    path("meetings/<int:pk>/", views.meeting_detail, name="meeting-detail"),
+    path("meetings/<int:pk>/edit/", views.meeting_edit, name="meeting-edit"),
+    path("meetings/<int:pk>/attendance/", views.meeting_attendance, name="meeting-attendance"),
+    path("products/", views.product_list, name="product-list"),
+    path("products/export/", views.product_export, name="product-export"),
+    path("competitions/", views.competition_list, name="competition-list"),
+    path("competitions/export/", views.competition_export, name="competition-export"),
+    path("competitions/new/", views.competition_create, name="competition-create"),
+    path("competitions/import/", views.ResultsImportView.as_view(), name="result-import"),
+    path("competitions/<int:pk>/", views.competition_detail, name="competition-detail"),
+    path("competitions/<int:pk>/edit/", views.competition_edit, name="competition-edit"),
+    path("competitions/<int:pk>/entries/add/", views.entry_add, name="entry-add"),
+    path("competitions/<int:pk>/entries/<int:entry_pk>/", views.entry_edit, name="entry-edit"),
+    path("results/", views.result_list, name="result-list"),
+    path("results/export/", views.result_export, name="result-export"),
+]

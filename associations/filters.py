@@ -1,0 +1,203 @@
+"""FilterSets shared by the list pages and the API, so both filter the same way."""
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from core.filters import FilterForm, SortFilter, visible_institutions
+from core.models import AcademicYear, Subject
+
+from .models import (
+    Association,
+    AssociationKind,
+    Competition,
+    Level,
+    Meeting,
+    MeetingFormat,
+    MeetingKind,
+    Participation,
+    Product,
+    ProductType,
+    Result,
+)
+
+
+def _years(request):
+    return AcademicYear.objects.order_by("-start_year")
+
+
+def _name_q(prefix: str, word: str) -> Q:
+    q = Q()
+    for variant in {word, word.lower(), word.capitalize()}:
+        for field in ("last_name", "first_name", "middle_name"):
+            q |= Q(**{f"{prefix}{field}__icontains": variant})
+    return q
+
+
+class AssociationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=AssociationKind.choices, empty_label=_("Any kind"))
+    subject = django_filters.ModelChoiceFilter(
+        label=_("Subject area"), queryset=Subject.objects.all(), empty_label=_("Any subject")
+    )
+    year = django_filters.ModelChoiceFilter(
+        label=_("Active in"), queryset=_years, method="filter_year", empty_label=_("Any year")
+    )
+
+    class Meta:
+        model = Association
+        fields = ["q", "kind", "subject", "year"]
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_year(self, queryset, name, value):
+        return queryset.active_during(value) if value else queryset
+
+
+ASSOCIATION_SORTS = {
+    "title": ("title",),
+    "kind": ("kind", "title"),
+    "leader": ("leader__last_name", "title"),
+    "started": ("started", "title"),
+    "members": ("member_count", "title"),
+}
+
+
+class AssociationPageFilter(AssociationFilter):
+    sort = SortFilter(sorts=ASSOCIATION_SORTS)
+
+    class Meta(AssociationFilter.Meta):
+        form = FilterForm
+        fields = [*AssociationFilter.Meta.fields, "sort"]
+
+
+class MeetingFilter(django_filters.FilterSet):
+    association = django_filters.NumberFilter(field_name="association_id", label=_("Association"))
+    kind = django_filters.ChoiceFilter(choices=MeetingKind.choices, label=_("Kind"))
+    format = django_filters.ChoiceFilter(choices=MeetingFormat.choices, label=_("Format"))
+    date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", label=_("From"))
+    date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", label=_("To"))
+
+    class Meta:
+        model = Meeting
+        fields = ["association", "kind", "format", "date_from", "date_to"]
+
+
+class ProductFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    type = django_filters.ChoiceFilter(choices=ProductType.choices, label=_("Type"), empty_label=_("Any type"))
+    kind = django_filters.ChoiceFilter(
+        field_name="association__kind", choices=AssociationKind.choices, label=_("Made by"), empty_label=_("Any kind")
+    )
+    year = django_filters.ModelChoiceFilter(
+        label=_("Academic year"), queryset=_years, method="filter_year", empty_label=_("Any year")
+    )
+    association = django_filters.NumberFilter(field_name="association_id", label=_("Association"))
+
+    class Meta:
+        model = Product
+        fields = ["q", "type", "kind", "year", "association"]
+
+    def filter_q(self, queryset, name, value):
+        for word in value.split():
+            queryset = queryset.filter(
+                Q(title__icontains=word) | Q(title__icontains=word.lower()) | Q(title__icontains=word.capitalize())
+            )
+        return queryset
+
+    def filter_year(self, queryset, name, value):
+        return queryset.in_year(value) if value else queryset
+
+
+PRODUCT_SORTS = {
+    "title": ("title",),
+    "type": ("type", "title"),
+    "association": ("association__title", "title"),
+    "created": ("created_on", "title"),
+}
+
+
+class ProductPageFilter(ProductFilter):
+    sort = SortFilter(sorts=PRODUCT_SORTS)
+
+    class Meta(ProductFilter.Meta):
+        form = FilterForm
+        fields = [*ProductFilter.Meta.fields, "sort"]
+
+
+class CompetitionFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    level = django_filters.ChoiceFilter(choices=Level.choices, label=_("Level"), empty_label=_("Any level"))
+    year = django_filters.ModelChoiceFilter(label=_("Academic year"), queryset=_years, empty_label=_("Any year"))
+
+    class Meta:
+        model = Competition
+        fields = ["q", "level", "year"]
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value)
+
+
+COMPETITION_SORTS = {
+    "title": ("title", "-starts"),
+    "level": ("level", "title"),
+    "year": ("year__start_year", "title"),
+    "starts": ("starts", "title"),
+    "entries": ("entry_count", "title"),
+}
+
+
+class CompetitionPageFilter(CompetitionFilter):
+    sort = SortFilter(sorts=COMPETITION_SORTS)
+
+    class Meta(CompetitionFilter.Meta):
+        form = FilterForm
+        fields = [*CompetitionFilter.Meta.fields, "sort"]
+
+
+class ParticipationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search by name"), method="filter_q")
+    competition = django_filters.NumberFilter(field_name="competition_id", label=_("Competition"))
+    level = django_filters.ChoiceFilter(
+        field_name="competition__level", choices=Level.choices, label=_("Level"), empty_label=_("Any level")
+    )
+    year = django_filters.ModelChoiceFilter(
+        field_name="competition__year", label=_("Academic year"), queryset=_years, empty_label=_("Any year")
+    )
+    result = django_filters.ChoiceFilter(choices=Result.choices, label=_("Result"), empty_label=_("Any result"))
+    institution = django_filters.ModelChoiceFilter(
+        label=_("Institution"), queryset=visible_institutions, method="filter_institution",
+        empty_label=_("Any institution"),
+    )
+
+    class Meta:
+        model = Participation
+        fields = ["q", "competition", "level", "year", "result", "institution"]
+
+    def filter_q(self, queryset, name, value):
+        for word in value.split():
+            queryset = queryset.filter(
+                _name_q("participants__pedagogue__", word) | Q(team_name__icontains=word)
+                | Q(competition__title__icontains=word) | Q(competition__title__icontains=word.capitalize())
+            )
+        return queryset.distinct()
+
+    def filter_institution(self, queryset, name, value):
+        return queryset.filter(participants__institution=value).distinct() if value else queryset
+
+
+PARTICIPATION_SORTS = {
+    "competition": ("competition__title", "-competition__starts"),
+    "year": ("competition__year__start_year", "competition__title"),
+    "level": ("competition__level", "competition__title"),
+    "result": ("result", "competition__title"),
+}
+
+
+class ParticipationPageFilter(ParticipationFilter):
+    sort = SortFilter(sorts=PARTICIPATION_SORTS)
+
+    class Meta(ParticipationFilter.Meta):
+        form = FilterForm
+        fields = [*ParticipationFilter.Meta.fields, "sort"]

@@ -1,0 +1,386 @@
+"""Indicators of ГМО, professional communities and creative groups, and professional-skill competitions.
+
+Every value is computed in the database in a fixed number of queries. A scope is a
+municipality or one institution; for an institution, what counts is its staff of
+the year (pedagogues employed there during the academic year).
+"""
+
+from collections.abc import Callable
+from decimal import Decimal
+from urllib.parse import urlencode
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.models import (
+    YOUNG_AGE,
+    AcademicYear,
+    Employment,
+    Institution,
+    Pedagogue,
+    employed_during_q,
+    years_before,
+)
+from monitoring.registry import Better, Direction, Unit, indicator, share, shares
+
+from .models import (
+    COMMUNITY_KINDS,
+    MUNICIPAL_LEVELS,
+    REGIONAL_AND_ABOVE,
+    WINNING_RESULTS,
+    Association,
+    AssociationKind,
+    Membership,
+    Participant,
+    Product,
+    overlaps_year_q,
+)
+
+GMO = [AssociationKind.GMO]
+ALL_KINDS = list(AssociationKind.values)
+
+# A condition on a pedagogue, given the lookup prefix to the pedagogue and the OuterRef name of its id.
+Condition = Callable[[str, str], Q]
+
+
+def active_memberships(year: AcademicYear, kinds) -> "Membership.objects":
+    """Return memberships active during the year in associations of the kinds active during the year."""
+    return Membership.objects.active_during(year).filter(
+        overlaps_year_q(year, "started", "ended", "association__"), association__kind__in=kinds
+    )
+
+
+def participants(year: AcademicYear, levels=None, results=None):
+    rows = Participant.objects.filter(participation__competition__year=year)
+    if levels is not None:
+        rows = rows.filter(participation__competition__level__in=levels)
+    if results is not None:
+        rows = rows.filter(participation__result__in=results)
+    return rows
+
+
+def exists_for(rows) -> Condition:
+    return lambda prefix, outer: Q(Exists(rows.filter(pedagogue=OuterRef(outer))))
+
+
+def under_35(year: AcademicYear) -> Condition:
+    # Age is taken on 1 September, the start of the academic year (as in core).
+    return lambda prefix, outer: Q(**{f"{prefix}birth_date__gt": years_before(year.start, YOUNG_AGE)})
+
+
+def staff_share(scope, year: AcademicYear, matching: Condition, among: Condition | None = None) -> Decimal | None:
+    staff = Pedagogue.objects.employed_during(year, scope)
+    if among is not None:
+        staff = staff.filter(among("", "pk"))
+    counts = staff.aggregate(total=Count("pk"), matching=Count("pk", filter=matching("", "pk")))
+    return share(counts["matching"], counts["total"])
+
+
+def staff_share_by_institution(municipality, year: AcademicYear, matching: Condition,
+                               among: Condition | None = None) -> dict:
+    # A pedagogue working in two institutions during the year counts in both.
+    rows = Employment.objects.filter(employed_during_q(year), institution__municipality=municipality)
+    if among is not None:
+        rows = rows.filter(among("pedagogue__", "pedagogue"))
+    rows = rows.values("institution_id").annotate(
+        total=Count("pedagogue", distinct=True),
+        matching=Count("pedagogue", distinct=True, filter=matching("pedagogue__", "pedagogue")),
+    )
+    return shares({row["institution_id"]: (row["matching"], row["total"]) for row in rows})
+
+
+def active_associations(scope, year: AcademicYear, kinds) -> int:
+    associations = Association.objects.active_during(year).filter(kind__in=kinds)
+    if isinstance(scope, Institution):
+        staff = Employment.objects.filter(employed_during_q(year), institution=scope, pedagogue=OuterRef("pedagogue"))
+        members = Membership.objects.active_during(year).filter(association=OuterRef("pk")).filter(Exists(staff))
+        return associations.filter(Exists(members)).count()
+    return associations.filter(municipality=scope).count()
+
+
+def active_associations_by_institution(municipality, year: AcademicYear, kinds) -> dict:
+    """Return the number of active associations with a member from each institution's staff of the year."""
+    rows = (
+        active_memberships(year, kinds)
+        .filter(
+            employed_during_q(year, "pedagogue__employments__"),
+            pedagogue__employments__institution__municipality=municipality,
+        )
+        .values("pedagogue__employments__institution_id")
+        .annotate(count=Count("association", distinct=True))
+    )
+    return {row["pedagogue__employments__institution_id"]: row["count"] for row in rows}
+
+
+def products_created(scope, year: AcademicYear, kinds) -> int:
+    products = Product.objects.in_year(year).filter(association__kind__in=kinds)
+    if isinstance(scope, Institution):
+        authors = Employment.objects.filter(
+            employed_during_q(year), institution=scope, pedagogue__association_products=OuterRef("pk")
+        )
+        return products.filter(Exists(authors)).count()
+    return products.filter(association__municipality=scope).count()
+
+
+def products_created_by_institution(municipality, year: AcademicYear, kinds) -> dict:
+    """Return the number of products with an author from each institution's staff of the year."""
+    rows = (
+        Product.objects.in_year(year)
+        .filter(association__kind__in=kinds)
+        .filter(
+            employed_during_q(year, "authors__employments__"),
+            authors__employments__institution__municipality=municipality,
+        )
+        .values("authors__employments__institution_id")
+        .annotate(count=Count("pk", distinct=True))
+    )
+    return {row["authors__employments__institution_id"]: row["count"] for row in rows}
+
+
+def _list_url(name: str, **params) -> str:
+    return reverse(name) + "?" + urlencode({key: value for key, value in params.items() if value is not None})
+
+
+# --- City methodical associations ----------------------------------------------------------------------
+
+
+@indicator(
+    "associations.active_gmo",
+    direction=Direction.ASSOCIATIONS,
+    title=_("City methodical associations active"),
+    unit=Unit.COUNT,
+    better=Better.UP,
+    key=True,
+    rule=_("ГМО whose period of activity overlaps the academic year; for an institution, those with a member "
+           "from its staff"),
+    source=_("Associations register (kind, period of activity, members)"),
+)
+def active_gmo(scope, year: AcademicYear) -> int:
+    return active_associations(scope, year, GMO)
+
+
+@active_gmo.breakdown
+def active_gmo_by_institution(municipality, year: AcademicYear) -> dict:
+    return active_associations_by_institution(municipality, year, GMO)
+
+
+@active_gmo.records
+def active_gmo_records(institution, year: AcademicYear) -> str:
+    return _list_url("associations:association-list", kind=AssociationKind.GMO, year=year.pk)
+
+
+@indicator(
+    "associations.share_in_gmo",
+    direction=Direction.ASSOCIATIONS,
+    title=_("Share of pedagogues in a city methodical association"),
+    unit=Unit.SHARE,
+    better=Better.UP,
+    rule=_("Pedagogues who were members of an active ГМО during the year ÷ pedagogues employed during the year"),
+    source=_("Associations register (memberships) and employment history"),
+)
+def share_in_gmo(scope, year: AcademicYear) -> Decimal | None:
+    return staff_share(scope, year, exists_for(active_memberships(year, GMO)))
+
+
+@share_in_gmo.breakdown
+def share_in_gmo_by_institution(municipality, year: AcademicYear) -> dict:
+    return staff_share_by_institution(municipality, year, exists_for(active_memberships(year, GMO)))
+
+
+@indicator(
+    "associations.gmo_products",
+    direction=Direction.ASSOCIATIONS,
+    title=_("Methodical products of city methodical associations"),
+    unit=Unit.COUNT,
+    better=Better.UP,
+    rule=_("Products of ГМО created during the academic year; for an institution, those with an author from "
+           "its staff"),
+    source=_("Associations register (products)"),
+)
+def gmo_products(scope, year: AcademicYear) -> int:
+    return products_created(scope, year, GMO)
+
+
+@gmo_products.breakdown
+def gmo_products_by_institution(municipality, year: AcademicYear) -> dict:
+    return products_created_by_institution(municipality, year, GMO)
+
+
+@indicator(
+    "associations.share_members_under_35",
+    direction=Direction.ASSOCIATIONS,
+    title=_("Share of pedagogues under 35 among members of associations and communities"),
+    unit=Unit.SHARE,
+    better=Better.UP,
+    rule=_("Members (of any active ГМО, community or creative group during the year) younger than 35 on "
+           "1 September ÷ all such members, among pedagogues employed during the year"),
+    source=_("Associations register (memberships), pedagogue directory"),
+)
+def share_members_under_35(scope, year: AcademicYear) -> Decimal | None:
+    return staff_share(scope, year, under_35(year), among=exists_for(active_memberships(year, ALL_KINDS)))
+
+
+@share_members_under_35.breakdown
+def share_members_under_35_by_institution(municipality, year: AcademicYear) -> dict:
+    return staff_share_by_institution(
+        municipality, year, under_35(year), among=exists_for(active_memberships(year, ALL_KINDS))
+    )
+
+
+# --- Professional communities and creative groups -----------------------------------------------------
+
+
+@indicator(
+    "associations.active_communities",
+    direction=Direction.COMMUNITIES,
+    title=_("Professional communities and creative groups active"),
+    unit=Unit.COUNT,
+    better=Better.UP,
+    key=True,
+    rule=_("Communities and creative groups whose period of activity overlaps the academic year; for an "
+           "institution, those with a member from its staff"),
+    source=_("Associations register (kind, period of activity, members)"),
+)
+def active_communities(scope, year: AcademicYear) -> int:
+    return active_associations(scope, year, COMMUNITY_KINDS)
+
+
+@active_communities.breakdown
+def active_communities_by_institution(municipality, year: AcademicYear) -> dict:
+    return active_associations_by_institution(municipality, year, COMMUNITY_KINDS)
+
+
+@active_communities.records
+def active_communities_records(institution, year: AcademicYear) -> str:
+    return _list_url("associations:association-list", year=year.pk)
+
+
+@indicator(
+    "associations.share_in_communities",
+    direction=Direction.COMMUNITIES,
+    title=_("Share of pedagogues in professional communities and creative groups"),
+    unit=Unit.SHARE,
+    better=Better.UP,
+    key=True,
+    rule=_("Pedagogues who were members of an active community or creative group during the year ÷ "
+           "pedagogues employed during the year"),
+    source=_("Associations register (memberships) and employment history"),
+)
+def share_in_communities(scope, year: AcademicYear) -> Decimal | None:
+    return staff_share(scope, year, exists_for(active_memberships(year, COMMUNITY_KINDS)))
+
+
+@share_in_communities.breakdown
+def share_in_communities_by_institution(municipality, year: AcademicYear) -> dict:
+    return staff_share_by_institution(municipality, year, exists_for(active_memberships(year, COMMUNITY_KINDS)))
+
+
+@indicator(
+    "associations.community_products",
+    direction=Direction.COMMUNITIES,
+    title=_("Methodical products of communities and creative groups"),
+    unit=Unit.COUNT,
+    better=Better.UP,
+    rule=_("Products of communities and creative groups created during the academic year; for an institution, "
+           "those with an author from its staff"),
+    source=_("Associations register (products)"),
+)
+def community_products(scope, year: AcademicYear) -> int:
+    return products_created(scope, year, COMMUNITY_KINDS)
+
+
+@community_products.breakdown
+def community_products_by_institution(municipality, year: AcademicYear) -> dict:
+    return products_created_by_institution(municipality, year, COMMUNITY_KINDS)
+
+
+# --- Professional-skill competitions ------------------------------------------------------------------
+
+
+@indicator(
+    "associations.share_in_competitions",
+    direction=Direction.COMPETITIONS,
+    title=_("Share of pedagogues taking part in professional-skill competitions"),
+    unit=Unit.SHARE,
+    better=Better.UP,
+    key=True,
+    rule=_("Pedagogues with an entry (alone or in a team) in a competition of the academic year, any level ÷ "
+           "pedagogues employed during the year"),
+    source=_("Competition results"),
+)
+def share_in_competitions(scope, year: AcademicYear) -> Decimal | None:
+    return staff_share(scope, year, exists_for(participants(year)))
+
+
+@share_in_competitions.breakdown
+def share_in_competitions_by_institution(municipality, year: AcademicYear) -> dict:
+    return staff_share_by_institution(municipality, year, exists_for(participants(year)))
+
+
+@share_in_competitions.records
+def share_in_competitions_records(institution, year: AcademicYear) -> str:
+    return _list_url("associations:result-list", institution=institution.pk, year=year.pk)
+
+
+@indicator(
+    "associations.share_in_municipal_competitions",
+    direction=Direction.COMPETITIONS,
+    title=_("Share of pedagogues in municipal competitions"),
+    unit=Unit.SHARE,
+    better=Better.UP,
+    rule=_("Pedagogues with an entry in a municipal or intermunicipal competition of the academic year ÷ "
+           "pedagogues employed during the year"),
+    source=_("Competition results"),
+)
+def share_in_municipal_competitions(scope, year: AcademicYear) -> Decimal | None:
+    return staff_share(scope, year, exists_for(participants(year, MUNICIPAL_LEVELS)))
+
+
+@share_in_municipal_competitions.breakdown
+def share_in_municipal_competitions_by_institution(municipality, year: AcademicYear) -> dict:
+    return staff_share_by_institution(municipality, year, exists_for(participants(year, MUNICIPAL_LEVELS)))
+
+
+@indicator(
+    "associations.share_in_regional_competitions",
+    direction=Direction.COMPETITIONS,
+    title=_("Share of pedagogues in regional and higher-level competitions"),
+    unit=Unit.SHARE,
+    better=Better.UP,
+    key=True,
+    rule=_("Pedagogues with an entry in a regional, interregional, all-Russian or international competition of "
+           "the academic year ÷ pedagogues employed during the year"),
+    source=_("Competition results"),
+)
+def share_in_regional_competitions(scope, year: AcademicYear) -> Decimal | None:
+    return staff_share(scope, year, exists_for(participants(year, REGIONAL_AND_ABOVE)))
+
+
+@share_in_regional_competitions.breakdown
+def share_in_regional_competitions_by_institution(municipality, year: AcademicYear) -> dict:
+    return staff_share_by_institution(municipality, year, exists_for(participants(year, REGIONAL_AND_ABOVE)))
+
+
+@indicator(
+    "associations.winners_per_participant",
+    direction=Direction.COMPETITIONS,
+    title=_("Winners and prize-winners per competition participant"),
+    unit=Unit.SHARE,
+    better=Better.UP,
+    rule=_("Participants of the year's competitions with at least one win or prize ÷ participants of the year's "
+           "competitions, among pedagogues employed during the year"),
+    source=_("Competition results"),
+)
+def winners_per_participant(scope, year: AcademicYear) -> Decimal | None:
+    return staff_share(
+        scope, year, exists_for(participants(year, results=WINNING_RESULTS)), among=exists_for(participants(year))
+    )
+
+
+@winners_per_participant.breakdown
+def winners_per_participant_by_institution(municipality, year: AcademicYear) -> dict:
+    return staff_share_by_institution(
+        municipality, year, exists_for(participants(year, results=WINNING_RESULTS)),
+        among=exists_for(participants(year)),
+    )

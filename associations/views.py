@@ -1,0 +1,435 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from core.history import history_entries
+from core.imports import ImportView
+from core.models import Municipality
+from core.scoping import Role, role_required, roles_of
+from core.views import filtered, paginate
+from core.xlsx import workbook_response
+
+from .exports import associations_sheet, competitions_sheet, products_sheet, results_sheet
+from .filters import AssociationPageFilter, CompetitionPageFilter, ParticipationPageFilter, ProductPageFilter
+from .forms import (
+    AssociationForm,
+    AttendanceForm,
+    CompetitionForm,
+    MeetingForm,
+    MembershipForm,
+    ParticipationForm,
+    PlanItemForm,
+    ProductForm,
+    data_municipalities,
+)
+from .imports import ResultsImporter
+from .models import (
+    WINNING_RESULTS,
+    Association,
+    Competition,
+    Meeting,
+    Membership,
+    Participant,
+    Participation,
+    PlanItem,
+    Product,
+)
+from .services import mark_attendance, save_participation
+
+
+def may_enter_data(user) -> bool:
+    roles = roles_of(user)
+    return roles.is_admin or bool(roles.municipality_ids_for(Role.METHODIST))
+
+
+def editable_association(request, pk: int) -> Association:
+    """Return the association if the user may see it (else 404) and edit it (else 403)."""
+    association = get_object_or_404(Association.objects.for_user(request.user).select_related("municipality"), pk=pk)
+    if not Association.objects.editable_by(request.user).filter(pk=pk).exists():
+        raise PermissionDenied
+    return association
+
+
+def editable_competition(request, pk: int) -> Competition:
+    competition = get_object_or_404(Competition.objects.for_user(request.user).select_related("municipality"), pk=pk)
+    if not Competition.objects.editable_by(request.user).filter(pk=pk).exists():
+        raise PermissionDenied
+    return competition
+
+
+def render_form(request, form, *, title: str, back_url: str, breadcrumbs=(), multipart: bool = False):
+    return render(
+        request,
+        "associations/form.html",
+        {"form": form, "title": title, "back_url": back_url, "breadcrumbs": breadcrumbs, "multipart": multipart},
+    )
+
+
+# --- Associations ------------------------------------------------------------------------------------
+
+
+def association_rows(request):
+    today = timezone.localdate()
+    current = Membership.objects.filter(joined__lte=today).filter(Q(left__isnull=True) | Q(left__gte=today))
+    queryset = (
+        Association.objects.for_user(request.user)
+        .select_related("leader__institution", "subject", "position")
+        .annotate(
+            member_count=Count("memberships", filter=Q(memberships__in=current), distinct=True),
+            meeting_count=Count("meetings", distinct=True),
+            product_count=Count("products", distinct=True),
+        )
+    )
+    return filtered(request, AssociationPageFilter, queryset, "title")
+
+
+@login_required
+def association_list(request):
+    filterset = association_rows(request)
+    return render(
+        request,
+        "associations/association_list.html",
+        {"filter": filterset, "page": paginate(request, filterset.qs), "can_create": may_enter_data(request.user)},
+    )
+
+
+@login_required
+def association_export(request):
+    return workbook_response("associations.xlsx", [associations_sheet(association_rows(request).qs)])
+
+
+@login_required
+def association_detail(request, pk: int):
+    association = get_object_or_404(
+        Association.objects.for_user(request.user).select_related(
+            "municipality", "leader__institution", "subject", "position"
+        ),
+        pk=pk,
+    )
+    today = timezone.localdate()
+    meetings = association.meetings.annotate(
+        present_count=Count("attendance", filter=Q(attendance__present=True))
+    ).order_by("-date")
+    return render(
+        request,
+        "associations/association_detail.html",
+        {
+            "association": association,
+            "members": association.current_members(),
+            "former_members": association.memberships.filter(left__lt=today).select_related("pedagogue__institution"),
+            "plan_items": association.plan_items.select_related("year").order_by("-year__start_year", "planned_on"),
+            "meetings": meetings,
+            "products": association.products.prefetch_related("authors"),
+            "can_edit": Association.objects.editable_by(request.user).filter(pk=pk).exists(),
+            "history": history_entries(association),
+        },
+    )
+
+
+@role_required(Role.METHODIST)
+def association_create(request):
+    form = AssociationForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        association = form.save()
+        messages.success(request, _("The association is saved."))
+        return redirect(association)
+    return render_form(request, form, title=_("New association"), back_url=reverse("associations:association-list"))
+
+
+@login_required
+def association_edit(request, pk: int):
+    association = editable_association(request, pk)
+    form = AssociationForm(request.POST or None, instance=association, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The association is saved."))
+        return redirect(association)
+    return render_form(request, form, title=_("Edit the association"), back_url=association.get_absolute_url())
+
+
+def _child_form(request, association, form_class, instance, *, title, multipart=False, after=None):
+    form = form_class(request.POST or None, request.FILES or None, instance=instance, association=association)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        messages.success(request, _("Saved."))
+        return redirect(after(saved) if after else association.get_absolute_url())
+    return render_form(
+        request, form, title=title, back_url=association.get_absolute_url(),
+        breadcrumbs=[(association.get_absolute_url(), association.title)], multipart=multipart,
+    )
+
+
+@login_required
+def membership_add(request, pk: int):
+    association = editable_association(request, pk)
+    return _child_form(request, association, MembershipForm, None, title=_("Add a member"))
+
+
+@login_required
+def membership_edit(request, pk: int, membership_pk: int):
+    association = editable_association(request, pk)
+    membership = get_object_or_404(association.memberships, pk=membership_pk)
+    return _child_form(request, association, MembershipForm, membership, title=_("Edit the membership"))
+
+
+@login_required
+def plan_item_add(request, pk: int):
+    association = editable_association(request, pk)
+    return _child_form(request, association, PlanItemForm, None, title=_("Add a plan item"))
+
+
+@login_required
+def plan_item_edit(request, pk: int, item_pk: int):
+    association = editable_association(request, pk)
+    item = get_object_or_404(PlanItem.objects.filter(association=association), pk=item_pk)
+    return _child_form(request, association, PlanItemForm, item, title=_("Edit the plan item"))
+
+
+@require_POST
+@login_required
+def plan_item_delete(request, pk: int, item_pk: int):
+    association = editable_association(request, pk)
+    get_object_or_404(PlanItem.objects.filter(association=association), pk=item_pk).delete()
+    messages.success(request, _("The plan item is deleted."))
+    return redirect(association)
+
+
+# --- Meetings ----------------------------------------------------------------------------------------
+
+
+@login_required
+def meeting_add(request, pk: int):
+    association = editable_association(request, pk)
+    return _child_form(
+        request, association, MeetingForm, None, title=_("New meeting"), multipart=True,
+        after=lambda meeting: meeting.get_absolute_url(),
+    )
+
+
+@login_required
+def meeting_edit(request, pk: int):
+    meeting = get_object_or_404(Meeting.objects.for_user(request.user), pk=pk)
+    association = editable_association(request, meeting.association_id)
+    return _child_form(
+        request, association, MeetingForm, meeting, title=_("Edit the meeting"), multipart=True,
+        after=lambda saved: saved.get_absolute_url(),
+    )
+
+
+@login_required
+def meeting_detail(request, pk: int):
+    meeting = get_object_or_404(
+        Meeting.objects.for_user(request.user).select_related("association__municipality"), pk=pk
+    )
+    attendance = meeting.attendance.select_related("pedagogue__institution")
+    return render(
+        request,
+        "associations/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "association": meeting.association,
+            "attendance": attendance,
+            "present_count": sum(1 for row in attendance if row.present),
+            "can_edit": Association.objects.editable_by(request.user).filter(pk=meeting.association_id).exists(),
+            "history": history_entries(meeting),
+        },
+    )
+
+
+@login_required
+def meeting_attendance(request, pk: int):
+    meeting = get_object_or_404(Meeting.objects.for_user(request.user).select_related("association"), pk=pk)
+    editable_association(request, meeting.association_id)
+    form = AttendanceForm(request.POST or None, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        present = mark_attendance(
+            meeting=meeting,
+            marks=form.marks(),
+            guest_ids=[p.pk for p in form.cleaned_data["guest_pedagogues"]],
+            guests=form.cleaned_data["guests"],
+            guests_count=form.cleaned_data["guests_count"],
+        )
+        messages.success(request, _("Attendance is saved: {count} present.").format(count=present))
+        return redirect(meeting)
+    return render(request, "associations/attendance_form.html", {"form": form, "meeting": meeting})
+
+
+# --- Products ----------------------------------------------------------------------------------------
+
+
+def product_rows(request):
+    queryset = Product.objects.for_user(request.user).select_related("association").prefetch_related("authors")
+    return filtered(request, ProductPageFilter, queryset, "-created")
+
+
+@login_required
+def product_list(request):
+    filterset = product_rows(request)
+    return render(request, "associations/product_list.html", {"filter": filterset, "page": paginate(request, filterset.qs)})
+
+
+@login_required
+def product_export(request):
+    return workbook_response("products.xlsx", [products_sheet(product_rows(request).qs)])
+
+
+@login_required
+def product_add(request, pk: int):
+    association = editable_association(request, pk)
+    return _child_form(request, association, ProductForm, None, title=_("New methodical product"), multipart=True)
+
+
+@login_required
+def product_edit(request, pk: int, product_pk: int):
+    association = editable_association(request, pk)
+    product = get_object_or_404(association.products, pk=product_pk)
+    return _child_form(
+        request, association, ProductForm, product, title=_("Edit the methodical product"), multipart=True
+    )
+
+
+# --- Competitions ------------------------------------------------------------------------------------
+
+
+def competition_rows(request):
+    queryset = Competition.objects.for_user(request.user).select_related("year").annotate(
+        entry_count=Count("entries", distinct=True),
+        winner_count=Count("entries", filter=Q(entries__result__in=WINNING_RESULTS), distinct=True),
+    )
+    return filtered(request, CompetitionPageFilter, queryset, "-starts")
+
+
+@login_required
+def competition_list(request):
+    filterset = competition_rows(request)
+    return render(
+        request,
+        "associations/competition_list.html",
+        {"filter": filterset, "page": paginate(request, filterset.qs), "can_create": may_enter_data(request.user)},
+    )
+
+
+@login_required
+def competition_export(request):
+    return workbook_response("competitions.xlsx", [competitions_sheet(competition_rows(request).qs)])
+
+
+@login_required
+def competition_detail(request, pk: int):
+    competition = get_object_or_404(
+        Competition.objects.for_user(request.user).select_related("year", "municipality"), pk=pk
+    )
+    # A school sees only the entries of its staff, even in a competition it can open.
+    entries = (
+        Participation.objects.for_user(request.user)
+        .filter(competition=competition)
+        .prefetch_related(Prefetch("participants", Participant.objects.select_related("pedagogue", "institution")))
+    )
+    return render(
+        request,
+        "associations/competition_detail.html",
+        {
+            "competition": competition,
+            "entries": entries,
+            "can_edit": Competition.objects.editable_by(request.user).filter(pk=pk).exists(),
+            "history": history_entries(competition),
+        },
+    )
+
+
+@role_required(Role.METHODIST)
+def competition_create(request):
+    form = CompetitionForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        competition = form.save()
+        messages.success(request, _("The competition is saved."))
+        return redirect(competition)
+    return render_form(request, form, title=_("New competition"), back_url=reverse("associations:competition-list"))
+
+
+@login_required
+def competition_edit(request, pk: int):
+    competition = editable_competition(request, pk)
+    form = CompetitionForm(request.POST or None, instance=competition, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The competition is saved."))
+        return redirect(competition)
+    return render_form(request, form, title=_("Edit the competition"), back_url=competition.get_absolute_url())
+
+
+def _entry_form(request, competition, entry):
+    form = ParticipationForm(request.POST or None, request.FILES or None, instance=entry, competition=competition)
+    if request.method == "POST" and form.is_valid():
+        save_participation(participation=form.save(commit=False), pedagogues=form.cleaned_data["participants"])
+        messages.success(request, _("Saved."))
+        return redirect(competition)
+    return render_form(
+        request, form, title=_("Edit the entry") if entry else _("New entry"), back_url=competition.get_absolute_url(),
+        breadcrumbs=[(competition.get_absolute_url(), competition.title)], multipart=True,
+    )
+
+
+@login_required
+def entry_add(request, pk: int):
+    return _entry_form(request, editable_competition(request, pk), None)
+
+
+@login_required
+def entry_edit(request, pk: int, entry_pk: int):
+    competition = editable_competition(request, pk)
+    return _entry_form(request, competition, get_object_or_404(competition.entries, pk=entry_pk))
+
+
+def result_rows(request):
+    queryset = (
+        Participation.objects.for_user(request.user)
+        .select_related("competition__year")
+        .prefetch_related(Prefetch("participants", Participant.objects.select_related("pedagogue", "institution")))
+    )
+    return filtered(request, ParticipationPageFilter, queryset, "-year")
+
+
+@login_required
+def result_list(request):
+    filterset = result_rows(request)
+    return render(request, "associations/result_list.html", {"filter": filterset, "page": paginate(request, filterset.qs)})
+
+
+@login_required
+def result_export(request):
+    return workbook_response("competition-results.xlsx", [results_sheet(result_rows(request).qs)])
+
+
+class ResultsImportView(ImportView):
+    importer_class = ResultsImporter
+    title = gettext_lazy("Import competition results")
+    back_url_name = "associations:competition-list"
+    success_url_name = "associations:result-list"
+    template_filename = "competition-results.xlsx"
+
+    def allowed(self, request) -> bool:
+        return may_enter_data(request.user)
+
+    def municipality(self) -> Municipality:
+        choices = data_municipalities(self.request.user)
+        wanted = self.request.GET.get("municipality") or self.request.POST.get("municipality")
+        if wanted and str(wanted).isdigit():
+            found = choices.filter(pk=wanted).first()
+            if found:
+                return found
+        found = choices.order_by("name").first()
+        if found is None:
+            raise PermissionDenied
+        return found
+
+    def get_importer_kwargs(self) -> dict:
+        return {"municipality": self.municipality()}
+

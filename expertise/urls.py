@@ -1,3 +1,19 @@
+from django.urls import path
+
+from expertise import views
+
 app_name = "expertise"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.request_list, name="request-list"),
+    path("new/", views.request_create, name="request-create"),
+    path("<int:pk>/", views.request_detail, name="request-detail"),
+    path("<int:pk>/assign/", views.request_assign, name="request-assign"),
+    path("<int:pk>/conclude/", views.request_conclude, name="request-conclude"),
+    path("<int:pk>/resubmit/", views.request_resubmit, name="request-resubmit"),
+    path("queue/", views.queue, name="queue"),
+    path("reviews/<int:pk>/", views.review_form, name="review-form"),
+    path("experts/", views.expert_list, name="expert-list"),
+    path("experts/new/", views.expert_edit, name="expert-create"),
+    path("experts/<int:pk>/", views.expert_edit, name="expert-edit"),
+]

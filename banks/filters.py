@@ -1,0 +1,74 @@
+import django_filters
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from banks.models import Bank, Item, ItemStatus, Kind
+from core.models import AcademicYear, Institution, Subject
+
+
+class ItemFilter(django_filters.FilterSet):
+    """Search and facets of the banks; the showcase uses it without ``status`` and ``institution``."""
+
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    bank = django_filters.ChoiceFilter(label=_("Bank"), choices=Bank.choices)
+    subject = django_filters.ModelChoiceFilter(label=_("Subject area"), queryset=Subject.objects.all())
+    kind = django_filters.ChoiceFilter(label=_("Type"), choices=Kind.choices)
+    year = django_filters.ModelChoiceFilter(label=_("Year"), queryset=AcademicYear.objects.all())
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=ItemStatus.choices)
+    institution = django_filters.ModelChoiceFilter(label=_("Institution"), queryset=Institution.objects.none())
+    recommended = django_filters.BooleanFilter(
+        label=_("Recommended by the expert council"), field_name="recommended_on", lookup_expr="isnull", exclude=True
+    )
+
+    class Meta:
+        model = Item
+        fields = ["q", "bank", "subject", "kind", "year", "status", "institution", "recommended"]
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        user = request.user if request else None
+        self.filters["institution"].queryset = Institution.objects.for_user(user)
+        for field in self.form.fields.values():
+            field.widget.attrs["class"] = "form-select" if hasattr(field, "choices") else "form-control"
+
+    def search(self, queryset, name, value):
+        return queryset.search(value)
+
+
+class ShowcaseFilter(ItemFilter):
+    class Meta(ItemFilter.Meta):
+        fields = ["q", "bank", "subject", "kind", "year", "recommended"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.filters["status"]
+        del self.filters["institution"]
+        self.form.fields.pop("status", None)
+        self.form.fields.pop("institution", None)
+
+
+def facets(queryset) -> dict[str, list[dict]]:
+    """Return counts of the filtered items per bank, subject area, type and year (four queries)."""
+    queryset = queryset.order_by()
+    if "search_rank" in queryset.query.annotations:
+        queryset = Item.objects.filter(pk__in=queryset.values("pk"))
+    bank_labels, kind_labels = dict(Bank.choices), dict(Kind.choices)
+    return {
+        "bank": [
+            {"value": row["bank"], "label": bank_labels.get(row["bank"], row["bank"]), "count": row["n"]}
+            for row in queryset.values("bank").annotate(n=Count("pk")).order_by("bank")
+        ],
+        "subject": [
+            {"value": row["subject"], "label": row["subject__name"], "count": row["n"]}
+            for row in queryset.filter(subject__isnull=False).values("subject", "subject__name")
+            .annotate(n=Count("pk")).order_by("-n", "subject__name")[:15]
+        ],
+        "kind": [
+            {"value": row["kind"], "label": kind_labels.get(row["kind"], row["kind"]), "count": row["n"]}
+            for row in queryset.values("kind").annotate(n=Count("pk")).order_by("-n")
+        ],
+        "year": [
+            {"value": row["year"], "label": f"{row['year__start_year']}/{row['year__start_year'] + 1}", "count": row["n"]}
+            for row in queryset.values("year", "year__start_year").annotate(n=Count("pk")).order_by("-year__start_year")
+        ],
+    }

@@ -1,0 +1,8 @@
+from django.utils.translation import gettext_lazy as _
+
+from core.nav import NavItem
+from core.scoping import Role
+
+items = [
+    NavItem(_("Banks"), "banks:item-list", (Role.HEAD, Role.METHODIST, Role.SCHOOL, Role.EXPERT, Role.TEACHER), 80),
+]

@@ -1,0 +1,157 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from banks import services
+from banks.exports import items_xlsx
+from banks.filters import ItemFilter, ShowcaseFilter, facets
+from banks.forms import ItemForm
+from banks.listing import list_page
+from banks.models import Bank, Item, ItemStatus
+from core.scoping import Role, role_required, roles_of
+
+AUTHORS = (Role.METHODIST, Role.SCHOOL, Role.TEACHER)
+SORTS = {
+    "title": ("title",), "bank": ("bank",), "institution": ("institution__short_name",), "year": ("year__start_year",),
+    "status": ("status",), "published": ("published_on",), "created": ("created_at",),
+}
+
+
+def _items(queryset):
+    return queryset.select_related("institution", "subject", "year")
+
+
+@login_required
+def item_list(request):
+    queryset = _items(Item.objects.for_user(request.user))
+    return list_page(
+        request, queryset=queryset, filterset_class=ItemFilter, template="banks/item_list.html", sorts=SORTS,
+        default_sort="-created", export=items_xlsx,
+        context={"can_add": roles_of(request.user).has(*AUTHORS), "banks": Bank.choices},
+    )
+
+
+@login_required
+def item_file(request, pk):
+    item = get_object_or_404(Item.objects.for_user(request.user).exclude(file=""), pk=pk)
+    return _file_response(item)
+
+
+def _file_response(item):
+    try:
+        return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.file.name.rsplit("/", 1)[-1])
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+
+
+@login_required
+def item_detail(request, pk):
+    item = get_object_or_404(_items(Item.objects.for_user(request.user)), pk=pk)
+    roles = roles_of(request.user)
+    can_edit = Item.objects.editable_by(request.user).filter(pk=pk).exists()
+    can_publish = roles.is_admin or (
+        roles.has(Role.METHODIST) and item.municipality_id in roles.municipality_ids_for(Role.METHODIST)
+    )
+    from expertise.models import ReviewRequest
+
+    reviews = ReviewRequest.objects.for_user(request.user).filter(pk__in=item.reviews.values("pk"))
+    return render(request, "banks/item_detail.html", {
+        "item": item, "can_edit": can_edit and item.status == ItemStatus.DRAFT, "can_submit": can_edit,
+        "can_publish": can_publish, "reviews": reviews, "history": item.history.select_related("history_user")[:10],
+        "author_pedagogues": item.author_pedagogues.all(),
+    })
+
+
+@role_required(*AUTHORS)
+def item_edit(request, pk=None):
+    if pk:
+        item = get_object_or_404(Item.objects.editable_by(request.user), pk=pk)
+        if item.status != ItemStatus.DRAFT:
+            messages.error(request, _("Only a draft can be edited."))
+            return redirect(item)
+    else:
+        item = Item(created_by=request.user, bank=request.GET.get("bank", "") if request.GET.get("bank") in Bank.values else "")
+    form = ItemForm(request.POST or None, request.FILES or None, instance=item, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        item = form.save()
+        messages.success(request, _("The bank item is saved as a draft."))
+        return redirect(item)
+    return render(request, "banks/item_form.html", {"form": form, "item": item if pk else None})
+
+
+def _act(request, pk, action, success: str, *, publisher: bool = False):
+    item = get_object_or_404(Item.objects.editable_by(request.user) if not publisher else Item.objects.all(), pk=pk)
+    if publisher:
+        roles = roles_of(request.user)
+        if not (roles.is_admin or item.municipality_id in roles.municipality_ids_for(Role.METHODIST)):
+            raise Http404
+    try:
+        result = action(item=item, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(item)
+    messages.success(request, success)
+    return result
+
+
+@require_POST
+@role_required(*AUTHORS)
+def item_submit(request, pk):
+    result = _act(request, pk, services.submit_for_review, _("The item is sent to the expert council."))
+    if hasattr(result, "status_code"):
+        return result
+    # The methodist goes on to assign experts; an author sees the request.
+    return redirect(result)
+
+
+@require_POST
+@role_required(Role.METHODIST)
+def item_publish(request, pk):
+    result = _act(request, pk, services.publish, _("The item is published."), publisher=True)
+    return result if hasattr(result, "status_code") else redirect(result)
+
+
+@require_POST
+@role_required(Role.METHODIST)
+def item_unpublish(request, pk):
+    result = _act(request, pk, services.unpublish, _("The item is withdrawn from publication."), publisher=True)
+    return result if hasattr(result, "status_code") else redirect(result)
+
+
+# --- the public showcase: no login, published items only, no personal data beyond authors ---------
+
+SHOWCASE_SORTS = {"published": ("published_on",), "title": ("title",), "year": ("year__start_year",)}
+
+
+def showcase(request):
+    queryset = _items(Item.objects.published())
+    filterset = ShowcaseFilter(request.GET or None, queryset=queryset, request=request)
+    rows = filterset.qs
+    from banks.listing import sorted_by
+
+    default = "-published"
+    if request.GET.get("q") and "search_rank" in rows.query.annotations and not request.GET.get("sort"):
+        rows, sort = rows.order_by("-search_rank", "-pk"), ""
+    else:
+        rows, sort = sorted_by(request, rows, SHOWCASE_SORTS, default)
+    from django.core.paginator import Paginator
+
+    page = Paginator(rows, 20).get_page(request.GET.get("page"))
+    return render(request, "banks/showcase.html", {
+        "filter": filterset, "page": page, "rows": page.object_list, "sort": sort, "facets": facets(filterset.qs),
+        "banks": Bank.choices, "filtered": any(v for k, v in request.GET.items() if k not in ("page", "sort")),
+    })
+
+
+def showcase_detail(request, pk):
+    item = get_object_or_404(_items(Item.objects.published()), pk=pk)
+    return render(request, "banks/showcase_detail.html", {"item": item})
+
+
+def showcase_file(request, pk):
+    item = get_object_or_404(Item.objects.published().exclude(file=""), pk=pk)
+    return _file_response(item)

@@ -1,0 +1,117 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import BootstrapFormMixin
+from core.models import Institution, Pedagogue
+from core.scoping import Role, roles_of
+from expertise.models import Decision, Expert, RequestType, ReviewRequest
+
+
+class RequestForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = ReviewRequest
+        fields = ["type", "title", "institution", "authors", "description", "file"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        roles = roles_of(user)
+        self.fields["institution"].queryset = (
+            Institution.objects.editable_by(user) | Institution.objects.filter(pk__in=roles.institution_ids)
+        ).active().distinct()
+        self.fields["institution"].help_text = _("The author's institution, or the audited one for an audit.")
+        types = [(v, label) for v, label in RequestType.choices if v != RequestType.BANK_ITEM]
+        if not roles.has(Role.METHODIST, Role.HEAD):
+            types = [(v, label) for v, label in types if v != RequestType.AUDIT]
+        self.fields["type"].choices = [("", "---------"), *types]
+
+
+class AssignForm(BootstrapFormMixin, forms.Form):
+    experts = forms.ModelMultipleChoiceField(
+        label=_("Experts"), queryset=Expert.objects.none(), widget=forms.SelectMultiple(attrs={"size": 8}),
+        error_messages={"required": _("Choose at least one expert.")},
+    )
+    deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput())
+
+    def __init__(self, *args, request: ReviewRequest, **kwargs):
+        super().__init__(*args, **kwargs)
+        experts = (
+            Expert.objects.filter(municipality=request.municipality)
+            .active_on(timezone.localdate())
+            .select_related("pedagogue__institution")
+        )
+        self.fields["experts"].queryset = experts
+        self.fields["experts"].label_from_instance = lambda e: "{} — {}{}".format(
+            e.pedagogue.full_name, e.pedagogue.institution or "—", f" ({e.specialisations})" if e.specialisations else ""
+        )
+        self.initial.setdefault("deadline", timezone.localdate() + timezone.timedelta(days=14))
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data["deadline"]
+        if deadline < timezone.localdate():
+            raise forms.ValidationError(_("The deadline is in the past."))
+        return deadline
+
+
+class ReviewForm(BootstrapFormMixin, forms.Form):
+    """The review form: one score per criterion of the request type, and a comment."""
+
+    comment = forms.CharField(label=_("Comment and recommendations"), widget=forms.Textarea(attrs={"rows": 5}))
+
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria
+        comment = self.fields.pop("comment")
+        for criterion in criteria:
+            self.fields[f"criterion_{criterion.pk}"] = forms.TypedChoiceField(
+                label=criterion.title, coerce=int,
+                choices=[("", "—")] + [(n, str(n)) for n in range(criterion.max_score + 1)],
+                help_text=_("from 0 to {max}").format(max=criterion.max_score),
+                widget=forms.Select(attrs={"class": "form-select"}),
+                error_messages={"required": _("Score this criterion.")},
+            )
+        self.fields["comment"] = comment
+
+    def scores(self) -> dict[int, int]:
+        return {criterion.pk: self.cleaned_data[f"criterion_{criterion.pk}"] for criterion in self.criteria}
+
+
+class ConcludeForm(BootstrapFormMixin, forms.Form):
+    decision = forms.ChoiceField(label=_("Conclusion"), choices=Decision.choices, widget=forms.RadioSelect)
+    conclusion = forms.CharField(label=_("Text of the conclusion"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].widget.attrs["class"] = "form-check-input"
+
+
+class ExpertForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = Expert
+        fields = ["pedagogue", "user", "specialisations", "subjects", "active_from", "active_to"]
+        widgets = {"active_from": forms.DateInput(), "active_to": forms.DateInput(),
+                   "subjects": forms.SelectMultiple(attrs={"size": 6})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pedagogue"].queryset = Pedagogue.objects.editable_by(user).select_related("institution")
+        self.fields["pedagogue"].label_from_instance = lambda p: f"{p.full_name} ({p.institution or '—'})"
+        from django.contrib.auth import get_user_model
+
+        municipalities = roles_of(user).municipality_ids_for(Role.METHODIST, Role.HEAD)
+        users = get_user_model().objects.filter(roles__role=Role.EXPERT)
+        if not roles_of(user).is_admin:
+            users = users.filter(roles__municipality_id__in=municipalities)
+        self.fields["user"].queryset = users.distinct()
+        self.fields["user"].required = False
+
+    def clean(self):
+        data = super().clean()
+        if data.get("active_from") and data.get("active_to") and data["active_to"] < data["active_from"]:
+            self.add_error("active_to", _("The end of the period is before its start."))
+        return data
+
+    def save(self, commit=True):
+        self.instance.municipality_id = self.instance.pedagogue.municipality_id
+        return super().save(commit)

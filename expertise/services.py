@@ -1,0 +1,216 @@
+"""The writes of the review workflow: each one checks that the move is legal,
+changes the request and its assignments, and logs the transition."""
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.scoping import roles_of
+from expertise.models import (
+    TRANSITIONS,
+    Action,
+    Assignment,
+    Decision,
+    Expert,
+    RequestType,
+    ReviewRequest,
+    Score,
+    Status,
+    Transition,
+)
+
+
+class IllegalTransition(ValidationError):
+    """The request is not in a state from which the action may be taken."""
+
+
+def check_transition(request: ReviewRequest, action: str) -> str:
+    """Return the status the action leads to; raise IllegalTransition with a message for the user."""
+    if not request.can(action):
+        raise IllegalTransition(
+            _("Cannot {action}: the request is «{status}».").format(
+                action=Action(action).label, status=request.get_status_display()
+            )
+        )
+    return TRANSITIONS[action][1]
+
+
+def _move(request: ReviewRequest, action: str, *, by, note: str = "") -> None:
+    target = check_transition(request, action)
+    Transition.objects.create(request=request, action=action, from_status=request.status, to_status=target, by=by,
+                              note=note[:400])
+    request.status = target
+
+
+def conflict_of_interest(request: ReviewRequest, expert: Expert) -> bool:
+    """An expert from the author's (or audited) institution may not review the request."""
+    return expert.pedagogue.institution_id is not None and expert.pedagogue.institution_id == request.institution_id
+
+
+@transaction.atomic
+def submit_request(
+    *,
+    type: str,
+    title: str,
+    institution,
+    by,
+    description: str = "",
+    authors: str = "",
+    file=None,
+    target=None,
+    deadline: date | None = None,
+) -> ReviewRequest:
+    """Create a request in the "submitted" state and log it."""
+    request = ReviewRequest(
+        type=type, title=title, institution=institution, municipality_id=institution.municipality_id,
+        description=description, authors=authors, submitted_by=by, deadline=deadline,
+    )
+    if file:
+        request.file = file
+    if target is not None:
+        request.target = target
+    request.save()
+    Transition.objects.create(request=request, action=Action.SUBMIT, to_status=Status.SUBMITTED, by=by)
+    return request
+
+
+@transaction.atomic
+def assign_experts(*, request: ReviewRequest, experts: Iterable[Expert], deadline: date, by) -> list[Assignment]:
+    """Name the experts and the deadline; refuse experts of the author's institution or out of the register."""
+    request = ReviewRequest.objects.select_for_update().get(pk=request.pk)
+    check_transition(request, Action.ASSIGN)
+    experts = list(experts)
+    if not experts:
+        raise ValidationError(_("Choose at least one expert."))
+    today = timezone.localdate()
+    if deadline < today:
+        raise ValidationError(_("The deadline is in the past."))
+    errors = []
+    for expert in experts:
+        if conflict_of_interest(request, expert):
+            errors.append(
+                _("{expert} works at {institution}, the author's institution (conflict of interest).").format(
+                    expert=expert, institution=request.institution
+                )
+            )
+        elif not expert.is_active_on(today):
+            errors.append(_("{expert} is not in the register of experts today.").format(expert=expert))
+        elif expert.municipality_id != request.municipality_id and not roles_of(by).is_global:
+            errors.append(_("{expert} is an expert of another municipality.").format(expert=expert))
+    if errors:
+        raise ValidationError(errors)
+    _move(request, Action.ASSIGN, by=by, note=", ".join(str(e) for e in experts))
+    request.deadline = deadline
+    request.save(update_fields=["status", "deadline"])
+    return [
+        Assignment.objects.create(request=request, expert=expert, assigned_by=by, round=request.round)
+        for expert in experts
+    ]
+
+
+@transaction.atomic
+def submit_review(*, assignment: Assignment, scores: Mapping[int, int], comment: str, by) -> Assignment:
+    """Record the expert's scores per criterion; when the last expert is done, the request is reviewed."""
+    request = ReviewRequest.objects.select_for_update().get(pk=assignment.request_id)
+    if assignment.expert.user_id != by.pk:
+        raise PermissionDenied
+    check_transition(request, Action.REVIEW)
+    if assignment.is_done or assignment.round != request.round:
+        raise IllegalTransition(_("This review has already been submitted."))
+    criteria = request.criteria()
+    if not criteria:
+        raise ValidationError(_("No review criteria are configured for this request type."))
+    errors = []
+    for criterion in criteria:
+        value = scores.get(criterion.pk)
+        if value is None:
+            errors.append(_("Score the criterion «{criterion}».").format(criterion=criterion))
+        elif not 0 <= int(value) <= criterion.max_score:
+            errors.append(
+                _("The score for «{criterion}» must be from 0 to {max}.").format(
+                    criterion=criterion, max=criterion.max_score
+                )
+            )
+    if errors:
+        raise ValidationError(errors)
+    Score.objects.bulk_create(
+        Score(assignment=assignment, criterion=criterion, value=int(scores[criterion.pk])) for criterion in criteria
+    )
+    assignment.total = sum(int(scores[criterion.pk]) for criterion in criteria)
+    assignment.max_total = sum(criterion.max_score for criterion in criteria)
+    assignment.comment = comment
+    assignment.reviewed_at = timezone.now()
+    assignment.save(update_fields=["total", "max_total", "comment", "reviewed_at"])
+    if not request.current_assignments().filter(reviewed_at__isnull=True).exists():
+        _move(request, Action.REVIEW, by=by)
+        request.save(update_fields=["status"])
+    return assignment
+
+
+def combined_score(request: ReviewRequest) -> Decimal | None:
+    """Return the experts' scores summed over the maximum, in per cent (one decimal)."""
+    totals = request.current_assignments().filter(reviewed_at__isnull=False).aggregate(total=Sum("total"), max=Sum("max_total"))
+    if not totals["max"]:
+        return None
+    return (Decimal(totals["total"]) * 100 / Decimal(totals["max"])).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+
+@transaction.atomic
+def conclude_request(*, request: ReviewRequest, decision: str, conclusion: str = "", by) -> ReviewRequest:
+    """Give the conclusion with the combined score; tell the reviewed object (e.g. a bank item)."""
+    request = ReviewRequest.objects.select_for_update().get(pk=request.pk)
+    if decision not in Decision.values:
+        raise ValidationError(_("Choose a conclusion."))
+    _move(request, Action.CONCLUDE, by=by, note=Decision(decision).label)
+    request.decision = decision
+    request.conclusion = conclusion
+    request.combined_score = combined_score(request)
+    request.concluded_on = timezone.localdate()
+    request.save(update_fields=["status", "decision", "conclusion", "combined_score", "concluded_on"])
+    target = request.target
+    if target is not None and hasattr(target, "review_concluded"):
+        target.review_concluded(request)
+    return request
+
+
+@transaction.atomic
+def resubmit_request(*, request: ReviewRequest, by, note: str = "") -> ReviewRequest:
+    """Send a request concluded "to revise" back for a new review round (the old reviews stay in the log)."""
+    request = ReviewRequest.objects.select_for_update().get(pk=request.pk)
+    _move(request, Action.RESUBMIT, by=by, note=note)
+    request.decision = ""
+    request.concluded_on = None
+    request.combined_score = None
+    request.submitted_on = timezone.localdate()
+    request.deadline = None
+    # A new round: the experts are assigned anew; the earlier reviews stay on record.
+    request.round += 1
+    request.save(
+        update_fields=["status", "decision", "concluded_on", "combined_score", "submitted_on", "deadline", "round"]
+    )
+    target = request.target
+    if target is not None and hasattr(target, "review_resubmitted"):
+        target.review_resubmitted(request)
+    return request
+
+
+def open_review_for(target) -> ReviewRequest | None:
+    from django.contrib.contenttypes.models import ContentType
+
+    return (
+        ReviewRequest.objects.filter(
+            target_type=ContentType.objects.get_for_model(target), target_id=target.pk
+        ).exclude(status=Status.CONCLUDED).first()
+    )
+
+
+__all__ = [
+    "IllegalTransition", "RequestType", "assign_experts", "submit_review", "conclude_request", "resubmit_request",
+    "submit_request", "conflict_of_interest", "combined_score", "open_review_for",
+]

@@ -1,0 +1,47 @@
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+
+from core.tests.factories import InstitutionFactory, PedagogueFactory
+from expertise.models import Expert, RequestType, ReviewRequest, Status, Transition
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"author{n}")
+
+
+class ExpertFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Expert
+        skip_postgeneration_save = True
+
+    pedagogue = factory.SubFactory(PedagogueFactory)
+    municipality = factory.SelfAttribute("pedagogue.municipality")
+    specialisations = "методика преподавания математики"
+    active_from = datetime.date(2020, 1, 1)
+
+
+class ReviewRequestFactory(factory.django.DjangoModelFactory):
+    """A submitted request (use the services to move it on)."""
+
+    class Meta:
+        model = ReviewRequest
+        skip_postgeneration_save = True
+
+    type = RequestType.RECOMMENDATIONS
+    title = factory.Sequence(lambda n: f"Методические рекомендации № {n}")
+    authors = "Сидорова А. В."
+    institution = factory.SubFactory(InstitutionFactory)
+    municipality = factory.SelfAttribute("institution.municipality")
+    status = Status.SUBMITTED
+    submitted_by = factory.SubFactory(UserFactory)
+
+    @factory.post_generation
+    def log(self, create, extracted, **kwargs):
+        if create:
+            Transition.objects.create(request=self, action="submit", to_status=self.status, by=self.submitted_by)

@@ -1,0 +1,195 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from banks.listing import list_page
+from core.scoping import Role, role_required, roles_of
+from expertise import services
+from expertise.exports import experts_xlsx, requests_xlsx
+from expertise.filters import ExpertFilter, RequestFilter
+from expertise.forms import AssignForm, ConcludeForm, ExpertForm, RequestForm, ReviewForm
+from expertise.models import Action, Assignment, Expert, ReviewRequest, Status
+
+MANAGERS = (Role.METHODIST, Role.HEAD)
+SORTS = {
+    "title": ("title",), "type": ("type",), "institution": ("institution__short_name",),
+    "submitted": ("submitted_on",), "status": ("status",), "deadline": ("deadline",), "score": ("combined_score",),
+}
+
+
+def _requests(user):
+    return ReviewRequest.objects.for_user(user).select_related("institution")
+
+
+@login_required
+def request_list(request):
+    roles = roles_of(request.user)
+    return list_page(
+        request, queryset=_requests(request.user), filterset_class=RequestFilter,
+        template="expertise/request_list.html", sorts=SORTS, default_sort="-submitted", export=requests_xlsx,
+        context={"can_add": roles.has(Role.METHODIST, Role.HEAD, Role.SCHOOL, Role.TEACHER),
+                 "is_expert": roles.has(Role.EXPERT)},
+    )
+
+
+@role_required(Role.METHODIST, Role.HEAD, Role.SCHOOL, Role.TEACHER)
+def request_create(request):
+    form = RequestForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        review = services.submit_request(by=request.user, **form.cleaned_data)
+        messages.success(request, _("The request is submitted."))
+        return redirect(review)
+    return render(request, "expertise/form.html", {"form": form, "title": _("New review request")})
+
+
+@login_required
+def request_detail(request, pk):
+    review = get_object_or_404(_requests(request.user), pk=pk)
+    manager = ReviewRequest.objects.manageable_by(request.user).filter(pk=pk).exists()
+    assignments = list(
+        review.assignments.select_related("expert__pedagogue__institution").prefetch_related("scores__criterion")
+    )
+    mine = [a for a in assignments if a.expert.user_id == request.user.pk and a.round == review.round]
+    show_experts = review.experts_visible_to(request.user)
+    show_reviews = manager or roles_of(request.user).is_admin
+    context = {
+        "review": review, "manager": manager, "assignments": assignments if (show_experts or show_reviews) else [],
+        "my_assignments": mine, "show_experts": show_experts, "show_reviews": show_reviews,
+        "transitions": review.transitions.select_related("by"),
+        "assign_form": AssignForm(request=review) if manager and review.can(Action.ASSIGN) else None,
+        "conclude_form": ConcludeForm() if manager and review.can(Action.CONCLUDE) else None,
+        "can_resubmit": (manager or review.submitted_by_id == request.user.pk) and review.can(Action.RESUBMIT),
+        "preview_score": services.combined_score(review) if review.status == Status.REVIEWED else None,
+        "target": review.target,
+    }
+    return render(request, "expertise/request_detail.html", context)
+
+
+def _managed(request, pk) -> ReviewRequest:
+    return get_object_or_404(ReviewRequest.objects.manageable_by(request.user), pk=pk)
+
+
+def _refused(request, review, exc: ValidationError):
+    for message in exc.messages:
+        messages.error(request, message)
+    return redirect(review)
+
+
+@require_POST
+@role_required(*MANAGERS)
+def request_assign(request, pk):
+    review = _managed(request, pk)
+    form = AssignForm(request.POST, request=review)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(review)
+    try:
+        services.assign_experts(request=review, experts=form.cleaned_data["experts"],
+                                deadline=form.cleaned_data["deadline"], by=request.user)
+    except ValidationError as exc:
+        return _refused(request, review, exc)
+    messages.success(request, _("The experts are assigned."))
+    return redirect(review)
+
+
+@require_POST
+@role_required(*MANAGERS)
+def request_conclude(request, pk):
+    review = _managed(request, pk)
+    form = ConcludeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a conclusion."))
+        return redirect(review)
+    try:
+        services.conclude_request(request=review, decision=form.cleaned_data["decision"],
+                                  conclusion=form.cleaned_data["conclusion"], by=request.user)
+    except ValidationError as exc:
+        return _refused(request, review, exc)
+    messages.success(request, _("The conclusion is given."))
+    return redirect(review)
+
+
+@require_POST
+@login_required
+def request_resubmit(request, pk):
+    review = get_object_or_404(
+        ReviewRequest.objects.manageable_by(request.user) | ReviewRequest.objects.filter(submitted_by=request.user),
+        pk=pk,
+    )
+    try:
+        services.resubmit_request(request=review, by=request.user, note=request.POST.get("note", ""))
+    except ValidationError as exc:
+        return _refused(request, review, exc)
+    messages.success(request, _("The request is submitted for a new review round."))
+    return redirect(review)
+
+
+@role_required(Role.EXPERT)
+def review_form(request, pk):
+    """The expert fills the review form of one of their assignments."""
+    assignment = get_object_or_404(
+        Assignment.objects.select_related("request", "expert"), pk=pk, expert__user=request.user
+    )
+    review = assignment.request
+    if assignment.is_done or not review.can(Action.REVIEW) or assignment.round != review.round:
+        messages.error(request, _("This review can no longer be filled in."))
+        return redirect(review)
+    form = ReviewForm(request.POST or None, criteria=review.criteria())
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.submit_review(assignment=assignment, scores=form.scores(),
+                                   comment=form.cleaned_data["comment"], by=request.user)
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Your review is saved. Thank you!"))
+            return redirect("expertise:queue")
+    return render(request, "expertise/review_form.html", {"form": form, "review": review, "assignment": assignment})
+
+
+@role_required(Role.EXPERT)
+def queue(request):
+    """The expert's own queue: what is assigned to them, open first."""
+    assignments = (
+        Assignment.objects.filter(expert__user=request.user)
+        .select_related("request__institution")
+        .order_by("reviewed_at", "request__deadline", "-assigned_at")
+    )
+    pending = [a for a in assignments if not a.is_done and a.round == a.request.round
+               and a.request.status == Status.ASSIGNED]
+    done = [a for a in assignments if a.is_done]
+    return render(request, "expertise/queue.html", {"pending": pending, "done": done})
+
+
+EXPERT_SORTS = {"name": ("pedagogue__last_name", "pedagogue__first_name"), "since": ("active_from",),
+                "reviews": ("reviews_done",)}
+
+
+@role_required(*MANAGERS)
+def expert_list(request):
+    experts = (
+        Expert.objects.for_user(request.user)
+        .select_related("pedagogue__institution")
+        .annotate(reviews_done=Count("assignments", filter=Q(assignments__reviewed_at__isnull=False)))
+    )
+    return list_page(request, queryset=experts, filterset_class=ExpertFilter, template="expertise/expert_list.html",
+                     sorts=EXPERT_SORTS, default_sort="name", export=experts_xlsx,
+                     context={"can_add": roles_of(request.user).has(Role.METHODIST)})
+
+
+@role_required(Role.METHODIST)
+def expert_edit(request, pk=None):
+    expert = get_object_or_404(Expert.objects.for_user(request.user), pk=pk) if pk else Expert()
+    form = ExpertForm(request.POST or None, instance=expert, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The register of experts is updated."))
+        return redirect("expertise:expert-list")
+    return render(request, "expertise/form.html", {"form": form, "title": _("Expert")})

@@ -1,0 +1,68 @@
+import django_filters
+from django.db.models import Count
+from rest_framework import serializers, viewsets
+
+from innovation.filters import ProjectFilter
+from innovation.models import Participant, Product, Project, Stage
+
+
+class StageSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Stage
+        fields = ["id", "title", "start", "end", "report_due", "reported_on", "planned_report", "actual_report", "summary"]
+
+
+class ParticipantSerializer(serializers.ModelSerializer):
+    pedagogue_name = serializers.CharField(source="pedagogue.full_name", read_only=True)
+
+    class Meta:
+        model = Participant
+        fields = ["id", "pedagogue", "pedagogue_name", "institution", "role", "joined", "left"]
+
+
+class ProductSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Product
+        fields = ["id", "title", "kind", "year", "authors", "description", "file", "url"]
+
+
+class ProjectSerializer(serializers.ModelSerializer):
+    institution_name = serializers.CharField(source="institution.short_name", read_only=True)
+    participant_count = serializers.IntegerField(read_only=True)
+    product_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Project
+        fields = ["id", "title", "topic", "municipality", "institution", "institution_name", "partners", "level",
+                  "status", "start", "end", "decree", "goal", "results", "participant_count", "product_count"]
+
+
+class ProjectDetailSerializer(ProjectSerializer):
+    stages = StageSerializer(many=True, read_only=True)
+    participants = ParticipantSerializer(many=True, read_only=True)
+    products = ProductSerializer(many=True, read_only=True)
+
+    class Meta(ProjectSerializer.Meta):
+        fields = [*ProjectSerializer.Meta.fields, "stages", "participants", "products"]
+
+
+class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
+    """Innovation sites the user may see; filter with ``q``, ``level``, ``status``, ``institution``, ``year``."""
+
+    filter_backends = [django_filters.rest_framework.DjangoFilterBackend]
+    filterset_class = ProjectFilter
+
+    def get_queryset(self):
+        return (
+            Project.objects.for_user(self.request.user)
+            .select_related("institution")
+            .prefetch_related("partners")
+            .annotate(participant_count=Count("participants", distinct=True), product_count=Count("products", distinct=True))
+            .order_by("-start", "pk")
+        )
+
+    def get_serializer_class(self):
+        return ProjectDetailSerializer if self.action == "retrieve" else ProjectSerializer
+
+
+routes = [("innovation/projects", ProjectViewSet, "innovation-project")]

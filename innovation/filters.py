@@ -1,0 +1,33 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from core.models import AcademicYear, Institution
+from innovation.models import Level, Project, ProjectStatus, working_q
+
+
+class ProjectFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    level = django_filters.ChoiceFilter(label=_("Level"), choices=Level.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=ProjectStatus.choices)
+    institution = django_filters.ModelChoiceFilter(label=_("Institution"), queryset=Institution.objects.none(), method="involving")
+    year = django_filters.ModelChoiceFilter(label=_("Working in the year"), queryset=AcademicYear.objects.all(), method="working")
+
+    class Meta:
+        model = Project
+        fields = ["q", "level", "status", "institution", "year"]
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        user = request.user if request else None
+        self.filters["institution"].queryset = Institution.objects.for_user(user)
+        for field in self.form.fields.values():
+            field.widget.attrs["class"] = "form-select" if hasattr(field, "choices") else "form-control"
+
+    def search(self, queryset, name, value):
+        return queryset.search(value)
+
+    def involving(self, queryset, name, value):
+        return queryset.involving(value) if value else queryset
+
+    def working(self, queryset, name, value):
+        return queryset.filter(working_q(value)) if value else queryset

@@ -1,0 +1,81 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import BootstrapFormMixin
+from core.models import Institution, Pedagogue
+from innovation.models import Participant, Product, Project, Stage
+
+
+class ProjectForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = Project
+        fields = ["title", "topic", "institution", "partners", "level", "status", "start", "end", "decree",
+                  "supervisor", "goal", "results"]
+        widgets = {"start": forms.DateInput(), "end": forms.DateInput(), "goal": forms.Textarea(attrs={"rows": 3}),
+                   "results": forms.Textarea(attrs={"rows": 3}), "partners": forms.SelectMultiple(attrs={"size": 6})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["institution"].queryset = Institution.objects.editable_by(user).active()
+        self.fields["partners"].queryset = Institution.objects.for_user(user).active()
+        self.fields["partners"].required = False
+
+    def clean(self):
+        data = super().clean()
+        institution = data.get("institution")
+        if institution and institution in (data.get("partners") or []):
+            self.add_error("partners", _("The lead institution cannot also be a partner."))
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("The end is before the start."))
+        return data
+
+    def save(self, commit=True):
+        self.instance.municipality_id = self.instance.institution.municipality_id
+        return super().save(commit)
+
+
+class StageForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = Stage
+        fields = ["title", "start", "end", "report_due", "planned_report", "actual_report", "reported_on", "summary"]
+        widgets = {"start": forms.DateInput(), "end": forms.DateInput(), "report_due": forms.DateInput(),
+                   "reported_on": forms.DateInput(), "summary": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("The end is before the start."))
+        if data.get("actual_report") and not data.get("reported_on"):
+            self.add_error("reported_on", _("Give the date of the actual report."))
+        return data
+
+
+class ParticipantForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = Participant
+        fields = ["pedagogue", "role", "joined", "left"]
+        widgets = {"joined": forms.DateInput(), "left": forms.DateInput()}
+
+    def __init__(self, *args, project, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.project = project
+        self.fields["pedagogue"].queryset = (
+            Pedagogue.objects.for_user(user).filter(municipality=project.municipality).select_related("institution")
+        )
+        self.fields["pedagogue"].label_from_instance = lambda p: f"{p.full_name} ({p.institution or '—'})"
+
+    def clean(self):
+        data = super().clean()
+        pedagogue = data.get("pedagogue")
+        if pedagogue and Participant.objects.filter(project=self.project, pedagogue=pedagogue).exclude(pk=self.instance.pk).exists():
+            self.add_error("pedagogue", _("This pedagogue already takes part in the project."))
+        if data.get("joined") and data.get("left") and data["left"] < data["joined"]:
+            self.add_error("left", _("The leaving date is before the joining date."))
+        return data
+
+
+class ProductForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = Product
+        fields = ["title", "kind", "year", "authors", "description", "file", "url"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}

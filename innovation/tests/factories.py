@@ -1,0 +1,43 @@
+import datetime
+
+import factory
+
+from core.models import AcademicYear
+from core.tests.factories import InstitutionFactory, PedagogueFactory
+from innovation.models import Level, Participant, Product, Project, ProjectStatus
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Project
+        skip_postgeneration_save = True
+
+    title = "Муниципальная инновационная площадка"
+    topic = factory.Sequence(lambda n: f"Формирование функциональной грамотности обучающихся, этап {n}")
+    institution = factory.SubFactory(InstitutionFactory)
+    municipality = factory.SelfAttribute("institution.municipality")
+    level = Level.MUNICIPAL
+    status = ProjectStatus.ACTIVE
+    start = datetime.date(2020, 9, 1)
+    end = datetime.date(2023, 5, 31)
+
+
+class ParticipantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Participant
+
+    project = factory.SubFactory(ProjectFactory)
+    pedagogue = factory.SubFactory(PedagogueFactory, institution=factory.SelfAttribute("..project.institution"))
+    institution = factory.SelfAttribute("pedagogue.institution")
+    joined = datetime.date(2020, 9, 1)
+
+
+class ProductFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Product
+
+    project = factory.SubFactory(ProjectFactory)
+    title = factory.Sequence(lambda n: f"Сборник заданий по функциональной грамотности, часть {n}")
+    kind = "сборник"
+    year = factory.LazyFunction(lambda: AcademicYear.objects.get(start_year=2021))
+    url = "https://example.org/product"

@@ -1,0 +1,139 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from banks.listing import list_page
+from core.models import Institution
+from core.scoping import Role, role_required, roles_of
+from innovation.exports import projects_xlsx
+from innovation.filters import ProjectFilter
+from innovation.forms import ParticipantForm, ProductForm, ProjectForm, StageForm
+from innovation.models import Participant, Product, Project, Stage
+
+EDITORS = (Role.METHODIST, Role.SCHOOL)
+SORTS = {
+    "title": ("title",), "institution": ("institution__short_name",), "level": ("level",),
+    "status": ("status",), "start": ("start",), "participants": ("participant_count",),
+}
+
+
+def _projects(user):
+    return (
+        Project.objects.for_user(user)
+        .select_related("institution")
+        .annotate(participant_count=Count("participants", distinct=True), product_count=Count("products", distinct=True))
+    )
+
+
+@login_required
+def project_list(request):
+    return list_page(
+        request, queryset=_projects(request.user).prefetch_related("partners"), filterset_class=ProjectFilter,
+        template="innovation/project_list.html", sorts=SORTS, default_sort="-start", export=projects_xlsx,
+        context={"can_add": roles_of(request.user).has(*EDITORS)},
+    )
+
+
+@login_required
+def project_detail(request, pk):
+    project = get_object_or_404(_projects(request.user), pk=pk)
+    can_edit = Project.objects.editable_by(request.user).filter(pk=pk).exists()
+    return render(request, "innovation/project_detail.html", {
+        "project": project,
+        "can_edit": can_edit,
+        "stages": project.stages.all(),
+        "participants": project.participants.select_related("pedagogue", "institution"),
+        "products": project.products.select_related("year"),
+        "partners": project.partners.all(),
+        "history": project.history.select_related("history_user")[:10],
+        "bank_items": _bank_items_by_product(project),
+    })
+
+
+def _bank_items_by_product(project) -> dict:
+    from django.contrib.contenttypes.models import ContentType
+
+    from banks.models import Item
+
+    items = Item.objects.filter(
+        source_type=ContentType.objects.get_for_model(Product), source_id__in=project.products.values("pk")
+    )
+    return {item.source_id: item for item in items}
+
+
+def _editable(request, pk) -> Project:
+    return get_object_or_404(Project.objects.editable_by(request.user), pk=pk)
+
+
+@role_required(*EDITORS)
+def project_edit(request, pk=None):
+    project = _editable(request, pk) if pk else Project(created_by=request.user)
+    form = ProjectForm(request.POST or None, instance=project, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        project = form.save()
+        messages.success(request, _("The innovation site is saved."))
+        return redirect(project)
+    return render(request, "innovation/form.html", {"form": form, "project": project if pk else None,
+                                                    "title": _("Innovation site")})
+
+
+def _child_form(request, pk, form_class, model, child_pk, title, **form_kwargs):
+    project = _editable(request, pk)
+    instance = get_object_or_404(model, pk=child_pk, project=project) if child_pk else model(project=project)
+    form = form_class(request.POST or None, request.FILES or None, instance=instance, **form_kwargs)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect(project)
+    return render(request, "innovation/form.html", {"form": form, "project": project, "title": title,
+                                                    "multipart": True})
+
+
+@role_required(*EDITORS)
+def stage_edit(request, pk, stage_pk=None):
+    return _child_form(request, pk, StageForm, Stage, stage_pk, _("Stage"))
+
+
+@role_required(*EDITORS)
+def participant_edit(request, pk, participant_pk=None):
+    project = _editable(request, pk)
+    return _child_form(request, pk, ParticipantForm, Participant, participant_pk, _("Participant"),
+                       project=project, user=request.user)
+
+
+@role_required(*EDITORS)
+def product_edit(request, pk, product_pk=None):
+    return _child_form(request, pk, ProductForm, Product, product_pk, _("Product"))
+
+
+@require_POST
+@role_required(*EDITORS)
+def product_to_bank(request, pk, product_pk):
+    """Send a product to the bank of products-projects as a draft the authors can complete."""
+    from banks.services import send_to_bank
+
+    project = _editable(request, pk)
+    product = get_object_or_404(Product, pk=product_pk, project=project)
+    if not product.file and not product.url:
+        messages.error(request, _("Attach a file or a link to the product first."))
+        return redirect(project)
+    item, created = send_to_bank(
+        source=product, title=product.title, description=product.description or project.topic,
+        authors=product.authors or project.institution.short_name, institution=project.institution,
+        year=product.year, file=product.file, url=product.url, by=request.user,
+        keywords=_("innovation site") + ", " + project.get_level_display(),
+    )
+    if created:
+        messages.success(request, _("The product is in the bank as a draft."))
+    return redirect(item)
+
+
+@login_required
+def institution_projects(request, institution_pk):
+    """The innovation projects an institution leads or takes part in (for the institution's page)."""
+    institution = get_object_or_404(Institution.objects.for_user(request.user), pk=institution_pk)
+    projects = _projects(request.user).involving(institution).order_by("-start")
+    return render(request, "innovation/institution_projects.html", {"institution": institution, "projects": projects})

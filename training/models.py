@@ -639,3 +639,63 @@ class RouteItem(models.Model):
     def editable(self) -> bool:
         return self.status != ItemStatus.ACCEPTED
 
+
+
+# --- route suggestions ----------------------------------------------------------------------------
+
+
+class Suggestion:
+    """A route item the portal proposes: a programme or an activity and the deficits it covers."""
+
+    def __init__(self, *, kind: str, title: str, covered: int, competency_ids: list[int],
+                 programme: Programme | None = None, activity: Activity | None = None, detail: str = ""):
+        self.kind = kind
+        self.title = title
+        self.covered = covered
+        self.competency_ids = competency_ids
+        self.programme = programme
+        self.activity = activity
+        self.detail = detail
+
+    @property
+    def key(self) -> str:
+        return f"programme-{self.programme.pk}" if self.programme else f"activity-{self.activity.pk}"
+
+    def get_kind_display(self) -> str:
+        return ItemKind(self.kind).label
+
+
+def suggestions(deficits, *, exclude_programmes=(), exclude_activities=(), limit: int = 15) -> list[Suggestion]:
+    """Return programmes and activities addressing the deficient competencies, ranked by how many
+    of them each covers (then federal-register programmes first, then fewer hours)."""
+    deficits = set(deficits)
+    if not deficits:
+        return []
+    programmes = (
+        Programme.objects.covering(deficits).exclude(pk__in=list(exclude_programmes)).select_related("provider")
+        .prefetch_related("competencies")[:limit]
+    )
+    activities = (
+        Activity.objects.filter(is_active=True, competencies__in=deficits).exclude(pk__in=list(exclude_activities))
+        .annotate(covered=Count("competencies", filter=Q(competencies__in=deficits), distinct=True))
+        .order_by("-covered", "title").prefetch_related("competencies")[:limit]
+    )
+    items = [
+        Suggestion(kind=ItemKind.COURSE, title=p.title, covered=p.covered, programme=p,
+                   competency_ids=[c.pk for c in p.competencies.all() if c.pk in deficits],
+                   detail=f"{p.provider} · {p.hours} ч")
+        for p in programmes
+    ] + [
+        Suggestion(kind=a.kind, title=a.title, covered=a.covered, activity=a,
+                   competency_ids=[c.pk for c in a.competencies.all() if c.pk in deficits],
+                   detail=a.get_kind_display())
+        for a in activities
+    ]
+    # Stable sort: within the same coverage programmes keep their ranking and come first.
+    items.sort(key=lambda item: -item.covered)
+    return items[:limit]
+
+
+def post_hours_bulk(completions: list[Completion]) -> None:
+    """Write the ledger lines of completions created with ``bulk_create`` (their pks must be set)."""
+    HourEntry.objects.bulk_create([completion.ledger_entry() for completion in completions], batch_size=2000)

@@ -1,0 +1,189 @@
+"""FilterSets of the training lists, shared by the pages and the API."""
+
+import django_filters
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.filters import FilterForm, SortFilter, visible_institutions
+from core.models import AcademicYear, Position
+from training.models import (
+    AccountStatus,
+    Competency,
+    Completion,
+    Diagnosis,
+    DiagnosisKind,
+    Format,
+    Programme,
+    Provider,
+    ProviderType,
+    Route,
+)
+
+
+def _years(request):
+    return AcademicYear.objects.filter(start_year__range=(2015, timezone.localdate().year)).order_by("-start_year")
+
+
+class ProgrammeFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    provider = django_filters.ModelChoiceFilter(label=_("Provider"), queryset=Provider.objects.all(),
+                                                empty_label=_("Any provider"))
+    provider_type = django_filters.ChoiceFilter(label=_("Provider type"), field_name="provider__type",
+                                                choices=ProviderType.choices, empty_label=_("Any type"))
+    format = django_filters.ChoiceFilter(label=_("Format"), choices=Format.choices, empty_label=_("Any format"))
+    competency = django_filters.ModelChoiceFilter(label=_("Competency"), field_name="competencies",
+                                                  queryset=Competency.objects.all(), empty_label=_("Any competency"))
+    position = django_filters.ModelChoiceFilter(label=_("Position"), field_name="target_positions",
+                                                queryset=Position.objects.all(), empty_label=_("Any position"))
+    federal_register = django_filters.BooleanFilter(label=_("Federal register"), widget=forms.CheckboxInput,
+                                                    method="filter_federal")
+    active = django_filters.BooleanFilter(label=_("Offered only"), widget=forms.CheckboxInput, method="filter_active")
+
+    class Meta:
+        model = Programme
+        fields = ["q", "provider", "provider_type", "format", "competency", "position", "federal_register", "active"]
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_federal(self, queryset, name, value):
+        return queryset.filter(federal_register=True) if value else queryset
+
+    def filter_active(self, queryset, name, value):
+        return queryset.filter(is_active=True) if value else queryset
+
+
+class CompletionFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    year = django_filters.ModelChoiceFilter(label=_("Academic year"), queryset=_years, method="filter_year",
+                                            empty_label=_("Any year"))
+    institution = django_filters.ModelChoiceFilter(label=_("Institution"), field_name="pedagogue__institution",
+                                                   queryset=visible_institutions, empty_label=_("Any institution"))
+    provider_type = django_filters.ChoiceFilter(label=_("Provider type"), field_name="programme__provider__type",
+                                                choices=ProviderType.choices, empty_label=_("Any type"))
+    programme = django_filters.ModelChoiceFilter(label=_("Programme"), queryset=Programme.objects.all(),
+                                                 empty_label=_("Any programme"))
+
+    class Meta:
+        model = Completion
+        fields = ["q", "year", "institution", "provider_type", "programme"]
+
+    def filter_q(self, queryset, name, value):
+        from core.models import _contains_q
+
+        for word in value.split():
+            queryset = queryset.filter(_contains_q(
+                ("pedagogue__last_name", "pedagogue__first_name", "programme__title", "certificate_number"), word))
+        return queryset
+
+    def filter_year(self, queryset, name, value):
+        return queryset.finished_in(value) if value else queryset
+
+
+class AccountFilter(django_filters.FilterSet):
+    """Filters of the hour-account list (a Pedagogue queryset annotated by ``with_hour_account``)."""
+
+    q = django_filters.CharFilter(label=_("Search by name"), method="filter_q")
+    institution = django_filters.ModelChoiceFilter(label=_("Institution"), queryset=visible_institutions,
+                                                   empty_label=_("Any institution"))
+    status = django_filters.ChoiceFilter(label=_("Status"), field_name="pd_status", choices=AccountStatus.choices,
+                                         empty_label=_("Any status"))
+    no_pd = django_filters.BooleanFilter(label=_("No PD in the window"), widget=forms.CheckboxInput,
+                                         method="filter_no_pd")
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_no_pd(self, queryset, name, value):
+        return queryset.filter(pd_status=AccountStatus.NOTHING) if value else queryset
+
+
+class DiagnosisFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search by name"), method="filter_q")
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=DiagnosisKind.choices, empty_label=_("Any kind"))
+    year = django_filters.ModelChoiceFilter(label=_("Academic year"), queryset=_years, empty_label=_("Any year"))
+    institution = django_filters.ModelChoiceFilter(label=_("Institution"), field_name="pedagogue__institution",
+                                                   queryset=visible_institutions, empty_label=_("Any institution"))
+
+    class Meta:
+        model = Diagnosis
+        fields = ["q", "kind", "year", "institution"]
+
+    def filter_q(self, queryset, name, value):
+        from core.models import _contains_q
+
+        for word in value.split():
+            queryset = queryset.filter(_contains_q(("pedagogue__last_name", "pedagogue__first_name"), word))
+        return queryset
+
+
+class RouteFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search by name"), method="filter_q")
+    year = django_filters.ModelChoiceFilter(label=_("Academic year"), queryset=_years, empty_label=_("Any year"))
+    institution = django_filters.ModelChoiceFilter(label=_("Institution"), field_name="pedagogue__institution",
+                                                   queryset=visible_institutions, empty_label=_("Any institution"))
+    to_review = django_filters.BooleanFilter(label=_("Evidence to review"), widget=forms.CheckboxInput,
+                                             method="filter_to_review")
+
+    class Meta:
+        model = Route
+        fields = ["q", "year", "institution", "to_review"]
+
+    filter_q = DiagnosisFilter.filter_q
+
+    def filter_to_review(self, queryset, name, value):
+        return queryset.filter(items__status="submitted").distinct() if value else queryset
+
+
+PROGRAMME_SORTS = {"title": ("title",), "provider": ("provider__name", "title"), "hours": ("hours", "title")}
+COMPLETION_SORTS = {
+    "finished": ("finished",),
+    "name": ("pedagogue__last_name", "pedagogue__first_name"),
+    "programme": ("programme__title",),
+    "hours": ("hours",),
+}
+ACCOUNT_SORTS = {
+    "name": ("last_name", "first_name", "middle_name"),
+    "institution": ("institution__short_name", "last_name"),
+    "hours": ("window_hours", "last_name"),
+    "last_pd": ("last_pd", "last_name"),
+}
+ROUTE_SORTS = {"name": ("pedagogue__last_name", "pedagogue__first_name"), "year": ("year__start_year",)}
+
+
+class ProgrammePageFilter(ProgrammeFilter):
+    sort = SortFilter(sorts=PROGRAMME_SORTS)
+
+    class Meta(ProgrammeFilter.Meta):
+        form = FilterForm
+        fields = [*ProgrammeFilter.Meta.fields, "sort"]
+
+
+class CompletionPageFilter(CompletionFilter):
+    sort = SortFilter(sorts=COMPLETION_SORTS)
+
+    class Meta(CompletionFilter.Meta):
+        form = FilterForm
+        fields = [*CompletionFilter.Meta.fields, "sort"]
+
+
+class AccountPageFilter(AccountFilter):
+    sort = SortFilter(sorts=ACCOUNT_SORTS)
+
+    class Meta:
+        form = FilterForm
+        fields: list = []
+
+
+class DiagnosisPageFilter(DiagnosisFilter):
+    class Meta(DiagnosisFilter.Meta):
+        form = FilterForm
+
+
+class RoutePageFilter(RouteFilter):
+    sort = SortFilter(sorts=ROUTE_SORTS)
+
+    class Meta(RouteFilter.Meta):
+        form = FilterForm
+        fields = [*RouteFilter.Meta.fields, "sort"]

@@ -1,0 +1,302 @@
+"""Training indicators: PD completions, the 3-year requirement, providers, diagnosis and routes.
+
+Every value comes from one or two aggregate queries; a breakdown counts a
+pedagogue in each institution where they worked during the year (as in core).
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Avg, Count, DecimalField, Exists, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from core.models import AcademicYear, Employment, Pedagogue, employed_during_q, years_before
+from monitoring.registry import Better, Direction, Unit, indicator, share, shares
+from training.models import Completion, Diagnosis, HourEntry, ProviderType, Route
+
+HOURS = DecimalField(max_digits=10, decimal_places=1)
+
+
+def _prefixed(condition: Q, prefix: str) -> Q:
+    """Return the Q with every lookup moved under a relation prefix."""
+    clone = Q()
+    clone.connector, clone.negated = condition.connector, condition.negated
+    for child in condition.children:
+        clone.children.append(_prefixed(child, prefix) if isinstance(child, Q) else (prefix + child[0], child[1]))
+    return clone
+
+
+def _staff_share(scope, year: AcademicYear, pedagogue_ids) -> Decimal | None:
+    counts = Pedagogue.objects.employed_during(year, scope).aggregate(
+        total=Count("pk"), matching=Count("pk", filter=Q(pk__in=pedagogue_ids))
+    )
+    return share(counts["matching"], counts["total"])
+
+
+def _staff_share_by_institution(municipality, year: AcademicYear, pedagogue_ids) -> dict:
+    rows = (
+        Employment.objects.filter(employed_during_q(year), institution__municipality=municipality)
+        .values("institution_id")
+        .annotate(
+            total=Count("pedagogue", distinct=True),
+            matching=Count("pedagogue", distinct=True, filter=Q(pedagogue_id__in=pedagogue_ids)),
+        )
+    )
+    return shares({row["institution_id"]: (row["matching"], row["total"]) for row in rows})
+
+
+def _completed_in(year: AcademicYear):
+    return Completion.objects.finished_in(year).values("pedagogue_id")
+
+
+def _requirement_window(year: AcademicYear):
+    """Pedagogues with a completion in the PD window (default 3 years) ending with the year."""
+    return Completion.objects.filter(
+        finished__gt=years_before(year.end, settings.PD_WINDOW_YEARS), finished__lte=year.end
+    ).values("pedagogue_id")
+
+
+def _diagnosed_in(year: AcademicYear):
+    return Diagnosis.objects.completed().filter(year=year).values("pedagogue_id")
+
+
+def _with_route(year: AcademicYear):
+    return Route.objects.filter(year=year).values("pedagogue_id")
+
+
+SOURCE_COMPLETIONS = _("PD completions (form and providers' lists) and the employment history")
+
+
+@indicator(
+    "training.share_completed_pd",
+    direction=Direction.TRAINING,
+    title=_("Share of pedagogues who completed PD in the year"),
+    unit=Unit.SHARE,
+    better=Better.UP,
+    key=True,
+    rule=_("Pedagogues with a PD course or module finished during the academic year ÷ pedagogues employed during the year"),
+    source=SOURCE_COMPLETIONS,
+)
+def share_completed_pd(scope, year: AcademicYear) -> Decimal | None:
+    return _staff_share(scope, year, _completed_in(year))
+
+
+@share_completed_pd.breakdown
+def share_completed_pd_by_institution(municipality, year: AcademicYear) -> dict:
+    return _staff_share_by_institution(municipality, year, _completed_in(year))
+
+
+@indicator(
+    "training.share_pd_requirement_met",
+    direction=Direction.TRAINING,
+    title=_("Share of pedagogues meeting the 3-year PD requirement"),
+    unit=Unit.SHARE,
+    better=Better.UP,
+    key=True,
+    rule=_("Pedagogues with a PD completion in the 3 years ending 31 August of the year ÷ pedagogues employed during the year"),
+    source=SOURCE_COMPLETIONS,
+)
+def share_pd_requirement_met(scope, year: AcademicYear) -> Decimal | None:
+    return _staff_share(scope, year, _requirement_window(year))
+
+
+@share_pd_requirement_met.breakdown
+def share_pd_requirement_met_by_institution(municipality, year: AcademicYear) -> dict:
+    return _staff_share_by_institution(municipality, year, _requirement_window(year))
+
+
+def _completions_of_staff(scope, year: AcademicYear):
+    """Completions finished in the year by pedagogues employed in the scope during it."""
+    staff = Pedagogue.objects.employed_during(year, scope).values("pk")
+    return Completion.objects.finished_in(year).filter(pedagogue_id__in=staff)
+
+
+def _completion_share(scope, year: AcademicYear, condition: Q) -> Decimal | None:
+    counts = _completions_of_staff(scope, year).aggregate(total=Count("pk"), matching=Count("pk", filter=condition))
+    return share(counts["matching"], counts["total"])
+
+
+def _completion_share_by_institution(municipality, year: AcademicYear, condition: Q) -> dict:
+    in_year = Q(pedagogue__completions__finished__range=(year.start, year.end))
+    rows = (
+        Employment.objects.filter(employed_during_q(year), institution__municipality=municipality)
+        .values("institution_id")
+        .annotate(
+            total=Count("pedagogue__completions", distinct=True, filter=in_year),
+            matching=Count("pedagogue__completions", distinct=True,
+                           filter=in_year & _prefixed(condition, "pedagogue__completions__")),
+        )
+    )
+    return shares({row["institution_id"]: (row["matching"], row["total"]) for row in rows if row["total"]})
+
+
+CNPPM = Q(programme__provider__type=ProviderType.CNPPM)
+FEDERAL = Q(programme__federal_register=True)
+
+
+@indicator(
+    "training.share_completions_cnppm",
+    direction=Direction.TRAINING,
+    title=_("Share of PD completions at the CNPPM"),
+    unit=Unit.SHARE,
+    better=Better.UP,
+    rule=_("Completions at the regional centre of continuous professional mastery ÷ all completions of the year"),
+    source=SOURCE_COMPLETIONS,
+)
+def share_completions_cnppm(scope, year: AcademicYear) -> Decimal | None:
+    return _completion_share(scope, year, CNPPM)
+
+
+@share_completions_cnppm.breakdown
+def share_completions_cnppm_by_institution(municipality, year: AcademicYear) -> dict:
+    return _completion_share_by_institution(municipality, year, CNPPM)
+
+
+@indicator(
+    "training.share_completions_federal_register",
+    direction=Direction.TRAINING,
+    title=_("Share of PD completions on federal-register programmes"),
+    unit=Unit.SHARE,
+    better=Better.UP,
+    rule=_("Completions of programmes in the federal register of PD programmes ÷ all completions of the year"),
+    source=SOURCE_COMPLETIONS,
+)
+def share_completions_federal_register(scope, year: AcademicYear) -> Decimal | None:
+    return _completion_share(scope, year, FEDERAL)
+
+
+@share_completions_federal_register.breakdown
+def share_completions_federal_register_by_institution(municipality, year: AcademicYear) -> dict:
+    return _completion_share_by_institution(municipality, year, FEDERAL)
+
+
+@indicator(
+    "training.share_diagnosed",
+    direction=Direction.TRAINING,
+    title=_("Share of pedagogues who took a deficit diagnosis"),
+    unit=Unit.SHARE,
+    better=Better.UP,
+    rule=_("Pedagogues with a completed self- or external diagnosis in the year ÷ pedagogues employed during the year"),
+    source=_("Diagnoses of professional deficits"),
+)
+def share_diagnosed(scope, year: AcademicYear) -> Decimal | None:
+    return _staff_share(scope, year, _diagnosed_in(year))
+
+
+@share_diagnosed.breakdown
+def share_diagnosed_by_institution(municipality, year: AcademicYear) -> dict:
+    return _staff_share_by_institution(municipality, year, _diagnosed_in(year))
+
+
+@indicator(
+    "training.share_with_route",
+    direction=Direction.TRAINING,
+    title=_("Share of pedagogues with an individual route"),
+    unit=Unit.SHARE,
+    better=Better.UP,
+    key=True,
+    rule=_("Pedagogues with an individual educational route for the year ÷ pedagogues employed during the year"),
+    source=_("Individual educational routes"),
+)
+def share_with_route(scope, year: AcademicYear) -> Decimal | None:
+    return _staff_share(scope, year, _with_route(year))
+
+
+@share_with_route.breakdown
+def share_with_route_by_institution(municipality, year: AcademicYear) -> dict:
+    return _staff_share_by_institution(municipality, year, _with_route(year))
+
+
+def _completed_route_ids(year: AcademicYear):
+    return Route.objects.filter(year=year).completed().values("pk")
+
+
+@indicator(
+    "training.share_routes_completed",
+    direction=Direction.TRAINING,
+    title=_("Share of individual routes completed"),
+    unit=Unit.SHARE,
+    better=Better.UP,
+    rule=_("Routes of the year with every item accepted by the tutor ÷ routes of the year (of pedagogues employed in the scope)"),
+    source=_("Individual educational routes"),
+)
+def share_routes_completed(scope, year: AcademicYear) -> Decimal | None:
+    staff = Pedagogue.objects.employed_during(year, scope).values("pk")
+    counts = Route.objects.filter(year=year, pedagogue_id__in=staff).aggregate(
+        total=Count("pk"), matching=Count("pk", filter=Q(pk__in=_completed_route_ids(year)))
+    )
+    return share(counts["matching"], counts["total"])
+
+
+@share_routes_completed.breakdown
+def share_routes_completed_by_institution(municipality, year: AcademicYear) -> dict:
+    with_route = _with_route(year)
+    completed = Route.objects.filter(pk__in=_completed_route_ids(year)).values("pedagogue_id")
+    rows = (
+        Employment.objects.filter(employed_during_q(year), institution__municipality=municipality,
+                                  pedagogue_id__in=with_route)
+        .values("institution_id")
+        .annotate(
+            total=Count("pedagogue", distinct=True),
+            matching=Count("pedagogue", distinct=True, filter=Q(pedagogue_id__in=completed)),
+        )
+    )
+    return shares({row["institution_id"]: (row["matching"], row["total"]) for row in rows})
+
+
+def _window_hours(year: AcademicYear):
+    """A subquery: the pedagogue's ledger hours in the PD window ending 31 August of the year."""
+    return Subquery(
+        HourEntry.objects.filter(
+            pedagogue=OuterRef("pedagogue_id"),
+            date__gt=years_before(year.end, settings.PD_WINDOW_YEARS),
+            date__lte=year.end,
+        ).order_by().values("pedagogue").annotate(s=Sum("hours")).values("s"),
+        output_field=HOURS,
+    )
+
+
+MEAN_PLACES = Decimal("0.1")
+
+
+@indicator(
+    "training.mean_window_hours",
+    direction=Direction.TRAINING,
+    title=_("Mean PD hours accumulated in the window"),
+    unit=Unit.HOURS,
+    better=Better.UP,
+    rule=_("Sum of PD hours in the 3 years ending 31 August of the year ÷ pedagogues employed during the year"),
+    source=_("Hour account (completions and other posted hours)"),
+)
+def mean_window_hours(scope, year: AcademicYear) -> Decimal | None:
+    staff = Pedagogue.objects.employed_during(year, scope)
+    hours = Subquery(
+        HourEntry.objects.filter(
+            pedagogue=OuterRef("pk"),
+            date__gt=years_before(year.end, settings.PD_WINDOW_YEARS),
+            date__lte=year.end,
+        ).order_by().values("pedagogue").annotate(s=Sum("hours")).values("s"),
+        output_field=HOURS,
+    )
+    result = staff.annotate(h=Coalesce(hours, Value(Decimal("0")), output_field=HOURS)).aggregate(mean=Avg("h"))
+    mean = result["mean"]
+    return None if mean is None else Decimal(str(mean)).quantize(MEAN_PLACES)
+
+
+@mean_window_hours.breakdown
+def mean_window_hours_by_institution(municipality, year: AcademicYear) -> dict:
+    jobs = Employment.objects.filter(employed_during_q(year), institution__municipality=municipality)
+    # Keep one employment per pedagogue and institution, so two jobs in one school count once.
+    later_job = jobs.filter(pedagogue=OuterRef("pedagogue"), institution=OuterRef("institution"), pk__gt=OuterRef("pk"))
+    rows = (
+        jobs.filter(~Exists(later_job))
+        .values("institution_id")
+        .annotate(
+            staff=Count("pk"),
+            hours=Coalesce(Sum(Coalesce(_window_hours(year), Value(Decimal("0")), output_field=HOURS)),
+                           Value(Decimal("0")), output_field=HOURS),
+        )
+    )
+    return {row["institution_id"]: (Decimal(str(row["hours"])) / row["staff"]).quantize(MEAN_PLACES)
+            for row in rows if row["staff"]}

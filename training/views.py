@@ -1,0 +1,648 @@
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from core.history import history_entries
+from core.imports import ImportView
+from core.models import AcademicYear, Pedagogue
+from core.pdf import pdf_response
+from core.scoping import Role, roles_of
+from core.xlsx import workbook_response
+from training import exports
+from training.filters import (
+    AccountPageFilter,
+    CompletionPageFilter,
+    DiagnosisPageFilter,
+    ProgrammePageFilter,
+    RoutePageFilter,
+)
+from training.forms import (
+    CompletionForm,
+    DeadlineForm,
+    DiagnosisForm,
+    EvidenceForm,
+    ExternalDiagnosisStartForm,
+    ModuleFormSet,
+    OwnItemForm,
+    ProgrammeForm,
+    ProviderForm,
+    ReviewForm,
+)
+from training.imports import CompletionImporter
+from training.models import (
+    Block,
+    Completion,
+    DeficitLevel,
+    Diagnosis,
+    DiagnosisKind,
+    ItemStatus,
+    Programme,
+    Provider,
+    Route,
+    RouteItem,
+    Statement,
+    deficit_level,
+    may_manage,
+    suggestions,
+    window_start,
+    with_hour_account,
+)
+from training.services import (
+    add_suggestion,
+    create_route,
+    review_item,
+    save_answers,
+    start_diagnosis,
+    submit_evidence,
+)
+
+PAGE_SIZE = 25
+
+
+def _filtered(request, filterset_class, queryset, default_sort: str | None):
+    data = request.GET.copy()
+    if default_sort:
+        data.setdefault("sort", default_sort)
+    return filterset_class(data, queryset=queryset, request=request)
+
+
+def _page(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _require_manager(user) -> None:
+    if not may_manage(user):
+        raise PermissionDenied
+
+
+def _sees_staff(user) -> bool:
+    roles = roles_of(user)
+    return roles.is_global or bool(roles.municipality_ids) or bool(roles.institution_ids_for(Role.SCHOOL))
+
+
+# --- catalogue ----------------------------------------------------------------------------------
+
+
+def programme_rows(request):
+    queryset = Programme.objects.select_related("provider").annotate(completion_count=Count("completions"))
+    return _filtered(request, ProgrammePageFilter, queryset, "title")
+
+
+@login_required
+def programme_list(request):
+    filterset = programme_rows(request)
+    page = _page(request, filterset.qs.prefetch_related("competencies"))
+    return render(request, "training/programme_list.html",
+                  {"filter": filterset, "page": page, "can_edit": may_manage(request.user)})
+
+
+@login_required
+def programme_export(request):
+    return workbook_response("programmes.xlsx", [exports.programmes_sheet(programme_rows(request).qs)])
+
+
+@login_required
+def programme_detail(request, pk: int):
+    programme = get_object_or_404(Programme.objects.select_related("provider"), pk=pk)
+    completions = Completion.objects.for_user(request.user).filter(programme=programme)
+    return render(request, "training/programme_detail.html", {
+        "programme": programme,
+        "modules": programme.modules.all(),
+        "competencies": programme.competencies.select_related("block"),
+        "positions": programme.target_positions.all(),
+        "completion_count": completions.count(),
+        "can_edit": may_manage(request.user),
+        "history": history_entries(programme) if may_manage(request.user) else None,
+    })
+
+
+def _programme_form(request, instance: Programme | None):
+    _require_manager(request.user)
+    data = request.POST if request.method == "POST" else None
+    form = ProgrammeForm(data, instance=instance)
+    modules = ModuleFormSet(data, instance=instance or Programme(), prefix="modules")
+    if data is not None and form.is_valid():
+        modules.instance = form.instance
+        if modules.is_valid():
+            programme = form.save()
+            modules.instance = programme
+            modules.save()
+            messages.success(request, _("The programme «{title}» is saved.").format(title=programme.title))
+            return redirect(programme)
+    title = _("Edit the programme") if instance else _("New programme")
+    return render(request, "training/programme_form.html",
+                  {"form": form, "modules": modules, "programme": instance, "title": title})
+
+
+@login_required
+def programme_create(request):
+    return _programme_form(request, None)
+
+
+@login_required
+def programme_edit(request, pk: int):
+    return _programme_form(request, get_object_or_404(Programme, pk=pk))
+
+
+@login_required
+def provider_list(request):
+    providers = Provider.objects.annotate(programme_count=Count("programmes")).order_by("name")
+    return render(request, "training/provider_list.html",
+                  {"providers": providers, "can_edit": may_manage(request.user)})
+
+
+@login_required
+def provider_form(request, pk: int | None = None):
+    _require_manager(request.user)
+    instance = get_object_or_404(Provider, pk=pk) if pk else None
+    form = ProviderForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        provider = form.save()
+        messages.success(request, _("The provider «{name}» is saved.").format(name=provider.name))
+        return redirect("training:provider-list")
+    title = _("Edit the provider") if instance else _("New provider")
+    return render(request, "training/simple_form.html",
+                  {"form": form, "title": title, "back_url_name": "training:provider-list"})
+
+
+# --- completions --------------------------------------------------------------------------------
+
+
+def completion_rows(request):
+    queryset = Completion.objects.for_user(request.user).select_related(
+        "pedagogue", "pedagogue__institution", "programme", "programme__provider", "module"
+    )
+    return _filtered(request, CompletionPageFilter, queryset, "-finished")
+
+
+@login_required
+def completion_list(request):
+    filterset = completion_rows(request)
+    return render(request, "training/completion_list.html", {
+        "filter": filterset, "page": _page(request, filterset.qs), "can_edit": may_manage(request.user),
+    })
+
+
+@login_required
+def completion_export(request):
+    return workbook_response("pd-completions.xlsx", [exports.completions_sheet(completion_rows(request).qs)])
+
+
+def _completion_form(request, instance: Completion | None):
+    _require_manager(request.user)
+    form = CompletionForm(request.POST or None, instance=instance, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        completion = form.save(commit=False)
+        if not instance:
+            completion.created_by = request.user
+        completion.save()
+        messages.success(request, _("The completion of {name} is saved: {hours} h.").format(
+            name=completion.pedagogue.full_name, hours=completion.hours))
+        return redirect("training:completion-list")
+    title = _("Edit the completion") if instance else _("New completion")
+    return render(request, "training/simple_form.html",
+                  {"form": form, "title": title, "back_url_name": "training:completion-list"})
+
+
+@login_required
+def completion_create(request):
+    return _completion_form(request, None)
+
+
+@login_required
+def completion_edit(request, pk: int):
+    completion = get_object_or_404(Completion.objects.for_user(request.user), pk=pk)
+    return _completion_form(request, completion)
+
+
+@login_required
+@require_POST
+def completion_delete(request, pk: int):
+    _require_manager(request.user)
+    completion = get_object_or_404(Completion.objects.for_user(request.user), pk=pk)
+    completion.delete()
+    messages.success(request, _("The completion is deleted; its hours are removed from the account."))
+    return redirect("training:completion-list")
+
+
+class CompletionImportView(ImportView):
+    importer_class = CompletionImporter
+    title = gettext_lazy("Import a provider's list of completions")
+    back_url_name = "training:completion-list"
+    success_url_name = "training:completion-list"
+    template_filename = "pd-completions-template.xlsx"
+
+    def allowed(self, request) -> bool:
+        return may_manage(request.user)
+
+
+# --- hour account -------------------------------------------------------------------------------
+
+
+def account_day(request) -> datetime.date:
+    day = parse_date(request.GET.get("on") or "") if request.GET.get("on") else None
+    return day or timezone.localdate()
+
+
+def account_rows(request):
+    on = account_day(request)
+    queryset = with_hour_account(
+        Pedagogue.objects.for_user(request.user).filter(institution__isnull=False).select_related(
+            "institution", "position"), on)
+    return _filtered(request, AccountPageFilter, queryset, "name"), on
+
+
+@login_required
+def account_list(request):
+    if not _sees_staff(request.user):
+        raise PermissionDenied
+    filterset, on = account_rows(request)
+    counts = filterset.qs.order_by().aggregate(
+        total=Count("pk"),
+        met=Count("pk", filter=Q(pd_status="norm_met")),
+        progress=Count("pk", filter=Q(pd_status="in_progress")),
+        nothing=Count("pk", filter=Q(pd_status="nothing")),
+    )
+    return render(request, "training/account_list.html", {
+        "filter": filterset, "page": _page(request, filterset.qs), "on": on, "counts": counts,
+        "window_from": window_start(on) + datetime.timedelta(days=1),
+        "norm": _norm(), "can_import": may_manage(request.user),
+    })
+
+
+def _norm() -> int:
+    from django.conf import settings
+
+    return settings.PD_NORM_HOURS
+
+
+@login_required
+def account_export(request):
+    if not _sees_staff(request.user):
+        raise PermissionDenied
+    filterset, on = account_rows(request)
+    return workbook_response(f"pd-hours-{on:%Y-%m-%d}.xlsx", [exports.account_sheet(filterset.qs, on)])
+
+
+# --- diagnosis ----------------------------------------------------------------------------------
+
+
+def _own_pedagogue(request) -> Pedagogue:
+    pedagogue_id = roles_of(request.user).pedagogue_id
+    if not pedagogue_id:
+        raise PermissionDenied
+    return Pedagogue.objects.get(pk=pedagogue_id)
+
+
+def results_table(diagnoses: list[Diagnosis]) -> list[dict]:
+    """Rows per block and competency with the mean and deficit level of each diagnosis (newest first)."""
+    means = [d.competency_means() for d in diagnoses]
+    block_means = [d.block_means() for d in diagnoses]
+    rows = []
+    for block in Block.objects.prefetch_related("competencies"):
+        rows.append({
+            "block": block, "competency": None,
+            "cells": [_cell(m.get(block.pk)) for m in block_means],
+        })
+        for competency in block.competencies.all():
+            cells = [_cell(m.get(competency.pk)) for m in means]
+            closed = (len(cells) > 1 and cells[-1]["level"] not in (None, DeficitLevel.NONE)
+                      and cells[0]["level"] == DeficitLevel.NONE)
+            rows.append({"block": block, "competency": competency, "cells": cells, "closed": closed})
+    return rows
+
+
+def _cell(mean) -> dict:
+    level = deficit_level(mean)
+    return {"mean": mean, "level": level, "label": DeficitLevel(level).label if level else ""}
+
+
+@login_required
+def my_diagnoses(request):
+    pedagogue = _own_pedagogue(request)
+    diagnoses = Diagnosis.objects.filter(pedagogue=pedagogue).select_related("year")
+    return render(request, "training/my_diagnoses.html", {"pedagogue": pedagogue, "diagnoses": diagnoses})
+
+
+@login_required
+@require_POST
+def diagnosis_start(request):
+    pedagogue = _own_pedagogue(request)
+    diagnosis = start_diagnosis(pedagogue=pedagogue, kind=DiagnosisKind.SELF, by=request.user)
+    return redirect("training:diagnosis-take", pk=diagnosis.pk)
+
+
+def _may_fill(user, diagnosis: Diagnosis) -> bool:
+    if diagnosis.kind == DiagnosisKind.SELF:
+        return roles_of(user).pedagogue_id == diagnosis.pedagogue_id
+    return may_manage(user)
+
+
+@login_required
+def diagnosis_take(request, pk: int):
+    diagnosis = get_object_or_404(Diagnosis.objects.for_user(request.user).select_related("pedagogue"), pk=pk)
+    if not _may_fill(request.user, diagnosis):
+        raise PermissionDenied
+    if diagnosis.is_completed:
+        return redirect(diagnosis)
+    statements = list(Statement.objects.select_related("competency", "competency__block"))
+    initial = dict(diagnosis.answers.values_list("statement_id", "score"))
+    form = DiagnosisForm(request.POST or None, statements=statements, initial_scores=initial)
+    if request.method == "POST" and form.is_valid():
+        finish = "finish" in request.POST
+        try:
+            save_answers(diagnosis=diagnosis, scores=form.scores(), finish=finish)
+        except ValidationError as exc:
+            form.add_error(None, exc.messages[0])
+        else:
+            if finish:
+                messages.success(request, _("The diagnosis is completed. Here are your results."))
+                return redirect(diagnosis)
+            messages.success(request, _("Your answers are saved; you can continue later."))
+            return redirect("training:diagnosis-take", pk=diagnosis.pk)
+    answered = len(initial) if not form.is_bound else len(form.scores()) if form.is_valid() else len(initial)
+    return render(request, "training/diagnosis_take.html", {
+        "diagnosis": diagnosis, "form": form, "answered": answered, "total": len(statements),
+    })
+
+
+@login_required
+def diagnosis_detail(request, pk: int):
+    diagnosis = get_object_or_404(
+        Diagnosis.objects.for_user(request.user).select_related("pedagogue", "year", "recorded_by"), pk=pk)
+    if not diagnosis.is_completed:
+        if _may_fill(request.user, diagnosis):
+            return redirect("training:diagnosis-take", pk=pk)
+        raise Http404
+    earlier = list(
+        Diagnosis.objects.completed().filter(pedagogue=diagnosis.pedagogue, completed_at__lt=diagnosis.completed_at)
+        .select_related("year").order_by("-completed_at")[:2]
+    )
+    columns = [diagnosis, *earlier]
+    rows = results_table(columns)
+    deficits = [row for row in rows if row["competency"] and row["cells"][0]["level"] != DeficitLevel.NONE]
+    return render(request, "training/diagnosis_detail.html", {
+        "diagnosis": diagnosis, "columns": columns, "rows": rows, "deficits": deficits,
+        "is_own": roles_of(request.user).pedagogue_id == diagnosis.pedagogue_id,
+    })
+
+
+@login_required
+def diagnosis_list(request):
+    if not _sees_staff(request.user):
+        raise PermissionDenied
+    queryset = Diagnosis.objects.for_user(request.user).completed().select_related(
+        "pedagogue", "pedagogue__institution", "year")
+    filterset = _filtered(request, DiagnosisPageFilter, queryset, None)
+    return render(request, "training/diagnosis_list.html", {
+        "filter": filterset, "page": _page(request, filterset.qs), "can_record": may_manage(request.user),
+    })
+
+
+@login_required
+def diagnosis_external(request):
+    _require_manager(request.user)
+    form = ExternalDiagnosisStartForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        diagnosis = start_diagnosis(pedagogue=form.cleaned_data["pedagogue"], kind=DiagnosisKind.EXTERNAL,
+                                    by=request.user)
+        diagnosis.note = form.cleaned_data["note"]
+        diagnosis.save(update_fields=["note"])
+        return redirect("training:diagnosis-take", pk=diagnosis.pk)
+    return render(request, "training/simple_form.html", {
+        "form": form, "title": _("Record an external diagnosis"), "back_url_name": "training:diagnosis-list",
+        "submit": _("Continue to the ratings"),
+    })
+
+
+# --- routes -------------------------------------------------------------------------------------
+
+
+def _route_for(request, pk: int) -> Route:
+    return get_object_or_404(Route.objects.for_user(request.user).select_related(
+        "pedagogue", "pedagogue__institution", "year", "diagnosis"), pk=pk)
+
+
+def _is_owner(user, route: Route) -> bool:
+    return roles_of(user).pedagogue_id == route.pedagogue_id
+
+
+@login_required
+def my_route(request):
+    pedagogue = _own_pedagogue(request)
+    year = AcademicYear.objects.current()
+    route = Route.objects.filter(pedagogue=pedagogue, year=year).first()
+    if route:
+        return redirect(route)
+    if request.method == "POST":
+        try:
+            route = create_route(pedagogue=pedagogue, year=year, goal=request.POST.get("goal", "")[:2000])
+        except ValidationError as exc:
+            messages.error(request, exc.messages[0])
+        else:
+            messages.success(request, _("Your route for {year} is created. Pick items from the suggestions.").format(
+                year=year))
+            return redirect(route)
+    diagnosis = Diagnosis.objects.completed().filter(pedagogue=pedagogue).order_by("-completed_at").first()
+    earlier = Route.objects.filter(pedagogue=pedagogue).select_related("year").with_progress()
+    return render(request, "training/my_route.html",
+                  {"year": year, "diagnosis": diagnosis, "earlier": earlier, "pedagogue": pedagogue})
+
+
+@login_required
+def route_detail(request, pk: int):
+    route = _route_for(request, pk)
+    items = list(route.items.select_related("programme", "reviewed_by").prefetch_related("competencies"))
+    accepted = sum(1 for item in items if item.status == ItemStatus.ACCEPTED)
+    deficits = route.diagnosis.deficient_competencies() if route.diagnosis_id else set()
+    covered = {c.pk for item in items for c in item.competencies.all()}
+    is_owner = _is_owner(request.user, route)
+    context = {
+        "route": route,
+        "items": items,
+        "accepted": accepted,
+        "percent": round(100 * accepted / len(items)) if items else 0,
+        "is_owner": is_owner,
+        "is_tutor": may_manage(request.user),
+        "deficit_rows": [],
+        "uncovered": deficits - covered,
+        "own_form": OwnItemForm(route=route) if is_owner else None,
+        "review_form": ReviewForm(),
+    }
+    if route.diagnosis_id:
+        later = route.later_diagnosis()
+        columns = [later, route.diagnosis] if later else [route.diagnosis]
+        context["later"] = later
+        context["columns"] = columns
+        context["deficit_rows"] = [row for row in results_table(columns)
+                                   if row["competency"] and row["competency"].pk in deficits]
+    if is_owner:
+        context["suggestions"] = suggestions(
+            deficits,
+            exclude_programmes=[i.programme_id for i in items if i.programme_id],
+            exclude_activities=[i.activity_id for i in items if i.activity_id],
+        )
+    return render(request, "training/route_detail.html", context)
+
+
+def _owned_route(request, pk: int) -> Route:
+    route = _route_for(request, pk)
+    if not _is_owner(request.user, route):
+        raise PermissionDenied
+    return route
+
+
+@login_required
+@require_POST
+def route_add_suggestion(request, pk: int):
+    route = _owned_route(request, pk)
+    deficits = route.diagnosis.deficient_competencies() if route.diagnosis_id else set()
+    key = request.POST.get("key", "")
+    match = next((s for s in suggestions(deficits, limit=100) if s.key == key), None)
+    if match is None:
+        messages.error(request, _("This suggestion is no longer available."))
+        return redirect(route)
+    deadline = parse_date(request.POST.get("deadline") or "") or None
+    if deadline and not route.year.start <= deadline <= route.year.end:
+        messages.error(request, _("The deadline must fall within the academic year {year}.").format(year=route.year))
+        return redirect(route)
+    add_suggestion(route=route, suggestion=match, deadline=deadline)
+    messages.success(request, _("«{title}» is added to your route.").format(title=match.title))
+    return redirect(route)
+
+
+@login_required
+def route_add_item(request, pk: int):
+    route = _owned_route(request, pk)
+    form = OwnItemForm(request.POST or None, route=route)
+    if request.method == "POST" and form.is_valid():
+        item = form.save(commit=False)
+        item.route = route
+        item.order = route.items.count() + 1
+        item.save()
+        form.save_m2m()
+        messages.success(request, _("«{title}» is added to your route.").format(title=item.title))
+        return redirect(route)
+    return render(request, "training/simple_form.html", {
+        "form": form, "title": _("Add an own item"), "back_url": route.get_absolute_url(),
+    })
+
+
+def _item_for(request, pk: int) -> RouteItem:
+    return get_object_or_404(
+        RouteItem.objects.filter(route__in=Route.objects.for_user(request.user)).select_related(
+            "route", "route__pedagogue", "route__year"), pk=pk)
+
+
+@login_required
+def item_evidence(request, pk: int):
+    item = _item_for(request, pk)
+    if not _is_owner(request.user, item.route):
+        raise PermissionDenied
+    if not item.editable:
+        messages.info(request, _("The item is accepted and cannot be changed."))
+        return redirect(item.route)
+    form = EvidenceForm(request.POST or None, request.FILES or None, item=item)
+    deadline_form = DeadlineForm(request.POST or None, instance=item, prefix="d")
+    if request.method == "POST" and form.is_valid() and deadline_form.is_valid():
+        try:
+            submit_evidence(item=item, file=form.cleaned_data.get("file"), link=form.cleaned_data.get("link") or "",
+                            note=form.cleaned_data.get("note") or "")
+        except ValidationError as exc:
+            form.add_error(None, exc.messages[0])
+        else:
+            if deadline_form.has_changed():
+                deadline_form.save()
+            messages.success(request, _("The evidence is sent to the tutor."))
+            return redirect(item.route)
+    return render(request, "training/item_evidence.html", {"item": item, "form": form, "deadline_form": deadline_form})
+
+
+@login_required
+@require_POST
+def item_review(request, pk: int):
+    item = _item_for(request, pk)
+    if not may_manage(request.user):
+        raise PermissionDenied
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect(item.route)
+    try:
+        review_item(item=item, accept=form.cleaned_data["decision"] == "accept",
+                    comment=form.cleaned_data["comment"], by=request.user)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        if item.status == ItemStatus.ACCEPTED:
+            messages.success(request, _("«{title}» is accepted.").format(title=item.title))
+        else:
+            messages.success(request, _("«{title}» is returned with your comment.").format(title=item.title))
+    return redirect(item.route)
+
+
+@login_required
+@require_POST
+def item_delete(request, pk: int):
+    item = _item_for(request, pk)
+    if not _is_owner(request.user, item.route):
+        raise PermissionDenied
+    if not item.editable:
+        messages.error(request, _("An accepted item cannot be removed."))
+    else:
+        item.delete()
+        messages.success(request, _("The item is removed from your route."))
+    return redirect(item.route)
+
+
+@login_required
+def route_pdf(request, pk: int):
+    route = _route_for(request, pk)
+    items = route.items.prefetch_related("competencies")
+    accepted, total = route.progress()
+    deficits = []
+    if route.diagnosis_id:
+        means = route.diagnosis.competency_means()
+        from training.models import Competency
+
+        deficits = [
+            {"competency": c, "mean": means[c.pk], "label": DeficitLevel(deficit_level(means[c.pk])).label}
+            for c in Competency.objects.filter(pk__in=route.diagnosis.deficient_competencies()).select_related("block")
+        ]
+    return pdf_response(f"route-{route.pk}.pdf", "training/route_pdf.html", {
+        "route": route, "items": items, "accepted": accepted, "total": total, "deficits": deficits,
+        "today": timezone.localdate(),
+    }, request=request)
+
+
+@login_required
+def route_list(request):
+    if not _sees_staff(request.user):
+        raise PermissionDenied
+    queryset = Route.objects.for_user(request.user).select_related(
+        "pedagogue", "pedagogue__institution", "year").with_progress().annotate(
+        to_review=Count("items", filter=Q(items__status=ItemStatus.SUBMITTED), distinct=True))
+    filterset = _filtered(request, RoutePageFilter, queryset, "name")
+    return render(request, "training/route_list.html", {"filter": filterset, "page": _page(request, filterset.qs)})
+
+
+@login_required
+def route_export(request):
+    if not _sees_staff(request.user):
+        raise PermissionDenied
+    queryset = Route.objects.for_user(request.user).select_related(
+        "pedagogue", "pedagogue__institution", "year").with_progress()
+    filterset = _filtered(request, RoutePageFilter, queryset, "name")
+    return workbook_response("routes.xlsx", [exports.routes_sheet(filterset.qs)])
+

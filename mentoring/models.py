@@ -301,7 +301,7 @@ class Pair(models.Model):
         return PairStatus.ACTIVE
 
     def get_status_display(self) -> str:
-        return PairStatus(self.status).label
+        return str(PairStatus(self.status).label)
 
 
 class ParticipantRole(models.TextChoices):

@@ -1,0 +1,223 @@
+"""FilterSets shared by the pages and the API; reference choices come from the user's scope."""
+
+import django_filters
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.filters import FilterForm, SortFilter, visible_institutions
+from core.models import AcademicYear, Category, Pedagogue
+from mentoring.models import (
+    Attestation,
+    AttestationResult,
+    MentoringForm,
+    Pair,
+    PairStatus,
+    Participant,
+    ParticipantRole,
+    Programme,
+    RequesterKind,
+    Session,
+    SessionKind,
+    SupportRequest,
+)
+
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+
+
+def has_mentor_q(day) -> Q:
+    """Pedagogues who are mentees of a pair active on the day."""
+    return Q(Exists(Participant.objects.filter(
+        pedagogue=OuterRef("pk"), role=ParticipantRole.MENTEE, pair__in=Pair.objects.active_on(day).values("pk"),
+    )))
+
+
+class YoungSpecialistFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search by name"), method="filter_q")
+    institution = django_filters.ModelChoiceFilter(
+        label=_("Institution"), queryset=visible_institutions, empty_label=_("Any institution")
+    )
+    mentor = django_filters.ChoiceFilter(
+        label=_("Has a mentor"), choices=YES_NO, method="filter_mentor", empty_label=_("Any")
+    )
+    sort = SortFilter(sorts={
+        "name": ("last_name", "first_name", "middle_name"),
+        "institution": ("institution__short_name", "last_name"),
+        "birth_date": ("birth_date", "last_name"),
+        "experience": ("experience_start", "last_name"),
+    })
+
+    class Meta:
+        model = Pedagogue
+        form = FilterForm
+        fields = ["q", "institution", "mentor", "sort"]
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_mentor(self, queryset, name, value):
+        condition = has_mentor_q(timezone.localdate())
+        return queryset.filter(condition) if value == "yes" else queryset.exclude(condition)
+
+
+class ProgrammeFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), field_name="title", lookup_expr="icontains")
+    institution = django_filters.ModelChoiceFilter(
+        label=_("Institution"), queryset=visible_institutions, empty_label=_("Any institution")
+    )
+    sort = SortFilter(sorts={
+        "title": ("title",), "institution": ("institution__short_name", "title"), "start": ("start", "title"),
+    })
+
+    class Meta:
+        model = Programme
+        form = FilterForm
+        fields = ["q", "institution", "sort"]
+
+
+class PairFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search by name"), method="filter_q")
+    institution = django_filters.ModelChoiceFilter(
+        label=_("Institution"), queryset=visible_institutions, empty_label=_("Any institution")
+    )
+    form = django_filters.ModelChoiceFilter(
+        label=_("Form"), queryset=MentoringForm.objects.all(), empty_label=_("Any form")
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=PairStatus.choices, method="filter_status", empty_label=_("Any status")
+    )
+    year = django_filters.ModelChoiceFilter(
+        label=_("Academic year"), queryset=AcademicYear.objects.all(), method="filter_year",
+        empty_label=_("Any year"),
+    )
+    sort = SortFilter(sorts={
+        "start": ("start",), "end": ("end", "start"), "institution": ("institution__short_name", "start"),
+        "form": ("form__order", "start"),
+    })
+
+    class Meta:
+        model = Pair
+        form = FilterForm
+        fields = ["q", "institution", "form", "status", "year", "sort"]
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_status(self, queryset, name, value):
+        today = timezone.localdate()
+        finished = Q(end__lt=today)
+        return queryset.filter(finished) if value == PairStatus.FINISHED else queryset.exclude(finished)
+
+    def filter_year(self, queryset, name, value):
+        return queryset.during(value.start, value.end)
+
+
+class SupportRequestFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), field_name="topic", lookup_expr="icontains")
+    requester_kind = django_filters.ChoiceFilter(
+        label=_("Who asks"), choices=RequesterKind.choices, empty_label=_("Anyone")
+    )
+    institution = django_filters.ModelChoiceFilter(
+        label=_("Institution"), queryset=visible_institutions, empty_label=_("Any institution")
+    )
+    state = django_filters.ChoiceFilter(
+        label=_("State"), choices=[("open", _("Open")), ("closed", _("Closed"))], method="filter_state",
+        empty_label=_("Any"),
+    )
+    sort = SortFilter(sorts={"received": ("received_on",), "closed": ("closed_on", "received_on"),
+                             "topic": ("topic",)})
+
+    class Meta:
+        model = SupportRequest
+        form = FilterForm
+        fields = ["q", "requester_kind", "institution", "state", "sort"]
+
+    def filter_state(self, queryset, name, value):
+        return queryset.filter(closed_on__isnull=value == "open")
+
+
+class SessionFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), field_name="topic", lookup_expr="icontains")
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=SessionKind.choices, empty_label=_("Any kind"))
+    year = django_filters.ModelChoiceFilter(
+        label=_("Academic year"), queryset=AcademicYear.objects.all(), method="filter_year",
+        empty_label=_("Any year"),
+    )
+    sort = SortFilter(sorts={"date": ("date",), "topic": ("topic", "date"), "attended": ("attended", "date")})
+
+    class Meta:
+        model = Session
+        form = FilterForm
+        fields = ["q", "kind", "year", "sort"]
+
+    def filter_year(self, queryset, name, value):
+        return queryset.in_year(value)
+
+
+class AttestationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search by name"), method="filter_q")
+    institution = django_filters.ModelChoiceFilter(
+        label=_("Institution"), field_name="pedagogue__institution", queryset=visible_institutions,
+        empty_label=_("Any institution"),
+    )
+    category = django_filters.ChoiceFilter(
+        label=_("Category sought"), choices=[c for c in Category.choices if c[0] != Category.NONE],
+        empty_label=_("Any category"),
+    )
+    result = django_filters.ChoiceFilter(label=_("Result"), choices=AttestationResult.choices,
+                                         empty_label=_("Any result"))
+    year = django_filters.ModelChoiceFilter(
+        label=_("Academic year"), queryset=AcademicYear.objects.all(), method="filter_year",
+        empty_label=_("Any year"),
+    )
+    sort = SortFilter(sorts={
+        "date": ("date", "applied_on"), "applied": ("applied_on",),
+        "name": ("pedagogue__last_name", "pedagogue__first_name"),
+    })
+
+    class Meta:
+        model = Attestation
+        form = FilterForm
+        fields = ["q", "institution", "category", "result", "year", "sort"]
+
+    def filter_q(self, queryset, name, value):
+        return queryset.filter(pedagogue__in=Pedagogue.objects.search(value).values("pk"))
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(Q(date__range=(value.start, value.end))
+                               | Q(date__isnull=True, applied_on__range=(value.start, value.end)))
+
+
+HORIZONS = [("0", _("Overdue")), ("90", _("Within 3 months")), ("180", _("Within 6 months")),
+            ("365", _("Within a year"))]
+
+
+class DueFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search by name"), method="filter_q")
+    institution = django_filters.ModelChoiceFilter(
+        label=_("Institution"), queryset=visible_institutions, empty_label=_("Any institution")
+    )
+    category = django_filters.ChoiceFilter(label=_("Current category"), choices=Category.choices,
+                                           empty_label=_("Any category"))
+    within = django_filters.ChoiceFilter(label=_("Due"), choices=HORIZONS, method="filter_noop",
+                                         empty_label=None)
+    sort = SortFilter(sorts={
+        "category_date": ("category_date", "last_name"), "name": ("last_name", "first_name"),
+        "institution": ("institution__short_name", "last_name"),
+    })
+
+    class Meta:
+        model = Pedagogue
+        form = FilterForm
+        fields = ["q", "institution", "category", "within", "sort"]
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_noop(self, queryset, name, value):
+        return queryset  # the view applies the horizon (it needs the day)
+
+    @property
+    def within_days(self) -> int:
+        value = self.form.cleaned_data.get("within") if self.form.is_valid() else None
+        return int(value) if value not in (None, "") else 365

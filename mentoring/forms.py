@@ -1,0 +1,290 @@
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.forms import BootstrapFormMixin
+from core.models import Institution, Municipality, Pedagogue
+from core.scoping import Role, roles_of
+from mentoring.models import (
+    Attestation,
+    AttestationSupport,
+    Evaluation,
+    Pair,
+    Programme,
+    Session,
+    SupportRequest,
+    Task,
+    YoungSpecialistMark,
+)
+from mentoring.services import self_mentoring_error
+
+REGULATION_EXTENSIONS = (".pdf", ".doc", ".docx", ".odt", ".rtf")
+
+
+class PedagogueChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.full_name} ({obj.institution or '—'})"
+
+
+class PedagogueMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.full_name} ({obj.institution or '—'})"
+
+
+def staff_choices(user):
+    return Pedagogue.objects.for_user(user).filter(institution__isnull=False).select_related("institution")
+
+
+def municipalities_of(user):
+    roles = roles_of(user)
+    if roles.is_global:
+        return Municipality.objects.all()
+    return Municipality.objects.filter(pk__in=roles.municipality_ids_for(Role.METHODIST, Role.HEAD))
+
+
+class ScopedForm(BootstrapFormMixin, forms.ModelForm):
+    """A model form whose reference choices come from the user's scope."""
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+        if "institution" in self.fields:
+            self.fields["institution"].queryset = Institution.objects.editable_by(user).order_by("short_name")
+            if self.fields["institution"].queryset.count() == 1 and not self.instance.pk:
+                self.initial.setdefault("institution", self.fields["institution"].queryset.get().pk)
+        if "municipality" in self.fields:
+            self.fields["municipality"].queryset = municipalities_of(user)
+            if self.fields["municipality"].queryset.count() == 1 and not self.instance.pk:
+                self.initial.setdefault("municipality", self.fields["municipality"].queryset.get().pk)
+
+
+class ProgrammeForm(ScopedForm):
+    curator = PedagogueChoiceField(label=gettext_lazy("Curator"), queryset=Pedagogue.objects.none(), required=False)
+
+    class Meta:
+        model = Programme
+        fields = ["institution", "title", "curator", "start", "end", "regulation", "notes"]
+        widgets = {"start": forms.DateInput, "end": forms.DateInput, "notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["curator"].queryset = staff_choices(self.user)
+
+    def clean_regulation(self):
+        file = self.cleaned_data.get("regulation")
+        if file and hasattr(file, "size"):
+            if not file.name.lower().endswith(REGULATION_EXTENSIONS):
+                raise forms.ValidationError(_("Upload the regulation as PDF, DOC, DOCX, ODT or RTF."))
+            if file.size > settings.UPLOAD_MAX_BYTES:
+                raise forms.ValidationError(_("The file is larger than {size} MB.").format(
+                    size=settings.UPLOAD_MAX_BYTES // (1024 * 1024)))
+        return file
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("The end is before the start."))
+        return cleaned
+
+
+class PairForm(ScopedForm):
+    mentors = PedagogueMultipleChoiceField(label=gettext_lazy("Mentors"), queryset=Pedagogue.objects.none())
+    mentees = PedagogueMultipleChoiceField(label=gettext_lazy("Mentees"), queryset=Pedagogue.objects.none())
+
+    class Meta:
+        model = Pair
+        fields = ["institution", "programme", "form", "mentors", "mentees", "start", "end", "order_number",
+                  "order_date", "goal"]
+        widgets = {"start": forms.DateInput, "end": forms.DateInput, "order_date": forms.DateInput,
+                   "goal": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        people = staff_choices(self.user)
+        self.fields["mentors"].queryset = people
+        self.fields["mentees"].queryset = people
+        self.fields["mentors"].widget.attrs["size"] = 8
+        self.fields["mentees"].widget.attrs["size"] = 8
+        self.fields["programme"].queryset = Programme.objects.editable_by(self.user).select_related("institution")
+        if self.instance.pk:
+            self.initial["mentors"] = [p.pk for p in self.instance.mentors]
+            self.initial["mentees"] = [p.pk for p in self.instance.mentees]
+
+    def clean(self):
+        cleaned = super().clean()
+        mentors, mentees = cleaned.get("mentors") or [], cleaned.get("mentees") or []
+        error = self_mentoring_error(mentors, mentees)
+        if error:
+            self.add_error("mentees", error)
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("The end is before the start."))
+        programme, institution = cleaned.get("programme"), cleaned.get("institution")
+        if programme and institution and programme.institution_id != institution.pk:
+            self.add_error("programme", _("The programme belongs to another institution."))
+        form = cleaned.get("form")
+        if form and not form.is_group and len(mentees) > 1:
+            self.add_error("form", _("Choose a group form for more than one mentee."))
+        return cleaned
+
+
+class TaskForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = Task
+        fields = ["title", "deadline", "is_checkpoint"]
+        widgets = {"deadline": forms.DateInput}
+
+
+class TaskDoneForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = Task
+        fields = ["done_on", "comment"]
+        widgets = {"done_on": forms.DateInput, "comment": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["done_on"].required = True
+        self.fields["comment"].required = True
+        self.initial.setdefault("done_on", timezone.localdate())
+
+    def clean_done_on(self):
+        day = self.cleaned_data["done_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("A task cannot be done in the future."))
+        return day
+
+
+class ProcessEvaluationForm(BootstrapFormMixin, forms.ModelForm):
+    class Meta:
+        model = Evaluation
+        fields = ["meetings_regular", "plan_followed", "cooperation", "process_comment"]
+        widgets = {"process_comment": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("meetings_regular", "plan_followed", "cooperation"):
+            self.fields[name].required = True
+
+
+class EffectEvaluationForm(BootstrapFormMixin, forms.ModelForm):
+    stays_in_profession = forms.NullBooleanField(
+        label=gettext_lazy("The mentee intends to stay in the profession"), required=False,
+        widget=forms.Select(choices=[("unknown", gettext_lazy("Unknown")), ("true", gettext_lazy("Yes")),
+                                     ("false", gettext_lazy("No"))]),
+    )
+
+    class Meta:
+        model = Evaluation
+        fields = ["adaptation", "competence_growth", "mentee_results", "stays_in_profession", "effect_comment",
+                  "evaluated_on"]
+        widgets = {"mentee_results": forms.Textarea(attrs={"rows": 3}),
+                   "effect_comment": forms.Textarea(attrs={"rows": 3}), "evaluated_on": forms.DateInput}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("adaptation", "competence_growth", "evaluated_on"):
+            self.fields[name].required = True
+
+
+class SupportRequestForm(ScopedForm):
+    pedagogue = PedagogueChoiceField(label=gettext_lazy("Pedagogue"), queryset=Pedagogue.objects.none(),
+                                     required=False)
+
+    class Meta:
+        model = SupportRequest
+        fields = ["municipality", "requester_kind", "institution", "pedagogue", "received_on", "topic", "response",
+                  "closed_on"]
+        widgets = {"received_on": forms.DateInput, "closed_on": forms.DateInput,
+                   "response": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["institution"].required = False
+        self.fields["pedagogue"].queryset = staff_choices(self.user)
+        self.initial.setdefault("received_on", timezone.localdate())
+
+    def clean(self):
+        cleaned = super().clean()
+        municipality, institution = cleaned.get("municipality"), cleaned.get("institution")
+        if municipality and institution and institution.municipality_id != municipality.pk:
+            self.add_error("institution", _("The institution belongs to another municipality."))
+        pedagogue = cleaned.get("pedagogue")
+        if pedagogue and municipality and pedagogue.municipality_id != municipality.pk:
+            self.add_error("pedagogue", _("The pedagogue works in another municipality."))
+        received, closed = cleaned.get("received_on"), cleaned.get("closed_on")
+        if received and closed and closed < received:
+            self.add_error("closed_on", _("The request cannot be closed before it was received."))
+        if closed and not (cleaned.get("response") or "").strip():
+            self.add_error("response", _("Describe the response before closing the request."))
+        return cleaned
+
+
+class SessionForm(ScopedForm):
+    class Meta:
+        model = Session
+        fields = ["municipality", "kind", "date", "topic", "leader", "place", "summary"]
+        widgets = {"date": forms.DateInput, "summary": forms.Textarea(attrs={"rows": 3})}
+
+
+class AttendanceForm(BootstrapFormMixin, forms.Form):
+    attendees = PedagogueMultipleChoiceField(
+        label=gettext_lazy("Attended"), queryset=Pedagogue.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attendees"].queryset = queryset
+        self.fields["attendees"].widget.attrs["class"] = "form-check-input"
+
+
+class AttestationForm(BootstrapFormMixin, forms.ModelForm):
+    pedagogue = PedagogueChoiceField(label=gettext_lazy("Pedagogue"), queryset=Pedagogue.objects.none())
+
+    class Meta:
+        model = Attestation
+        fields = ["pedagogue", "category", "applied_on", "date", "result", "order_ref"]
+        widgets = {"applied_on": forms.DateInput, "date": forms.DateInput}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pedagogue"].queryset = staff_choices(user)
+
+    def clean(self):
+        cleaned = super().clean()
+        applied, day = cleaned.get("applied_on"), cleaned.get("date")
+        if applied and day and day < applied:
+            self.add_error("date", _("The attestation date is before the application date."))
+        if cleaned.get("result") == "assigned" and not day:
+            self.add_error("date", _("Give the attestation date of an assigned category."))
+        return cleaned
+
+
+class AttestationSupportForm(BootstrapFormMixin, forms.ModelForm):
+    pedagogue = PedagogueChoiceField(label=gettext_lazy("Pedagogue"), queryset=Pedagogue.objects.none())
+
+    class Meta:
+        model = AttestationSupport
+        fields = ["pedagogue", "date", "kind", "description"]
+        widgets = {"date": forms.DateInput}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pedagogue"].queryset = staff_choices(user)
+        self.initial.setdefault("date", timezone.localdate())
+
+
+class YoungSpecialistMarkForm(BootstrapFormMixin, forms.ModelForm):
+    pedagogue = PedagogueChoiceField(label=gettext_lazy("Pedagogue"), queryset=Pedagogue.objects.none())
+
+    class Meta:
+        model = YoungSpecialistMark
+        fields = ["pedagogue", "is_young", "reason"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pedagogue"].queryset = Pedagogue.objects.editable_by(user).filter(
+            institution__isnull=False).select_related("institution")

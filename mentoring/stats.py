@@ -1,0 +1,53 @@
+"""Per-page lookups for lists and records: a fixed number of queries for any page size."""
+
+import datetime
+from collections import defaultdict
+
+from django.db.models import Count
+
+from core.models import Pedagogue
+from mentoring.models import Attendance, Pair, Participant, ParticipantRole, Session, SessionKind, initials
+
+
+def academic_bounds(day: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """Return the first and last day of the academic year containing the day."""
+    start_year = day.year if day.month >= 9 else day.year - 1
+    return datetime.date(start_year, 9, 1), datetime.date(start_year + 1, 8, 31)
+
+
+def mentors_of(pedagogue_ids, day: datetime.date) -> dict[int, list[str]]:
+    """Return {mentee id: [mentor names]} for pairs active on the day (two queries)."""
+    active = Pair.objects.active_on(day).values("pk")
+    links = list(
+        Participant.objects.filter(pedagogue_id__in=list(pedagogue_ids), role=ParticipantRole.MENTEE, pair__in=active)
+        .values_list("pedagogue_id", "pair_id")
+    )
+    if not links:
+        return {}
+    mentors = defaultdict(list)
+    for row in Participant.objects.filter(pair_id__in={pair for _, pair in links}, role=ParticipantRole.MENTOR
+                                          ).select_related("pedagogue"):
+        mentors[row.pair_id].append(initials(row.pedagogue))
+    result = defaultdict(list)
+    for pedagogue_id, pair_id in links:
+        result[pedagogue_id].extend(mentors[pair_id])
+    return dict(result)
+
+
+def attendance_rates(pedagogues: list[Pedagogue], start: datetime.date, end: datetime.date
+                     ) -> dict[int, tuple[int, int]]:
+    """Return {pedagogue id: (School of the Young Teacher sessions attended, sessions held in the
+    pedagogue's municipality)} between the days (two queries)."""
+    held = dict(
+        Session.objects.school_of_young_teacher().filter(
+            date__range=(start, end), municipality_id__in={p.municipality_id for p in pedagogues}
+        ).values("municipality_id").annotate(n=Count("pk")).values_list("municipality_id", "n")
+    )
+    attended = dict(
+        Attendance.objects.filter(
+            pedagogue_id__in=[p.pk for p in pedagogues],
+            session__kind=SessionKind.YOUNG_TEACHER_SCHOOL,
+            session__date__range=(start, end),
+        ).values("pedagogue_id").annotate(n=Count("pk")).values_list("pedagogue_id", "n")
+    )
+    return {p.pk: (attended.get(p.pk, 0), held.get(p.municipality_id, 0)) for p in pedagogues}

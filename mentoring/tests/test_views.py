@@ -1,0 +1,253 @@
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from mentoring.models import Pair, ParticipantRole, Session, SupportRequest, Task
+from mentoring.tests.factories import PedagogueFactory, ProgrammeFactory, SessionFactory, make_pair
+
+RECENT = datetime.date.today() - datetime.timedelta(days=400)
+NEW = datetime.date.today() - datetime.timedelta(days=60)
+
+
+@pytest.fixture
+def people(school, other_school):
+    return {
+        "mentor": PedagogueFactory(institution=school, last_name="Сидорова", birth_date=datetime.date(1975, 1, 1),
+                                   experience_start=datetime.date(1998, 9, 1)),
+        "young": PedagogueFactory(institution=school, last_name="Ершова", experience_start=RECENT),
+        "alone": PedagogueFactory(institution=school, last_name="Клюева", experience_start=NEW),
+        "other": PedagogueFactory(institution=other_school, last_name="Чужая", experience_start=NEW),
+        "other_mentor": PedagogueFactory(institution=other_school, last_name="Маркова",
+                                         birth_date=datetime.date(1970, 1, 1),
+                                         experience_start=datetime.date(1995, 9, 1)),
+    }
+
+
+@pytest.fixture
+def pairs(school, other_school, people):
+    return {
+        "own": make_pair(school, people["mentor"], people["young"], start=datetime.date(2024, 9, 1)),
+        "other": make_pair(other_school, people["other_mentor"], people["other"], start=datetime.date(2024, 9, 1)),
+    }
+
+
+def xlsx_rows(response) -> list[tuple]:
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    return list(sheet.iter_rows(values_only=True))
+
+
+def test_school_user_creates_a_pair_and_cannot_mentor_themselves(client, school_user, school, people):
+    client.force_login(school_user)
+    form = Pair._meta.get_field("form").related_model.objects.first()
+    data = {"institution": school.pk, "form": form.pk, "start": "2025-09-01",
+            "mentors": [people["mentor"].pk], "mentees": [people["mentor"].pk]}
+
+    response = client.post(reverse("mentoring:pair-create"), data)
+
+    assert response.status_code == 200
+    assert "не может быть наставником самому себе" in response.content.decode() or \
+        "cannot mentor themselves" in response.content.decode()
+    assert not Pair.objects.exists()
+
+    data["mentees"] = [people["young"].pk]
+    response = client.post(reverse("mentoring:pair-create"), data)
+    pair = Pair.objects.get()
+    assert response.status_code == 302
+    assert [p.pk for p in pair.mentors] == [people["mentor"].pk]
+    assert [p.pk for p in pair.mentees] == [people["young"].pk]
+    assert pair.created_by == school_user
+
+
+def test_school_user_cannot_pick_another_schools_staff(client, school_user, school, people):
+    client.force_login(school_user)
+    form = Pair._meta.get_field("form").related_model.objects.first()
+    response = client.post(reverse("mentoring:pair-create"), {
+        "institution": school.pk, "form": form.pk, "start": "2025-09-01",
+        "mentors": [people["other_mentor"].pk], "mentees": [people["young"].pk]})
+
+    assert response.status_code == 200
+    assert not Pair.objects.exists()
+
+
+def test_pair_list_is_scoped_to_the_school(client, school_user, pairs):
+    client.force_login(school_user)
+    response = client.get(reverse("mentoring:pair-list"))
+
+    assert list(response.context["page"].object_list) == [pairs["own"]]
+    assert "Чужая" not in response.content.decode()
+    assert client.get(reverse("mentoring:pair-detail", args=[pairs["other"].pk])).status_code == 404
+    assert client.get(reverse("mentoring:pair-edit", args=[pairs["other"].pk])).status_code == 404
+
+
+def test_methodist_sees_every_pair_of_the_municipality_and_exports_them(client, methodist, pairs):
+    client.force_login(methodist)
+    response = client.get(reverse("mentoring:pair-list"))
+    assert set(response.context["page"].object_list) == {pairs["own"], pairs["other"]}
+
+    rows = xlsx_rows(client.get(reverse("mentoring:pair-export") + "?q=Ершова"))
+    assert len(rows) == 2
+    assert rows[1][0] == "СШ № 1"
+    assert "Сидорова" in rows[1][2] and rows[1][3] == "1"
+
+
+def test_teacher_sees_only_pairs_they_take_part_in(client, teacher, teacher_pedagogue, school, people, pairs):
+    mine = make_pair(school, people["mentor"], teacher_pedagogue, start=datetime.date(2024, 9, 1))
+    client.force_login(teacher)
+
+    response = client.get(reverse("mentoring:pair-list"))
+
+    assert list(response.context["page"].object_list) == [mine]
+    assert client.get(reverse("mentoring:pair-detail", args=[pairs["own"].pk])).status_code == 404
+    assert client.post(reverse("mentoring:pair-detail", args=[mine.pk]), {"task-title": "x"}).status_code == 403
+
+
+def test_tasks_are_added_and_marked_done_with_a_comment(client, school_user, pairs):
+    client.force_login(school_user)
+    pair = pairs["own"]
+    url = reverse("mentoring:pair-detail", args=[pair.pk])
+    client.post(url, {"task-title": "Посетить 5 уроков наставника", "task-deadline": "2025-10-01",
+                      "task-is_checkpoint": "on"})
+    task = Task.objects.get(pair=pair)
+    assert task.is_checkpoint
+
+    response = client.post(reverse("mentoring:task-done", args=[task.pk]), {"done-done_on": "2025-09-20",
+                                                                           "done-comment": ""})
+    task.refresh_from_db()
+    assert response.status_code == 302 and task.done_on is None  # a comment is required
+
+    client.post(reverse("mentoring:task-done", args=[task.pk]), {"done-done_on": "2025-09-20",
+                                                                 "done-comment": "Посещены, анализ сделан"})
+    task.refresh_from_db()
+    assert task.done_on == datetime.date(2025, 9, 20) and task.comment == "Посещены, анализ сделан"
+
+
+def test_outsider_cannot_mark_another_schools_task(client, outsider, pairs):
+    task = Task.objects.create(pair=pairs["own"], title="Задача", deadline=datetime.date(2025, 10, 1))
+    client.force_login(outsider)
+
+    response = client.post(reverse("mentoring:task-done", args=[task.pk]),
+                           {"done-done_on": "2025-09-20", "done-comment": "x"})
+
+    assert response.status_code == 404
+    task.refresh_from_db()
+    assert task.done_on is None
+
+
+def test_evaluation_has_two_parts(client, school_user, pairs):
+    client.force_login(school_user)
+    pair = pairs["own"]
+    client.post(reverse("mentoring:evaluation-process", args=[pair.pk]),
+                {"meetings_regular": 5, "plan_followed": 4, "cooperation": 5, "process_comment": "Встречи еженедельно"})
+    client.post(reverse("mentoring:evaluation-effect", args=[pair.pk]),
+                {"adaptation": 4, "competence_growth": 4, "stays_in_profession": "true", "evaluated_on": "2025-05-30"})
+
+    pair.evaluation.refresh_from_db()
+    assert pair.evaluation.process_filled and pair.evaluation.effect_filled
+    assert pair.evaluation.stays_in_profession is True
+    page = client.get(reverse("mentoring:pair-detail", args=[pair.pk])).content.decode()
+    assert "Встречи еженедельно" in page
+
+
+def test_young_list_shows_who_has_no_mentor_yet(client, school_user, people, pairs):
+    client.force_login(school_user)
+
+    response = client.get(reverse("mentoring:young-list") + "?mentor=no")
+
+    assert [p.last_name for p in response.context["people"]] == ["Клюева"]
+    rows = xlsx_rows(client.get(reverse("mentoring:young-export")))
+    by_name = {row[0].split()[0]: row for row in rows[1:]}
+    assert set(by_name) == {"Ершова", "Клюева"}
+    assert by_name["Ершова"][6] == "Сидорова А. С."
+
+
+def test_methodist_records_support_requests_and_school_users_cannot(client, methodist, school_user, city, school):
+    client.force_login(school_user)
+    assert client.get(reverse("mentoring:support-list")).status_code == 403
+
+    client.force_login(methodist)
+    response = client.post(reverse("mentoring:support-create"), {
+        "municipality": city.pk, "requester_kind": "new_head", "institution": school.pk,
+        "received_on": "2025-10-01", "topic": "Планирование ВШК", "closed_on": "2025-10-05", "response": ""})
+    assert response.status_code == 200  # closing needs a response
+    assert "response" in response.context["form"].errors
+
+    client.post(reverse("mentoring:support-create"), {
+        "municipality": city.pk, "requester_kind": "new_head", "institution": school.pk,
+        "received_on": "2025-10-01", "topic": "Планирование ВШК"})
+    assert SupportRequest.objects.get().recorded_by == methodist
+    rows = xlsx_rows(client.get(reverse("mentoring:support-export") + "?state=open"))
+    assert rows[1][4] == "Планирование ВШК"
+
+
+def test_session_attendance_offers_young_specialists_and_saves(client, methodist, city, people):
+    session = SessionFactory(municipality=city, date=datetime.date(2025, 10, 15))
+    client.force_login(methodist)
+    url = reverse("mentoring:session-detail", args=[session.pk])
+
+    offered = {p.pk for p in client.get(url).context["form"].fields["attendees"].queryset}
+    assert people["young"].pk in offered and people["mentor"].pk not in offered
+
+    client.post(url, {"attendees": [people["young"].pk, people["other"].pk]})
+    assert set(session.attendance.values_list("pedagogue_id", flat=True)) == {people["young"].pk, people["other"].pk}
+    rows = xlsx_rows(client.get(reverse("mentoring:session-export")))
+    assert rows[1][5] == 2
+
+
+def test_sessions_of_another_city_are_hidden(client, methodist, other_city):
+    foreign = Session.objects.create(municipality=other_city, date=datetime.date(2025, 1, 1), topic="Чужое")
+    client.force_login(methodist)
+
+    assert client.get(reverse("mentoring:session-detail", args=[foreign.pk])).status_code == 404
+    assert foreign not in client.get(reverse("mentoring:session-list")).context["page"].object_list
+
+
+def test_programme_is_created_with_a_regulation_file(client, school_user, school, people, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(school_user)
+    bad = client.post(reverse("mentoring:programme-create"), {
+        "institution": school.pk, "title": "Программа", "start": "2025-09-01",
+        "regulation": SimpleUploadedFile("x.exe", b"MZ")})
+    assert "regulation" in bad.context["form"].errors
+
+    client.post(reverse("mentoring:programme-create"), {
+        "institution": school.pk, "title": "Наставничество 2025", "start": "2025-09-01",
+        "curator": people["mentor"].pk, "regulation": SimpleUploadedFile("polozhenie.pdf", b"%PDF-1.4")})
+    programme = school.mentoring_programmes.get()
+    assert programme.curator == people["mentor"] and programme.regulation.name.endswith(".pdf")
+
+
+def test_outsider_does_not_see_other_schools_programmes(client, outsider, school):
+    programme = ProgrammeFactory(institution=school)
+    client.force_login(outsider)
+
+    assert client.get(reverse("mentoring:programme-detail", args=[programme.pk])).status_code == 404
+    assert client.get(reverse("mentoring:programme-list")).context["page"].paginator.count == 0
+
+
+def test_every_list_page_renders(client, methodist, pairs, city):
+    SessionFactory(municipality=city)
+    client.force_login(methodist)
+    for name in ["pair-list", "young-list", "mark-list", "programme-list", "support-list", "session-list",
+                 "retention", "attestation-list", "due-list", "pair-create", "programme-create", "support-create",
+                 "session-create", "attestation-create", "attestation-support-create"]:
+        assert client.get(reverse(f"mentoring:{name}")).status_code == 200, name
+    for name in ["young-export", "programme-export", "retention-export", "attestation-export", "due-export"]:
+        response = client.get(reverse(f"mentoring:{name}"))
+        assert response["Content-Type"].startswith("application/vnd.openxml"), name
+
+
+def test_mentor_load_counts_mentees_of_active_pairs(client, methodist, school, people, pairs):
+    make_pair(school, people["mentor"], people["alone"], start=datetime.date(2024, 9, 1))
+    make_pair(school, people["mentor"], people["other"], start=datetime.date(2020, 9, 1),
+              end=datetime.date(2021, 5, 31))
+    client.force_login(methodist)
+
+    response = client.get(reverse("mentoring:pair-detail", args=[pairs["own"].pk]))
+
+    assert response.context["loads"] == {people["mentor"].pk: 2}
+    assert ParticipantRole.MENTOR == "mentor"

@@ -1,0 +1,605 @@
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.history import history_entries
+from core.models import Institution, Municipality, Pedagogue
+from core.scoping import Role, role_required, roles_of
+from core.views import filtered, paginate
+from core.xlsx import workbook_response
+from mentoring import exports
+from mentoring.filters import (
+    AttestationFilter,
+    DueFilter,
+    PairFilter,
+    ProgrammeFilter,
+    SessionFilter,
+    SupportRequestFilter,
+    YoungSpecialistFilter,
+)
+from mentoring.forms import (
+    AttendanceForm,
+    AttestationForm,
+    AttestationSupportForm,
+    EffectEvaluationForm,
+    PairForm,
+    ProcessEvaluationForm,
+    ProgrammeForm,
+    SessionForm,
+    SupportRequestForm,
+    TaskDoneForm,
+    TaskForm,
+    YoungSpecialistMarkForm,
+)
+from mentoring.models import (
+    Attestation,
+    AttestationResult,
+    Evaluation,
+    Pair,
+    Participant,
+    Programme,
+    Session,
+    SupportRequest,
+    Task,
+    YoungSpecialistMark,
+    attestation_due_q,
+    can_edit_municipal,
+    category_expires,
+    mentor_loads,
+    young_specialist_q,
+)
+from mentoring.retention import HORIZONS, retention_table
+from mentoring.services import save_pair, set_attendance
+from mentoring.stats import academic_bounds, attendance_rates, mentors_of
+
+SCHOOL_ROLES = (Role.HEAD, Role.METHODIST, Role.SCHOOL)
+MUNICIPAL_ROLES = (Role.HEAD, Role.METHODIST)
+
+
+def may_edit_pairs(user) -> bool:
+    return Institution.objects.editable_by(user).exists()
+
+
+def _require_municipal_editor(user) -> None:
+    if not can_edit_municipal(user):
+        raise PermissionDenied
+
+
+def _form_page(request, form, *, title: str, back_url: str, multipart: bool = False):
+    return render(request, "mentoring/form.html",
+                  {"form": form, "title": title, "back_url": back_url, "multipart": multipart})
+
+
+# --- young specialists -------------------------------------------------------
+
+
+def young_rows(request):
+    today = timezone.localdate()
+    queryset = (
+        Pedagogue.objects.for_user(request.user)
+        .filter(institution__isnull=False)
+        .filter(young_specialist_q(today))
+        .select_related("institution", "position", "young_specialist_mark")
+    )
+    return filtered(request, YoungSpecialistFilter, queryset, "name")
+
+
+@role_required(*SCHOOL_ROLES)
+def young_list(request):
+    today = timezone.localdate()
+    filterset = young_rows(request)
+    page = paginate(request, filterset.qs)
+    people = list(page.object_list)
+    start, _end = academic_bounds(today)
+    return render(request, "mentoring/young_list.html", {
+        "filter": filterset, "page": page, "people": people, "today": today,
+        "mentors": mentors_of([p.pk for p in people], today),
+        "rates": attendance_rates(people, start, today),
+        "can_mark": may_edit_pairs(request.user), "tab": "young",
+    })
+
+
+@role_required(*SCHOOL_ROLES)
+def young_export(request):
+    today = timezone.localdate()
+    people = list(young_rows(request).qs)
+    start, _end = academic_bounds(today)
+    sheet = exports.young_sheet(people, mentors_of([p.pk for p in people], today),
+                                attendance_rates(people, start, today), today)
+    return workbook_response("young-specialists.xlsx", [sheet])
+
+
+@role_required(*SCHOOL_ROLES)
+def mark_list(request):
+    marks = YoungSpecialistMark.objects.filter(
+        pedagogue__in=Pedagogue.objects.for_user(request.user)
+    ).select_related("pedagogue", "pedagogue__institution", "marked_by").order_by("pedagogue__last_name")
+    form = None
+    if may_edit_pairs(request.user):
+        instance = None
+        if request.method == "POST":
+            instance = YoungSpecialistMark.objects.filter(
+                pedagogue__in=Pedagogue.objects.editable_by(request.user), pedagogue_id=request.POST.get("pedagogue")
+            ).first()
+        form = YoungSpecialistMarkForm(request.POST or None, instance=instance, user=request.user,
+                                       initial={"pedagogue": request.GET.get("pedagogue")})
+        if request.method == "POST" and form.is_valid():
+            mark = form.save(commit=False)
+            mark.marked_by = request.user
+            mark.save()
+            messages.success(request, _("The mark for {name} is saved.").format(name=mark.pedagogue.full_name))
+            return redirect("mentoring:mark-list")
+    elif request.method == "POST":
+        raise PermissionDenied
+    return render(request, "mentoring/mark_list.html", {"marks": marks, "form": form, "tab": "young"})
+
+
+# --- programmes --------------------------------------------------------------
+
+
+def programme_rows(request):
+    queryset = Programme.objects.for_user(request.user).select_related("institution", "curator").annotate(
+        pair_count=Count("pairs"))
+    return filtered(request, ProgrammeFilter, queryset, "-start")
+
+
+@role_required(*SCHOOL_ROLES)
+def programme_list(request):
+    filterset = programme_rows(request)
+    return render(request, "mentoring/programme_list.html", {
+        "filter": filterset, "page": paginate(request, filterset.qs), "can_create": may_edit_pairs(request.user),
+        "tab": "programmes",
+    })
+
+
+@role_required(*SCHOOL_ROLES)
+def programme_export(request):
+    return workbook_response("mentoring-programmes.xlsx", [exports.programmes_sheet(programme_rows(request).qs)])
+
+
+@role_required(*SCHOOL_ROLES)
+def programme_detail(request, pk: int):
+    programme = get_object_or_404(Programme.objects.for_user(request.user).select_related("institution", "curator"),
+                                  pk=pk)
+    pairs = programme.pairs.select_related("form").prefetch_related("participants__pedagogue")
+    return render(request, "mentoring/programme_detail.html", {
+        "programme": programme, "pairs": pairs, "tab": "programmes",
+        "can_edit": Programme.objects.editable_by(request.user).filter(pk=pk).exists(),
+        "history": history_entries(programme),
+    })
+
+
+def _programme_form(request, instance):
+    form = ProgrammeForm(request.POST or None, request.FILES or None, instance=instance, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        programme = form.save()
+        messages.success(request, _("The programme «{title}» is saved.").format(title=programme.title))
+        return redirect(programme)
+    title = _("Edit the mentoring programme") if instance else _("New mentoring programme")
+    back = instance.get_absolute_url() if instance else reverse("mentoring:programme-list")
+    return _form_page(request, form, title=title, back_url=back, multipart=True)
+
+
+@role_required(*SCHOOL_ROLES)
+def programme_create(request):
+    if not may_edit_pairs(request.user):
+        raise PermissionDenied
+    return _programme_form(request, None)
+
+
+@role_required(*SCHOOL_ROLES)
+def programme_edit(request, pk: int):
+    programme = get_object_or_404(Programme.objects.for_user(request.user), pk=pk)
+    if not Programme.objects.editable_by(request.user).filter(pk=pk).exists():
+        raise PermissionDenied
+    return _programme_form(request, programme)
+
+
+# --- pairs -------------------------------------------------------------------
+
+
+def pair_rows(request):
+    queryset = (
+        Pair.objects.for_user(request.user)
+        .select_related("institution", "form")
+        .prefetch_related(Prefetch("participants", Participant.objects.select_related("pedagogue")))
+        .with_progress()
+    )
+    return filtered(request, PairFilter, queryset, "-start")
+
+
+def _loads(pairs) -> dict[int, int]:
+    return mentor_loads({p.pk for pair in pairs for p in pair.mentors})
+
+
+@role_required(*SCHOOL_ROLES, Role.TEACHER)
+def pair_list(request):
+    filterset = pair_rows(request)
+    page = paginate(request, filterset.qs)
+    return render(request, "mentoring/pair_list.html", {
+        "filter": filterset, "page": page, "loads": _loads(page.object_list),
+        "can_create": may_edit_pairs(request.user), "tab": "pairs",
+    })
+
+
+@role_required(*SCHOOL_ROLES, Role.TEACHER)
+def pair_export(request):
+    pairs = list(pair_rows(request).qs)
+    return workbook_response("mentoring-pairs.xlsx", [exports.pairs_sheet(pairs, _loads(pairs))])
+
+
+@role_required(*SCHOOL_ROLES, Role.TEACHER)
+def pair_detail(request, pk: int):
+    pair = get_object_or_404(
+        Pair.objects.for_user(request.user).select_related("institution", "form", "programme").prefetch_related(
+            Prefetch("participants", Participant.objects.select_related("pedagogue", "pedagogue__institution"))),
+        pk=pk,
+    )
+    can_edit = Pair.objects.editable_by(request.user).filter(pk=pk).exists()
+    task_form = TaskForm(request.POST or None, prefix="task") if can_edit else None
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        if task_form.is_valid():
+            task = task_form.save(commit=False)
+            task.pair = pair
+            task.save()
+            messages.success(request, _("The task «{title}» is added.").format(title=task.title))
+            return redirect(pair)
+    evaluation = Evaluation.objects.filter(pair=pair).first()
+    return render(request, "mentoring/pair_detail.html", {
+        "pair": pair, "tasks": pair.tasks.all(), "task_form": task_form, "done_form": TaskDoneForm(prefix="done"),
+        "evaluation": evaluation, "loads": mentor_loads([p.pk for p in pair.mentors]), "can_edit": can_edit,
+        "history": history_entries(pair), "tab": "pairs",
+    })
+
+
+def _pair_form(request, instance):
+    form = PairForm(request.POST or None, instance=instance, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            pair = save_pair(pair=form.save(commit=False), mentors=form.cleaned_data["mentors"],
+                             mentees=form.cleaned_data["mentees"], by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The mentoring pair is saved."))
+            return redirect(pair)
+    title = _("Edit the mentoring pair") if instance else _("New mentoring pair")
+    back = instance.get_absolute_url() if instance else reverse("mentoring:pair-list")
+    return _form_page(request, form, title=title, back_url=back)
+
+
+@role_required(*SCHOOL_ROLES)
+def pair_create(request):
+    if not may_edit_pairs(request.user):
+        raise PermissionDenied
+    return _pair_form(request, None)
+
+
+@role_required(*SCHOOL_ROLES)
+def pair_edit(request, pk: int):
+    pair = get_object_or_404(Pair.objects.for_user(request.user), pk=pk)
+    if not Pair.objects.editable_by(request.user).filter(pk=pk).exists():
+        raise PermissionDenied
+    return _pair_form(request, pair)
+
+
+def _editable_task(request, pk: int) -> Task:
+    task = get_object_or_404(Task.objects.filter(pair__in=Pair.objects.for_user(request.user)), pk=pk)
+    if not Pair.objects.editable_by(request.user).filter(pk=task.pair_id).exists():
+        raise PermissionDenied
+    return task
+
+
+@require_POST
+@role_required(*SCHOOL_ROLES)
+def task_done(request, pk: int):
+    task = _editable_task(request, pk)
+    form = TaskDoneForm(request.POST, instance=task, prefix="done")
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("The task «{title}» is marked done.").format(title=task.title))
+    else:
+        errors = "; ".join(str(e) for field_errors in form.errors.values() for e in field_errors)
+        messages.error(request, _("The task is not marked done: {errors}").format(errors=errors))
+    return redirect(task.pair)
+
+
+@require_POST
+@role_required(*SCHOOL_ROLES)
+def task_reopen(request, pk: int):
+    task = _editable_task(request, pk)
+    task.done_on = None
+    task.save(update_fields=["done_on"])
+    messages.success(request, _("The task «{title}» is open again.").format(title=task.title))
+    return redirect(task.pair)
+
+
+def _evaluation(request, pk: int, form_class, title: str):
+    pair = get_object_or_404(Pair.objects.for_user(request.user), pk=pk)
+    if not Pair.objects.editable_by(request.user).filter(pk=pk).exists():
+        raise PermissionDenied
+    evaluation = Evaluation.objects.filter(pair=pair).first() or Evaluation(pair=pair)
+    form = form_class(request.POST or None, instance=evaluation)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The evaluation is saved."))
+        return redirect(pair)
+    return _form_page(request, form, title=f"{title}: {pair}", back_url=pair.get_absolute_url())
+
+
+@role_required(*SCHOOL_ROLES)
+def evaluation_process(request, pk: int):
+    return _evaluation(request, pk, ProcessEvaluationForm, _("Evaluation of the process"))
+
+
+@role_required(*SCHOOL_ROLES)
+def evaluation_effect(request, pk: int):
+    return _evaluation(request, pk, EffectEvaluationForm, _("Evaluation of the effect"))
+
+
+# --- targeted support --------------------------------------------------------
+
+
+def support_rows(request):
+    queryset = SupportRequest.objects.for_user(request.user).select_related("institution", "pedagogue")
+    return filtered(request, SupportRequestFilter, queryset, "-received")
+
+
+@role_required(*MUNICIPAL_ROLES)
+def support_list(request):
+    filterset = support_rows(request)
+    return render(request, "mentoring/support_list.html", {
+        "filter": filterset, "page": paginate(request, filterset.qs), "can_create": can_edit_municipal(request.user),
+        "tab": "support",
+    })
+
+
+@role_required(*MUNICIPAL_ROLES)
+def support_export(request):
+    return workbook_response("support-requests.xlsx", [exports.support_sheet(support_rows(request).qs)])
+
+
+def _support_form(request, instance):
+    _require_municipal_editor(request.user)
+    form = SupportRequestForm(request.POST or None, instance=instance, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        item = form.save(commit=False)
+        if not item.pk:
+            item.recorded_by = request.user
+        item.save()
+        messages.success(request, _("The support request is saved."))
+        return redirect("mentoring:support-list")
+    title = _("Support request") if instance else _("New support request")
+    return _form_page(request, form, title=title, back_url=reverse("mentoring:support-list"))
+
+
+@role_required(*MUNICIPAL_ROLES)
+def support_create(request):
+    return _support_form(request, None)
+
+
+@role_required(*MUNICIPAL_ROLES)
+def support_update(request, pk: int):
+    return _support_form(request, get_object_or_404(SupportRequest.objects.for_user(request.user), pk=pk))
+
+
+# --- School of the Young Teacher and supervision -----------------------------
+
+
+def session_rows(request):
+    queryset = Session.objects.for_user(request.user).annotate(attended=Count("attendance"))
+    return filtered(request, SessionFilter, queryset, "-date")
+
+
+@role_required(*MUNICIPAL_ROLES)
+def session_list(request):
+    filterset = session_rows(request)
+    return render(request, "mentoring/session_list.html", {
+        "filter": filterset, "page": paginate(request, filterset.qs), "can_create": can_edit_municipal(request.user),
+        "tab": "sessions",
+    })
+
+
+@role_required(*MUNICIPAL_ROLES)
+def session_export(request):
+    return workbook_response("sessions.xlsx", [exports.sessions_sheet(session_rows(request).qs)])
+
+
+@role_required(*MUNICIPAL_ROLES)
+def session_detail(request, pk: int):
+    session = get_object_or_404(Session.objects.for_user(request.user), pk=pk)
+    can_edit = can_edit_municipal(request.user)
+    present = Pedagogue.objects.filter(session_attendance__session=session)
+    candidates = (
+        Pedagogue.objects.for_user(request.user)
+        .filter(municipality=session.municipality, institution__isnull=False)
+        .filter(Q(young_specialist_q(session.date)) | Q(pk__in=present.values("pk")))
+        .select_related("institution")
+        .order_by("institution__short_name", "last_name", "first_name")
+    )
+    form = AttendanceForm(request.POST or None, queryset=candidates,
+                          initial={"attendees": list(present.values_list("pk", flat=True))})
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        if form.is_valid():
+            count = set_attendance(session=session, attendees=form.cleaned_data["attendees"])
+            messages.success(request, _("Attendance is saved: {count} present.").format(count=count))
+            return redirect(session)
+    return render(request, "mentoring/session_detail.html", {
+        "session": session, "form": form, "present": present.select_related("institution"), "can_edit": can_edit,
+        "history": history_entries(session), "tab": "sessions",
+    })
+
+
+def _session_form(request, instance):
+    _require_municipal_editor(request.user)
+    form = SessionForm(request.POST or None, instance=instance, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        session = form.save()
+        messages.success(request, _("The session is saved."))
+        return redirect(session)
+    title = _("Edit the session") if instance else _("New session")
+    back = instance.get_absolute_url() if instance else reverse("mentoring:session-list")
+    return _form_page(request, form, title=title, back_url=back)
+
+
+@role_required(*MUNICIPAL_ROLES)
+def session_create(request):
+    return _session_form(request, None)
+
+
+@role_required(*MUNICIPAL_ROLES)
+def session_edit(request, pk: int):
+    return _session_form(request, get_object_or_404(Session.objects.for_user(request.user), pk=pk))
+
+
+# --- retention ----------------------------------------------------------------
+
+
+def _retention_scope(request):
+    """Return (scope, institutions to choose from) for the user: a school its own institution."""
+    roles = roles_of(request.user)
+    institutions = Institution.objects.for_user(request.user).order_by("short_name")
+    chosen = request.GET.get("institution")
+    if chosen and chosen.isdigit():
+        return get_object_or_404(institutions, pk=int(chosen)), institutions
+    municipalities = Municipality.objects.filter(pk__in=roles.municipality_ids) if not roles.is_global \
+        else Municipality.objects.all()
+    chosen_city = request.GET.get("municipality")
+    if chosen_city and chosen_city.isdigit():
+        return get_object_or_404(municipalities, pk=int(chosen_city)), institutions
+    municipality = municipalities.order_by("name").first()
+    if municipality is None:
+        school = institutions.first()
+        if school is None:
+            raise PermissionDenied
+        return school, institutions
+    return municipality, institutions
+
+
+@role_required(*SCHOOL_ROLES)
+def retention(request):
+    scope, institutions = _retention_scope(request)
+    rows = retention_table(scope)
+    chart = {
+        "labels": [row.title for row in rows],
+        "datasets": [
+            {"label": _("after {n} y.").format(n=n),
+             "data": [float(row.share(n) * 100) if row.share(n) is not None else None for row in rows]}
+            for n in HORIZONS
+        ],
+        "yTitle": _("retained, %"),
+    }
+    return render(request, "mentoring/retention.html", {
+        "scope": scope, "rows": rows, "institutions": institutions, "horizons": HORIZONS,
+        "is_institution": isinstance(scope, Institution), "chart": chart,
+        "tab": "retention",
+    })
+
+
+@role_required(*SCHOOL_ROLES)
+def retention_export(request):
+    scope, _institutions = _retention_scope(request)
+    caption = _("Retention of young specialists: {scope}").format(scope=scope)
+    return workbook_response("retention.xlsx", [exports.retention_sheet(retention_table(scope), caption)])
+
+
+# --- attestation --------------------------------------------------------------
+
+
+def attestation_rows(request):
+    queryset = Attestation.objects.for_user(request.user).select_related("pedagogue", "pedagogue__institution")
+    return filtered(request, AttestationFilter, queryset, "-date")
+
+
+@role_required(*SCHOOL_ROLES)
+def attestation_list(request):
+    filterset = attestation_rows(request)
+    return render(request, "mentoring/attestation_list.html", {
+        "filter": filterset, "page": paginate(request, filterset.qs), "can_create": can_edit_municipal(request.user),
+        "tab": "attestation",
+    })
+
+
+@role_required(*SCHOOL_ROLES)
+def attestation_export(request):
+    return workbook_response("attestations.xlsx", [exports.attestations_sheet(attestation_rows(request).qs)])
+
+
+def _attestation_form(request, instance):
+    _require_municipal_editor(request.user)
+    form = AttestationForm(request.POST or None, instance=instance, user=request.user,
+                           initial={"pedagogue": request.GET.get("pedagogue")})
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The attestation record is saved."))
+        return redirect("mentoring:attestation-list")
+    title = _("Attestation record") if instance else _("New attestation record")
+    return _form_page(request, form, title=title, back_url=reverse("mentoring:attestation-list"))
+
+
+@role_required(*MUNICIPAL_ROLES)
+def attestation_create(request):
+    return _attestation_form(request, None)
+
+
+@role_required(*MUNICIPAL_ROLES)
+def attestation_edit(request, pk: int):
+    return _attestation_form(request, get_object_or_404(Attestation.objects.for_user(request.user), pk=pk))
+
+
+def due_rows(request):
+    today = timezone.localdate()
+    filterset = filtered(request, DueFilter, Pedagogue.objects.for_user(request.user), "category_date")
+    pending = Attestation.objects.filter(pedagogue=OuterRef("pk"), result=AttestationResult.PENDING)
+    rows = (
+        filterset.qs.filter(institution__isnull=False)
+        .filter(attestation_due_q(today, filterset.within_days))
+        .select_related("institution")
+        .annotate(support_count=Count("attestation_support", distinct=True),
+                  last_support=Max("attestation_support__date"), has_pending=Exists(pending))
+    )
+    return filterset, rows
+
+
+@role_required(*SCHOOL_ROLES)
+def due_list(request):
+    filterset, rows = due_rows(request)
+    page = paginate(request, rows)
+    for pedagogue in page.object_list:
+        pedagogue.expires = category_expires(pedagogue)
+    return render(request, "mentoring/due_list.html", {
+        "filter": filterset, "page": page, "today": timezone.localdate(),
+        "can_edit": can_edit_municipal(request.user), "tab": "due",
+    })
+
+
+@role_required(*SCHOOL_ROLES)
+def due_export(request):
+    _filterset, rows = due_rows(request)
+    return workbook_response("attestation-due.xlsx", [exports.due_sheet(rows)])
+
+
+@role_required(*MUNICIPAL_ROLES)
+def attestation_support_create(request):
+    _require_municipal_editor(request.user)
+    form = AttestationSupportForm(request.POST or None, user=request.user,
+                                  initial={"pedagogue": request.GET.get("pedagogue")})
+    if request.method == "POST" and form.is_valid():
+        support = form.save(commit=False)
+        support.given_by = request.user
+        support.save()
+        messages.success(request, _("The support given to {name} is recorded.").format(
+            name=support.pedagogue.full_name))
+        return redirect("mentoring:due-list")
+    return _form_page(request, form, title=_("Support in preparing for attestation"),
+                      back_url=reverse("mentoring:due-list"))

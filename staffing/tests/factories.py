@@ -1,0 +1,53 @@
+import datetime
+from decimal import Decimal
+
+import factory
+from django.utils import timezone
+
+from core.models import AcademicYear, Position
+from staffing.models import Campaign, DocumentStatus, Need, Reason, RegulatoryDocument, Submission, SubmissionStatus
+
+
+class CampaignFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Campaign
+
+    title = factory.Sequence(lambda n: f"Кадровая потребность на 01.08.2021 ({n})")
+    as_of = datetime.date(2021, 8, 1)
+    year = factory.LazyFunction(lambda: AcademicYear.objects.get(start_year=2021))
+    deadline = datetime.date(2021, 6, 15)
+
+
+class SubmissionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Submission
+
+    status = SubmissionStatus.DRAFT
+
+
+def submitted(campaign, institution, *, on=None, status=SubmissionStatus.SUBMITTED, **fields) -> Submission:
+    """Return a submission sent on the day (noon), submitted or accepted."""
+    when = timezone.make_aware(datetime.datetime.combine(on or campaign.deadline, datetime.time(12)))
+    return Submission.objects.create(
+        campaign=campaign, institution=institution, status=status, submitted_at=when, first_submitted_at=when,
+        **fields,
+    )
+
+
+class NeedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Need
+
+    position = factory.LazyFunction(lambda: Position.objects.get(name="учитель"))
+    rates = Decimal("1")
+    reason = Reason.VACANCY
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RegulatoryDocument
+
+    title = "Положение о выявлении кадровых потребностей"
+    number = factory.Sequence(lambda n: f"{n + 100}-п")
+    date = datetime.date(2021, 9, 1)
+    status = DocumentStatus.IN_FORCE

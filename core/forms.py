@@ -7,11 +7,16 @@ from core.scoping import Role, roles_of
 
 
 class BootstrapFormMixin:
-    """Give every widget the Bootstrap class it needs, and mark invalid fields."""
+    """Give every widget the Bootstrap class it needs, and mark invalid fields.
+
+    Invalid fields are marked after validation (``full_clean``), never in
+    ``__init__``: validating there would run before subclasses and formsets
+    finish setting up fields (restricted querysets, inline foreign keys).
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             widget = field.widget
             if isinstance(widget, forms.CheckboxInput):
                 css = "form-check-input"
@@ -19,12 +24,18 @@ class BootstrapFormMixin:
                 css = "form-select"
             else:
                 css = "form-control"
-            if self.is_bound and name in self.errors:
-                css += " is-invalid"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
             if isinstance(widget, forms.DateInput):
                 widget.input_type = "date"
                 widget.format = "%Y-%m-%d"
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                if "is-invalid" not in widget.attrs.get("class", ""):
+                    widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
 
 
 class InstitutionForm(BootstrapFormMixin, forms.ModelForm):

@@ -60,3 +60,12 @@ def export_url(context, url_name: str) -> str:
 @register.filter
 def young_specialist_on(pedagogue, day) -> bool:
     return bool(pedagogue and day and pedagogue.is_young_specialist_on(day))
+
+
+@register.simple_tag(takes_context=True)
+def render_section(context, section, pedagogue) -> str:
+    """Render a record section's template with ``section``, ``pedagogue`` and the section's context items."""
+    from django.template.loader import render_to_string
+
+    values = {**section.context, "section": section, "pedagogue": pedagogue, "context": section.context}
+    return render_to_string(section.template, values, request=context.get("request"))

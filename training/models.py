@@ -267,7 +267,8 @@ class Completion(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+", verbose_name=_("entered by"))
     created = models.DateTimeField(_("entered"), default=timezone.now)
-    hour_entries = GenericRelation("training.HourEntry", related_query_name="completion")
+    hour_entries = GenericRelation("training.HourEntry", content_type_field="source_type", object_id_field="source_id",
+                                  related_query_name="completion")
 
     history = HistoricalRecords()
     objects = CompletionQuerySet.as_manager()

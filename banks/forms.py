@@ -8,6 +8,8 @@ from core.scoping import Role, roles_of
 
 
 class ItemForm(BootstrapFormMixin, forms.ModelForm):
+    url = forms.URLField(label=_("link"), max_length=500, required=False, assume_scheme="https")
+
     class Meta:
         model = Item
         fields = ["bank", "title", "authors", "author_pedagogues", "institution", "subject", "kind", "year",

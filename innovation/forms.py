@@ -75,6 +75,8 @@ class ParticipantForm(BootstrapFormMixin, forms.ModelForm):
 
 
 class ProductForm(BootstrapFormMixin, forms.ModelForm):
+    url = forms.URLField(label=_("link"), max_length=500, required=False, assume_scheme="https")
+
     class Meta:
         model = Product
         fields = ["title", "kind", "year", "authors", "description", "file", "url"]

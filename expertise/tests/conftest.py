@@ -32,3 +32,9 @@ def make_expert_user(city):
 @pytest.fixture
 def submitted(school, school_user):
     return ReviewRequestFactory(institution=school, submitted_by=school_user)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    """The personas' passwords are hashed for every test; a cheap hasher keeps the app's suite quick."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -11,8 +11,8 @@ from expertise.services import (
     assign_experts,
     conclude_request,
     resubmit_request,
-    submit_review,
     submit_request,
+    submit_review,
 )
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,137 @@
+import datetime
+import io
+
+import pytest
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from expertise.models import Decision, Status, TypeSettings
+from expertise.services import assign_experts, conclude_request, submit_review
+from expertise.tests.factories import ReviewRequestFactory
+
+pytestmark = pytest.mark.django_db
+DEADLINE = timezone.localdate() + datetime.timedelta(days=10)
+
+
+def concluded(request, expert_entry, methodist, decision=Decision.RECOMMENDED):
+    assign_experts(request=request, experts=[expert_entry], deadline=DEADLINE, by=methodist)
+    submit_review(assignment=request.assignments.get(), scores={c.pk: 2 for c in request.criteria()},
+                  comment="Замечаний нет", by=expert_entry.user)
+    return conclude_request(request=request, decision=decision, by=methodist)
+
+
+def test_methodist_assigns_an_expert_through_the_page(client, methodist, submitted, expert_entry):
+    client.force_login(methodist)
+    response = client.post(f"/expertise/{submitted.pk}/assign/",
+                           {"experts": [expert_entry.pk], "deadline": DEADLINE.isoformat()}, follow=True)
+
+    assert response.status_code == 200
+    submitted.refresh_from_db()
+    assert submitted.status == Status.ASSIGNED
+    assert "The experts are assigned." in response.content.decode() or "назначены" in response.content.decode()
+
+
+def test_the_page_refuses_a_conflicting_expert_with_a_message(client, methodist, submitted, same_school_expert):
+    client.force_login(methodist)
+    response = client.post(f"/expertise/{submitted.pk}/assign/",
+                           {"experts": [same_school_expert.pk], "deadline": DEADLINE.isoformat()}, follow=True)
+
+    submitted.refresh_from_db()
+    assert submitted.status == Status.SUBMITTED
+    messages = [str(m) for m in response.context["messages"]]
+    assert any("Своякова" in m for m in messages)
+
+
+def test_the_page_refuses_an_illegal_transition_with_a_message(client, methodist, submitted):
+    client.force_login(methodist)
+    response = client.post(f"/expertise/{submitted.pk}/conclude/", {"decision": "recommended"}, follow=True)
+
+    submitted.refresh_from_db()
+    assert submitted.status == Status.SUBMITTED
+    assert len(list(response.context["messages"])) == 1
+
+
+def test_expert_sees_only_their_own_queue(client, expert, expert_entry, second_expert, methodist, school, school_user):
+    mine = ReviewRequestFactory(institution=school, submitted_by=school_user, title="Моя заявка")
+    other = ReviewRequestFactory(institution=school, submitted_by=school_user, title="Чужая заявка")
+    assign_experts(request=mine, experts=[expert_entry], deadline=DEADLINE, by=methodist)
+    assign_experts(request=other, experts=[second_expert], deadline=DEADLINE, by=methodist)
+    client.force_login(expert)
+
+    queue = client.get("/expertise/queue/").content.decode()
+    assert "Моя заявка" in queue and "Чужая заявка" not in queue
+    assert client.get(f"/expertise/{other.pk}/").status_code == 404
+    assert client.get(f"/expertise/reviews/{other.assignments.get().pk}/").status_code == 404
+    listing = client.get("/expertise/").content.decode()
+    assert "Моя заявка" in listing and "Чужая заявка" not in listing
+
+
+def test_expert_fills_the_review_form(client, expert, expert_entry, methodist, submitted):
+    assign_experts(request=submitted, experts=[expert_entry], deadline=DEADLINE, by=methodist)
+    assignment = submitted.assignments.get()
+    client.force_login(expert)
+    data = {f"criterion_{c.pk}": "3" for c in submitted.criteria()}
+
+    response = client.post(f"/expertise/reviews/{assignment.pk}/", {**data, "comment": ""})
+    assert response.status_code == 200  # the comment is required; the scores are kept
+    assert 'value="3" selected' in response.content.decode()
+
+    response = client.post(f"/expertise/reviews/{assignment.pk}/", {**data, "comment": "Отлично"})
+    assert response.status_code == 302
+    submitted.refresh_from_db()
+    assert submitted.status == Status.REVIEWED
+
+
+def test_author_sees_the_conclusion_but_not_the_experts_names(client, school_user, submitted, expert_entry, methodist):
+    concluded(submitted, expert_entry, methodist)
+    client.force_login(school_user)
+
+    page = client.get(f"/expertise/{submitted.pk}/").content.decode()
+    assert "66,7%" in page  # 8 of 12, in Russian notation
+    assert "Экспертова" not in page
+
+
+def test_authors_see_the_experts_when_the_type_allows(client, school_user, submitted, expert_entry, methodist):
+    TypeSettings.objects.filter(type=submitted.type).update(experts_visible_to_authors=True)
+    concluded(submitted, expert_entry, methodist)
+    client.force_login(school_user)
+
+    assert "Экспертова" in client.get(f"/expertise/{submitted.pk}/").content.decode()
+
+
+def test_other_school_cannot_see_the_request(client, outsider, submitted):
+    client.force_login(outsider)
+
+    assert client.get(f"/expertise/{submitted.pk}/").status_code == 404
+    assert submitted.title not in client.get("/expertise/").content.decode()
+
+
+def test_request_list_filters_and_exports_the_filtered_rows(client, methodist, school, school_user, expert_entry):
+    done = ReviewRequestFactory(institution=school, submitted_by=school_user, title="Готовая")
+    concluded(done, expert_entry, methodist, Decision.REJECTED)
+    ReviewRequestFactory(institution=school, submitted_by=school_user, title="Новая")
+    client.force_login(methodist)
+
+    page = client.get("/expertise/", {"status": "concluded"}).content.decode()
+    assert "Готовая" in page and "Новая" not in page
+    response = client.get("/expertise/", {"status": "concluded", "export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert [(row[0], row[9]) for row in rows] == [("Готовая", 66.7)]
+
+
+def test_api_lists_only_visible_requests_without_expert_names(client, outsider, school_user, submitted):
+    client.force_login(school_user)
+    data = client.get("/api/v1/expertise/requests/").json()
+    assert [row["title"] for row in data["results"]] == [submitted.title]
+    assert "assignments" not in data["results"][0]
+
+    client.force_login(outsider)
+    assert client.get("/api/v1/expertise/requests/").json()["count"] == 0
+
+
+def test_expert_register_is_for_municipal_staff(client, methodist, school_user, expert_entry):
+    client.force_login(school_user)
+    assert client.get("/expertise/experts/").status_code == 403
+    client.force_login(methodist)
+    assert "Экспертова" in client.get("/expertise/experts/").content.decode()

@@ -188,6 +188,7 @@ class ProductForm(BootstrapFormMixin, forms.ModelForm):
     authors = PedagoguesChoiceField(
         queryset=Pedagogue.objects.none(), label=_("authors"), widget=forms.SelectMultiple(attrs={"size": 6})
     )
+    url = forms.URLField(label=_("link"), required=False, assume_scheme="https", max_length=200)
 
     class Meta:
         model = Product

@@ -25,11 +25,15 @@ from mentoring.models import (
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
-def has_mentor_q(day) -> Q:
-    """Pedagogues who are mentees of a pair active on the day."""
-    return Q(Exists(Participant.objects.filter(
+def mentee_exists(day) -> Exists:
+    """True for pedagogues who are mentees of a pair active on the day."""
+    return Exists(Participant.objects.filter(
         pedagogue=OuterRef("pk"), role=ParticipantRole.MENTEE, pair__in=Pair.objects.active_on(day).values("pk"),
-    )))
+    ))
+
+
+def has_mentor_q(day) -> Q:
+    return Q(mentee_exists(day))
 
 
 class YoungSpecialistFilter(django_filters.FilterSet):

@@ -1,0 +1,224 @@
+"""Read-only REST endpoints of mentoring, filtered like the pages and scoped by ``for_user``."""
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, viewsets
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.models import Institution, Municipality, Pedagogue
+from core.scoping import HasRole, Role, roles_of
+from mentoring.filters import (
+    AttestationFilter,
+    PairFilter,
+    ProgrammeFilter,
+    SessionFilter,
+    SupportRequestFilter,
+    YoungSpecialistFilter,
+    mentee_exists,
+)
+from mentoring.models import (
+    Attestation,
+    Pair,
+    Participant,
+    Programme,
+    Session,
+    SupportRequest,
+    Task,
+    young_specialist_q,
+)
+from mentoring.retention import HORIZONS, retention_table
+
+SCHOOL_ROLES = (Role.HEAD, Role.METHODIST, Role.SCHOOL)
+MUNICIPAL_ROLES = (Role.HEAD, Role.METHODIST)
+
+
+class PersonSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Pedagogue
+        fields = ["id", "full_name"]
+
+
+class TaskSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Task
+        fields = ["id", "title", "deadline", "is_checkpoint", "done_on", "comment"]
+
+
+class PairSerializer(serializers.ModelSerializer):
+    institution_name = serializers.CharField(source="institution.short_name", read_only=True)
+    form_name = serializers.CharField(source="form.name", read_only=True)
+    status = serializers.CharField(read_only=True)
+    mentors = PersonSerializer(many=True, read_only=True)
+    mentees = PersonSerializer(many=True, read_only=True)
+    tasks = TaskSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Pair
+        fields = ["id", "institution", "institution_name", "programme", "form", "form_name", "start", "end",
+                  "order_number", "order_date", "status", "mentors", "mentees", "tasks"]
+
+
+class ProgrammeSerializer(serializers.ModelSerializer):
+    curator_name = serializers.CharField(source="curator.full_name", read_only=True, default=None)
+
+    class Meta:
+        model = Programme
+        fields = ["id", "institution", "title", "curator", "curator_name", "start", "end", "regulation"]
+
+
+class SessionSerializer(serializers.ModelSerializer):
+    attendees = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+
+    class Meta:
+        model = Session
+        fields = ["id", "municipality", "kind", "date", "topic", "leader", "place", "attendees"]
+
+
+class SupportRequestSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SupportRequest
+        fields = ["id", "municipality", "institution", "pedagogue", "requester_kind", "received_on", "topic",
+                  "response", "closed_on"]
+
+
+class AttestationSerializer(serializers.ModelSerializer):
+    pedagogue_name = serializers.CharField(source="pedagogue.full_name", read_only=True)
+
+    class Meta:
+        model = Attestation
+        fields = ["id", "pedagogue", "pedagogue_name", "category", "applied_on", "date", "result", "order_ref"]
+
+
+class YoungSpecialistSerializer(serializers.ModelSerializer):
+    institution_name = serializers.CharField(source="institution.short_name", read_only=True)
+    has_mentor = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Pedagogue
+        fields = ["id", "full_name", "institution", "institution_name", "birth_date", "experience_start",
+                  "has_mentor"]
+
+
+class PairViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = PairSerializer
+    permission_classes = [HasRole.of(*SCHOOL_ROLES, Role.TEACHER)]
+    filterset_class = PairFilter
+    ordering_fields = ["start", "end"]
+
+    def get_queryset(self):
+        return Pair.objects.for_user(self.request.user).select_related("institution", "form").prefetch_related(
+            Prefetch("participants", Participant.objects.select_related("pedagogue")), "tasks").order_by("-start",
+                                                                                                         "pk")
+
+
+class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = ProgrammeSerializer
+    permission_classes = [HasRole.of(*SCHOOL_ROLES)]
+    filterset_class = ProgrammeFilter
+    ordering_fields = ["start", "title"]
+
+    def get_queryset(self):
+        return Programme.objects.for_user(self.request.user).select_related("curator").order_by("-start", "pk")
+
+
+class SessionViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = SessionSerializer
+    permission_classes = [HasRole.of(*MUNICIPAL_ROLES)]
+    filterset_class = SessionFilter
+    ordering_fields = ["date"]
+
+    def get_queryset(self):
+        return Session.objects.for_user(self.request.user).prefetch_related("attendees").order_by("-date", "pk")
+
+
+class SupportRequestViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = SupportRequestSerializer
+    permission_classes = [HasRole.of(*MUNICIPAL_ROLES)]
+    filterset_class = SupportRequestFilter
+    ordering_fields = ["received_on", "closed_on"]
+
+    def get_queryset(self):
+        return SupportRequest.objects.for_user(self.request.user).order_by("-received_on", "pk")
+
+
+class AttestationViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = AttestationSerializer
+    permission_classes = [HasRole.of(*SCHOOL_ROLES)]
+    filterset_class = AttestationFilter
+    ordering_fields = ["date", "applied_on"]
+
+    def get_queryset(self):
+        return Attestation.objects.for_user(self.request.user).select_related("pedagogue").order_by("-pk")
+
+
+class YoungSpecialistViewSet(viewsets.ReadOnlyModelViewSet):
+    """Young specialists working now, with whether they have a mentor (filter ``mentor=no``)."""
+
+    serializer_class = YoungSpecialistSerializer
+    permission_classes = [HasRole.of(*SCHOOL_ROLES)]
+    filterset_class = YoungSpecialistFilter
+    ordering_fields = ["last_name", "birth_date"]
+
+    def get_queryset(self):
+        today = timezone.localdate()
+        return (
+            Pedagogue.objects.for_user(self.request.user)
+            .filter(institution__isnull=False)
+            .filter(young_specialist_q(today))
+            .annotate(has_mentor=mentee_exists(today))
+            .select_related("institution")
+            .order_by("last_name", "first_name", "pk")
+        )
+
+
+def _text(value) -> str | None:
+    return None if value is None else str(value)
+
+
+class RetentionView(APIView):
+    """Retention of young specialists by cohort for a municipality (default: the user's) or an institution."""
+
+    permission_classes = [HasRole.of(*SCHOOL_ROLES)]
+
+    @extend_schema(parameters=[OpenApiParameter("institution", int), OpenApiParameter("municipality", int)],
+                   responses={200: dict})
+    def get(self, request):
+        institutions = Institution.objects.for_user(request.user)
+        if request.query_params.get("institution", "").isdigit():
+            scope = get_object_or_404(institutions, pk=int(request.query_params["institution"]))
+        else:
+            roles = roles_of(request.user)
+            cities = Municipality.objects.all() if roles.is_global else Municipality.objects.filter(
+                pk__in=roles.municipality_ids)
+            wanted = request.query_params.get("municipality", "")
+            scope = get_object_or_404(cities, pk=int(wanted)) if wanted.isdigit() else cities.order_by("name").first()
+            if scope is None:
+                scope = institutions.first()
+        if scope is None:
+            return Response({"scope": None, "cohorts": []})
+        rows = retention_table(scope)
+        return Response({
+            "scope": str(scope),
+            "cohorts": [
+                {"year": row.title, "hired": row.hired,
+                 **{f"after_{n}": {"retained": row.retained(n), "counted": row.measurable(n),
+                                   "share": _text(row.share(n))} for n in HORIZONS}}
+                for row in rows
+            ],
+        })
+
+
+routes = [
+    ("mentoring/pairs", PairViewSet, "mentoring-pair"),
+    ("mentoring/programmes", ProgrammeViewSet, "mentoring-programme"),
+    ("mentoring/sessions", SessionViewSet, "mentoring-session"),
+    ("mentoring/support-requests", SupportRequestViewSet, "mentoring-support-request"),
+    ("mentoring/attestations", AttestationViewSet, "mentoring-attestation"),
+    ("mentoring/young-specialists", YoungSpecialistViewSet, "mentoring-young-specialist"),
+]
+
+urlpatterns = [path("mentoring/retention/", RetentionView.as_view(), name="mentoring-retention")]

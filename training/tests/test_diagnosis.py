@@ -7,7 +7,7 @@ from training.tests.conftest import rate
 from training.tests.factories import DiagnosisFactory, PedagogueFactory
 
 
-def test_the_framework_is_seeded_with_five_blocks():
+def test_the_framework_is_seeded_with_five_blocks(db):
     from training.models import Block
 
     blocks = list(Block.objects.values_list("code", flat=True))
@@ -34,7 +34,7 @@ def test_self_diagnosis_can_be_saved_and_continued_then_finished(teacher, teache
 
     with pytest.raises(ValidationError, match="Rate every statement"):
         save_answers(diagnosis=diagnosis, scores={statements[1]: 2}, finish=True)
-    save_answers(diagnosis=diagnosis, scores={pk: 3 for pk in statements[2:]} | {statements[0]: 0}, finish=True)
+    save_answers(diagnosis=diagnosis, scores={pk: 3 for pk in statements[1:]} | {statements[0]: 0}, finish=True)
     diagnosis.refresh_from_db()
     assert diagnosis.is_completed
     assert diagnosis.answers.get(statement_id=statements[0]).score == 0
@@ -64,7 +64,8 @@ def test_the_take_page_saves_partial_answers_and_finishing_shows_results(client,
     response = client.post(f"/training/diagnoses/{diagnosis.pk}/take/", {"finish": "1"})
     assert "Rate every statement to finish the diagnosis." in response.content.decode()
 
-    data = {f"s{pk}": "3" for pk in statements} | {f"s{statements[0]}": "0"}
+    # The first competency has four statements: 0, 0, 3, 3 gives a mean of 1.5, a partial deficit.
+    data = {f"s{pk}": "3" for pk in statements} | {f"s{statements[0]}": "0", f"s{statements[1]}": "0"}
     response = client.post(f"/training/diagnoses/{diagnosis.pk}/take/", data | {"finish": "1"})
     assert response.status_code == 302
     page = client.get(response.url).content.decode()

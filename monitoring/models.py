@@ -513,6 +513,8 @@ class Assignment(_OrderPart):
     def sentence(self) -> str:
         """Return the assignment as the order words it: «Addressee, do this. Deadline: 01.09.2022.»"""
         text = self.text.strip().rstrip(".")
+        if len(text) > 1 and text[1].islower():  # «Обновить …» reads «…, обновить …» after the addressee
+            text = text[0].lower() + text[1:]
         deadline = gettext("Deadline: {date}.").format(date=self.deadline.strftime("%d.%m.%Y"))
         return f"{self.addressee.strip().rstrip(',')}, {text}. {deadline}"
 

@@ -1,0 +1,232 @@
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from monitoring.models import IndicatorPassport, Order, OrderStatus, ReportSnapshot, Target
+from monitoring.services import build_snapshot, draft_order
+from monitoring.tests.factories import set_target, two_years
+
+DASHBOARD = "/monitoring/"
+
+
+@pytest.fixture
+def data(school, other_school, year):
+    two_years(school, other_school)
+    set_target("core.share_under_35", year, "0.3")
+    set_target("core.share_first_or_highest_category", year, "0.6")
+
+
+def test_head_dashboard_shows_tiles_values_and_rules(client, head, data):
+    client.force_login(head)
+
+    response = client.get(DASHBOARD, {"year": "2021/2022"})
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "42,9 %" in body and "20,0 %" in body
+    assert "Target ≥ 30,0 %; value 42,9 %: met." in body
+    assert 'id="monitoring-chart-data"' in body
+    chart = response.context["chart_data"]
+    print("YEARS", chart["years"])
+
+
+def test_school_user_sees_only_its_own_institution(client, school_user, school, other_school, data):
+    client.force_login(school_user)
+
+    response = client.get(DASHBOARD, {"year": "2021/2022"})
+    assert response.status_code == 200
+    assert response.context["institution"] == school
+    assert response.context["results"].indicator("core.share_under_35").value == "0.6000"
+    assert client.get(DASHBOARD, {"institution": other_school.pk}).status_code == 404
+
+
+def test_school_user_cannot_open_the_breakdown_or_reports(client, school_user, data):
+    client.force_login(school_user)
+
+    assert client.get(reverse("monitoring:indicator", args=["core.share_under_35"])).status_code == 403
+    assert client.get(reverse("monitoring:reports")).status_code == 403
+    assert client.get(reverse("monitoring:orders")).status_code == 403
+
+
+def test_teacher_has_no_dashboard(client, teacher):
+    client.force_login(teacher)
+    assert client.get(DASHBOARD).status_code == 403
+
+
+def test_breakdown_sorts_institutions_by_contribution(client, methodist, school, other_school, data):
+    client.force_login(methodist)
+
+    response = client.get(reverse("monitoring:indicator", args=["core.share_under_35"]), {"year": "2021/2022"})
+
+    rows = response.context["rows"]
+    # The municipal share rose; school A (0 → 60 %) drove it, school B (33,3 % → 0) pulled against it.
+    assert [row["institution"] for row in rows] == [school, other_school]
+    assert [row["change_display"] for row in rows] == ["+60,0 p.p.", "-33,3 p.p."]
+
+
+def test_breakdown_exports_its_rows(client, head, data):
+    client.force_login(head)
+
+    response = client.get(
+        reverse("monitoring:indicator", args=["core.share_under_35"]), {"year": "2021/2022", "format": "xlsx"}
+    )
+
+    ws = load_workbook(io.BytesIO(response.content)).active
+    assert [c.value for c in ws[2]] == ["СШ № 1", "0,0 %", "60,0 %", "+60,0 p.p."]
+
+
+def test_head_sets_targets_in_percent(client, head, year):
+    client.force_login(head)
+    IndicatorPassport.objects.sync()
+    passport = IndicatorPassport.objects.get(code="core.share_under_35")
+
+    response = client.post(
+        reverse("monitoring:targets") + "?year=2021/2022",
+        {f"t{passport.pk}-target": "35", f"t{passport.pk}-tolerance": "2"},
+    )
+
+    assert response.status_code == 302
+    target = Target.objects.get(passport=passport, year=year)
+    assert (str(target.value), str(target.tolerance)) == ("0.3500", "2.00")
+
+
+def test_a_share_target_above_100_percent_is_refused_and_kept(client, head, year):
+    client.force_login(head)
+    IndicatorPassport.objects.sync()
+    passport = IndicatorPassport.objects.get(code="core.share_under_35")
+
+    response = client.post(reverse("monitoring:targets") + "?year=2021/2022", {f"t{passport.pk}-target": "135"})
+
+    assert response.status_code == 200
+    assert "A share is between 0 and 100 percent." in response.content.decode()
+    assert 'value="135"' in response.content.decode()
+    assert not Target.objects.exists()
+
+
+def test_methodist_cannot_edit_targets(client, methodist):
+    client.force_login(methodist)
+    assert client.get(reverse("monitoring:targets")).status_code == 403
+
+
+def test_head_builds_the_report_and_downloads_workbook_and_pdf(client, head, data):
+    client.force_login(head)
+
+    response = client.post(reverse("monitoring:reports") + "?year=2021/2022")
+    snapshot = ReportSnapshot.objects.get()
+    assert response.url == snapshot.get_absolute_url()
+
+    workbook = load_workbook(io.BytesIO(client.get(reverse("monitoring:report-xlsx", args=[snapshot.pk])).content))
+    print("SHEETS", workbook.sheetnames)
+    sheet = workbook["mentoring"]
+    assert sheet["A5"].value == sheet["A5"].value and sheet["E5"].value == pytest.approx(0.4286)
+    assert sheet["E5"].number_format == "0.0%"
+    assert sheet.freeze_panes == "B5"
+    pdf = client.get(reverse("monitoring:report-pdf", args=[snapshot.pk]))
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+
+
+def test_methodist_cannot_build_the_report(client, methodist, data):
+    client.force_login(methodist)
+    assert client.post(reverse("monitoring:reports") + "?year=2021/2022").status_code == 403
+    assert not ReportSnapshot.objects.exists()
+
+
+def test_other_municipality_does_not_see_the_report(client, head, other_city, data, year):
+    from conftest import make_user
+    from core.scoping import Role
+
+    snapshot = build_snapshot(municipality=head.roles.get().municipality, year=year)
+    stranger = make_user("stranger", Role.HEAD, municipality=other_city)
+    client.force_login(stranger)
+
+    assert client.get(snapshot.get_absolute_url()).status_code == 404
+    assert client.get(reverse("monitoring:report-xlsx", args=[snapshot.pk])).status_code == 404
+
+
+def test_order_is_drafted_edited_and_issued_by_the_head(client, head, methodist, city, data, year):
+    client.force_login(head)
+    snapshot = build_snapshot(municipality=city, year=year)
+
+    response = client.post(reverse("monitoring:order-create", args=[snapshot.pk]))
+    order = Order.objects.get()
+    assert response.url == reverse("monitoring:order-edit", args=[order.pk])
+    form = client.get(response.url).context
+    data_post = {
+        "title": order.title, "preamble": order.preamble, "satisfactory": order.satisfactory,
+        "effects": order.effects, "improvement": order.improvement, "control": order.control,
+        "signatory_position": "Начальник отдела образования",
+        "rec-TOTAL_FORMS": "2", "rec-INITIAL_FORMS": "1", "rec-MIN_NUM_FORMS": "0", "rec-MAX_NUM_FORMS": "1000",
+        "rec-0-id": str(order.recommendations.get().pk), "rec-0-order": str(order.pk),
+        "rec-0-text": "Выявить причины.", "rec-0-position": "1",
+        "rec-1-text": "", "rec-1-position": "0",
+        "asg-TOTAL_FORMS": "1", "asg-INITIAL_FORMS": "0", "asg-MIN_NUM_FORMS": "0", "asg-MAX_NUM_FORMS": "1000",
+        "asg-0-responsible": str(methodist.pk), "asg-0-addressee": "Петровой А.А., методисту",
+        "asg-0-text": "обновить план", "asg-0-deadline": "2022-09-01", "asg-0-position": "1",
+    }
+    assert form["form"] is not None
+    response = client.post(reverse("monitoring:order-edit", args=[order.pk]), data_post)
+    assert response.status_code == 302, response.context and response.context["assignments"].errors
+    assert order.assignments.get().responsible == methodist
+    assert order.recommendations.get().text == "Выявить причины."
+
+    response = client.post(
+        reverse("monitoring:order-issue", args=[order.pk]),
+        {"number": "110а", "date": "2022-06-25", "signatory_position": "Начальник", "signatory_name": "Егорова О.Ю."},
+    )
+    order.refresh_from_db()
+    assert order.status == OrderStatus.ISSUED and order.number == "110а"
+    print("ORDER", str(order))
+
+
+def test_issued_order_cannot_be_edited(client, head, city, data, year):
+    client.force_login(head)
+    order = draft_order(snapshot=build_snapshot(municipality=city, year=year))
+    order.issue(number="1", date=datetime.date(2022, 6, 1), signatory_position="Начальник", signatory_name="Егорова", by=head)
+
+    response = client.post(reverse("monitoring:order-edit", args=[order.pk]), {"title": "Другое"})
+
+    assert response.status_code == 302
+    order.refresh_from_db()
+    assert order.title != "Другое"
+    assert client.post(reverse("monitoring:order-issue", args=[order.pk]), {"number": "2"}).status_code == 302
+    order.refresh_from_db()
+    assert order.number == "1"
+
+
+def test_issue_needs_number_date_and_signatory(client, head, city, data, year):
+    client.force_login(head)
+    order = draft_order(snapshot=build_snapshot(municipality=city, year=year))
+
+    response = client.post(reverse("monitoring:order-issue", args=[order.pk]), {"number": "", "date": ""})
+
+    assert response.status_code == 400
+    order.refresh_from_db()
+    assert order.status == OrderStatus.DRAFT
+
+
+def test_methodist_cannot_issue_orders(client, methodist, city, data, year):
+    client.force_login(methodist)
+    order = draft_order(snapshot=build_snapshot(municipality=city, year=year))
+
+    response = client.post(
+        reverse("monitoring:order-issue", args=[order.pk]),
+        {"number": "1", "date": "2022-06-01", "signatory_position": "Начальник", "signatory_name": "Е"},
+    )
+
+    assert response.status_code == 403
+    assert client.get(reverse("monitoring:order-detail", args=[order.pk])).status_code == 200
+
+
+def test_order_list_exports_filtered_rows(client, head, city, data, year):
+    client.force_login(head)
+    issued = draft_order(snapshot=build_snapshot(municipality=city, year=year))
+    issued.issue(number="7", date=datetime.date(2022, 6, 1), signatory_position="Н", signatory_name="Е", by=head)
+    draft_order(snapshot=issued.snapshot)
+
+    response = client.get(reverse("monitoring:orders"), {"status": "issued", "format": "xlsx"})
+
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(min_row=2, values_only=True))
+    assert [row[0] for row in rows] == ["7"]

@@ -1,5 +1,7 @@
 """Excel exports of the staffing lists and the printable campaign summary."""
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
@@ -116,14 +118,16 @@ def summary_sheets(summary: CampaignSummary) -> list[Sheet]:
             columns=[Column("position", _("Position"), width=40),
                      Column("posts", _("This campaign"), kind="decimal", width=14, number_format=POSTS_FORMAT),
                      Column("previous", _("Previous campaign"), kind="decimal", width=16, number_format=POSTS_FORMAT),
-                     Column("change", _("Change"), kind="decimal", width=12, number_format="+0.00;-0.00;0")],
+                     Column("change", _("Difference"), kind="decimal", width=12, number_format="+0.00;-0.00;0")],
             rows=[(r["position"], r["posts"], r["previous"], r["change"]) for r in summary.position_comparison],
         ))
     return sheets
 
 
 def _percent(value):
-    return None if value is None else round(value * 100, 1)
+    if value is None:
+        return None
+    return (value * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def documents_sheet(documents: QuerySet) -> Sheet:

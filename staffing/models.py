@@ -269,7 +269,7 @@ class Reason(models.TextChoices):
 
 
 class Support(models.TextChoices):
-    NONE = "none", _("None")
+    NONE = "none", _("No support offered")
     HOUSING = "housing", _("Housing")
     COMPENSATION = "compensation", _("Compensation (relocation allowance)")
     HOUSING_AND_COMPENSATION = "housing_compensation", _("Housing and compensation")

@@ -47,7 +47,12 @@ def staff_jobs(campaign: Campaign, institutions=None) -> QuerySet:
 
 
 def counted_needs(campaign: Campaign) -> QuerySet:
-    return Need.objects.filter(submission__campaign=campaign, submission__status__in=COUNTED_STATUSES)
+    """Return the needs of the submitted and accepted answers of the institutions that must answer."""
+    return Need.objects.filter(
+        submission__campaign=campaign,
+        submission__status__in=COUNTED_STATUSES,
+        submission__institution__in=campaign.required_institutions().values("pk"),
+    )
 
 
 @dataclass

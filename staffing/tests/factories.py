@@ -5,7 +5,15 @@ import factory
 from django.utils import timezone
 
 from core.models import AcademicYear, Position
-from staffing.models import Campaign, DocumentStatus, Need, Reason, RegulatoryDocument, Submission, SubmissionStatus
+from staffing.models import (
+    Campaign,
+    DocumentStatus,
+    Need,
+    Reason,
+    RegulatoryDocument,
+    Submission,
+    SubmissionStatus,
+)
 
 
 class CampaignFactory(factory.django.DjangoModelFactory):

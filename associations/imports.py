@@ -50,12 +50,19 @@ def parse_result(text: str) -> str | None:
     return _labels(Result.choices).get(text)
 
 
+# The words of Russian documents, whatever the interface language and its catalogue.
+RUSSIAN_LEVELS = {
+    "школьный": Level.SCHOOL, "муниципальный": Level.MUNICIPAL, "городской": Level.MUNICIPAL,
+    "межмуниципальный": Level.INTERMUNICIPAL, "региональный": Level.REGIONAL, "краевой": Level.REGIONAL,
+    "межрегиональный": Level.INTERREGIONAL, "всероссийский": Level.FEDERAL, "федеральный": Level.FEDERAL,
+    "международный": Level.INTERNATIONAL,
+}
+
+
 def parse_level(text: str) -> str | None:
     text = normalized_name(text)
     text = re.sub(r"\s*(уровень|уровня|этап)$", "", text).strip()
-    if text in {"федеральный", "всероссийский"}:
-        return Level.FEDERAL
-    return _labels(Level.choices).get(text)
+    return RUSSIAN_LEVELS.get(text) or _labels(Level.choices).get(text)
 
 
 class ResultsImporter(Importer):

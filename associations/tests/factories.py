@@ -2,9 +2,6 @@ import datetime
 
 import factory
 
-from core.models import AcademicYear
-from core.tests.factories import MunicipalityFactory
-
 from associations.models import (
     Association,
     AssociationKind,
@@ -17,6 +14,8 @@ from associations.models import (
     Product,
     Result,
 )
+from core.models import AcademicYear
+from core.tests.factories import MunicipalityFactory
 
 
 class AssociationFactory(factory.django.DjangoModelFactory):

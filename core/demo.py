@@ -182,9 +182,13 @@ STREETS = [
 
 # (institutions of each type, staff range per institution) per scale
 SCALES = {
-    "tiny": {"municipalities": 1, "general": 3, "preschool": 2, "additional": 1, "vocational": 1, "staff": 0.25},
-    "municipal": {"municipalities": 1, "general": 14, "preschool": 18, "additional": 5, "vocational": 3, "staff": 0.78},
-    "region": {"municipalities": 25, "general": 14, "preschool": 18, "additional": 5, "vocational": 3, "staff": 1.1},
+    "tiny": {"municipalities": 1, "general": 3, "preschool": 2, "additional": 1, "vocational": 1, "staff": 0.25,
+             "history": True},
+    "municipal": {"municipalities": 1, "general": 14, "preschool": 18, "additional": 5, "vocational": 3,
+                  "staff": 0.78, "history": True},
+    # The benchmark scale skips the "created" history rows: they would double the inserts.
+    "region": {"municipalities": 25, "general": 14, "preschool": 18, "additional": 5, "vocational": 3, "staff": 1.1,
+               "history": False},
 }
 # Staff at the start of the span (September 2018) per institution type: (min, max).
 STAFF = {"general": (34, 52), "preschool": (14, 22), "additional": (14, 26), "vocational": (22, 34)}
@@ -209,6 +213,7 @@ HEADS_BY_TYPE = {
     "additional": [("директор", 1), ("методист", 2)],
     "vocational": [("директор", 1), ("заместитель директора", 2), ("методист", 1)],
 }
+HEAD_POSITIONS = {name for heads in HEADS_BY_TYPE.values() for name, _count in heads}
 # Positions the demo needs beyond the directory the migrations install (DOMAIN.md: admin-editable list).
 EXTRA_POSITIONS = [("преподаватель", True, 175), ("мастер производственного обучения", True, 176)]
 
@@ -393,13 +398,17 @@ def simulate(rng: random.Random, institutions: list, staff_factor: float) -> lis
             kind = institution.type
             staff = current[institution.pk]
             leavers = 0
+            vacant_heads: list[str] = []  # head positions to fill again this year
             for person in list(staff):
                 job = person.jobs[-1]
                 if job[2] >= september:
                     continue  # hired this year
                 age = (september - person.birth_date).days / 365.25
                 young = person.experience_start and (september - person.experience_start).days < 3 * 365
-                if young:
+                head = job[1] in HEAD_POSITIONS
+                if head:
+                    chance = 0.08 if age > 62 else 0.02
+                elif young:
                     chance = 0.16  # young specialists leave more often
                 elif age > 60:
                     chance = 0.14  # retirement
@@ -411,6 +420,9 @@ def simulate(rng: random.Random, institutions: list, staff_factor: float) -> lis
                 job[3] = left
                 staff.remove(person)
                 leavers += 1
+                if head:
+                    vacant_heads.append(job[1])
+                    continue
                 # Some move within the municipality (young ones more often) after the summer.
                 if age < 58 and rng.random() < (0.35 if young else 0.25):
                     others = [i for i in by_kind.get(kind, []) if i.pk != institution.pk] or [
@@ -439,10 +451,12 @@ def simulate(rng: random.Random, institutions: list, staff_factor: float) -> lis
                 person.jobs.append([institution, position, hired, None])
                 staff.append(person)
                 people.append(person)
-            for _ in range(max(0, leavers - young_hires)):
-                position = weighted(rng, POSITIONS_BY_TYPE[kind])
+            # Experienced hires fill the head posts first (a new director comes from outside).
+            for number in range(max(len(vacant_heads), leavers - young_hires)):
+                position = vacant_heads[number] if number < len(vacant_heads) else weighted(rng, POSITIONS_BY_TYPE[kind])
                 hired = random_date(rng, datetime.date(academic_year, 8, 15), datetime.date(academic_year + 1, 2, 1))
-                person = make_person(rng, kind, datetime.date(1965, 1, 1), datetime.date(1992, 12, 31))
+                born_to = datetime.date(1980 if position in HEAD_POSITIONS else 1992, 12, 31)
+                person = make_person(rng, kind, datetime.date(1965, 1, 1), born_to)
                 earliest = person.birth_date.replace(
                     year=person.birth_date.year + 22, day=min(person.birth_date.day, 28)
                 )
@@ -518,12 +532,24 @@ def _seed_municipality(rng, municipality, number, adjective, sizes, positions, s
     from core.models import Employment, Institution, Pedagogue
 
     rows = institutions_of(rng, municipality, number, adjective, sizes)
-    for row in rows:
-        director = make_person(rng, row["type"], datetime.date(1960, 1, 1), datetime.date(1980, 12, 31))
-        row["director"] = f"{director.last_name} {director.first_name} {director.middle_name}"
-    Institution.objects.bulk_create([Institution(**row) for row in rows])
+    for index, row in enumerate(rows, start=1):  # kindergartens are headed by a заведующий, who is not in the pedagogue directory
+        head = make_person(rng, row["type"], datetime.date(1960, 1, 1), datetime.date(1980, 12, 31))
+        row["director"] = f"{head.last_name} {head.first_name} {head.middle_name}"
+        row["email"] = f"org{index:02d}@{municipality.code}.edu.example.ru"
+    institutions = Institution.objects.bulk_create([Institution(**row) for row in rows])
     institutions = list(Institution.objects.filter(municipality=municipality).order_by("pk"))
     people = simulate(rng, institutions, sizes["staff"])
+    directors = {
+        job[0].pk: f"{person.last_name} {person.first_name} {person.middle_name}"
+        for person in people
+        for job in person.jobs
+        if job[1] == "директор" and job[3] is None
+    }
+    for institution in institutions:
+        institution.director = directors.get(institution.pk, institution.director)
+    Institution.objects.bulk_update(institutions, ["director"])
+    if sizes["history"]:
+        _history(Institution, institutions)
 
     pedagogues = []
     for person in people:
@@ -547,9 +573,11 @@ def _seed_municipality(rng, municipality, number, adjective, sizes, positions, s
         ids = list(Pedagogue.objects.filter(municipality=municipality).order_by("pk").values_list("pk", flat=True))
         for pedagogue, pk in zip(pedagogues, ids, strict=True):
             pedagogue.pk = pk
+    if sizes["history"]:
+        _history(Pedagogue, pedagogues)
     for person, pedagogue in zip(people, pedagogues, strict=True):
         person.pk = pedagogue.pk
-    Employment.objects.bulk_create(
+    jobs = Employment.objects.bulk_create(
         [
             Employment(pedagogue_id=person.pk, institution=institution, position=positions.get(position),
                        hired=hired, left=left)
@@ -558,6 +586,8 @@ def _seed_municipality(rng, municipality, number, adjective, sizes, positions, s
         ],
         batch_size=2000,
     )
+    if sizes["history"]:
+        _history(Employment, jobs)
     through = Pedagogue.subjects.through
     through.objects.bulk_create(
         [
@@ -569,6 +599,12 @@ def _seed_municipality(rng, municipality, number, adjective, sizes, positions, s
         batch_size=2000,
     )
     return institutions, people
+
+
+def _history(model, objects) -> None:
+    """Write one "created" history row per object, so the audit trail starts with the demo load."""
+    if objects and objects[0].pk is not None:
+        model.history.bulk_history_create(objects, batch_size=2000, default_change_reason="demo data")
 
 
 def _seed_users(ctx: DemoContext) -> None:

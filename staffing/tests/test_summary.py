@@ -154,8 +154,8 @@ def test_summary_page_and_export_show_the_numbers(client, head, dataset):
     assert values["Вакантные ставки"] == 5
     assert values["Педагогов в штате на дату"] == 6
     assert values["Доля вакантных ставок, %"] == pytest.approx(45.5)
-    assert totals.page_setup.orientation == "landscape" and totals.print_title_rows == "3:3"
-    by_position = [r for r in wb["По должностям"].iter_rows(min_row=4, values_only=True)]
+    assert totals.page_setup.orientation == "landscape" and totals.print_title_rows == "$3:$3"
+    by_position = list(wb["По должностям"].iter_rows(min_row=4, values_only=True))
     assert by_position[0] == ("учитель", 2.5, 2)
     assert "Сравнение" in wb.sheetnames
 

@@ -19,11 +19,17 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 from django.views import View
 
 from core.forms import BootstrapFormMixin
 from core.xlsx import XLSX_CONTENT_TYPE, Column, ParsedRow, WorkbookError, read_table, template_bytes
+
+# Row actions and write counts are shown through {% translate %} / gettext at run time.
+ACTION_LABELS = (
+    gettext_noop("create"), gettext_noop("update"), gettext_noop("skip"),
+    gettext_noop("created"), gettext_noop("updated"), gettext_noop("skipped"),
+)
 
 
 class ImportRejected(Exception):

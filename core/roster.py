@@ -68,7 +68,7 @@ class RosterImporter(Importer):
         Column("subjects", gettext_lazy("Subjects"), aliases=("Предметы", "Предмет"), width=30),
         Column("experience_start", gettext_lazy("Pedagogical experience since"), kind="date",
                aliases=("Педагогический стаж с", "Стаж с"), width=16),
-        Column("category", gettext_lazy("Qualification category"), aliases=("Категория",), width=24),
+        Column("category", gettext_lazy("Category"), aliases=("Категория", "Квалификационная категория"), width=24),
         Column("category_date", gettext_lazy("Category assigned on"), kind="date",
                aliases=("Дата присвоения категории",), width=16),
         Column("hired", gettext_lazy("Hired on"), kind="date", required=True, aliases=("Дата приёма",), width=14),
@@ -167,7 +167,7 @@ class RosterImporter(Importer):
             if category is None:
                 row.error(col["category"], _("unknown category «{value}»").format(value=values["category"]))
         cleaned["category"] = category
-        if values.get("category_date") and (category or Category.NONE) == Category.NONE:
+        if values.get("category_date") and (not values.get("category") or category == Category.NONE):
             row.error(col["category_date"], _("a category date is given without a category"))
 
         birth = values["birth_date"]

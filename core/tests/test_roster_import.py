@@ -218,7 +218,7 @@ def test_template_has_the_columns_and_drop_downs(as_methodist):
     wb = load_workbook(io.BytesIO(response.content))
     sheet = wb.worksheets[0]
     assert [c.value for c in sheet[1]] == ["Фамилия", "Имя", "Отчество", "Дата рождения", "Учреждение", "Должность",
-                                           "Предметы", "Педагогический стаж с", "Квалификационная категория",
+                                           "Предметы", "Педагогический стаж с", "Категория",
                                            "Дата присвоения категории", "Дата приёма", "E-mail", "Телефон"]
     lists = wb["lists"]
     assert {lists.cell(row=r, column=5).value for r in (1, 2)} == {"СШ № 1", "СШ № 2"}

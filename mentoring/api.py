@@ -9,7 +9,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.models import Institution, Municipality, Pedagogue
+from core.models import AcademicYear, Institution, Municipality, Pedagogue
 from core.scoping import HasRole, Role, roles_of
 from mentoring.filters import (
     AttestationFilter,
@@ -200,7 +200,8 @@ class RetentionView(APIView):
                 scope = institutions.first()
         if scope is None:
             return Response({"scope": None, "cohorts": []})
-        rows = retention_table(scope)
+        first = AcademicYear.objects.values_list("start_year", flat=True).order_by("start_year").first()
+        rows = retention_table(scope, first_year=first)
         return Response({
             "scope": str(scope),
             "cohorts": [

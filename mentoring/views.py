@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.history import history_entries
-from core.models import Institution, Municipality, Pedagogue
+from core.models import AcademicYear, Institution, Municipality, Pedagogue
 from core.scoping import Role, role_required, roles_of
 from core.views import filtered, paginate
 from core.xlsx import workbook_response
@@ -486,10 +486,15 @@ def _retention_scope(request):
     return municipality, institutions
 
 
+def _first_year() -> int | None:
+    # Cohorts before the first academic year of the directory predate the employment history kept here.
+    return AcademicYear.objects.values_list("start_year", flat=True).order_by("start_year").first()
+
+
 @role_required(*SCHOOL_ROLES)
 def retention(request):
     scope, institutions = _retention_scope(request)
-    rows = retention_table(scope)
+    rows = retention_table(scope, first_year=_first_year())
     chart = {
         "labels": [row.title for row in rows],
         "datasets": [
@@ -510,7 +515,7 @@ def retention(request):
 def retention_export(request):
     scope, _institutions = _retention_scope(request)
     caption = _("Retention of young specialists: {scope}").format(scope=scope)
-    return workbook_response("retention.xlsx", [exports.retention_sheet(retention_table(scope), caption)])
+    return workbook_response("retention.xlsx", [exports.retention_sheet(retention_table(scope, first_year=_first_year()), caption)])
 
 
 # --- attestation --------------------------------------------------------------

@@ -51,6 +51,13 @@ class ModuleForm(BootstrapFormMixin, forms.ModelForm):
         model = Module
         fields = ["title", "hours", "order"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["order"].required = False
+
+    def clean_order(self):
+        return self.cleaned_data.get("order") or 0
+
 
 class BaseModuleFormSet(forms.BaseInlineFormSet):
     def clean(self):

@@ -34,7 +34,7 @@ def test_self_diagnosis_can_be_saved_and_continued_then_finished(teacher, teache
 
     with pytest.raises(ValidationError, match="Rate every statement"):
         save_answers(diagnosis=diagnosis, scores={statements[1]: 2}, finish=True)
-    save_answers(diagnosis=diagnosis, scores={pk: 3 for pk in statements[1:]} | {statements[0]: 0}, finish=True)
+    save_answers(diagnosis=diagnosis, scores=dict.fromkeys(statements[1:], 3) | {statements[0]: 0}, finish=True)
     diagnosis.refresh_from_db()
     assert diagnosis.is_completed
     assert diagnosis.answers.get(statement_id=statements[0]).score == 0

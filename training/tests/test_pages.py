@@ -30,7 +30,7 @@ def staff(school, other_school, teacher_pedagogue, employ):
 
 def rows_of(response) -> list[tuple]:
     wb = load_workbook(io.BytesIO(response.content))
-    return [row for row in wb.active.iter_rows(values_only=True)]
+    return list(wb.active.iter_rows(values_only=True))
 
 
 def test_catalogue_search_and_filters(client, teacher, staff):

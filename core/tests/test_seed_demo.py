@@ -166,3 +166,22 @@ def test_the_audit_trail_starts_with_the_demo_load_and_directors_are_on_the_staf
     school = Institution.objects.get(short_name="СШ № 1")
     director = Pedagogue.objects.get(institution=school, position__name="директор")
     assert school.director == director.full_name
+
+
+def row_counts() -> dict[str, int]:
+    from django.apps import apps
+
+    return {
+        model._meta.label: model._default_manager.count()
+        for app in settings.DOMAIN_APPS
+        for model in apps.get_app_config(app).get_models()
+    }
+
+
+def test_every_app_seeds_on_top_of_core_and_a_second_full_run_adds_nothing():
+    io_first = io.StringIO()
+    call_command("seed_demo", scale="tiny", stdout=io_first)
+    first = row_counts()
+    call_command("seed_demo", scale="tiny", stdout=io.StringIO())
+    assert row_counts() == first
+    assert first["core.Pedagogue"] > 0

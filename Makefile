@@ -80,11 +80,16 @@ browser-deps:
 	  || echo "Could not install chromium: the browser tests will be skipped."; \
 	else echo "Browser tests need Debian's chromium: run 'sudo apt-get install chromium' (they are skipped until then)."; fi
 
-# The last command is pytest, so `make test` exits with pytest's status.
+# ruff and the migrations check never stop the suite from running; `make test` exits with pytest's
+# status when pytest fails, otherwise non-zero when ruff or the migrations check failed.
 test: install-test static browser-deps compilemessages
-	$(VENV)/bin/ruff check .
-	$(PY) manage.py makemigrations --check --dry-run -v 1
-	$(VENV)/bin/pytest -q $(PYTEST_ARGS)
+	@status=0; \
+	echo "== ruff check ."; $(VENV)/bin/ruff check . || status=1; \
+	echo "== makemigrations --check"; $(PY) manage.py makemigrations --check --dry-run -v 1 || status=1; \
+	echo "== pytest"; $(VENV)/bin/pytest -q $(PYTEST_ARGS); code=$$?; \
+	if [ $$code -ne 0 ]; then exit $$code; fi; \
+	if [ $$status -ne 0 ]; then echo "pytest passed, but ruff or makemigrations --check failed (see above)"; fi; \
+	exit $$status
 
 test-fast: install-test static compilemessages
 	$(VENV)/bin/pytest -q -m "not browser" $(PYTEST_ARGS)

@@ -5,5 +5,4 @@ from core.scoping import Role
 
 items = [
     NavItem(_("Mentoring"), "mentoring:pair-list", (Role.HEAD, Role.METHODIST, Role.SCHOOL, Role.TEACHER), 50),
-    NavItem(_("School of the Young Teacher"), "mentoring:session-list", (Role.HEAD, Role.METHODIST), 51),
 ]

@@ -1,0 +1,78 @@
+"""A school curator creates a mentoring pair, adds programme tasks and marks one done;
+the municipal methodist then sees the pair in the municipal list."""
+
+import datetime
+
+import pytest
+
+from conftest import make_user
+from core.models import Employment, Pedagogue
+from core.scoping import Role
+from mentoring.models import Pair, Task
+from tests.conftest import login, screenshot
+
+
+def hire(institution, last_name, first_name, middle_name, born, experience_start):
+    pedagogue = Pedagogue.objects.create(
+        last_name=last_name, first_name=first_name, middle_name=middle_name, birth_date=born,
+        municipality=institution.municipality, institution=institution, experience_start=experience_start,
+    )
+    Employment.objects.create(pedagogue=pedagogue, institution=institution, hired=experience_start)
+    return pedagogue
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_curator_builds_a_pair_and_methodist_sees_it(browser_page, school_user, school, other_school, city):
+    make_user("methodist", Role.METHODIST, municipality=city)
+    today = datetime.date.today()
+    mentor = hire(school, "Смирнова", "Елена", "Викторовна", datetime.date(1974, 4, 2), datetime.date(1997, 9, 1))
+    mentee = hire(school, "Коваленко", "Андрей", "Павлович", datetime.date(2000, 11, 20),
+                  today - datetime.timedelta(days=80))
+    hire(other_school, "Чужанин", "Олег", "Петрович", datetime.date(1999, 6, 6), today - datetime.timedelta(days=80))
+    page = browser_page
+
+    login(page, "school")
+    page.goto(page.base_url + "/mentoring/")
+    page.click("a[href='/mentoring/pairs/new/']")
+    page.wait_for_selector("#id_mentors")
+    assert "Чужанин" not in page.content()  # another school's staff is not offered
+    page.select_option("#id_form", index=1)
+    page.select_option("#id_mentors", str(mentor.pk))
+    page.select_option("#id_mentees", str(mentee.pk))
+    page.fill("#id_start", today.isoformat())
+    page.fill("#id_order_number", "112-од")
+    page.click("main form button[type=submit]")
+    page.wait_for_selector("#task-form")
+    pair = Pair.objects.get()
+    assert page.url.endswith(f"/mentoring/pairs/{pair.pk}/")
+
+    for title, days, checkpoint in [("Посетить 5 уроков наставника", 30, False),
+                                    ("Провести открытый урок", 90, True)]:
+        page.fill("#id_task-title", title)
+        page.fill("#id_task-deadline", (today + datetime.timedelta(days=days)).isoformat())
+        if checkpoint:
+            page.check("#id_task-is_checkpoint")
+        page.click("#task-form button[type=submit]")
+        page.wait_for_selector(f"#tasks tr[data-task='{title}']")
+    assert page.locator("#tasks tbody tr").count() == 2
+
+    row = page.locator("#tasks tr[data-task='Посетить 5 уроков наставника']")
+    row.locator("input[name='done-comment']").fill("Посещены уроки, анализ обсуждён")
+    row.locator("button[type=submit]").click()
+    page.wait_for_selector("#tasks tr.table-success")
+    assert "Посещены уроки, анализ обсуждён" in page.inner_text("#tasks")
+    task = Task.objects.get(title="Посетить 5 уроков наставника")
+    assert task.done_on == today and task.comment == "Посещены уроки, анализ обсуждён"
+    assert Task.objects.get(title="Провести открытый урок").is_checkpoint
+    screenshot(page, "mentoring_pair_tasks")
+
+    page.context.clear_cookies()
+    login(page, "methodist")
+    page.goto(page.base_url + "/mentoring/")
+    page.wait_for_selector("#pairs")
+    table = page.inner_text("#pairs")
+    assert "Коваленко Андрей Павлович" in table
+    assert "Смирнова Елена Викторовна" in table
+    assert "1 / 2" in table  # tasks done / total
+    screenshot(page, "mentoring_methodist_pairs")

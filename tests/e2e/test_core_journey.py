@@ -1,0 +1,49 @@
+"""A school user logs in, opens the pedagogues list and sees only their own staff."""
+
+import datetime
+
+import pytest
+
+from core.models import Employment, Institution, InstitutionType, Pedagogue, Position
+from tests.conftest import login, screenshot
+
+
+def hire(institution, last_name, first_name, middle_name, born, category="none"):
+    pedagogue = Pedagogue.objects.create(
+        last_name=last_name, first_name=first_name, middle_name=middle_name, birth_date=born,
+        municipality=institution.municipality, institution=institution,
+        position=Position.objects.get(name="учитель"), category=category,
+    )
+    Employment.objects.create(pedagogue=pedagogue, institution=institution, position=pedagogue.position,
+                              hired=datetime.date(2015, 9, 1))
+    return pedagogue
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_school_user_sees_only_own_staff(browser_page, school_user, school, other_school, city):
+    Institution.objects.create(municipality=city, name="МБДОУ «Детский сад № 7»", short_name="ДС № 7",
+                               type=InstitutionType.PRESCHOOL)
+    hire(school, "Смирнова", "Елена", "Викторовна", datetime.date(1984, 4, 2), "highest")
+    hire(school, "Коваленко", "Андрей", "Павлович", datetime.date(1998, 11, 20))
+    hire(school, "Федорова", "Анна", "Игоревна", datetime.date(1976, 1, 15), "first")
+    hire(other_school, "Чужанин", "Олег", "Петрович", datetime.date(1980, 6, 6))
+    page = browser_page
+
+    login(page, "school")
+    page.click("nav >> text=Педагоги")
+    page.wait_for_selector("#pedagogues")
+
+    table = page.inner_text("#pedagogues")
+    assert "Смирнова Елена Викторовна" in table
+    assert "Коваленко Андрей Павлович" in table
+    assert "Федорова Анна Игоревна" in table
+    assert "Чужанин" not in page.content()
+    assert "Найдено 3 педагога" in page.inner_text("#result-count")
+    screenshot(page, "school_pedagogues")
+
+    page.check("#id_young_specialist")
+    page.click("text=Применить")
+    page.wait_for_selector("#pedagogues")
+    assert page.locator("#pedagogues tbody tr").count() == 1
+    assert "Коваленко" in page.inner_text("#pedagogues")

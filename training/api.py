@@ -4,6 +4,7 @@ A teacher reads only their own diagnoses, route and completions; a school only i
 The catalogue is readable by every signed-in user and written by methodists.
 """
 
+from django.utils.translation import gettext as _
 from rest_framework import mixins, permissions, serializers, viewsets
 
 from training.filters import CompletionFilter, DiagnosisFilter, ProgrammeFilter, RouteFilter
@@ -67,7 +68,7 @@ class CompletionSerializer(serializers.ModelSerializer):
         from core.models import Pedagogue
 
         if not Pedagogue.objects.editable_by(self.context["request"].user).filter(pk=pedagogue.pk).exists():
-            raise serializers.ValidationError("You may not enter completions for this pedagogue.")
+            raise serializers.ValidationError(_("You may not enter completions for this pedagogue."))
         return pedagogue
 
     def validate(self, attrs):

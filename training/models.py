@@ -16,6 +16,7 @@ from django.db.models import Avg, Case, Count, F, Max, OuterRef, Q, Subquery, Su
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -208,7 +209,7 @@ class Module(models.Model):
         constraints = [models.CheckConstraint(condition=Q(hours__gte=1), name="training_module_hours_positive")]
 
     def __str__(self) -> str:
-        return f"{self.title} ({self.hours} ч)"
+        return gettext("{title} ({hours} h)").format(title=self.title, hours=self.hours)
 
 
 class ActivityKind(models.TextChoices):
@@ -684,7 +685,7 @@ def suggestions(deficits, *, exclude_programmes=(), exclude_activities=(), limit
     items = [
         Suggestion(kind=ItemKind.COURSE, title=p.title, covered=p.covered, programme=p,
                    competency_ids=[c.pk for c in p.competencies.all() if c.pk in deficits],
-                   detail=f"{p.provider} · {p.hours} ч")
+                   detail=gettext("{provider} · {hours} h").format(provider=p.provider, hours=p.hours))
         for p in programmes
     ] + [
         Suggestion(kind=a.kind, title=a.title, covered=a.covered, activity=a,

@@ -95,7 +95,7 @@ def _caption(ws, text: str, subtitle: str) -> None:
 
 
 def _summary_sheet(ws, results: Results, municipality: str) -> None:
-    ws.title = _("Summary")[:31]
+    ws.title = _("Summary of directions")[:31]
     _caption(
         ws,
         _("Monitoring of the municipal methodical service, {year}").format(year=results.year),
@@ -220,26 +220,18 @@ def bars_svg(item: IndicatorResult, results: Results) -> dict:
     top = max(
         [abs(v) for v in values if v is not None] + ([target] if target is not None else []) + [Decimal(0)]
     )
-    width, height = 220, 60
+    label, span, height = 58, 92, 44
     bars = []
-    for index, (label, value) in enumerate(
-        ((results.previous_year or "", values[0]), (results.year, values[1]))
-    ):
-        length = 0 if not top or value is None else float(abs(value) / top) * (width - 90)
+    for index, (title, value) in enumerate(((results.previous_year or "", values[0]), (results.year, values[1]))):
+        length = 0 if not top or value is None else float(abs(value) / top) * span
         bars.append(
-            {
-                "y": 6 + index * 26,
-                "length": round(length, 1),
-                "label": label,
-                "text": display(value, item.unit),
-                "text_x": round(90 + length + 4, 1),
-                "current": index == 1,
-            }
+            {"y": 4 + index * 20, "text_y": 16 + index * 20, "length": round(length, 1), "label": title,
+             "text": display(value, item.unit), "text_x": round(label + length + 3, 1), "current": index == 1}
         )
     target_x = None
     if target is not None and top:
-        target_x = round(90 + float(target / top) * (width - 90), 1)
-    return {"width": width + 60, "height": height, "bars": bars, "target_x": target_x}
+        target_x = round(label + float(target / top) * span, 1)
+    return {"width": label + span + 50, "height": height, "bars": bars, "target_x": target_x, "x": label}
 
 
 def report_pdf(snapshot: ReportSnapshot) -> bytes:

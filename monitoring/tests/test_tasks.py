@@ -1,0 +1,136 @@
+import datetime
+import io
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from monitoring.models import AssignmentStatus, OrderIsIssued, Reminder
+from monitoring.reminders import send_reminders
+from monitoring.services import build_snapshot, draft_order
+from monitoring.tests.factories import add_assignment
+
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def order(city, year, head):
+    return draft_order(snapshot=build_snapshot(municipality=city, year=year), by=head)
+
+
+def issue(order, head):
+    order.issue(number="12", date=datetime.date(2022, 6, 1), signatory_position="Начальник", signatory_name="Егорова", by=head)
+
+
+@pytest.fixture
+def tasks(order, head, methodist, school_user):
+    methodist.email = "methodist@example.org"
+    methodist.save()
+    due_soon = add_assignment(order, methodist, deadline=TODAY + datetime.timedelta(days=3), text="Провести семинар")
+    overdue = add_assignment(order, methodist, deadline=TODAY - datetime.timedelta(days=1), text="Обновить план")
+    later = add_assignment(order, methodist, deadline=TODAY + datetime.timedelta(days=4), text="Подготовить отчёт")
+    others = add_assignment(order, school_user, deadline=TODAY, text="Заполнить форму")
+    issue(order, head)
+    return {"due_soon": due_soon, "overdue": overdue, "later": later, "others": others}
+
+
+def test_reminders_go_to_tasks_due_in_three_days_or_overdue_once_a_day(tasks):
+    assert send_reminders(TODAY) == 2  # the school user has no e-mail, the later task is not due yet
+    assert sorted(message.subject for message in mail.outbox) == [
+        "Просрочено: Обновить план",
+        "Срок {}: Провести семинар".format((TODAY + datetime.timedelta(days=3)).strftime("%d.%m.%Y")),
+    ]
+    assert mail.outbox[0].to == ["methodist@example.org"]
+
+    assert send_reminders(TODAY) == 0
+    assert len(mail.outbox) == 2
+    assert send_reminders(TODAY + datetime.timedelta(days=1)) == 3
+    assert Reminder.objects.count() == 5
+
+
+def test_draft_orders_send_no_reminders(order, methodist):
+    methodist.email = "m@example.org"
+    methodist.save()
+    add_assignment(order, methodist, deadline=TODAY)
+
+    assert send_reminders(TODAY) == 0
+
+
+def test_done_tasks_are_not_reminded(tasks):
+    tasks["overdue"].complete(comment="Сделано")
+    tasks["due_soon"].complete(comment="Сделано")
+
+    assert send_reminders(TODAY) == 0
+
+
+def test_send_reminders_command_runs_every_apps_reminders(tasks):
+    out = io.StringIO()
+    call_command("send_reminders", "--date", TODAY.isoformat(), stdout=out)
+
+    assert "monitoring.reminders: 2" in out.getvalue()
+    call_command("send_reminders", "--date", TODAY.isoformat(), stdout=out)
+    assert len(mail.outbox) == 2
+
+
+def test_responsible_user_sees_and_completes_own_task_with_files(client, tasks, methodist, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(methodist)
+
+    response = client.get(reverse("monitoring:tasks"))
+    assert [task.text for task in response.context["page"]] == [
+        "Обновить план", "Провести семинар", "Подготовить отчёт"
+    ]
+    assert 'overdue-row' in response.content.decode()
+    task = tasks["overdue"]
+    response = client.post(
+        reverse("monitoring:task-detail", args=[task.pk]),
+        {"comment": "План обновлён", "files": [SimpleUploadedFile("plan.pdf", b"%PDF-1.4"), SimpleUploadedFile("list.xlsx", b"x")]},
+    )
+    assert response.status_code == 302
+    task.refresh_from_db()
+    assert (task.status, task.comment) == (AssignmentStatus.DONE, "План обновлён")
+    assert sorted(f.name for f in task.files.all()) == ["list.xlsx", "plan.pdf"]
+
+
+def test_completion_needs_a_comment_and_keeps_the_form(client, tasks, methodist):
+    client.force_login(methodist)
+
+    response = client.post(reverse("monitoring:task-detail", args=[tasks["later"].pk]), {"comment": ""})
+
+    assert response.status_code == 200
+    tasks["later"].refresh_from_db()
+    assert tasks["later"].status == AssignmentStatus.OPEN
+
+
+def test_others_cannot_see_or_complete_a_task(client, tasks, outsider, school_user):
+    client.force_login(outsider)
+    assert client.get(reverse("monitoring:task-detail", args=[tasks["overdue"].pk])).status_code == 404
+    assert list(client.get(reverse("monitoring:tasks")).context["page"]) == []
+
+    client.force_login(school_user)
+    assert client.get(reverse("monitoring:task-detail", args=[tasks["others"].pk])).status_code == 200
+    response = client.post(reverse("monitoring:task-detail", args=[tasks["overdue"].pk]), {"comment": "x"})
+    assert response.status_code == 404
+
+
+def test_head_follows_every_assignment_of_the_municipality(client, tasks, head):
+    client.force_login(head)
+
+    response = client.get(reverse("monitoring:tasks"), {"all": "1", "status": "overdue"})
+
+    assert [task.text for task in response.context["page"]] == ["Обновить план"]
+
+
+def test_issued_order_texts_are_frozen_in_the_model(tasks, order):
+    order.title = "Другое"
+    with pytest.raises(OrderIsIssued):
+        order.save()
+    task = tasks["later"]
+    task.text = "Другое"
+    with pytest.raises(OrderIsIssued):
+        task.save()
+    with pytest.raises(OrderIsIssued):
+        tasks["others"].delete()

@@ -13,7 +13,15 @@ academic years 2018/2019 – 2022/2023 (young specialists hired every year, some
 of whom leave after one to three years, retirements, moves between
 institutions), and the six demo users named after their roles. Simple-history
 rows are not written for the bulk seed: the audit trail starts with the first
-edit made by a user.
+edit made by a user (at region scale not even that, to keep the generator fast).
+
+What core leaves in the context for the other apps: ``ctx.municipalities`` (the demo city
+first), ``ctx.years`` (2018/2019 … 2022/2023), ``ctx.users`` (``admin``, ``head``,
+``methodist``, ``expert``, ``school``, ``teacher``) and in ``ctx.extra``: ``school`` (СШ № 1,
+the ``school`` user's institution), ``teacher_pedagogue`` (the ``teacher`` user's record, a
+young teacher of СШ № 1) and ``expert_pedagogue`` (the ``expert`` user's record, an
+experienced teacher of another school). The same keys are filled on a database that already
+holds the demo, so a second run gives the apps the same context.
 """
 
 from __future__ import annotations

@@ -57,7 +57,7 @@ def validate_item_file(file) -> None:
     limit = item_max_bytes()
     if file.size > limit:
         raise ValidationError(
-            _("The file is larger than {size} MB.").format(size=round(limit / (1024 * 1024), 1)),
+            _("The file is larger than {size} MB.").format(size=f"{limit / (1024 * 1024):g}"),
             code="file_size",
         )
 

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from expertise.models import Action, Criterion, Decision, Status, Transition
 from expertise.services import (
@@ -16,6 +16,14 @@ from expertise.services import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The messages are asserted in their English source form."""
+    with translation.override("en"):
+        yield
+
 DEADLINE = timezone.localdate() + datetime.timedelta(days=10)
 
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.models import Employment, Institution, Municipality, Pedagogue
 from core.scoping import Role, roles_of
@@ -72,6 +73,7 @@ class PedagogueForm(BootstrapFormMixin, forms.ModelForm):
             "category_date": forms.DateInput(),
             "subjects": forms.SelectMultiple(attrs={"size": 8}),
         }
+        help_texts = {"subjects": gettext_lazy("Hold Ctrl (⌘ on a Mac) to choose several.")}
 
 
 class EmploymentForm(BootstrapFormMixin, forms.ModelForm):

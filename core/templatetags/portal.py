@@ -69,3 +69,15 @@ def render_section(context, section, pedagogue) -> str:
 
     values = {**section.context, "section": section, "pedagogue": pedagogue, "context": section.context}
     return render_to_string(section.template, values, request=context.get("request"))
+
+
+@register.filter
+def cell(value) -> str:
+    """Show an imported cell the way it was typed in Excel: dates as DD.MM.YYYY, nothing for empty."""
+    import datetime
+
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return value.strftime("%d.%m.%Y")
+    return value

@@ -82,27 +82,42 @@ def seed(ctx) -> None:
     ctx.log("mentoring: " + ", ".join(f"{value} {key}" for key, value in totals.items()))
 
 
-def _young_and_mentors(municipality, year):
-    """Return ({institution: [(pedagogue id, hired)]} of young specialists, {institution: [mentor ids]})."""
-    from core.models import Employment, employed_during_q, years_before
-    from mentoring.models import young_specialist_q
+def _jobs_of(municipality) -> list[tuple]:
+    """Return the municipality's employment rows with what the young-specialist rule needs (one query)."""
+    from core.models import Employment
 
-    jobs = Employment.objects.filter(employed_during_q(year), institution__municipality=municipality)
-    young = defaultdict(list)
-    seen = set()
-    for pedagogue_id, institution_id, hired in jobs.filter(
-        young_specialist_q(year.start, prefix="pedagogue__")
-    ).order_by("pedagogue_id", "-hired").values_list("pedagogue_id", "institution_id", "hired"):
-        if pedagogue_id not in seen:
-            seen.add(pedagogue_id)
-            young[institution_id].append((pedagogue_id, hired))
-    mentors = defaultdict(list)
-    for pedagogue_id, institution_id in jobs.filter(
-        pedagogue__experience_start__lte=years_before(year.start, 10),
-        pedagogue__birth_date__gt=years_before(year.start, 62),
-    ).values_list("pedagogue_id", "institution_id").distinct():
-        mentors[institution_id].append(pedagogue_id)
-    return young, mentors
+    return list(Employment.objects.filter(institution__municipality=municipality).values_list(
+        "pedagogue_id", "institution_id", "hired", "left", "pedagogue__birth_date", "pedagogue__experience_start"))
+
+
+def _young_and_mentors(jobs: list[tuple], year):
+    """Return ({institution: [(pedagogue id, hired)]} of young specialists, {institution: [mentor ids]}).
+
+    The rule of ``mentoring.models.young_specialist_q`` applied in Python to the rows of one
+    query, so the region-scale demo stays fast (the demo writes no manual marks before this).
+    """
+    from core.models import YOUNG_AGE, YOUNG_SPECIALIST_YEARS, years_before
+    from mentoring.models import NEWLY_APPOINTED_YEARS
+
+    day = year.start
+    age_limit, experience_limit = years_before(day, YOUNG_AGE), years_before(day, YOUNG_SPECIALIST_YEARS)
+    newly_limit, mentor_experience, mentor_age = (years_before(day, NEWLY_APPOINTED_YEARS),
+                                                  years_before(day, 10), years_before(day, 62))
+    young, mentors = defaultdict(list), defaultdict(set)
+    latest: dict[int, tuple] = {}
+    for pedagogue_id, institution_id, hired, left, born, experience in jobs:
+        if hired > year.end or (left is not None and left < year.start):
+            continue
+        is_young = (born > age_limit and (experience is None or experience > experience_limit)) or (
+            experience is not None and experience > newly_limit)
+        if is_young:
+            if pedagogue_id not in latest or hired > latest[pedagogue_id][1]:
+                latest[pedagogue_id] = (institution_id, hired)
+        elif experience is not None and experience <= mentor_experience and born > mentor_age:
+            mentors[institution_id].add(pedagogue_id)
+    for pedagogue_id, (institution_id, hired) in sorted(latest.items()):
+        young[institution_id].append((pedagogue_id, hired))
+    return young, {key: sorted(value) for key, value in mentors.items()}
 
 
 def _seed_municipality(ctx, municipality, detailed: bool) -> dict:
@@ -125,8 +140,9 @@ def _seed_municipality(ctx, municipality, detailed: bool) -> dict:
     weights = ([8, 2, 1] + [1] * len(single_forms))[: len(single_forms)]
     counts = defaultdict(int)
     last = len(ctx.years) - 1
+    jobs = _jobs_of(municipality)
     for index, year in enumerate(ctx.years):
-        young, mentors = _young_and_mentors(municipality, year)
+        young, mentors = _young_and_mentors(jobs, year)
         coverage = COVERAGE[min(index, len(COVERAGE) - 1)]
 
         # Programmes and pairs, institution by institution.

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.utils.translation import override
 
 from core.models import AcademicYear, Municipality
@@ -89,4 +90,4 @@ def draft_order(*, snapshot: ReportSnapshot, by=None) -> Order:
 
 def _default_signatory_position() -> str:
     with override(settings.LANGUAGE_CODE):
-        return _("Head of the education department")
+        return pgettext("order signature", "Head of the education department")

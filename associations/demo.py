@@ -237,17 +237,23 @@ def _seed_municipality(ctx, municipality, detailed: bool) -> dict[str, int]:
                         membership.left = year.start - datetime.timedelta(days=1)
             target = round(base * MEMBERS_GROWTH[index])
             active_now = sum(1 for m in current.values() if m.left is None or m.left >= year.start)
+            taken = set(current)
             while active_now < target:
-                if leader is not None and leader.pk not in current and leader.pk in jobs:
+                if leader is not None and leader.pk not in taken and leader.pk in jobs:
                     person = leader
                 elif rng.random() < YOUNG_PREFERENCE[index]:
-                    person = _next_free(young, current) or _next_free(anyone, current)
+                    person = _next_free(young, taken) or _next_free(anyone, taken)
                 else:
-                    person = _next_free(anyone, current)
+                    person = _next_free(anyone, taken)
                 if person is None:
                     break
+                taken.add(person.pk)
                 job = jobs[person.pk]
                 joined = max(year.start + datetime.timedelta(days=rng.randint(0, 45)), job[1], association.started)
+                if association.ended and joined > association.ended:
+                    joined = max(year.start, job[1], association.started)
+                    if joined > association.ended:
+                        continue
                 left = job[2] if job[2] and job[2] >= joined else None
                 if left is None and association.ended:
                     left = association.ended
@@ -300,7 +306,7 @@ def _seed_municipality(ctx, municipality, detailed: bool) -> dict[str, int]:
     return counts
 
 
-def _next_free(people, taken: dict) -> Person | None:
+def _next_free(people, taken: set) -> Person | None:
     for person in people:
         if person.pk not in taken:
             return person

@@ -17,7 +17,7 @@ from core.filters import InstitutionPageFilter, PedagoguePageFilter
 from core.forms import InstitutionForm, PedagogueForm, employment_formset_class
 from core.history import history_entries
 from core.imports import ImportView
-from core.models import Institution, Pedagogue
+from core.models import Employment, Institution, Pedagogue
 from core.nav import all_items
 from core.record import record_sections
 from core.roster import RosterImporter
@@ -203,7 +203,11 @@ def pedagogue_detail(request, pk: int):
             "young_specialist": pedagogue.is_young_specialist_on(today),
             "employments": pedagogue.employments.select_related("institution", "position").order_by("-hired"),
             "sections": record_sections(pedagogue, request.user),
-            "history": history_entries(pedagogue),
+            "history": history_entries(
+                pedagogue,
+                related=Employment.history.filter(pedagogue_id=pedagogue.pk).select_related("institution"),
+                label=lambda record: _("Employment: {institution}").format(institution=record.institution),
+            ),
             "can_edit": Pedagogue.objects.editable_by(request.user).filter(pk=pk).exists(),
         },
     )

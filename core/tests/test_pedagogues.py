@@ -286,3 +286,27 @@ def test_list_query_count_does_not_grow_with_rows(client, methodist, school, dja
         client.get("/pedagogues/")
 
     assert len(large) == len(small)
+
+
+def test_history_shows_subject_and_employment_changes(client, methodist, school, other_school):
+    pedagogue = PedagogueFactory(institution=school, last_name="Егорова")
+    job = pedagogue.employments.get()
+    client.force_login(methodist)
+    client.post(f"/pedagogues/{pedagogue.pk}/edit/", {
+        **person(last_name="Егорова", subjects=[Subject.objects.get(name="Физика").pk]),
+        **employment_data(initial=1, rows=[
+            {"id": job.pk, "institution": school.pk, "position": job.position_id, "hired": "2010-09-01",
+             "left": "2023-08-31"},
+            {"institution": other_school.pk, "hired": "2023-09-01"},
+        ]),
+    })
+
+    history = client.get(f"/pedagogues/{pedagogue.pk}/").context["history"]
+
+    changes = {(c.field, c.old, c.new) for entry in history for c in entry.changes}
+    assert ("предметы", "—", "Физика") in changes
+    assert ("уволен", "—", "31.08.2023") in changes
+    assert ("учреждение", "СШ № 1", "СШ № 2") in changes
+    subjects = {entry.subject for entry in history if entry.user and entry.user.username == "methodist"}
+    assert "Место работы: СШ № 1" in subjects
+    assert "Место работы: СШ № 2" in subjects

@@ -207,7 +207,17 @@ class Results:
 
     @property
     def positive_effects(self) -> list[IndicatorResult]:
-        return [item for item in self.indicators if item.dynamics == Dynamics.POSITIVE]
+        """Return the improvements item 2 of the order names.
+
+        The head chooses them by writing an effect phrase in the indicators' passports; while no improved
+        indicator has one, every improved key indicator is named with the generic template.
+        """
+        improved = [item for item in self.indicators if item.dynamics == Dynamics.POSITIVE]
+        phrased = [item for item in improved if item.effect]
+        if phrased:
+            return phrased
+        deciding = {id(item) for d in self.directions for item in (d.key_indicators or d.indicators)}
+        return [item for item in improved if id(item) in deciding]
 
     def to_json(self) -> dict:
         return asdict(self)

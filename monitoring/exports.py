@@ -222,11 +222,20 @@ def bars_svg(item: IndicatorResult, results: Results) -> dict:
     )
     label, span, height = 58, 92, 44
     bars = []
-    for index, (title, value) in enumerate(((results.previous_year or "", values[0]), (results.year, values[1]))):
+    for index, (title, value) in enumerate(
+        ((results.previous_year or "", values[0]), (results.year, values[1]))
+    ):
         length = 0 if not top or value is None else float(abs(value) / top) * span
         bars.append(
-            {"y": 4 + index * 20, "text_y": 16 + index * 20, "length": round(length, 1), "label": title,
-             "text": display(value, item.unit), "text_x": round(label + length + 3, 1), "current": index == 1}
+            {
+                "y": 4 + index * 20,
+                "text_y": 16 + index * 20,
+                "length": round(length, 1),
+                "label": title,
+                "text": display(value, item.unit),
+                "text_x": round(label + length + 3, 1),
+                "current": index == 1,
+            }
         )
     target_x = None
     if target is not None and top:

@@ -48,7 +48,10 @@ MUNICIPAL_ROLES = (Role.HEAD, Role.METHODIST)
 
 
 def default_year() -> AcademicYear:
-    """The last finished academic year: the one a yearly report is about."""
+    """The latest year the head set targets for, else the last finished academic year."""
+    latest = Target.objects.order_by("-year__start_year").values_list("year", flat=True).first()
+    if latest:
+        return AcademicYear.objects.get(pk=latest)
     current = AcademicYear.objects.current()
     if current is not None:
         return current.previous() or current

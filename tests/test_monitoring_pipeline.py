@@ -14,13 +14,21 @@ from monitoring.exports import order_pdf
 from monitoring.models import Direction
 from monitoring.registry import registry
 from monitoring.services import build_snapshot, draft_order
-from monitoring.tests.factories import INNOVATION_CODE, add_assignment, register_innovation_indicator, set_target, two_years
+from monitoring.tests.factories import (
+    INNOVATION_CODE,
+    add_assignment,
+    register_innovation_indicator,
+    set_target,
+    two_years,
+)
 
 
 @pytest.fixture(autouse=True)
 def known_indicators(monkeypatch):
     cache.clear()
-    monkeypatch.setattr(registry, "_items", {k: v for k, v in registry._items.items() if k.startswith("core.")})
+    monkeypatch.setattr(
+        registry, "_items", {k: v for k, v in registry._items.items() if k.startswith("core.")}
+    )
     register_innovation_indicator({2020: 5, 2021: 5})
     yield
     cache.clear()
@@ -36,8 +44,11 @@ def order(city, school, other_school, year, previous_year, head, methodist):
     order = draft_order(snapshot=snapshot, by=head)
     add_assignment(order, methodist, deadline=datetime.date(2022, 9, 1))
     order.issue(
-        number="110а", date=datetime.date(2022, 6, 25), signatory_position="Начальник отдела образования",
-        signatory_name="Егорова О.Ю.", by=head,
+        number="110а",
+        date=datetime.date(2022, 6, 25),
+        signatory_position="Начальник отдела образования",
+        signatory_name="Егорова О.Ю.",
+        by=head,
     )
     return order
 
@@ -67,7 +78,12 @@ def test_the_snapshot_does_not_change_when_targets_do(order, year):
     set_target("core.share_under_35", year, "0.9")
     order.snapshot.refresh_from_db()
 
-    young = next(i for d in order.snapshot.data["directions"] for i in d["indicators"] if i["code"] == "core.share_under_35")
+    young = next(
+        i
+        for d in order.snapshot.data["directions"]
+        for i in d["indicators"]
+        if i["code"] == "core.share_under_35"
+    )
     assert (young["target"], young["rating"]) == ("0.3", "satisfactory")
 
 
@@ -85,7 +101,10 @@ def test_the_pdf_reads_like_an_administrative_order(order):
     assert f"«{mentoring}»" in item1 and f"«{innovation}»" in item1 and training not in item1
     assert "20,0 % → 42,9 %" in item2
     assert f"3.1. {Direction.objects.get(code='training').recommendation[:40]}" in item3
-    assert "3.2. Выявить причины отсутствия положительной динамики" in item3 and "Инновационная деятельность" in item3
+    assert (
+        "3.2. Выявить причины отсутствия положительной динамики" in item3
+        and "Инновационная деятельность" in item3
+    )
     assert "4. Безруких Н.В., ведущему специалисту ОО, обновить локальную нормативную базу" in text
     assert "5. Контроль за исполнением приказа оставляю за собой." in text
     assert "Егорова О.Ю." in text

@@ -15,4 +15,6 @@ def core_indicators_only(monkeypatch):
     """Other apps register their indicators in parallel; these tests rate a known set (core + test-only)."""
     from monitoring.registry import registry
 
-    monkeypatch.setattr(registry, "_items", {k: v for k, v in registry._items.items() if k.startswith("core.")})
+    monkeypatch.setattr(
+        registry, "_items", {k: v for k, v in registry._items.items() if k.startswith("core.")}
+    )

@@ -29,7 +29,15 @@ class PedagogueFactory(factory.django.DjangoModelFactory):
     category = Category.NONE
 
 
-def employ(institution, *, count: int, born: datetime.date, category=Category.NONE, hired=datetime.date(2010, 9, 1), left=None):
+def employ(
+    institution,
+    *,
+    count: int,
+    born: datetime.date,
+    category=Category.NONE,
+    hired=datetime.date(2010, 9, 1),
+    left=None,
+):
     """Create ``count`` pedagogues working in the institution between ``hired`` and ``left``."""
     people = []
     for _index in range(count):
@@ -53,7 +61,13 @@ def two_years(school, other_school):
     """
     employ(school, count=4, born=datetime.date(1970, 1, 1), category=Category.FIRST)
     employ(other_school, count=4, born=datetime.date(1970, 1, 1), category=Category.HIGHEST)
-    employ(other_school, count=2, born=datetime.date(1995, 1, 1), hired=datetime.date(2018, 9, 1), left=datetime.date(2021, 6, 30))
+    employ(
+        other_school,
+        count=2,
+        born=datetime.date(1995, 1, 1),
+        hired=datetime.date(2018, 9, 1),
+        left=datetime.date(2021, 6, 30),
+    )
     employ(school, count=6, born=datetime.date(1998, 1, 1), hired=datetime.date(2021, 9, 1))
 
 
@@ -64,7 +78,13 @@ def register_innovation_indicator(values: dict[int, int]):
     """Register a test-only count indicator of the innovation direction returning ``values[start_year]``."""
     registry.unregister(INNOVATION_CODE)
 
-    @indicator(INNOVATION_CODE, direction=Direction.INNOVATION, title="Active innovation sites", unit=Unit.COUNT, key=True)
+    @indicator(
+        INNOVATION_CODE,
+        direction=Direction.INNOVATION,
+        title="Active innovation sites",
+        unit=Unit.COUNT,
+        key=True,
+    )
     def sites(scope, year):
         return values.get(year.start_year)
 
@@ -79,7 +99,13 @@ def set_target(code: str, year, value, tolerance=None) -> Target:
     )[0]
 
 
-def add_assignment(order: Order, user, *, deadline: datetime.date, text="Обновить локальную нормативную базу") -> Assignment:
+def add_assignment(
+    order: Order, user, *, deadline: datetime.date, text="Обновить локальную нормативную базу"
+) -> Assignment:
     return Assignment.objects.create(
-        order=order, responsible=user, addressee="Безруких Н.В., ведущему специалисту ОО", text=text, deadline=deadline
+        order=order,
+        responsible=user,
+        addressee="Безруких Н.В., ведущему специалисту ОО",
+        text=text,
+        deadline=deadline,
     )

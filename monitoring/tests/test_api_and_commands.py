@@ -29,7 +29,10 @@ def test_values_of_the_municipality_for_a_head(client, head, data):
     assert payload["scope"]["kind"] == "municipality"
     young = indicator(payload, "core.share_under_35")
     assert (young["value"], young["previous"], young["dynamics"], young["rating"]) == (
-        "0.4286", "0.2000", "positive", "satisfactory"
+        "0.4286",
+        "0.2000",
+        "positive",
+        "satisfactory",
     )
 
 
@@ -41,7 +44,9 @@ def test_values_of_one_institution(client, methodist, school, data):
     assert indicator(payload, "core.share_under_35")["value"] == "0.6000"
 
 
-def test_school_user_gets_its_own_values_and_not_another_schools(client, school_user, school, other_school, data):
+def test_school_user_gets_its_own_values_and_not_another_schools(
+    client, school_user, school, other_school, data
+):
     client.force_login(school_user)
 
     assert client.get(VALUES, {"year": "2021/2022"}).json()["scope"]["id"] == school.pk
@@ -59,7 +64,9 @@ def test_directions_and_passports(client, methodist, data):
     client.force_login(methodist)
 
     directions = client.get("/api/v1/monitoring/directions/").json()["results"]
-    passports = client.get("/api/v1/monitoring/indicators/", {"direction__code": "mentoring"}).json()["results"]
+    passports = client.get("/api/v1/monitoring/indicators/", {"direction__code": "mentoring"}).json()[
+        "results"
+    ]
 
     assert [d["code"] for d in directions][:3] == ["training", "associations", "communities"]
     assert len(directions) == 10
@@ -67,12 +74,33 @@ def test_directions_and_passports(client, methodist, data):
 
 
 def test_report_command_writes_the_workbook_and_the_pdf(city, data, tmp_path):
-    call_command("monitoring_report", "--year", "2021/2022", "--format", "xlsx", "--out", tmp_path / "r.xlsx", stdout=io.StringIO())
-    call_command("monitoring_report", "--year", "2021/2022", "--format", "pdf", "--out", tmp_path / "r.pdf", stdout=io.StringIO())
+    call_command(
+        "monitoring_report",
+        "--year",
+        "2021/2022",
+        "--format",
+        "xlsx",
+        "--out",
+        tmp_path / "r.xlsx",
+        stdout=io.StringIO(),
+    )
+    call_command(
+        "monitoring_report",
+        "--year",
+        "2021/2022",
+        "--format",
+        "pdf",
+        "--out",
+        tmp_path / "r.pdf",
+        stdout=io.StringIO(),
+    )
 
     sheet = load_workbook(tmp_path / "r.xlsx")["mentoring"]
     assert sheet["E5"].value == pytest.approx(0.4286)
-    assert "Мониторинг муниципальной методической службы, 2021/2022" in PdfReader(tmp_path / "r.pdf").pages[0].extract_text()
+    assert (
+        "Мониторинг муниципальной методической службы, 2021/2022"
+        in PdfReader(tmp_path / "r.pdf").pages[0].extract_text()
+    )
     assert ReportSnapshot.objects.count() == 2
 
 

@@ -7,7 +7,13 @@ from django.test.utils import CaptureQueriesContext
 
 from monitoring.computation import Dynamics, Rating, compute, dynamics_of, rating_of
 from monitoring.registry import Better, Unit, registry
-from monitoring.tests.factories import INNOVATION_CODE, employ, register_innovation_indicator, set_target, two_years
+from monitoring.tests.factories import (
+    INNOVATION_CODE,
+    employ,
+    register_innovation_indicator,
+    set_target,
+    two_years,
+)
 
 
 @pytest.fixture
@@ -50,7 +56,10 @@ def test_directions_roll_up_from_key_indicators(dataset, city, year):
     assert [item.code for item in results.positive_effects] == ["core.share_under_35"]
     training = next(d for d in results.directions if d.code == "training")
     assert training.rating == Rating.UNSATISFACTORY
-    assert training.rating_rule == "0 of 1 key indicators meet their targets; satisfactory when more than half do."
+    assert (
+        training.rating_rule
+        == "0 of 1 key indicators meet their targets; satisfactory when more than half do."
+    )
 
 
 def test_every_rating_carries_its_rule_and_numbers(dataset, city, year):

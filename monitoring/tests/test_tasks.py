@@ -22,16 +22,28 @@ def order(city, year, head):
 
 
 def issue(order, head):
-    order.issue(number="12", date=datetime.date(2022, 6, 1), signatory_position="Начальник", signatory_name="Егорова", by=head)
+    order.issue(
+        number="12",
+        date=datetime.date(2022, 6, 1),
+        signatory_position="Начальник",
+        signatory_name="Егорова",
+        by=head,
+    )
 
 
 @pytest.fixture
 def tasks(order, head, methodist, school_user):
     methodist.email = "methodist@example.org"
     methodist.save()
-    due_soon = add_assignment(order, methodist, deadline=TODAY + datetime.timedelta(days=3), text="Провести семинар")
-    overdue = add_assignment(order, methodist, deadline=TODAY - datetime.timedelta(days=1), text="Обновить план")
-    later = add_assignment(order, methodist, deadline=TODAY + datetime.timedelta(days=4), text="Подготовить отчёт")
+    due_soon = add_assignment(
+        order, methodist, deadline=TODAY + datetime.timedelta(days=3), text="Провести семинар"
+    )
+    overdue = add_assignment(
+        order, methodist, deadline=TODAY - datetime.timedelta(days=1), text="Обновить план"
+    )
+    later = add_assignment(
+        order, methodist, deadline=TODAY + datetime.timedelta(days=4), text="Подготовить отчёт"
+    )
     others = add_assignment(order, school_user, deadline=TODAY, text="Заполнить форму")
     issue(order, head)
     return {"due_soon": due_soon, "overdue": overdue, "later": later, "others": others}
@@ -75,19 +87,26 @@ def test_send_reminders_command_runs_every_apps_reminders(tasks):
     assert len(mail.outbox) == 2
 
 
-def test_responsible_user_sees_and_completes_own_task_with_files(client, tasks, methodist, settings, tmp_path):
+def test_responsible_user_sees_and_completes_own_task_with_files(
+    client, tasks, methodist, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path
     client.force_login(methodist)
 
     response = client.get(reverse("monitoring:tasks"))
     assert [task.text for task in response.context["page"]] == [
-        "Обновить план", "Провести семинар", "Подготовить отчёт"
+        "Обновить план",
+        "Провести семинар",
+        "Подготовить отчёт",
     ]
-    assert 'overdue-row' in response.content.decode()
+    assert "overdue-row" in response.content.decode()
     task = tasks["overdue"]
     response = client.post(
         reverse("monitoring:task-detail", args=[task.pk]),
-        {"comment": "План обновлён", "files": [SimpleUploadedFile("plan.pdf", b"%PDF-1.4"), SimpleUploadedFile("list.xlsx", b"x")]},
+        {
+            "comment": "План обновлён",
+            "files": [SimpleUploadedFile("plan.pdf", b"%PDF-1.4"), SimpleUploadedFile("list.xlsx", b"x")],
+        },
     )
     assert response.status_code == 302
     task.refresh_from_db()

@@ -59,7 +59,9 @@ def test_teacher_has_no_dashboard(client, teacher):
 def test_breakdown_sorts_institutions_by_contribution(client, methodist, school, other_school, data):
     client.force_login(methodist)
 
-    response = client.get(reverse("monitoring:indicator", args=["core.share_under_35"]), {"year": "2021/2022"})
+    response = client.get(
+        reverse("monitoring:indicator", args=["core.share_under_35"]), {"year": "2021/2022"}
+    )
 
     rows = response.context["rows"]
     # The municipal share rose; school A (0 → 60 %) drove it, school B (33,3 % → 0) pulled against it.
@@ -98,7 +100,9 @@ def test_a_share_target_above_100_percent_is_refused_and_kept(client, head, year
     IndicatorPassport.objects.sync()
     passport = IndicatorPassport.objects.get(code="core.share_under_35")
 
-    response = client.post(reverse("monitoring:targets") + "?year=2021/2022", {f"t{passport.pk}-target": "135"})
+    response = client.post(
+        reverse("monitoring:targets") + "?year=2021/2022", {f"t{passport.pk}-target": "135"}
+    )
 
     assert response.status_code == 200
     assert "A share is between 0 and 100 percent." in response.content.decode()
@@ -118,7 +122,9 @@ def test_head_builds_the_report_and_downloads_workbook_and_pdf(client, head, dat
     snapshot = ReportSnapshot.objects.get()
     assert response.url == snapshot.get_absolute_url()
 
-    workbook = load_workbook(io.BytesIO(client.get(reverse("monitoring:report-xlsx", args=[snapshot.pk])).content))
+    workbook = load_workbook(
+        io.BytesIO(client.get(reverse("monitoring:report-xlsx", args=[snapshot.pk])).content)
+    )
     print("SHEETS", workbook.sheetnames)
     sheet = workbook["mentoring"]
     assert sheet["A5"].value == sheet["A5"].value and sheet["E5"].value == pytest.approx(0.4286)
@@ -155,16 +161,32 @@ def test_order_is_drafted_edited_and_issued_by_the_head(client, head, methodist,
     assert response.url == reverse("monitoring:order-edit", args=[order.pk])
     form = client.get(response.url).context
     data_post = {
-        "title": order.title, "preamble": order.preamble, "satisfactory": order.satisfactory,
-        "effects": order.effects, "improvement": order.improvement, "control": order.control,
+        "title": order.title,
+        "preamble": order.preamble,
+        "satisfactory": order.satisfactory,
+        "effects": order.effects,
+        "improvement": order.improvement,
+        "control": order.control,
         "signatory_position": "Начальник отдела образования",
-        "rec-TOTAL_FORMS": "2", "rec-INITIAL_FORMS": "1", "rec-MIN_NUM_FORMS": "0", "rec-MAX_NUM_FORMS": "1000",
-        "rec-0-id": str(order.recommendations.get().pk), "rec-0-order": str(order.pk),
-        "rec-0-text": "Выявить причины.", "rec-0-position": "1",
-        "rec-1-text": "", "rec-1-position": "0",
-        "asg-TOTAL_FORMS": "1", "asg-INITIAL_FORMS": "0", "asg-MIN_NUM_FORMS": "0", "asg-MAX_NUM_FORMS": "1000",
-        "asg-0-responsible": str(methodist.pk), "asg-0-addressee": "Петровой А.А., методисту",
-        "asg-0-text": "обновить план", "asg-0-deadline": "2022-09-01", "asg-0-position": "1",
+        "rec-TOTAL_FORMS": "2",
+        "rec-INITIAL_FORMS": "1",
+        "rec-MIN_NUM_FORMS": "0",
+        "rec-MAX_NUM_FORMS": "1000",
+        "rec-0-id": str(order.recommendations.get().pk),
+        "rec-0-order": str(order.pk),
+        "rec-0-text": "Выявить причины.",
+        "rec-0-position": "1",
+        "rec-1-text": "",
+        "rec-1-position": "0",
+        "asg-TOTAL_FORMS": "1",
+        "asg-INITIAL_FORMS": "0",
+        "asg-MIN_NUM_FORMS": "0",
+        "asg-MAX_NUM_FORMS": "1000",
+        "asg-0-responsible": str(methodist.pk),
+        "asg-0-addressee": "Петровой А.А., методисту",
+        "asg-0-text": "обновить план",
+        "asg-0-deadline": "2022-09-01",
+        "asg-0-position": "1",
     }
     assert form["form"] is not None
     response = client.post(reverse("monitoring:order-edit", args=[order.pk]), data_post)
@@ -174,7 +196,12 @@ def test_order_is_drafted_edited_and_issued_by_the_head(client, head, methodist,
 
     response = client.post(
         reverse("monitoring:order-issue", args=[order.pk]),
-        {"number": "110а", "date": "2022-06-25", "signatory_position": "Начальник", "signatory_name": "Егорова О.Ю."},
+        {
+            "number": "110а",
+            "date": "2022-06-25",
+            "signatory_position": "Начальник",
+            "signatory_name": "Егорова О.Ю.",
+        },
     )
     order.refresh_from_db()
     assert order.status == OrderStatus.ISSUED and order.number == "110а"
@@ -184,7 +211,13 @@ def test_order_is_drafted_edited_and_issued_by_the_head(client, head, methodist,
 def test_issued_order_cannot_be_edited(client, head, city, data, year):
     client.force_login(head)
     order = draft_order(snapshot=build_snapshot(municipality=city, year=year))
-    order.issue(number="1", date=datetime.date(2022, 6, 1), signatory_position="Начальник", signatory_name="Егорова", by=head)
+    order.issue(
+        number="1",
+        date=datetime.date(2022, 6, 1),
+        signatory_position="Начальник",
+        signatory_name="Егорова",
+        by=head,
+    )
 
     response = client.post(reverse("monitoring:order-edit", args=[order.pk]), {"title": "Другое"})
 
@@ -223,7 +256,9 @@ def test_methodist_cannot_issue_orders(client, methodist, city, data, year):
 def test_order_list_exports_filtered_rows(client, head, city, data, year):
     client.force_login(head)
     issued = draft_order(snapshot=build_snapshot(municipality=city, year=year))
-    issued.issue(number="7", date=datetime.date(2022, 6, 1), signatory_position="Н", signatory_name="Е", by=head)
+    issued.issue(
+        number="7", date=datetime.date(2022, 6, 1), signatory_position="Н", signatory_name="Е", by=head
+    )
     draft_order(snapshot=issued.snapshot)
 
     response = client.get(reverse("monitoring:orders"), {"status": "issued", "format": "xlsx"})

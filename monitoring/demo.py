@@ -1,0 +1,187 @@
+"""Monitoring demo: key flags, effect phrases, targets for the demo years, and an issued order for
+2021/2022 with its assignments (one done, the others overdue).
+
+The targets are the department's: the five directions the seed order calls satisfactory
+(training, associations, communities, School of the Young Teacher, competitions) meet them;
+mentoring, innovation, expertise and banks do not. With the domain apps' demo data the
+2022/2023 report then reads like the seed order: improvements in associations and mentoring,
+innovation without positive dynamics.
+
+Run after the other apps (it reads their indicators): when it finds no domain data yet it sets
+the targets and leaves the order for the next ``seed_demo --apps monitoring``.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+
+from core.models import AcademicYear, Municipality
+from monitoring.computation import indicator_values
+from monitoring.models import (
+    Assignment,
+    AssignmentStatus,
+    IndicatorPassport,
+    Order,
+    OrderStatus,
+    Recommendation,
+    Target,
+)
+from monitoring.registry import registry
+from monitoring.services import build_snapshot, draft_order
+
+# code: (target, tolerance or None); shares as fractions. Codes that are not registered are skipped.
+TARGETS = {
+    "training.share_completed_pd": ("0.33", None),
+    "training.share_pd_requirement_met": ("0.60", None),
+    "training.share_with_route": ("0.20", None),
+    "core.share_first_or_highest_category": ("0.65", None),
+    "associations.active_gmo": ("15", None),
+    "associations.share_in_gmo": ("0.20", None),
+    "associations.active_communities": ("9", None),
+    "associations.share_in_communities": ("0.10", None),
+    "mentoring.young_teacher_school_attendance": ("0.50", None),
+    # Shares of a few percent: half a percentage point is already a change.
+    "associations.share_in_competitions": ("0.06", "0.5"),
+    "associations.share_in_regional_competitions": ("0.0075", "0.1"),
+    "innovation.share_institutions_with_site": ("0.25", None),
+    "innovation.pedagogues_in_projects": ("50", None),
+    "mentoring.share_young_with_mentor": ("0.85", None),
+    "mentoring.retention_1y": ("0.95", None),
+    "core.share_under_35": ("0.35", None),
+    "expertise.reviews_concluded": ("30", None),
+    "expertise.share_concluded_on_time": ("0.95", None),
+    "expertise.institutions_audited": ("5", None),
+    "banks.items_published": ("60", None),
+    "banks.items_recommended": ("20", None),
+    "staffing.share_vacant": ("0.05", None),
+}
+
+# The indicators a direction is judged by (the others keep their registry default).
+KEY = {
+    "innovation.share_institutions_with_site": True,
+    "innovation.pedagogues_in_projects": False,
+    "expertise.reviews_concluded": True,
+    "expertise.share_concluded_on_time": True,
+    "expertise.institutions_audited": False,
+    "mentoring.share_young_with_mentor": True,
+}
+
+# How item 2 of the order names an improvement (the seed order's wording).
+EFFECTS = {
+    "associations.active_gmo": "количественный рост коллективных субъектов, включенных в систему муниципальной "
+    "методической работы",
+    "associations.gmo_products": "положительная динамика разрабатываемых методических продуктов",
+    "associations.share_in_gmo": "ориентированность методических мероприятий на удовлетворение профессиональных "
+    "потребностей педагогов",
+    "mentoring.share_young_with_mentor": "обновление системы наставничества",
+    "mentoring.pairs_active": "рост числа наставнических пар",
+}
+
+ORDER_YEAR = 2021
+EXTRA_RECOMMENDATIONS = [
+    "МБУ «МИМЦ» при планировании деятельности на 2022 – 2023 у.г. предусмотреть дальнейшее освоение "
+    "современных подходов, ориентированность деятельности методистов на исследовательские, проектировочные "
+    "функции, оказание помощи в выборе курсов на основе диагностики профессиональных дефицитов педагогов.",
+]
+
+
+def seed(ctx) -> None:
+    city: Municipality = ctx.municipality
+    IndicatorPassport.objects.sync()
+    _passports(KEY, EFFECTS)
+    _targets(ctx)
+    year = AcademicYear.objects.get(start_year=ORDER_YEAR)
+    if Order.objects.filter(municipality=city, year=year).exists():
+        ctx.log("monitoring: the demo order exists")
+        return
+    if not _domain_data(city, year):
+        ctx.log(
+            "monitoring: targets set; no domain data yet, run `seed_demo --apps monitoring` for the order"
+        )
+        return
+    _order(ctx, city, year)
+
+
+def _passports(keys: dict, effects: dict) -> None:
+    changed = []
+    for passport in IndicatorPassport.objects.filter(code__in=set(keys) | set(effects)):
+        passport.is_key = keys.get(passport.code, passport.is_key)
+        passport.effect = effects.get(passport.code, passport.effect)
+        changed.append(passport)
+    IndicatorPassport.objects.bulk_update(changed, ["is_key", "effect"])
+
+
+def _targets(ctx) -> None:
+    passports = {p.code: p for p in IndicatorPassport.objects.filter(code__in=TARGETS)}
+    rows = [
+        Target(
+            passport=passports[code],
+            year=year,
+            value=Decimal(value),
+            tolerance=Decimal(tolerance) if tolerance else None,
+        )
+        for year in ctx.years[1:]
+        for code, (value, tolerance) in TARGETS.items()
+        if code in passports
+    ]
+    Target.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+def _domain_data(city, year) -> bool:
+    """True when some other app's indicator has a value for the city (its demo ran already)."""
+    values = indicator_values(city, year, use_cache=False)
+    return any(value for code, value in values.items() if not code.startswith("core.") and code in registry)
+
+
+def _order(ctx, city, year) -> None:
+    head, methodist, school = (ctx.users.get(name) for name in ("head", "methodist", "school"))
+    snapshot = build_snapshot(municipality=city, year=year, by=head)
+    snapshot.created_at = timezone.make_aware(datetime.datetime(2022, 6, 20, 10, 0))
+    type(snapshot).objects.filter(pk=snapshot.pk).update(created_at=snapshot.created_at)
+    order = draft_order(snapshot=snapshot, by=head)
+    start = order.recommendations.count()
+    Recommendation.objects.bulk_create(
+        Recommendation(order=order, position=start + index, text=text)
+        for index, text in enumerate(EXTRA_RECOMMENDATIONS, start=1)
+    )
+    assignments = [
+        Assignment(
+            order=order,
+            position=1,
+            responsible=methodist,
+            deadline=datetime.date(2022, 9, 1),
+            addressee="Гилязутдиновой А.М., директору МБУ «МИМЦ»",
+            text="обеспечить информирование сотрудников учреждения с рекомендациями и обеспечить их реализацию",
+            status=AssignmentStatus.DONE,
+            completed_at=timezone.make_aware(datetime.datetime(2022, 8, 29, 15, 0)),
+            comment="Рекомендации доведены до сотрудников на совещании 29.08.2022, план мероприятий утверждён.",
+        ),
+        Assignment(
+            order=order,
+            position=2,
+            responsible=head,
+            deadline=datetime.date(2022, 12, 1),
+            addressee="Безруких Н.В., ведущему специалисту ОО",
+            text="обновить локальную нормативную базу по выявлению кадровых потребностей образовательных учреждений",
+        ),
+        Assignment(
+            order=order,
+            position=3,
+            responsible=school or methodist,
+            deadline=datetime.date(2022, 10, 15),
+            addressee="Захаровой Е.В., заместителю директора СШ № 1",
+            text="обеспечить участие педагогов в работе городских методических объединений",
+        ),
+    ]
+    Assignment.objects.bulk_create(assignments)
+    Order.objects.filter(pk=order.pk).update(
+        status=OrderStatus.ISSUED,
+        number="87",
+        date=datetime.date(2022, 6, 24),
+        signatory_position="Начальник отдела образования\nадминистрации г. Лесосибирска",
+        signatory_name="Егорова О.Ю.",
+        issued_by=head,
+        issued_at=timezone.make_aware(datetime.datetime(2022, 6, 24, 12)),
+    )
+    ctx.log(f"monitoring: order No. 87 for {year} with {len(assignments)} assignments")

@@ -3,8 +3,7 @@
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
-from django.utils.translation import override
+from django.utils.translation import override, pgettext
 
 from core.models import AcademicYear, Municipality
 from monitoring.computation import IndicatorResult, Results, compute, display

@@ -168,6 +168,7 @@ def _seed_reviews(ctx, rng, items, methodist, Assignment, Criterion, Decision, E
         if total is not None:
             assignment.total, assignment.max_total = total, maximum
             assignment.comment = "Материал рекомендуется к размещению в банке."
+            assignment.recommendation = Decision.RECOMMENDED
             assignment.reviewed_at = at + datetime.timedelta(days=10)
             transitions.append(Transition(request=request, action="review", from_status="assigned", to_status="reviewed",
                                           by=expert.user or methodist, at=at + datetime.timedelta(days=10)))

@@ -124,6 +124,7 @@ def seed(ctx: DemoContext) -> None:
                 values = [rng.randint(1 if decision != Decision.RECOMMENDED else 2, c.max_score) for c in criteria[request.type]]
                 assignment.total, assignment.max_total = sum(values), sum(c.max_score for c in criteria[request.type])
                 assignment.comment = rng.choice(COMMENTS)
+                assignment.recommendation = decision or Decision.RECOMMENDED
                 assignment.reviewed_at = at + datetime.timedelta(days=rng.randint(5, 20))
                 assignment._values = values
             assignments.append(assignment)

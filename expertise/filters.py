@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.models import AcademicYear, Institution
@@ -7,7 +8,7 @@ from expertise.models import Decision, Expert, RequestType, ReviewRequest, Statu
 
 def _style(form):
     for field in form.fields.values():
-        field.widget.attrs["class"] = "form-select" if hasattr(field, "choices") else "form-control"
+        field.widget.attrs["class"] = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
 
 
 class RequestFilter(django_filters.FilterSet):

@@ -58,11 +58,14 @@ class ReviewForm(BootstrapFormMixin, forms.Form):
     """The review form: one score per criterion of the request type, and a comment."""
 
     comment = forms.CharField(label=_("Comment and recommendations"), widget=forms.Textarea(attrs={"rows": 5}))
+    recommendation = forms.ChoiceField(label=_("Your recommendation"), choices=Decision.choices,
+                                       widget=forms.RadioSelect)
 
     def __init__(self, *args, criteria, **kwargs):
         super().__init__(*args, **kwargs)
         self.criteria = criteria
         comment = self.fields.pop("comment")
+        recommendation = self.fields.pop("recommendation")
         for criterion in criteria:
             self.fields[f"criterion_{criterion.pk}"] = forms.TypedChoiceField(
                 label=criterion.title, coerce=int,
@@ -72,6 +75,8 @@ class ReviewForm(BootstrapFormMixin, forms.Form):
                 error_messages={"required": _("Score this criterion.")},
             )
         self.fields["comment"] = comment
+        self.fields["recommendation"] = recommendation
+        recommendation.widget.attrs["class"] = "form-check-input"
 
     def scores(self) -> dict[int, int]:
         return {criterion.pk: self.cleaned_data[f"criterion_{criterion.pk}"] for criterion in self.criteria}

@@ -68,6 +68,10 @@ class TypeSettings(models.Model):
 
     type = models.CharField(_("request type"), max_length=30, choices=RequestType.choices, unique=True)
     experts_visible_to_authors = models.BooleanField(_("authors see the experts' names"), default=False)
+    conclude_when_unanimous = models.BooleanField(
+        _("conclude automatically when the experts agree"), default=True,
+        help_text=_("When every expert recommends the same conclusion, it is given without a separate step."),
+    )
 
     history = HistoricalRecords()
 
@@ -325,6 +329,7 @@ class Assignment(models.Model):
     assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     assigned_at = models.DateTimeField(_("assigned at"), default=timezone.now)
     comment = models.TextField(_("comment"), blank=True)
+    recommendation = models.CharField(_("expert's recommendation"), max_length=20, choices=Decision.choices, blank=True)
     total = models.PositiveSmallIntegerField(_("total score"), null=True, blank=True)
     max_total = models.PositiveSmallIntegerField(_("maximum total"), null=True, blank=True)
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)

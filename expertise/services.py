@@ -23,6 +23,7 @@ from expertise.models import (
     Score,
     Status,
     Transition,
+    TypeSettings,
 )
 
 
@@ -115,8 +116,11 @@ def assign_experts(*, request: ReviewRequest, experts: Iterable[Expert], deadlin
 
 
 @transaction.atomic
-def submit_review(*, assignment: Assignment, scores: Mapping[int, int], comment: str, by) -> Assignment:
-    """Record the expert's scores per criterion; when the last expert is done, the request is reviewed."""
+def submit_review(
+    *, assignment: Assignment, scores: Mapping[int, int], comment: str, by, recommendation: str = ""
+) -> Assignment:
+    """Record the expert's scores per criterion and recommendation; when the last expert is done, the
+    request is reviewed, and concluded at once if the experts agree and the type allows it."""
     request = ReviewRequest.objects.select_for_update().get(pk=assignment.request_id)
     if assignment.expert.user_id != by.pk:
         raise PermissionDenied
@@ -137,6 +141,8 @@ def submit_review(*, assignment: Assignment, scores: Mapping[int, int], comment:
                     criterion=criterion, max=criterion.max_score
                 )
             )
+    if recommendation and recommendation not in Decision.values:
+        errors.append(_("Choose a conclusion."))
     if errors:
         raise ValidationError(errors)
     Score.objects.bulk_create(
@@ -145,11 +151,17 @@ def submit_review(*, assignment: Assignment, scores: Mapping[int, int], comment:
     assignment.total = sum(int(scores[criterion.pk]) for criterion in criteria)
     assignment.max_total = sum(criterion.max_score for criterion in criteria)
     assignment.comment = comment
+    assignment.recommendation = recommendation
     assignment.reviewed_at = timezone.now()
-    assignment.save(update_fields=["total", "max_total", "comment", "reviewed_at"])
+    assignment.save(update_fields=["total", "max_total", "comment", "recommendation", "reviewed_at"])
     if not request.current_assignments().filter(reviewed_at__isnull=True).exists():
         _move(request, Action.REVIEW, by=by)
         request.save(update_fields=["status"])
+        agreed = set(request.current_assignments().values_list("recommendation", flat=True))
+        unanimous = len(agreed) == 1 and "" not in agreed
+        if unanimous and TypeSettings.objects.filter(type=request.type, conclude_when_unanimous=True).exists():
+            conclude_request(request=request, decision=agreed.pop(), by=by,
+                             conclusion=_("Concluded on the experts' unanimous recommendation."))
     return assignment
 
 

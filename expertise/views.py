@@ -143,8 +143,8 @@ def review_form(request, pk):
     form = ReviewForm(request.POST or None, criteria=review.criteria())
     if request.method == "POST" and form.is_valid():
         try:
-            services.submit_review(assignment=assignment, scores=form.scores(),
-                                   comment=form.cleaned_data["comment"], by=request.user)
+            services.submit_review(assignment=assignment, scores=form.scores(), comment=form.cleaned_data["comment"],
+                                   recommendation=form.cleaned_data["recommendation"], by=request.user)
         except ValidationError as exc:
             for message in exc.messages:
                 form.add_error(None, message)

@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.models import AcademicYear, Institution
@@ -21,7 +22,7 @@ class ProjectFilter(django_filters.FilterSet):
         user = request.user if request else None
         self.filters["institution"].queryset = Institution.objects.for_user(user)
         for field in self.form.fields.values():
-            field.widget.attrs["class"] = "form-select" if hasattr(field, "choices") else "form-control"
+            field.widget.attrs["class"] = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
 
     def search(self, queryset, name, value):
         return queryset.search(value)

@@ -76,10 +76,12 @@ def test_expert_fills_the_review_form(client, expert, expert_entry, methodist, s
     assert response.status_code == 200  # the comment is required; the scores are kept
     assert 'value="3" selected' in response.content.decode()
 
-    response = client.post(f"/expertise/reviews/{assignment.pk}/", {**data, "comment": "Отлично"})
+    response = client.post(f"/expertise/reviews/{assignment.pk}/", {**data, "comment": "Отлично",
+                                                                     "recommendation": "revise"})
     assert response.status_code == 302
     submitted.refresh_from_db()
-    assert submitted.status == Status.REVIEWED
+    # the only expert's recommendation is unanimous: the request is concluded with it
+    assert (submitted.status, submitted.decision, submitted.combined_score) == (Status.CONCLUDED, "revise", 100)
 
 
 def test_author_sees_the_conclusion_but_not_the_experts_names(client, school_user, submitted, expert_entry, methodist):

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone, translation
 
-from expertise.models import Action, Criterion, Decision, Status, Transition
+from expertise.models import Action, Criterion, Decision, Status, Transition, TypeSettings
 from expertise.services import (
     IllegalTransition,
     assign_experts,
@@ -236,3 +236,35 @@ def test_criteria_are_configured_per_request_type():
     assert Criterion.objects.filter(type="audit").count() == 4
     assert set(Criterion.objects.values_list("type", flat=True)) == {
         "audit", "recommendations", "manual", "project", "research", "pd_programme", "bank_item"}
+
+
+def test_unanimous_recommendations_conclude_the_request(submitted, expert_entry, second_expert, methodist):
+    assign_experts(request=submitted, experts=[expert_entry, second_expert], deadline=DEADLINE, by=methodist)
+    for expert in (expert_entry, second_expert):
+        submit_review(assignment=submitted.assignments.get(expert=expert), scores=full_scores(submitted),
+                      comment="", recommendation=Decision.RECOMMENDED, by=expert.user)
+
+    submitted.refresh_from_db()
+    assert (submitted.status, submitted.decision, submitted.combined_score) == ("concluded", "recommended", 100)
+    last = submitted.transitions.last()
+    assert (last.action, last.by) == ("conclude", second_expert.user)
+
+
+def test_split_recommendations_wait_for_the_methodist(submitted, expert_entry, second_expert, methodist):
+    assign_experts(request=submitted, experts=[expert_entry, second_expert], deadline=DEADLINE, by=methodist)
+    for expert, advice in ((expert_entry, Decision.RECOMMENDED), (second_expert, Decision.REVISE)):
+        submit_review(assignment=submitted.assignments.get(expert=expert), scores=full_scores(submitted),
+                      comment="", recommendation=advice, by=expert.user)
+
+    submitted.refresh_from_db()
+    assert (submitted.status, submitted.decision) == ("reviewed", "")
+
+
+def test_unanimity_does_not_conclude_when_the_type_forbids_it(submitted, expert_entry, methodist):
+    TypeSettings.objects.filter(type=submitted.type).update(conclude_when_unanimous=False)
+    assign_experts(request=submitted, experts=[expert_entry], deadline=DEADLINE, by=methodist)
+    submit_review(assignment=submitted.assignments.get(), scores=full_scores(submitted), comment="",
+                  recommendation=Decision.REJECTED, by=expert_entry.user)
+
+    submitted.refresh_from_db()
+    assert submitted.status == "reviewed"

@@ -3,6 +3,7 @@
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.filters import SortFilter
 from core.models import AcademicYear, InstitutionType
@@ -35,7 +36,7 @@ class CampaignFilter(django_filters.FilterSet):
         return queryset.search(value)
 
 
-STATUS_CHOICES = [("not_started", _("Not started")), *SubmissionStatus.choices]
+STATUS_CHOICES = [("not_started", pgettext_lazy("staffing submission", "Not started")), *SubmissionStatus.choices]
 
 
 class CompletenessFilter(django_filters.FilterSet):

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from core.imports import Importer
 from core.models import Position, Subject, normalized_name
@@ -48,22 +48,22 @@ def choice_index(choices: type, aliases: dict) -> dict[str, str]:
 class NeedsImporter(Importer):
     title = gettext_lazy("Staffing needs")
     columns = (
-        Column("position", gettext_lazy("Position"), required=True, aliases=("Должность", "Position"), width=30),
-        Column("subject", gettext_lazy("Subject"), aliases=("Предмет", "Предмет (дисциплина)", "Subject"), width=26),
-        Column("rates", gettext_lazy("Number of rates"), kind="decimal",
+        Column("position", pgettext_lazy("staffing form", "Position"), required=True, aliases=("Должность", "Position"), width=30),
+        Column("subject", pgettext_lazy("staffing form", "Subject"), aliases=("Предмет", "Предмет (дисциплина)", "Subject"), width=26),
+        Column("rates", pgettext_lazy("staffing form", "Number of rates"), kind="decimal",
                aliases=("Количество ставок", "Ставки", "Ставок", "Кол-во ставок", "Rates", "Number of rates"), width=12),
-        Column("weekly_hours", gettext_lazy("Weekly hours"), kind="int",
+        Column("weekly_hours", pgettext_lazy("staffing form", "Weekly hours"), kind="int",
                aliases=("Часов в неделю", "Часы", "Нагрузка, часов в неделю", "Недельная нагрузка", "Hours", "Weekly hours"),
                width=12),
-        Column("reason", gettext_lazy("Reason"), required=True,
+        Column("reason", pgettext_lazy("staffing form", "Reason"), required=True,
                aliases=("Причина", "Причина потребности", "Reason"), width=30),
-        Column("vacant_since", gettext_lazy("Vacant since"), kind="date",
+        Column("vacant_since", pgettext_lazy("staffing form", "Vacant since"), kind="date",
                aliases=("Вакантна с", "Вакансия с", "Дата возникновения вакансии", "Vacant since"), width=14),
-        Column("support", gettext_lazy("Offered support"),
+        Column("support", pgettext_lazy("staffing form", "Offered support"),
                aliases=("Меры поддержки", "Предлагаемые меры поддержки", "Support", "Offered support"), width=28),
-        Column("requirements", gettext_lazy("Requirements"),
+        Column("requirements", pgettext_lazy("staffing form", "Requirements"),
                aliases=("Требования", "Требования к кандидату", "Requirements"), width=36),
-        Column("contact", gettext_lazy("Contact"),
+        Column("contact", pgettext_lazy("staffing form", "Contact"),
                aliases=("Контактное лицо", "Контакт", "Контакты", "Contact"), width=28),
     )
     column = {c.key: c for c in columns}

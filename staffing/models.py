@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import AcademicYear, Institution, InstitutionType, Municipality, Position, Subject
@@ -36,9 +37,9 @@ def managing_municipality_ids(user) -> set[int] | None:
 
 
 class CampaignStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
-    REOPENED = "reopened", _("Reopened")
+    OPEN = "open", pgettext_lazy("staffing campaign", "Open")
+    CLOSED = "closed", pgettext_lazy("staffing campaign", "Closed")
+    REOPENED = "reopened", pgettext_lazy("staffing campaign", "Reopened")
 
 
 class CampaignQuerySet(models.QuerySet):
@@ -159,10 +160,10 @@ class Campaign(models.Model):
 
 
 class SubmissionStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
-    RETURNED = "returned", _("Returned for corrections")
-    ACCEPTED = "accepted", _("Accepted")
+    DRAFT = "draft", pgettext_lazy("staffing submission", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("staffing submission", "Submitted")
+    RETURNED = "returned", pgettext_lazy("staffing submission", "Returned for corrections")
+    ACCEPTED = "accepted", pgettext_lazy("staffing submission", "Accepted")
 
 
 # What an institution's status on the completeness page may be; "not started" has no submission.
@@ -350,10 +351,10 @@ class Reminder(models.Model):
 
 
 class DocumentStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    IN_FORCE = "in_force", _("In force")
-    TO_UPDATE = "to_update", _("To be updated")
-    REPEALED = "repealed", _("Repealed")
+    DRAFT = "draft", pgettext_lazy("regulatory document", "Draft")
+    IN_FORCE = "in_force", pgettext_lazy("regulatory document", "In force")
+    TO_UPDATE = "to_update", pgettext_lazy("regulatory document", "To be updated")
+    REPEALED = "repealed", pgettext_lazy("regulatory document", "Repealed")
 
 
 class DocumentQuerySet(models.QuerySet):

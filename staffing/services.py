@@ -7,6 +7,9 @@ from simple_history.utils import bulk_create_with_history
 
 from staffing.models import Need, Submission, posts_of
 
+NEED_FIELDS = ("position", "subject", "rates", "weekly_hours", "reason", "vacant_since", "support", "requirements",
+               "contact")
+
 
 @transaction.atomic
 def replace_needs(*, submission: Submission, needs: list[dict], by) -> int:
@@ -20,12 +23,8 @@ def replace_needs(*, submission: Submission, needs: list[dict], by) -> int:
         raise ValidationError(_("The submission can no longer be changed."))
     submission.needs.all().delete()
     rows = [
-        Need(submission=submission, posts=posts_of(data.get("rates"), data.get("weekly_hours")), **{
-            key: data.get(key) for key in (
-                "position", "subject", "rates", "weekly_hours", "reason", "vacant_since", "support",
-                "requirements", "contact",
-            )
-        })
+        Need(submission=submission, posts=posts_of(data.get("rates"), data.get("weekly_hours")),
+             **{key: data[key] for key in NEED_FIELDS if data.get(key) is not None})
         for data in needs
     ]
     bulk_create_with_history(rows, Need, default_user=by)

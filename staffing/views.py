@@ -50,6 +50,10 @@ def _school_ids(user) -> set[int]:
     return roles_of(user).institution_ids_for(Role.SCHOOL)
 
 
+def _user_name(user) -> str:
+    return user.get_full_name() or user.username
+
+
 def _is_manager_of(user, campaign: Campaign) -> bool:
     return Campaign.objects.managed_by(user).filter(pk=campaign.pk).exists()
 
@@ -270,6 +274,7 @@ def submission_detail(request, campaign_pk: int, institution_pk: int):
         "access": access, "campaign": access.campaign, "institution": access.institution,
         "submission": submission, "needs": needs, "total_posts": submission.total_posts() if submission else 0,
         "return_form": ReturnForm(), "history": history_entries(submission) if submission else [],
+        "submitted_by": _user_name(submission.submitted_by) if submission and submission.submitted_by else "—",
     })
 
 

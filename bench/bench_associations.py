@@ -1,0 +1,67 @@
+"""Associations and competitions at region scale: the association, product, competition and result
+lists (methodist of the demo city, a school, the region-wide admin) with their Excel exports, an
+association page, the pedagogue record sections, and every associations indicator for a
+municipality, an institution and the per-institution breakdown."""
+
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
+
+from associations.models import Association, Attendance, Membership, Participation
+from associations.record import sections
+from core.models import AcademicYear, Institution, Municipality, Pedagogue
+
+
+def page(client: Client, url: str):
+    def get():
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        return response
+
+    return get
+
+
+def run(report) -> None:
+    users = get_user_model().objects
+    city = Municipality.objects.get(code="lesosibirsk")
+    school = Institution.objects.get(municipality=city, short_name="СШ № 1")
+    year = AcademicYear.objects.get(start_year=2021)
+    report.note(
+        f"{Association.objects.count()} associations, {Membership.objects.count()} memberships, "
+        f"{Attendance.objects.count()} attendance marks, {Participation.objects.count()} competition entries"
+    )
+
+    clients = {}
+    for username in ("methodist", "school", "admin"):
+        clients[username] = Client()
+        clients[username].force_login(users.get(username=username))
+    associations = reverse("associations:association-list")
+    for username in ("methodist", "school", "admin"):
+        report.measure(f"association list, {username}, page 1", page(clients[username], associations))
+    report.measure("association list, methodist, ГМО active in 2021/2022",
+                   page(clients["methodist"], f"{associations}?kind=gmo&year={year.pk}"))
+    report.measure("association export, admin (whole region)",
+                   page(clients["admin"], reverse("associations:association-export")))
+    gmo = Association.objects.filter(municipality=city, kind="gmo").order_by("pk").first()
+    report.measure("association page with members, meetings and plan", page(clients["methodist"], gmo.get_absolute_url()))
+    report.measure("product list, admin (whole region)", page(clients["admin"], reverse("associations:product-list")))
+    report.measure("competition list, methodist", page(clients["methodist"], reverse("associations:competition-list")))
+    results = reverse("associations:result-list")
+    for username in ("methodist", "school", "admin"):
+        report.measure(f"result list, {username}", page(clients[username], results))
+    report.measure("result list, admin, search «Иван»", page(clients["admin"], f"{results}?q=Иван"))
+    report.measure("result export, admin (whole region)", page(clients["admin"], reverse("associations:result-export")))
+    teacher = Pedagogue.objects.get(user__username="teacher")
+    methodist = users.get(username="methodist")
+    report.measure("record sections of the demo teacher", lambda: sections(teacher, methodist))
+
+    from monitoring.registry import registry
+
+    for item in registry:
+        if not item.code.startswith("associations."):
+            continue
+        value = report.measure(f"{item.code} {year}, municipality", lambda item=item: item.compute(city, year))
+        report.note(f"{item.code} for {city} in {year}: {value}")
+        report.measure(f"{item.code} {year}, institution", lambda item=item: item.compute(school, year))
+        rows = report.measure(f"{item.code} {year}, breakdown", lambda item=item: item.breakdown(city, year))
+        report.note(f"{item.code} breakdown: {len(rows)} institutions")

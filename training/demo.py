@@ -83,6 +83,40 @@ ROUTE_RATE = [0.0, 0.05, 0.14, 0.25, 0.34]
 ROUTE_DONE = [0.0, 0.40, 0.50, 0.60, 0.65]
 
 
+def _insert(model, columns: list[str], rows: list[tuple]) -> None:
+    """Insert plain value tuples with ``executemany``: the ORM's per-object work dominates at region scale."""
+    from django.db import connection
+
+    if not rows:
+        return
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(model._meta.get_field(c).column) for c in columns)
+    marks = ", ".join(["%s"] * len(columns))
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), 5000):
+            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows[start:start + 5000])
+
+
+def _post_ledger() -> None:
+    """Write the ledger lines of every completion that has none, in one INSERT … SELECT."""
+    from django.db import connection
+
+    from training.models import Completion
+
+    source_type = ContentType.objects.get_for_model(Completion).pk
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO training_hourentry (pedagogue_id, date, hours, kind, title, source_type_id, source_id) "
+            "SELECT c.pedagogue_id, c.finished, c.hours, "
+            "CASE WHEN c.module_id IS NULL THEN 'course' ELSE 'module' END, "
+            "SUBSTR(COALESCE(m.title, p.title), 1, 300), %s, c.id "
+            "FROM training_completion c JOIN training_programme p ON p.id = c.programme_id "
+            "LEFT JOIN training_module m ON m.id = c.module_id "
+            "WHERE NOT EXISTS (SELECT 1 FROM training_hourentry h WHERE h.source_type_id = %s AND h.source_id = c.id)",
+            [source_type, source_type],
+        )
+
+
 def seed(ctx) -> None:
     from training.models import Completion
 
@@ -168,62 +202,52 @@ def _day_in(rng, year, until: datetime.date) -> datetime.date:
 
 
 def _completions(ctx, rng, programmes, staff_by_year) -> int:
-    from training.models import Completion, HourEntry, HourKind
+    from django.db import connection
+
+    from training.models import Completion
 
     today = timezone.localdate()
     span = [year.start_year for year in ctx.years]
     cnppm = [p for p in programmes if p.provider.type == "cnppm"]
     others = [p for p in programmes if p.provider.type != "cnppm"]
+    modules = {p.pk: list(p.modules.all()) for p in programmes}
+    methodist = ctx.users.get("methodist")
+    created = connection.ops.adapt_datetimefield_value(timezone.now())
+    day = connection.ops.adapt_datefield_value
     rows = []
     for year in _academic_years(ctx):
+        if year.start > today:
+            continue
         index = span.index(year.start_year) if year.start_year in span else None
         before = year.start_year < span[0]
         rate = COMPLETION_RATE[index] if index is not None else BEFORE_SPAN_RATE if before else AFTER_SPAN_RATE
         cnppm_weight = CNPPM_WEIGHT[index] if index is not None else 0.1 if before else CNPPM_WEIGHT[-1]
-        if year.start > today:
-            continue
         if year.contains(today):  # the year under way: the part of it already behind us
             rate *= max(0.0, min(1.0, (today - year.start).days / 300))
         people = staff_by_year.get(year.start_year, [])
         for pedagogue_id in rng.sample(people, int(len(people) * rate)):
             programme = rng.choice(cnppm if rng.random() < cnppm_weight else others)
-            modules = list(programme.modules.all())
-            module = rng.choice(modules) if modules and rng.random() < 0.4 else None
+            options = modules[programme.pk]
+            module = rng.choice(options) if options and rng.random() < 0.4 else None
             finished = _day_in(rng, year, today)
-            days = rng.randint(5, 40)
-            rows.append(Completion(
-                pedagogue_id=pedagogue_id, programme=programme, module=module,
-                started=finished - datetime.timedelta(days=days), finished=finished,
-                hours=module.hours if module else programme.hours,
-                certificate_number=f"24{rng.randint(10 ** 9, 10 ** 10 - 1)}",
-                created_by=ctx.users.get("methodist"),
-            ))
-    Completion.objects.bulk_create(rows, batch_size=2000)
-    if rows and rows[0].pk is None:
-        ids = list(Completion.objects.order_by("-pk").values_list("pk", flat=True)[: len(rows)])
-        for completion, pk in zip(rows, reversed(ids), strict=True):
-            completion.pk = pk
-    source_type = ContentType.objects.get_for_model(Completion)
-    HourEntry.objects.bulk_create([
-        HourEntry(pedagogue_id=c.pedagogue_id, date=c.finished, hours=c.hours,
-                  kind=HourKind.MODULE if c.module else HourKind.COURSE,
-                  title=(c.module.title if c.module else c.programme.title)[:300],
-                  source_type=source_type, source_id=c.pk)
-        for c in rows
-    ], batch_size=2000)
+            started = finished - datetime.timedelta(days=rng.randint(5, 40))
+            rows.append((pedagogue_id, programme.pk, module.pk if module else None, day(started), day(finished),
+                         module.hours if module else programme.hours, f"24{rng.randint(10 ** 9, 10 ** 10 - 1)}",
+                         methodist.pk if methodist else None, created))
+    _insert(Completion, ["pedagogue", "programme", "module", "started", "finished", "hours", "certificate_number",
+                         "created_by", "created"], rows)
+    _post_ledger()
     return len(rows)
 
 
-def _answers_for(rng, diagnosis_id: int, statements, weak: set, gain: float = 0.0) -> list:
-    from training.models import Answer
-
+def _answers_for(rng, diagnosis_id: int, statements, weak: set, gain: float = 0.0) -> list[tuple]:
     answers = []
     for statement in statements:
         if statement.competency_id in weak:
             score = rng.choices([0, 1, 2, 3], weights=[2, 5, 3 + 6 * gain, 1 + 6 * gain])[0]
         else:
             score = rng.choices([1, 2, 3], weights=[1, 4, 6])[0]
-        answers.append(Answer(diagnosis_id=diagnosis_id, statement=statement, score=score))
+        answers.append((diagnosis_id, statement.pk, score))
     return answers
 
 
@@ -267,7 +291,7 @@ def _diagnoses_and_routes(ctx, rng, framework, programmes, staff_by_year) -> tup
         answers = []
         for diagnosis in diagnoses:
             answers.extend(_answers_for(rng, diagnosis.pk, statements, weak_of[diagnosis.pk]))
-        Answer.objects.bulk_create(answers, batch_size=5000)
+        _insert(Answer, ["diagnosis", "statement", "score"], answers)
         diagnoses_total += len(diagnoses)
 
         with_route = [d for d in diagnoses if rng.random() < ROUTE_RATE[index] / max(DIAGNOSIS_RATE[index], 0.01)]
@@ -344,7 +368,8 @@ def _teacher(ctx, rng, framework, programmes) -> None:
     year_ago = now - datetime.timedelta(days=365)
     earlier = Diagnosis.objects.create(pedagogue=teacher, year=current.previous(), started_at=year_ago,
                                        completed_at=year_ago, recorded_by=ctx.users.get("teacher"))
-    Answer.objects.bulk_create(_answers_for(rng, earlier.pk, statements, weak | {framework[("legal", 1)].pk}))
+    _insert(Answer, ["diagnosis", "statement", "score"],
+            _answers_for(rng, earlier.pk, statements, weak | {framework[("legal", 1)].pk}))
     diagnosis = Diagnosis.objects.create(pedagogue=teacher, year=current, started_at=now - datetime.timedelta(days=40),
                                          completed_at=now - datetime.timedelta(days=40),
                                          recorded_by=ctx.users.get("teacher"))

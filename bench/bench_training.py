@@ -1,0 +1,61 @@
+"""Training at region scale: the hour-account list (the municipality's methodist and the
+region-wide admin, with the "no PD in the window" filter and sorting by hours), its Excel
+export for one school, and the training indicators for a municipality."""
+
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
+
+from core.models import AcademicYear, Institution, Municipality
+from training.models import Completion, HourEntry
+
+
+def page(client: Client, url: str):
+    def get():
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        return response
+
+    return get
+
+
+def run(report) -> None:
+    users = get_user_model().objects
+    city = Municipality.objects.get(code="lesosibirsk")
+    school = Institution.objects.get(municipality=city, short_name="СШ № 1")
+    url = reverse("training:account-list")
+    report.note(f"{Completion.objects.count()} completions, {HourEntry.objects.count()} ledger lines in the region")
+
+    methodist = Client()
+    methodist.force_login(users.get(username="methodist"))
+    first = report.measure("hour account, methodist, page 1", page(methodist, url))
+    report.note(f"the methodist's list: {first.context['counts']}")
+    report.measure("hour account, methodist, no PD in the window", page(methodist, f"{url}?no_pd=on"))
+    report.measure("hour account, methodist, sorted by hours, last page",
+                   page(methodist, f"{url}?sort=-hours&page=last"))
+    report.measure("hour account, methodist, as of 31.08.2022", page(methodist, f"{url}?on=2022-08-31"))
+    report.measure("hour account export, one school (.xlsx)",
+                   page(methodist, reverse("training:account-export") + f"?institution={school.pk}"))
+
+    admin = Client()
+    admin.force_login(users.get(username="admin"))
+    whole = report.measure("hour account, admin (whole region), page 1", page(admin, url))
+    report.note(f"the admin's list: {whole.context['counts']}")
+    report.measure("hour account, admin, no PD in the window, sorted by last PD",
+                   page(admin, f"{url}?no_pd=on&sort=last_pd"))
+    counts = {row[1]: row[4] for row in report.rows if row[0] == report.module and row[1].startswith("hour account,")}
+    if len(set(counts.values())) != 1:
+        report.note(f"query counts differ between lists: {counts}")
+    else:
+        report.note(f"every hour-account list takes {next(iter(counts.values()))} queries whatever its size")
+
+    from monitoring.registry import registry
+
+    year = AcademicYear.objects.get(start_year=2021)
+    for item in registry:
+        if not item.code.startswith("training."):
+            continue
+        value = report.measure(f"{item.code} {year}, municipality", lambda item=item: item.compute(city, year))
+        report.note(f"{item.code} for {city} in {year}: {value}")
+        if item.breakdown:
+            report.measure(f"{item.code} {year}, breakdown", lambda item=item: item.breakdown(city, year))

@@ -4,8 +4,10 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils import timezone
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
+from rest_framework.filters import OrderingFilter
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -28,33 +30,33 @@ from mentoring.models import (
     Session,
     SupportRequest,
     Task,
-    young_specialist_q,
 )
 from mentoring.retention import HORIZONS, retention_table
+from mentoring.stats import young_specialists
 
 SCHOOL_ROLES = (Role.HEAD, Role.METHODIST, Role.SCHOOL)
 MUNICIPAL_ROLES = (Role.HEAD, Role.METHODIST)
 
 
-class PersonSerializer(serializers.ModelSerializer):
+class MentoringPersonSerializer(serializers.ModelSerializer):
     class Meta:
         model = Pedagogue
         fields = ["id", "full_name"]
 
 
-class TaskSerializer(serializers.ModelSerializer):
+class MentoringTaskSerializer(serializers.ModelSerializer):
     class Meta:
         model = Task
         fields = ["id", "title", "deadline", "is_checkpoint", "done_on", "comment"]
 
 
-class PairSerializer(serializers.ModelSerializer):
+class MentoringPairSerializer(serializers.ModelSerializer):
     institution_name = serializers.CharField(source="institution.short_name", read_only=True)
     form_name = serializers.CharField(source="form.name", read_only=True)
     status = serializers.CharField(read_only=True)
-    mentors = PersonSerializer(many=True, read_only=True)
-    mentees = PersonSerializer(many=True, read_only=True)
-    tasks = TaskSerializer(many=True, read_only=True)
+    mentors = MentoringPersonSerializer(many=True, read_only=True)
+    mentees = MentoringPersonSerializer(many=True, read_only=True)
+    tasks = MentoringTaskSerializer(many=True, read_only=True)
 
     class Meta:
         model = Pair
@@ -62,7 +64,7 @@ class PairSerializer(serializers.ModelSerializer):
                   "order_number", "order_date", "status", "mentors", "mentees", "tasks"]
 
 
-class ProgrammeSerializer(serializers.ModelSerializer):
+class MentoringProgrammeSerializer(serializers.ModelSerializer):
     curator_name = serializers.CharField(source="curator.full_name", read_only=True, default=None)
 
     class Meta:
@@ -70,7 +72,7 @@ class ProgrammeSerializer(serializers.ModelSerializer):
         fields = ["id", "institution", "title", "curator", "curator_name", "start", "end", "regulation"]
 
 
-class SessionSerializer(serializers.ModelSerializer):
+class MentoringSessionSerializer(serializers.ModelSerializer):
     attendees = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
 
     class Meta:
@@ -78,14 +80,14 @@ class SessionSerializer(serializers.ModelSerializer):
         fields = ["id", "municipality", "kind", "date", "topic", "leader", "place", "attendees"]
 
 
-class SupportRequestSerializer(serializers.ModelSerializer):
+class MentoringSupportRequestSerializer(serializers.ModelSerializer):
     class Meta:
         model = SupportRequest
         fields = ["id", "municipality", "institution", "pedagogue", "requester_kind", "received_on", "topic",
                   "response", "closed_on"]
 
 
-class AttestationSerializer(serializers.ModelSerializer):
+class MentoringAttestationSerializer(serializers.ModelSerializer):
     pedagogue_name = serializers.CharField(source="pedagogue.full_name", read_only=True)
 
     class Meta:
@@ -93,7 +95,7 @@ class AttestationSerializer(serializers.ModelSerializer):
         fields = ["id", "pedagogue", "pedagogue_name", "category", "applied_on", "date", "result", "order_ref"]
 
 
-class YoungSpecialistSerializer(serializers.ModelSerializer):
+class MentoringYoungSpecialistSerializer(serializers.ModelSerializer):
     institution_name = serializers.CharField(source="institution.short_name", read_only=True)
     has_mentor = serializers.BooleanField(read_only=True)
 
@@ -104,7 +106,7 @@ class YoungSpecialistSerializer(serializers.ModelSerializer):
 
 
 class PairViewSet(viewsets.ReadOnlyModelViewSet):
-    serializer_class = PairSerializer
+    serializer_class = MentoringPairSerializer
     permission_classes = [HasRole.of(*SCHOOL_ROLES, Role.TEACHER)]
     filterset_class = PairFilter
     ordering_fields = ["start", "end"]
@@ -116,7 +118,7 @@ class PairViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
-    serializer_class = ProgrammeSerializer
+    serializer_class = MentoringProgrammeSerializer
     permission_classes = [HasRole.of(*SCHOOL_ROLES)]
     filterset_class = ProgrammeFilter
     ordering_fields = ["start", "title"]
@@ -126,7 +128,7 @@ class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class SessionViewSet(viewsets.ReadOnlyModelViewSet):
-    serializer_class = SessionSerializer
+    serializer_class = MentoringSessionSerializer
     permission_classes = [HasRole.of(*MUNICIPAL_ROLES)]
     filterset_class = SessionFilter
     ordering_fields = ["date"]
@@ -136,7 +138,7 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class SupportRequestViewSet(viewsets.ReadOnlyModelViewSet):
-    serializer_class = SupportRequestSerializer
+    serializer_class = MentoringSupportRequestSerializer
     permission_classes = [HasRole.of(*MUNICIPAL_ROLES)]
     filterset_class = SupportRequestFilter
     ordering_fields = ["received_on", "closed_on"]
@@ -146,7 +148,7 @@ class SupportRequestViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class AttestationViewSet(viewsets.ReadOnlyModelViewSet):
-    serializer_class = AttestationSerializer
+    serializer_class = MentoringAttestationSerializer
     permission_classes = [HasRole.of(*SCHOOL_ROLES)]
     filterset_class = AttestationFilter
     ordering_fields = ["date", "applied_on"]
@@ -155,21 +157,28 @@ class AttestationViewSet(viewsets.ReadOnlyModelViewSet):
         return Attestation.objects.for_user(self.request.user).select_related("pedagogue").order_by("-pk")
 
 
-class YoungSpecialistViewSet(viewsets.ReadOnlyModelViewSet):
-    """Young specialists working now, with whether they have a mentor (filter ``mentor=no``)."""
+class PeriodFilterBackend(DjangoFilterBackend):
+    """Hand the view's period (in which a pair counts) to the young-specialist filter."""
 
-    serializer_class = YoungSpecialistSerializer
+    def get_filterset_kwargs(self, request, queryset, view):
+        return {**super().get_filterset_kwargs(request, queryset, view), "period": getattr(view, "period", None)}
+
+
+class YoungSpecialistViewSet(viewsets.ReadOnlyModelViewSet):
+    """Young specialists now (or in the academic year ``?year=<id>``), with whether they have a mentor
+    (filter ``mentor=no``)."""
+
+    serializer_class = MentoringYoungSpecialistSerializer
     permission_classes = [HasRole.of(*SCHOOL_ROLES)]
     filterset_class = YoungSpecialistFilter
+    filter_backends = [PeriodFilterBackend, OrderingFilter]
     ordering_fields = ["last_name", "birth_date"]
 
     def get_queryset(self):
-        today = timezone.localdate()
+        people, self.period, _visits = young_specialists(
+            self.request.user, self.request.query_params.get("year"), timezone.localdate())
         return (
-            Pedagogue.objects.for_user(self.request.user)
-            .filter(institution__isnull=False)
-            .filter(young_specialist_q(today))
-            .annotate(has_mentor=mentee_exists(today))
+            people.annotate(has_mentor=mentee_exists(*self.period))
             .select_related("institution")
             .order_by("last_name", "first_name", "pk")
         )

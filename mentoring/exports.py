@@ -13,7 +13,7 @@ def _names(people) -> str:
 
 def young_sheet(rows, mentors: dict, rates: dict, today) -> Sheet:
     columns = [
-        Column("name", _("Full name"), width=36), Column("institution", _("Institution"), width=24),
+        Column("name", _("Pedagogue"), width=36), Column("institution", _("Institution"), width=24),
         Column("position", _("Position"), width=22), Column("birth_date", _("Birth date"), kind="date", width=12),
         Column("age", _("Age"), kind="int", width=8),
         Column("experience", _("Experience since"), kind="date", width=14),

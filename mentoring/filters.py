@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import FilterForm, SortFilter, visible_institutions
-from core.models import AcademicYear, Category, Pedagogue
+from core.models import AcademicYear, Category, Employment, Pedagogue
 from mentoring.models import (
     Attestation,
     AttestationResult,
@@ -25,24 +25,26 @@ from mentoring.models import (
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
-def mentee_exists(day) -> Exists:
-    """True for pedagogues who are mentees of a pair active on the day."""
+def mentee_exists(start, end=None) -> Exists:
+    """True for pedagogues who are mentees of a pair active at some time between the days."""
     return Exists(Participant.objects.filter(
-        pedagogue=OuterRef("pk"), role=ParticipantRole.MENTEE, pair__in=Pair.objects.active_on(day).values("pk"),
+        pedagogue=OuterRef("pk"), role=ParticipantRole.MENTEE,
+        pair__in=Pair.objects.during(start, end or start).values("pk"),
     ))
-
-
-def has_mentor_q(day) -> Q:
-    return Q(mentee_exists(day))
 
 
 class YoungSpecialistFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search by name"), method="filter_q")
     institution = django_filters.ModelChoiceFilter(
-        label=_("Institution"), queryset=visible_institutions, empty_label=_("Any institution")
+        label=_("Institution"), queryset=visible_institutions, empty_label=_("Any institution"),
+        method="filter_institution",
     )
     mentor = django_filters.ChoiceFilter(
         label=_("Has a mentor"), choices=YES_NO, method="filter_mentor", empty_label=_("Any")
+    )
+    year = django_filters.ModelChoiceFilter(
+        label=_("Academic year"), queryset=AcademicYear.objects.all(), method="filter_noop",
+        empty_label=_("Now"),
     )
     sort = SortFilter(sorts={
         "name": ("last_name", "first_name", "middle_name"),
@@ -54,14 +56,31 @@ class YoungSpecialistFilter(django_filters.FilterSet):
     class Meta:
         model = Pedagogue
         form = FilterForm
-        fields = ["q", "institution", "mentor", "sort"]
+        fields = ["q", "institution", "mentor", "year", "sort"]
+
+    def __init__(self, *args, period: tuple | None = None, **kwargs):
+        today = timezone.localdate()
+        self.period = period or (today, today)  # (first day, last day) in which a pair counts
+        super().__init__(*args, **kwargs)
 
     def filter_q(self, queryset, name, value):
         return queryset.search(value)
 
+    def filter_institution(self, queryset, name, value):
+        start, end = self.period
+        return queryset.filter(Exists(Employment.objects.filter(
+            employed_during_q_dates(start, end), pedagogue=OuterRef("pk"), institution=value)))
+
     def filter_mentor(self, queryset, name, value):
-        condition = has_mentor_q(timezone.localdate())
+        condition = Q(mentee_exists(*self.period))
         return queryset.filter(condition) if value == "yes" else queryset.exclude(condition)
+
+    def filter_noop(self, queryset, name, value):
+        return queryset  # the view applies the year (the base rows depend on it)
+
+
+def employed_during_q_dates(start, end) -> Q:
+    return Q(hired__lte=end) & (Q(left__isnull=True) | Q(left__gte=start))
 
 
 class ProgrammeFilter(django_filters.FilterSet):

@@ -5,8 +5,17 @@ from collections import defaultdict
 
 from django.db.models import Count
 
-from core.models import Pedagogue
-from mentoring.models import Attendance, Pair, Participant, ParticipantRole, Session, SessionKind, initials
+from core.models import AcademicYear, Pedagogue
+from mentoring.models import (
+    Attendance,
+    Pair,
+    Participant,
+    ParticipantRole,
+    Session,
+    SessionKind,
+    initials,
+    young_specialist_q,
+)
 
 
 def academic_bounds(day: datetime.date) -> tuple[datetime.date, datetime.date]:
@@ -15,9 +24,9 @@ def academic_bounds(day: datetime.date) -> tuple[datetime.date, datetime.date]:
     return datetime.date(start_year, 9, 1), datetime.date(start_year + 1, 8, 31)
 
 
-def mentors_of(pedagogue_ids, day: datetime.date) -> dict[int, list[str]]:
-    """Return {mentee id: [mentor names]} for pairs active on the day (two queries)."""
-    active = Pair.objects.active_on(day).values("pk")
+def mentors_of(pedagogue_ids, start: datetime.date, end: datetime.date | None = None) -> dict[int, list[str]]:
+    """Return {mentee id: [mentor names]} for pairs active between the days (two queries)."""
+    active = Pair.objects.during(start, end or start).values("pk")
     links = list(
         Participant.objects.filter(pedagogue_id__in=list(pedagogue_ids), role=ParticipantRole.MENTEE, pair__in=active)
         .values_list("pedagogue_id", "pair_id")
@@ -30,7 +39,7 @@ def mentors_of(pedagogue_ids, day: datetime.date) -> dict[int, list[str]]:
         mentors[row.pair_id].append(initials(row.pedagogue))
     result = defaultdict(list)
     for pedagogue_id, pair_id in links:
-        result[pedagogue_id].extend(mentors[pair_id])
+        result[pedagogue_id].extend(name for name in mentors[pair_id] if name not in result[pedagogue_id])
     return dict(result)
 
 
@@ -51,3 +60,15 @@ def attendance_rates(pedagogues: list[Pedagogue], start: datetime.date, end: dat
         ).values("pedagogue_id").annotate(n=Count("pk")).values_list("pedagogue_id", "n")
     )
     return {p.pk: (attended.get(p.pk, 0), held.get(p.municipality_id, 0)) for p in pedagogues}
+
+
+def young_specialists(user, year_id: str | None, today: datetime.date):
+    """Return the young specialists the user may see, now or in the academic year ``year_id``, with the
+    period (first, last day) in which their pairs count and the period of School visits to count."""
+    year = AcademicYear.objects.filter(pk=int(year_id)).first() if year_id and str(year_id).isdigit() else None
+    people = Pedagogue.objects.for_user(user)
+    if year is None:
+        people = people.filter(institution__isnull=False).filter(young_specialist_q(today))
+        return people, (today, today), (academic_bounds(today)[0], today)
+    people = people.employed_during(year).filter(young_specialist_q(year.start))
+    return people, (year.start, year.end), (year.start, year.end)

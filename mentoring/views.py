@@ -56,7 +56,7 @@ from mentoring.models import (
 )
 from mentoring.retention import HORIZONS, retention_table
 from mentoring.services import save_pair, set_attendance
-from mentoring.stats import academic_bounds, attendance_rates, mentors_of
+from mentoring.stats import attendance_rates, mentors_of, young_specialists
 
 SCHOOL_ROLES = (Role.HEAD, Role.METHODIST, Role.SCHOOL)
 MUNICIPAL_ROLES = (Role.HEAD, Role.METHODIST)
@@ -80,38 +80,34 @@ def _form_page(request, form, *, title: str, back_url: str, multipart: bool = Fa
 
 
 def young_rows(request):
-    today = timezone.localdate()
-    queryset = (
-        Pedagogue.objects.for_user(request.user)
-        .filter(institution__isnull=False)
-        .filter(young_specialist_q(today))
-        .select_related("institution", "position", "young_specialist_mark")
-    )
-    return filtered(request, YoungSpecialistFilter, queryset, "name")
+    """Return the filtered young specialists (now, or in the academic year ``?year=``), the period in
+    which their mentors count and the period of their School of the Young Teacher visits."""
+    people, period, visits = young_specialists(request.user, request.GET.get("year"), timezone.localdate())
+    people = people.select_related("institution", "position", "young_specialist_mark")
+    data = request.GET.copy()
+    data.setdefault("sort", "name")
+    filterset = YoungSpecialistFilter(data, queryset=people, request=request, period=period)
+    return filterset, period, visits
 
 
 @role_required(*SCHOOL_ROLES)
 def young_list(request):
-    today = timezone.localdate()
-    filterset = young_rows(request)
+    filterset, period, visits = young_rows(request)
     page = paginate(request, filterset.qs)
     people = list(page.object_list)
-    start, _end = academic_bounds(today)
     return render(request, "mentoring/young_list.html", {
-        "filter": filterset, "page": page, "people": people, "today": today,
-        "mentors": mentors_of([p.pk for p in people], today),
-        "rates": attendance_rates(people, start, today),
-        "can_mark": may_edit_pairs(request.user), "tab": "young",
+        "filter": filterset, "page": page, "people": people,
+        "mentors": mentors_of([p.pk for p in people], *period),
+        "rates": attendance_rates(people, *visits), "tab": "young",
     })
 
 
 @role_required(*SCHOOL_ROLES)
 def young_export(request):
-    today = timezone.localdate()
-    people = list(young_rows(request).qs)
-    start, _end = academic_bounds(today)
-    sheet = exports.young_sheet(people, mentors_of([p.pk for p in people], today),
-                                attendance_rates(people, start, today), today)
+    filterset, period, visits = young_rows(request)
+    people = list(filterset.qs)
+    sheet = exports.young_sheet(people, mentors_of([p.pk for p in people], *period),
+                                attendance_rates(people, *visits), period[0])
     return workbook_response("young-specialists.xlsx", [sheet])
 
 

@@ -251,3 +251,22 @@ def test_mentor_load_counts_mentees_of_active_pairs(client, methodist, school, p
 
     assert response.context["loads"] == {people["mentor"].pk: 2}
     assert ParticipantRole.MENTOR == "mentor"
+
+
+def test_young_list_of_a_past_year_reads_that_years_staff_and_mentors(client, methodist, school, year):
+    from mentoring.tests.factories import hire
+
+    mentor = hire(school, born=datetime.date(1970, 1, 1), hired=datetime.date(2000, 9, 1),
+                  experience_start=datetime.date(1995, 9, 1))
+    gone = hire(school, hired=datetime.date(2020, 9, 1), left=datetime.date(2022, 6, 30))
+    alone = hire(school, hired=datetime.date(2021, 9, 1), left=datetime.date(2022, 6, 30))
+    make_pair(school, mentor, gone, start=datetime.date(2021, 9, 10), end=datetime.date(2022, 5, 31))
+    client.force_login(methodist)
+
+    response = client.get(reverse("mentoring:young-list") + f"?year={year.pk}&institution={school.pk}")
+
+    assert [p.pk for p in response.context["people"]] == sorted([gone.pk, alone.pk], key=lambda pk: pk)
+    assert response.context["mentors"] == {gone.pk: ["Петрова" + mentor.last_name[7:] + " А. С."]}
+    response = client.get(reverse("mentoring:young-list") + f"?year={year.pk}&mentor=no")
+    assert [p.pk for p in response.context["people"]] == [alone.pk]
+    assert client.get(reverse("mentoring:young-list")).context["people"] == []

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from core.models import AcademicYear, Institution
 from monitoring.registry import Better, Direction, Unit, indicator, share
 from staffing.models import Campaign, Submission
-from staffing.summary import counted_needs, deadline_end, staff_jobs
+from staffing.summary import counted_needs, deadline_end, rates, staff_jobs
 
 
 def campaign_of(scope, year: AcademicYear) -> Campaign | None:
@@ -29,7 +29,7 @@ def _required(campaign: Campaign, scope):
 
 def _posts(campaign: Campaign, scope) -> Decimal:
     needs = counted_needs(campaign).filter(submission__institution__in=_required(campaign, scope).values("pk"))
-    return needs.aggregate(posts=Sum("posts"))["posts"] or Decimal("0")
+    return rates(needs.aggregate(posts=Sum("posts"))["posts"])
 
 
 @indicator(
@@ -55,7 +55,7 @@ def vacant_posts_by_institution(municipality, year: AcademicYear) -> dict:
     if campaign is None:
         return {}
     posts = dict(counted_needs(campaign).values_list("submission__institution_id").annotate(Sum("posts")))
-    return {pk: posts.get(pk) or Decimal("0") for pk in campaign.required_institutions().values_list("pk", flat=True)}
+    return {pk: rates(posts.get(pk)) for pk in campaign.required_institutions().values_list("pk", flat=True)}
 
 
 @vacant_posts.records
@@ -95,7 +95,7 @@ def share_vacant_by_institution(municipality, year: AcademicYear) -> dict:
     staff = dict(staff_jobs(campaign).values_list("institution_id").annotate(Count("pedagogue", distinct=True)))
     result = {}
     for pk in campaign.required_institutions().values_list("pk", flat=True):
-        vacant = posts.get(pk) or Decimal("0")
+        vacant = rates(posts.get(pk))
         result[pk] = share(vacant, staff.get(pk, 0) + vacant)
     return result
 

@@ -253,7 +253,7 @@ class Submission(models.Model):
         self.save()
 
     def total_posts(self) -> Decimal:
-        return self.needs.aggregate(total=models.Sum("posts"))["total"] or Decimal("0")
+        return Decimal(self.needs.aggregate(total=models.Sum("posts"))["total"] or 0).quantize(Decimal("0.01"))
 
     @property
     def on_time(self) -> bool | None:

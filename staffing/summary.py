@@ -24,6 +24,11 @@ AGE_GROUPS = (
 )
 
 
+def rates(value) -> Decimal:
+    """Return a sum of rates to 2 places (SQLite's SUM of decimals comes back as a float-like Decimal)."""
+    return Decimal(value or 0).quantize(Decimal("0.01"))
+
+
 def employed_on_q(day: datetime.date, prefix: str = "") -> Q:
     """Return a Q for employment records open on the day."""
     return Q(**{f"{prefix}hired__lte": day}) & (Q(**{f"{prefix}left__isnull": True}) | Q(**{f"{prefix}left__gte": day}))
@@ -116,19 +121,20 @@ class CampaignSummary:
             accepted=submissions["accepted"],
             on_time=submissions["on_time"],
             no_needs=submissions["no_needs"],
-            posts=needs["posts"] or Decimal("0"),
+            posts=rates(needs["posts"]),
             rows=needs["rows"],
             staff=staff["total"],
             ages={key: staff[key] for key in groups},
         )
 
     def _needs_by(self, *fields: str) -> list[dict]:
-        return list(
+        rows = (
             counted_needs(self.campaign)
             .values(*fields)
             .annotate(posts=Sum("posts"), rows=Count("pk"))
             .order_by("-posts", *fields)
         )
+        return [{**row, "posts": rates(row["posts"])} for row in rows]
 
     @cached_property
     def by_position(self) -> list[dict]:
@@ -164,7 +170,7 @@ class CampaignSummary:
         for code, label in InstitutionType.choices:
             if code not in posts and code not in staff:
                 continue
-            vacant = posts.get(code, {}).get("posts") or Decimal("0")
+            vacant = rates(posts.get(code, {}).get("posts"))
             people = staff.get(code, {}).get("total", 0)
             rows.append({
                 "type": code, "label": label, "posts": vacant, "rows": posts.get(code, {}).get("rows", 0),
@@ -188,7 +194,7 @@ class CampaignSummary:
         labels = dict(SubmissionStatus.choices)
         rows = []
         for institution in required.order_by("type", "short_name"):
-            vacant = posts.get(institution.pk) or Decimal("0")
+            vacant = rates(posts.get(institution.pk))
             people = staff.get(institution.pk, 0)
             rows.append({
                 "institution": institution, "status": statuses.get(institution.pk),

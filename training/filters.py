@@ -91,12 +91,18 @@ class AccountFilter(django_filters.FilterSet):
                                          empty_label=_("Any status"))
     no_pd = django_filters.BooleanFilter(label=_("No PD in the window"), widget=forms.CheckboxInput,
                                          method="filter_no_pd")
+    # The day the account is read on; the view annotates with it, the filter only carries it in the form.
+    on = django_filters.DateFilter(label=_("As of"), method="filter_on",
+                                   widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
     def filter_q(self, queryset, name, value):
         return queryset.search(value)
 
     def filter_no_pd(self, queryset, name, value):
         return queryset.filter(pd_status=AccountStatus.NOTHING) if value else queryset
+
+    def filter_on(self, queryset, name, value):
+        return queryset
 
 
 class DiagnosisFilter(django_filters.FilterSet):

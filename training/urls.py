@@ -36,5 +36,6 @@ urlpatterns = [
     path("routes/<int:pk>/items/new/", views.route_add_item, name="route-add-item"),
     path("items/<int:pk>/evidence/", views.item_evidence, name="item-evidence"),
     path("items/<int:pk>/review/", views.item_review, name="item-review"),
+    path("items/<int:pk>/file/", views.item_file, name="item-file"),
     path("items/<int:pk>/delete/", views.item_delete, name="item-delete"),
 ]

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
@@ -260,7 +260,10 @@ def account_rows(request):
     queryset = with_hour_account(
         Pedagogue.objects.for_user(request.user).filter(institution__isnull=False).select_related(
             "institution", "position"), on)
-    return _filtered(request, AccountPageFilter, queryset, "name"), on
+    data = request.GET.copy()
+    data.setdefault("sort", "name")
+    data["on"] = on.isoformat()  # shown in the filter bar, so applying a filter keeps the day
+    return AccountPageFilter(data, queryset=queryset, request=request), on
 
 
 @login_required
@@ -590,6 +593,16 @@ def item_review(request, pk: int):
         else:
             messages.success(request, _("«{title}» is returned with your comment.").format(title=item.title))
     return redirect(item.route)
+
+
+@login_required
+def item_file(request, pk: int):
+    """Serve an evidence file to those who may see the route (media files are not public)."""
+    item = _item_for(request, pk)
+    if not item.evidence_file:
+        raise Http404
+    return FileResponse(item.evidence_file.open("rb"), as_attachment=True,
+                        filename=item.evidence_file.name.rsplit("/", 1)[-1])
 
 
 @login_required

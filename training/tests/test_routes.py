@@ -127,6 +127,16 @@ def test_evidence_files_are_checked_for_type_and_presence(client, teacher, route
                 {"file": SimpleUploadedFile("report.pdf", b"%PDF-1.4"), "d-deadline": ""})
     item.refresh_from_db()
     assert item.status == ItemStatus.SUBMITTED and item.evidence_file.name.endswith("report.pdf")
+    response = client.get(f"/training/items/{item.pk}/file/")
+    assert b"".join(response.streaming_content) == b"%PDF-1.4"
+
+
+def test_evidence_files_are_not_served_outside_the_scope(client, outsider, route, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    item = RouteItemFactory(route=route, evidence_file=SimpleUploadedFile("report.pdf", b"%PDF-1.4"),
+                            status=ItemStatus.SUBMITTED)
+    client.force_login(outsider)
+    assert client.get(f"/training/items/{item.pk}/file/").status_code == 404
 
 
 def test_re_diagnosis_shows_closed_deficits_on_the_route(client, teacher, teacher_pedagogue, route, deficits):

@@ -28,7 +28,7 @@ from core.xlsx import XLSX_CONTENT_TYPE, Column, ParsedRow, WorkbookError, read_
 # Row actions and write counts are shown through {% translate %} / gettext at run time.
 ACTION_LABELS = (
     gettext_noop("create"), gettext_noop("update"), gettext_noop("skip"),
-    gettext_noop("created"), gettext_noop("updated"), gettext_noop("skipped"),
+    gettext_noop("created"), gettext_noop("updated"), gettext_noop("skipped"), gettext_noop("unchanged"),
 )
 
 

@@ -81,12 +81,37 @@ def test_reimport_updates_instead_of_duplicating(as_methodist):
 
     response = preview(as_methodist, workbook(row(Категория="высшая", **{"Дата присвоения категории": "01.03.2024"})))
     assert response.context["actions"] == {"update": 1}
-    confirm(as_methodist, response)
+    done = confirm(as_methodist, response)
+    again = confirm(as_methodist, preview(as_methodist, workbook(row(Категория="высшая", **{
+        "Дата присвоения категории": "01.03.2024"}))))
 
     assert Pedagogue.objects.count() == 1
     olga = Pedagogue.objects.get()
     assert olga.category == Category.HIGHEST
+    assert olga.category_date == datetime.date(2024, 3, 1)
     assert Employment.objects.count() == 1
+    messages = [str(m) for m in as_methodist.get(URL).context["messages"]]
+    assert messages == ["Загрузка выполнена (создано: 0, обновлено: 0, без изменений: 1)."]
+    assert done.status_code == again.status_code == 302
+
+
+def test_import_writes_history_with_the_importing_user(as_methodist, methodist):
+    confirm(as_methodist, preview(as_methodist, workbook(row())))
+
+    olga = Pedagogue.objects.get()
+    assert olga.history.get().history_user == methodist
+    assert olga.employments.get().history.get().history_user == methodist
+
+
+def test_a_large_roster_is_written_in_a_fixed_number_of_queries(as_methodist, django_assert_max_num_queries):
+    rows = [row(Фамилия=f"Фамилия{i}") for i in range(300)]
+    response = preview(as_methodist, workbook(*rows))
+
+    with django_assert_max_num_queries(60):
+        confirm(as_methodist, response)
+
+    assert Pedagogue.objects.count() == 300
+    assert Employment.objects.count() == 300
 
 
 def test_reimport_matches_names_written_differently(as_methodist):

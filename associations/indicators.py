@@ -18,8 +18,8 @@ from core.models import (
     AcademicYear,
     Employment,
     Institution,
-    Pedagogue,
     employed_during_q,
+    scope_q,
     years_before,
 )
 from monitoring.registry import Better, Direction, Unit, indicator, share, shares
@@ -70,10 +70,15 @@ def under_35(year: AcademicYear) -> Condition:
 
 
 def staff_share(scope, year: AcademicYear, matching: Condition, among: Condition | None = None) -> Decimal | None:
-    staff = Pedagogue.objects.employed_during(year, scope)
+    # Counted from the employment records of the scope: the planner walks the scope's jobs only,
+    # instead of testing every pedagogue of the region for a job in the scope.
+    rows = Employment.objects.filter(employed_during_q(year), scope_q(scope))
     if among is not None:
-        staff = staff.filter(among("", "pk"))
-    counts = staff.aggregate(total=Count("pk"), matching=Count("pk", filter=matching("", "pk")))
+        rows = rows.filter(among("pedagogue__", "pedagogue"))
+    counts = rows.aggregate(
+        total=Count("pedagogue", distinct=True),
+        matching=Count("pedagogue", distinct=True, filter=matching("pedagogue__", "pedagogue")),
+    )
     return share(counts["matching"], counts["total"])
 
 
@@ -91,47 +96,49 @@ def staff_share_by_institution(municipality, year: AcademicYear, matching: Condi
 
 
 def active_associations(scope, year: AcademicYear, kinds) -> int:
-    associations = Association.objects.active_during(year).filter(kind__in=kinds)
     if isinstance(scope, Institution):
-        staff = Employment.objects.filter(employed_during_q(year), institution=scope, pedagogue=OuterRef("pedagogue"))
-        members = Membership.objects.active_during(year).filter(association=OuterRef("pk")).filter(Exists(staff))
-        return associations.filter(Exists(members)).count()
-    return associations.filter(municipality=scope).count()
+        return _members_from_staff(scope, year, kinds).aggregate(n=Count("association", distinct=True))["n"]
+    return Association.objects.active_during(year).filter(kind__in=kinds, municipality=scope).count()
+
+
+def _members_from_staff(scope, year: AcademicYear, kinds):
+    """Return the year's memberships of active associations held by the scope's staff of the year.
+
+    The employment condition sits in one ``filter()`` so that it applies to one job of the member.
+    """
+    return active_memberships(year, kinds).filter(
+        employed_during_q(year, "pedagogue__employments__"), scope_q(scope, "pedagogue__employments__")
+    )
 
 
 def active_associations_by_institution(municipality, year: AcademicYear, kinds) -> dict:
     """Return the number of active associations with a member from each institution's staff of the year."""
     rows = (
-        active_memberships(year, kinds)
-        .filter(
-            employed_during_q(year, "pedagogue__employments__"),
-            pedagogue__employments__institution__municipality=municipality,
-        )
+        _members_from_staff(municipality, year, kinds)
         .values("pedagogue__employments__institution_id")
         .annotate(count=Count("association", distinct=True))
     )
     return {row["pedagogue__employments__institution_id"]: row["count"] for row in rows}
 
 
+def _products_of_staff(scope, year: AcademicYear, kinds):
+    return (
+        Product.objects.in_year(year)
+        .filter(association__kind__in=kinds)
+        .filter(employed_during_q(year, "authors__employments__"), scope_q(scope, "authors__employments__"))
+    )
+
+
 def products_created(scope, year: AcademicYear, kinds) -> int:
-    products = Product.objects.in_year(year).filter(association__kind__in=kinds)
     if isinstance(scope, Institution):
-        authors = Employment.objects.filter(
-            employed_during_q(year), institution=scope, pedagogue__association_products=OuterRef("pk")
-        )
-        return products.filter(Exists(authors)).count()
-    return products.filter(association__municipality=scope).count()
+        return _products_of_staff(scope, year, kinds).aggregate(n=Count("pk", distinct=True))["n"]
+    return Product.objects.in_year(year).filter(association__kind__in=kinds, association__municipality=scope).count()
 
 
 def products_created_by_institution(municipality, year: AcademicYear, kinds) -> dict:
     """Return the number of products with an author from each institution's staff of the year."""
     rows = (
-        Product.objects.in_year(year)
-        .filter(association__kind__in=kinds)
-        .filter(
-            employed_during_q(year, "authors__employments__"),
-            authors__employments__institution__municipality=municipality,
-        )
+        _products_of_staff(municipality, year, kinds)
         .values("authors__employments__institution_id")
         .annotate(count=Count("pk", distinct=True))
     )

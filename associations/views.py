@@ -1,7 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -75,16 +76,23 @@ def render_form(request, form, *, title: str, back_url: str, breadcrumbs=(), mul
 # --- Associations ------------------------------------------------------------------------------------
 
 
+def count_of(queryset, field: str = "association") -> Subquery:
+    """Return a correlated subquery counting the rows of ``queryset`` that point at the outer row."""
+    rows = queryset.filter(**{field: OuterRef("pk")}).order_by().values(field).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(rows), 0)
+
+
 def association_rows(request):
+    # Counts come from subqueries: joining members, meetings and products at once multiplies rows.
     today = timezone.localdate()
     current = Membership.objects.filter(joined__lte=today).filter(Q(left__isnull=True) | Q(left__gte=today))
     queryset = (
         Association.objects.for_user(request.user)
         .select_related("leader__institution", "subject", "position")
         .annotate(
-            member_count=Count("memberships", filter=Q(memberships__in=current), distinct=True),
-            meeting_count=Count("meetings", distinct=True),
-            product_count=Count("products", distinct=True),
+            member_count=count_of(current),
+            meeting_count=count_of(Meeting.objects.all()),
+            product_count=count_of(Product.objects.all()),
         )
     )
     return filtered(request, AssociationPageFilter, queryset, "title")
@@ -300,8 +308,8 @@ def product_edit(request, pk: int, product_pk: int):
 
 def competition_rows(request):
     queryset = Competition.objects.for_user(request.user).select_related("year").annotate(
-        entry_count=Count("entries", distinct=True),
-        winner_count=Count("entries", filter=Q(entries__result__in=WINNING_RESULTS), distinct=True),
+        entry_count=count_of(Participation.objects.all(), "competition"),
+        winner_count=count_of(Participation.objects.filter(result__in=WINNING_RESULTS), "competition"),
     )
     return filtered(request, CompetitionPageFilter, queryset, "-starts")
 

@@ -133,7 +133,10 @@ class ItemQuerySet(models.QuerySet):
                 + SearchVector("description", weight="C", config="russian")
             )
             query = SearchQuery(text, config="russian", search_type="websearch")
-            return self.annotate(search_rank=SearchRank(vector, query)).filter(search_rank__gt=0)
+            # Match with @@ (ts_rank is never exactly 0, so it cannot filter), rank for ordering.
+            return self.annotate(search_document=vector, search_rank=SearchRank(vector, query)).filter(
+                search_document=query
+            )
         for word in text.split():
             self = self.filter(_contains_q(("title", "description", "keywords", "authors"), word))
         return self

@@ -85,3 +85,34 @@ def routes_sheet(routes: QuerySet) -> Sheet:
     rows = ((r.pedagogue.full_name, str(r.pedagogue.institution or ""), r.year.title, r.items_total, r.items_accepted)
             for r in routes)
     return Sheet(title=_("Individual routes"), columns=columns, rows=rows)
+
+
+def diagnoses_sheet(diagnoses: QuerySet) -> Sheet:
+    """One row per diagnosis with the mean score of every block (one query for all the means)."""
+    from django.db.models import Avg
+
+    from training.models import Answer, Block
+
+    blocks = list(Block.objects.all())
+    diagnoses = list(diagnoses)
+    means: dict[tuple[int, int], float] = {
+        (row["diagnosis"], row["statement__competency__block"]): row["mean"]
+        for row in Answer.objects.filter(diagnosis__in=[d.pk for d in diagnoses])
+        .values("diagnosis", "statement__competency__block").annotate(mean=Avg("score"))
+    }
+    columns = [
+        Column("full_name", _("Full name"), width=34),
+        Column("institution", _("Institution"), width=24),
+        Column("kind", _("Kind"), width=20),
+        Column("year", _("Academic year"), width=12),
+        Column("completed", _("Completed"), kind="date", width=13),
+        *[Column(f"block{b.pk}", b.title, kind="decimal", width=16, number_format="0.00") for b in blocks],
+    ]
+    rows = (
+        (d.pedagogue.full_name, str(d.pedagogue.institution or ""), d.get_kind_display(), d.year.title,
+         d.completed_at.date() if d.completed_at else None,
+         *[round(means[(d.pk, b.pk)], 2) if (d.pk, b.pk) in means else None for b in blocks])
+        for d in diagnoses
+    )
+    return Sheet(title=_("Diagnoses"), columns=columns, rows=rows,
+                 caption=_("Mean score per block (0–3)"))

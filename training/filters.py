@@ -155,6 +155,11 @@ ACCOUNT_SORTS = {
     "hours": ("window_hours", "last_name"),
     "last_pd": ("last_pd", "last_name"),
 }
+DIAGNOSIS_SORTS = {
+    "name": ("pedagogue__last_name", "pedagogue__first_name"),
+    "completed": ("completed_at",),
+    "year": ("year__start_year", "pedagogue__last_name"),
+}
 ROUTE_SORTS = {"name": ("pedagogue__last_name", "pedagogue__first_name"), "year": ("year__start_year",)}
 
 
@@ -183,8 +188,11 @@ class AccountPageFilter(AccountFilter):
 
 
 class DiagnosisPageFilter(DiagnosisFilter):
+    sort = SortFilter(sorts=DIAGNOSIS_SORTS)
+
     class Meta(DiagnosisFilter.Meta):
         form = FilterForm
+        fields = [*DiagnosisFilter.Meta.fields, "sort"]
 
 
 class RoutePageFilter(RouteFilter):

@@ -24,6 +24,7 @@ urlpatterns = [
     path("diagnosis/", views.my_diagnoses, name="my-diagnoses"),
     path("diagnosis/start/", views.diagnosis_start, name="diagnosis-start"),
     path("diagnoses/", views.diagnosis_list, name="diagnosis-list"),
+    path("diagnoses/export/", views.diagnosis_export, name="diagnosis-export"),
     path("diagnoses/external/", views.diagnosis_external, name="diagnosis-external"),
     path("diagnoses/<int:pk>/", views.diagnosis_detail, name="diagnosis-detail"),
     path("diagnoses/<int:pk>/take/", views.diagnosis_take, name="diagnosis-take"),

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
@@ -211,8 +212,10 @@ def _completion_form(request, instance: Completion | None):
             name=completion.pedagogue.full_name, hours=completion.hours))
         return redirect("training:completion-list")
     title = _("Edit the completion") if instance else _("New completion")
-    return render(request, "training/simple_form.html",
-                  {"form": form, "title": title, "back_url_name": "training:completion-list"})
+    return render(request, "training/simple_form.html", {
+        "form": form, "title": title, "back_url_name": "training:completion-list",
+        "delete_url": reverse("training:completion-delete", args=[instance.pk]) if instance else "",
+    })
 
 
 @login_required
@@ -401,13 +404,22 @@ def diagnosis_detail(request, pk: int):
     })
 
 
-@login_required
-def diagnosis_list(request):
+def diagnosis_rows(request):
     if not _sees_staff(request.user):
         raise PermissionDenied
     queryset = Diagnosis.objects.for_user(request.user).completed().select_related(
         "pedagogue", "pedagogue__institution", "year")
-    filterset = _filtered(request, DiagnosisPageFilter, queryset, None)
+    return _filtered(request, DiagnosisPageFilter, queryset, "-completed")
+
+
+@login_required
+def diagnosis_export(request):
+    return workbook_response("diagnoses.xlsx", [exports.diagnoses_sheet(diagnosis_rows(request).qs)])
+
+
+@login_required
+def diagnosis_list(request):
+    filterset = diagnosis_rows(request)
     return render(request, "training/diagnosis_list.html", {
         "filter": filterset, "page": _page(request, filterset.qs), "can_record": may_manage(request.user),
     })

@@ -148,3 +148,24 @@ def test_the_russian_catalogue_is_used_by_default(client, teacher, settings):
     with translation.override("ru"):
         page = client.get("/training/diagnosis/").content.decode()
     assert "Пройти самодиагностику" in page
+
+
+def test_diagnosis_export_gives_block_means(client, methodist, teacher_pedagogue):
+    from training.models import Block
+
+    first_block = Block.objects.first()
+    rate(DiagnosisFactory(pedagogue=teacher_pedagogue),
+         {c.pk: 1 for c in first_block.competencies.all()})
+    client.force_login(methodist)
+    rows = rows_of(client.get("/training/diagnoses/export/"))
+    assert rows[2][:4] == ("Full name", "Institution", "Kind", "Academic year")
+    assert rows[3][0] == "Иванова Мария Петровна"
+    assert rows[3][5:] == (1, 3, 3, 3, 3)
+
+
+def test_a_methodist_deletes_a_completion_and_its_hours(client, methodist, staff):
+    completion = Completion.objects.get(pedagogue=staff["mine"])
+    client.force_login(methodist)
+    assert "Delete" in client.get(f"/training/completions/{completion.pk}/edit/").content.decode()
+    client.post(f"/training/completions/{completion.pk}/delete/")
+    assert not HourEntry.objects.filter(pedagogue=staff["mine"]).exists()

@@ -134,3 +134,21 @@ def test_schema_and_docs_render_without_a_cdn(client, methodist):
     assert any("swagger-ui" in asset for asset in assets)
     assert all(asset.startswith("/") and not asset.startswith("//") for asset in assets), assets
     assert "cdn" not in html.lower()
+
+
+def test_api_list_query_count_does_not_grow_with_rows(api, methodist, school, other_school):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    api.force_authenticate(methodist)
+    PedagogueFactory.create_batch(2, institution=school)
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert api.get("/api/v1/pedagogues/").status_code == 200
+        return len(ctx)
+
+    count()  # the first request also reads the user's roles
+    small = count()
+    PedagogueFactory.create_batch(15, institution=other_school)
+    assert count() == small

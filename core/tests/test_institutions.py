@@ -146,3 +146,21 @@ def test_detail_lists_current_staff_and_the_history_of_an_edit(client, methodist
     assert "methodist" in page  # who
     assert "8 (39145) 5-55-55" in page  # what changed
     assert "Телефон" in page
+
+
+def test_list_and_export_query_counts_do_not_grow_with_rows(client, methodist, city):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(methodist)
+    InstitutionFactory.create_batch(2, municipality=city)
+
+    def count(url):
+        with CaptureQueriesContext(connection) as ctx:
+            client.get(url)
+        return len(ctx)
+
+    small = (count("/institutions/"), count("/institutions/export/"))
+    for institution in InstitutionFactory.create_batch(20, municipality=city):
+        PedagogueFactory(institution=institution)
+    assert (count("/institutions/"), count("/institutions/export/")) == small

@@ -4,6 +4,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from core.xlsx import Column, Sheet
 from staffing.models import NOT_STARTED, Campaign
@@ -19,12 +20,12 @@ def _user_name(user) -> str:
 
 def campaigns_sheet(campaigns: QuerySet) -> Sheet:
     columns = [
-        Column("title", _("Title"), width=44),
-        Column("as_of", _("As of"), kind="date", width=12),
+        Column("title", pgettext("staffing", "Title"), width=44),
+        Column("as_of", pgettext("staffing", "As of"), kind="date", width=12),
         Column("year", _("Academic year"), width=12),
-        Column("deadline", _("Deadline"), kind="date", width=12),
+        Column("deadline", pgettext("staffing", "Deadline"), kind="date", width=12),
         Column("types", _("Institutions that must answer"), width=36),
-        Column("status", _("Status"), width=14),
+        Column("status", pgettext("staffing", "Status"), width=14),
     ]
     rows = (
         (c.title, c.as_of, c.year.title, c.deadline, c.types_display(), c.get_status_display())
@@ -35,9 +36,9 @@ def campaigns_sheet(campaigns: QuerySet) -> Sheet:
 
 def completeness_sheet(campaign: Campaign, institutions: QuerySet, labels: dict) -> Sheet:
     columns = [
-        Column("institution", _("Institution"), width=30),
-        Column("type", _("Type"), width=30),
-        Column("status", _("Status"), width=22),
+        Column("institution", pgettext("staffing", "Institution"), width=30),
+        Column("type", pgettext("staffing", "Type"), width=30),
+        Column("status", pgettext("staffing", "Status"), width=22),
         Column("no_needs", _("No staffing needs"), width=12),
         Column("posts", _("Vacant posts"), kind="decimal", width=12, number_format=POSTS_FORMAT),
         Column("submitted_at", _("Submitted at"), width=18),
@@ -83,22 +84,22 @@ def summary_sheets(summary: CampaignSummary) -> list[Sheet]:
     ]
     sheets = [Sheet(title=_("Totals"), columns=value_columns, rows=total_rows, caption=caption)]
     posts_column = Column("posts", _("Vacant posts (rates)"), kind="decimal", width=16, number_format=POSTS_FORMAT)
-    rows_column = Column("rows", _("Rows"), kind="int", width=10)
+    rows_column = Column("rows", pgettext("staffing", "Rows"), kind="int", width=10)
     sheets.append(Sheet(
         title=_("By position"), caption=caption,
-        columns=[Column("position", _("Position"), width=40), posts_column, rows_column],
+        columns=[Column("position", pgettext("staffing", "Position"), width=40), posts_column, rows_column],
         rows=[(r["position__name"], r["posts"], r["rows"]) for r in summary.by_position],
     ))
     sheets.append(Sheet(
         title=_("By subject"), caption=caption,
-        columns=[Column("subject", _("Subject"), width=40), posts_column, rows_column],
+        columns=[Column("subject", pgettext("staffing", "Subject"), width=40), posts_column, rows_column],
         rows=[(r["subject__name"] or _("no subject"), r["posts"], r["rows"]) for r in summary.by_subject],
     ))
     age_columns = [Column(key, str(label), kind="int", width=12) for key, label in AGE_GROUPS]
     sheets.append(Sheet(
         title=_("By institution type"), caption=caption,
         columns=[Column("type", _("Institution type"), width=40), posts_column,
-                 Column("staff", _("Staff"), kind="int", width=10),
+                 Column("staff", pgettext("staffing", "Staff"), kind="int", width=10),
                  Column("share", _("Share vacant"), kind="decimal", width=12, number_format=SHARE_FORMAT),
                  *age_columns],
         rows=[(str(r["label"]), r["posts"], r["staff"], r["share_vacant"],
@@ -106,8 +107,8 @@ def summary_sheets(summary: CampaignSummary) -> list[Sheet]:
     ))
     sheets.append(Sheet(
         title=_("By institution"), caption=caption,
-        columns=[Column("institution", _("Institution"), width=30), posts_column,
-                 Column("staff", _("Staff"), kind="int", width=10),
+        columns=[Column("institution", pgettext("staffing", "Institution"), width=30), posts_column,
+                 Column("staff", pgettext("staffing", "Staff"), kind="int", width=10),
                  Column("share", _("Share vacant"), kind="decimal", width=12, number_format=SHARE_FORMAT)],
         rows=[(r["institution"].short_name, r["posts"], r["staff"], r["share_vacant"]) for r in summary.by_institution],
     ))
@@ -115,7 +116,7 @@ def summary_sheets(summary: CampaignSummary) -> list[Sheet]:
         sheets.append(Sheet(
             title=_("Comparison"),
             caption=_("Compared with «{title}»").format(title=summary.previous.campaign.title),
-            columns=[Column("position", _("Position"), width=40),
+            columns=[Column("position", pgettext("staffing", "Position"), width=40),
                      Column("posts", _("This campaign"), kind="decimal", width=14, number_format=POSTS_FORMAT),
                      Column("previous", _("Previous campaign"), kind="decimal", width=16, number_format=POSTS_FORMAT),
                      Column("change", _("Difference"), kind="decimal", width=12, number_format="+0.00;-0.00;0")],
@@ -132,11 +133,11 @@ def _percent(value):
 
 def documents_sheet(documents: QuerySet) -> Sheet:
     columns = [
-        Column("title", _("Title"), width=60),
-        Column("number", _("Number"), width=12),
-        Column("date", _("Date"), kind="date", width=12),
-        Column("status", _("Status"), width=18),
-        Column("note", _("Note"), width=40),
+        Column("title", pgettext("staffing", "Title"), width=60),
+        Column("number", pgettext("staffing", "Number"), width=12),
+        Column("date", pgettext("staffing", "Date"), kind="date", width=12),
+        Column("status", pgettext("staffing", "Status"), width=18),
+        Column("note", pgettext("staffing", "Note"), width=40),
     ]
     rows = ((d.title, d.number, d.date, d.get_status_display(), d.note) for d in documents)
     return Sheet(title=_("Regulatory documents"), columns=columns, rows=rows)

@@ -331,3 +331,51 @@ def test_documents_of_another_city_are_hidden(client, methodist, other_city):
 
     assert "Чужой порядок" not in response.content.decode()
     assert list(load_workbook(io.BytesIO(export.content)).active.iter_rows(min_row=2, values_only=True)) == []
+
+
+# --- pages render --------------------------------------------------------------------------------
+
+
+def test_pages_render_for_their_roles(client, methodist, school_user, campaign, school):
+    submission = submitted(campaign, school)
+    NeedFactory(submission=submission, requirements="Высшее педагогическое")
+    document = DocumentFactory(municipality=campaign.municipality)
+    client.force_login(methodist)
+    for url in (reverse("staffing:campaign-create"), reverse("staffing:campaign-edit", args=[campaign.pk]),
+                reverse("staffing:document-create"), reverse("staffing:document-edit", args=[document.pk])):
+        assert client.get(url).status_code == 200, url
+    detail = client.get(detail_url(campaign, school)).content.decode()
+    assert "Высшее педагогическое" in detail and "Вернуть на доработку" in detail
+
+    submission.status = SubmissionStatus.RETURNED
+    submission.save()
+    client.force_login(school_user)
+    form = client.get(detail_url(campaign, school, "edit"))
+    assert form.status_code == 200
+    assert form.context["needs"].forms[0]["requirements"].value() == "Высшее педагогическое"
+    assert "Вернуть на доработку" not in client.get(detail_url(campaign, school)).content.decode()
+
+
+def test_save_and_add_rows_returns_to_the_form(client, school_user, campaign, school):
+    client.force_login(school_user)
+    data = form_data([teacher_row()])
+    data["more"] = "1"
+
+    response = client.post(detail_url(campaign, school, "edit"), data)
+
+    assert response.status_code == 302 and response.url == detail_url(campaign, school, "edit")
+    assert Need.objects.count() == 1
+
+
+def test_editing_a_row_and_deleting_another_in_the_form(client, school_user, campaign, school):
+    submission = Submission.objects.create(campaign=campaign, institution=school)
+    keep = NeedFactory(submission=submission, rates=Decimal("1"))
+    drop = NeedFactory(submission=submission, rates=Decimal("2"))
+    client.force_login(school_user)
+
+    client.post(detail_url(campaign, school, "edit"), form_data([
+        teacher_row(id=keep.pk, rates="0.5"), teacher_row(id=drop.pk, DELETE="on"),
+    ], initial=2))
+
+    assert [(n.pk, n.posts) for n in submission.needs.all()] == [(keep.pk, Decimal("0.50"))]
+    assert keep.history.count() == 2  # the change is in the audit trail

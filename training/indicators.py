@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db.models import Avg, Count, DecimalField, Exists, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import AcademicYear, Employment, Pedagogue, employed_during_q, years_before
@@ -300,3 +301,35 @@ def mean_window_hours_by_institution(municipality, year: AcademicYear) -> dict:
     )
     return {row["institution_id"]: (Decimal(str(row["hours"])) / row["staff"]).quantize(MEAN_PLACES)
             for row in rows if row["staff"]}
+
+
+# --- where the records behind a value are listed -----------------------------------------------
+
+
+def _completions_url(institution, year: AcademicYear) -> str:
+    return reverse("training:completion-list") + f"?institution={institution.pk}&year={year.pk}"
+
+
+def _account_url(institution, year: AcademicYear) -> str:
+    return reverse("training:account-list") + f"?institution={institution.pk}&on={year.end.isoformat()}"
+
+
+def _diagnoses_url(institution, year: AcademicYear) -> str:
+    return reverse("training:diagnosis-list") + f"?institution={institution.pk}&year={year.pk}"
+
+
+def _routes_url(institution, year: AcademicYear) -> str:
+    return reverse("training:route-list") + f"?institution={institution.pk}&year={year.pk}"
+
+
+for _indicator, _url in (
+    (share_completed_pd, _completions_url),
+    (share_completions_cnppm, _completions_url),
+    (share_completions_federal_register, _completions_url),
+    (share_pd_requirement_met, _account_url),
+    (mean_window_hours, _account_url),
+    (share_diagnosed, _diagnoses_url),
+    (share_with_route, _routes_url),
+    (share_routes_completed, _routes_url),
+):
+    _indicator.records(_url)

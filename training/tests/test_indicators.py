@@ -120,3 +120,10 @@ def test_query_count_does_not_grow_with_the_data(dataset, city, school, year):
         CompletionFactory(pedagogue=pedagogue, programme=programme, finished=IN_YEAR)
         RouteItemFactory(route=RouteFactory(pedagogue=pedagogue, year=year))
     assert count() == before == 16
+
+
+def test_records_behind_a_value_are_linked(school, year):
+    item = registry.get("training.share_completed_pd")
+    assert item.records_url(school, year) == f"/training/completions/?institution={school.pk}&year={year.pk}"
+    item = registry.get("training.share_pd_requirement_met")
+    assert item.records_url(school, year) == f"/training/hours/?institution={school.pk}&on=2022-08-31"

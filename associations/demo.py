@@ -445,6 +445,7 @@ def _seed_competitions(ctx, municipality, people, types, years, detailed: bool) 
         else:
             groups = [[person] for person in pool[:count]]
         index = next(i for i, y in enumerate(years) if y.pk == competition.year_id)
+        year_of_competition = years[index]
         prizes = max(1, round(len(groups) * (0.3 + 0.04 * index)))  # better preparation: more prizes each year
         for place, group in enumerate(groups):
             result = "winner" if place == 0 else "prize_winner" if place <= prizes else \
@@ -452,7 +453,7 @@ def _seed_competitions(ctx, municipality, people, types, years, detailed: bool) 
             entry = Participation(
                 competition=competition, result=result,
                 team_name=f"Команда № {place + 1}" if team_size else "",
-                nomination=rng.choice(nominations) if nominations else "",
+                nomination=_nomination(nominations, group[0], year_of_competition, types),
             )
             entries.append(entry)
             members.append(group)
@@ -467,6 +468,14 @@ def _seed_competitions(ctx, municipality, people, types, years, detailed: bool) 
                                     institution_id=person.job_during(year)[0]))
     Participant.objects.bulk_create(rows, batch_size=5000)
     return {"competitions": len(competitions), "competition entries": len(entries)}
+
+
+def _nomination(nominations, person: Person, year, types) -> str:
+    """The «young teacher» nomination for schools, the «young educator» one for kindergartens."""
+    if not nominations:
+        return ""
+    job = person.job_during(year)
+    return nominations[1] if job and types.get(job[0]) == "preschool" and len(nominations) > 1 else nominations[0]
 
 
 def _fits(person: Person, job, who, types, year) -> bool:

@@ -1,6 +1,7 @@
 """FilterSets shared by the list pages and the API, so both filter the same way."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -93,7 +94,9 @@ class ProductFilter(django_filters.FilterSet):
     year = django_filters.ModelChoiceFilter(
         label=_("Academic year"), queryset=_years, method="filter_year", empty_label=_("Any year")
     )
-    association = django_filters.NumberFilter(field_name="association_id", label=_("Association"))
+    association = django_filters.NumberFilter(
+        field_name="association_id", label=_("Association"), widget=forms.HiddenInput
+    )
 
     class Meta:
         model = Product
@@ -158,7 +161,9 @@ class CompetitionPageFilter(CompetitionFilter):
 
 class ParticipationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search by name"), method="filter_q")
-    competition = django_filters.NumberFilter(field_name="competition_id", label=_("Competition"))
+    competition = django_filters.NumberFilter(
+        field_name="competition_id", label=_("Competition"), widget=forms.HiddenInput
+    )
     level = django_filters.ChoiceFilter(
         field_name="competition__level", choices=Level.choices, label=_("Level"), empty_label=_("Any level")
     )

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from core.history import history_entries
 from core.imports import ImportView
-from core.models import Municipality
+from core.models import AcademicYear, Municipality
 from core.scoping import Role, role_required, roles_of
 from core.views import filtered, paginate
 from core.xlsx import workbook_response
@@ -122,9 +122,14 @@ def association_detail(request, pk: int):
         pk=pk,
     )
     today = timezone.localdate()
+    years, year = association_years(request, association)
     meetings = association.meetings.annotate(
         present_count=Count("attendance", filter=Q(attendance__present=True))
     ).order_by("-date")
+    plan_items = association.plan_items.select_related("year").order_by("planned_on")
+    if year is not None:
+        meetings = meetings.filter(date__range=(year.start, year.end))
+        plan_items = plan_items.filter(year=year)
     return render(
         request,
         "associations/association_detail.html",
@@ -132,13 +137,35 @@ def association_detail(request, pk: int):
             "association": association,
             "members": association.current_members(),
             "former_members": association.memberships.filter(left__lt=today).select_related("pedagogue__institution"),
-            "plan_items": association.plan_items.select_related("year").order_by("-year__start_year", "planned_on"),
+            "years": years,
+            "year": year,
+            "plan_items": plan_items,
             "meetings": meetings,
             "products": association.products.prefetch_related("authors"),
             "can_edit": Association.objects.editable_by(request.user).filter(pk=pk).exists(),
             "history": history_entries(association),
         },
     )
+
+
+def association_years(request, association) -> tuple[list[AcademicYear], AcademicYear | None]:
+    """Return the academic years of the association's activity and the one chosen (``?year=``),
+    by default the latest with a meeting or a plan item."""
+    end = association.ended or timezone.localdate()
+    years = list(
+        AcademicYear.objects.filter(
+            start_year__gte=association.started.year - (association.started.month < 9),
+            start_year__lte=end.year - (end.month < 9),
+        ).order_by("-start_year")
+    )
+    wanted = request.GET.get("year", "")
+    chosen = next((y for y in years if str(y.pk) == wanted), None)
+    if chosen is None:
+        last_meeting = association.meetings.order_by("-date").values_list("date", flat=True).first()
+        last_plan = association.plan_items.order_by("-planned_on").values_list("planned_on", flat=True).first()
+        latest = max((day for day in (last_meeting, last_plan) if day), default=None)
+        chosen = next((y for y in years if latest and y.contains(latest)), years[0] if years else None)
+    return years, chosen
 
 
 @role_required(Role.METHODIST)

@@ -91,13 +91,18 @@ class BaseEmploymentFormSet(forms.BaseInlineFormSet):
         # Rows may keep institutions the editor cannot edit (a previous school),
         # but a new row can only name an institution the editor is responsible for.
         existing = self.instance.employments.values("institution_id") if self.instance.pk else []
+        self.editable_ids = set(Institution.objects.editable_by(user).values_list("pk", flat=True))
         self.institutions = Institution.objects.filter(
-            Q(pk__in=Institution.objects.editable_by(user).values("pk")) | Q(pk__in=existing)
+            Q(pk__in=self.editable_ids) | Q(pk__in=existing)
         ).order_by("short_name")
 
     def add_fields(self, form, index):
         super().add_fields(form, index)
         form.fields["institution"].queryset = self.institutions
+        if form.instance.pk and form.instance.institution_id not in self.editable_ids:
+            # A period in an institution the editor is not responsible for stays as it is.
+            for field in form.fields.values():
+                field.disabled = True
 
     def clean(self):
         super().clean()

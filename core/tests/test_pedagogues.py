@@ -310,3 +310,24 @@ def test_history_shows_subject_and_employment_changes(client, methodist, school,
     subjects = {entry.subject for entry in history if entry.user and entry.user.username == "methodist"}
     assert "Место работы: СШ № 1" in subjects
     assert "Место работы: СШ № 2" in subjects
+
+
+def test_school_user_cannot_rewrite_a_period_in_another_school(client, school_user, school, other_school):
+    pedagogue = PedagogueFactory(institution=school)
+    current = pedagogue.employments.get()
+    previous = Employment.objects.create(pedagogue=pedagogue, institution=other_school,
+                                         hired=datetime.date(2001, 9, 1), left=datetime.date(2010, 6, 30))
+    client.force_login(school_user)
+
+    response = client.post(f"/pedagogues/{pedagogue.pk}/edit/", {
+        **person(last_name=pedagogue.last_name),
+        **employment_data(initial=2, rows=[
+            {"id": current.pk, "institution": school.pk, "position": current.position_id, "hired": "2010-09-01"},
+            {"id": previous.pk, "institution": school.pk, "hired": "1990-01-01", "left": "2010-06-30",
+             "DELETE": "on"},
+        ]),
+    })
+
+    assert response.status_code == 302
+    previous.refresh_from_db()
+    assert (previous.institution, previous.hired) == (other_school, datetime.date(2001, 9, 1))

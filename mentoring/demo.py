@@ -5,7 +5,7 @@ targeted support requests and attestation over 2018/2019 – 2022/2023.
 Shaped like the order: mentoring grows every year (a larger share of young
 specialists gets a mentor, more sessions, better attendance, supervision starts).
 The whole region is covered with bulk inserts; tasks, evaluations, support requests
-and attestation support are added for the demo city only, to stay fast.
+attestation and its support are added for the demo city only, to stay fast.
 """
 
 from __future__ import annotations
@@ -192,9 +192,9 @@ def _seed_municipality(ctx, municipality, detailed: bool) -> dict:
             pair.programme_id = programme_of[pair.institution_id].pk
         Pair.objects.bulk_create([row[0] for row in pair_rows])
         for pair, _programme, mentees, mentor_id in pair_rows:
-            member_rows.append(Participant(pair=pair, pedagogue_id=mentor_id, role=ParticipantRole.MENTOR))
-            member_rows.extend(Participant(pair=pair, pedagogue_id=pk, role=ParticipantRole.MENTEE) for pk in mentees)
-        Participant.objects.bulk_create(member_rows)
+            member_rows.append((pair.pk, mentor_id, ParticipantRole.MENTOR))
+            member_rows.extend((pair.pk, pk, ParticipantRole.MENTEE) for pk in mentees)
+        _insert(Participant, ["pair_id", "pedagogue_id", "role"], member_rows)
         counts["programmes"] += len(programmes)
         counts["pairs"] += len(pair_rows)
         if detailed:
@@ -225,14 +225,28 @@ def _seed_municipality(ctx, municipality, detailed: bool) -> dict:
                 if not open_to:
                     continue
                 visited = rng.sample(open_to, max(1, round(len(open_to) * rng.uniform(0.3, 0.8))))
-                attendance.extend(Attendance(session=session, pedagogue_id=pk) for session in visited)
-        Attendance.objects.bulk_create(attendance, batch_size=2000)
+                attendance.extend((session.pk, pk) for session in visited)
+        _insert(Attendance, ["session_id", "pedagogue_id"], attendance)
         counts["sessions"] += len(sessions)
         counts["attendance records"] += len(attendance)
     if detailed:
         counts["support requests"] += _support_requests(ctx, municipality)
-    counts["attestations"] += _attestation(ctx, municipality, detailed)
+        counts["attestations"] += _attestation(ctx, municipality)
     return counts
+
+
+def _insert(model, columns: list[str], rows: list[tuple]) -> None:
+    """Insert plain rows without building model objects: the region demo writes ~100,000 of them."""
+    from django.db import connection
+
+    if not rows:
+        return
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(model._meta.db_table), ", ".join(quote(c) for c in columns), ", ".join(["%s"] * len(columns)))
+    with connection.cursor() as cursor:
+        for offset in range(0, len(rows), 5000):
+            cursor.executemany(sql, rows[offset:offset + 5000])
 
 
 def _tasks_and_evaluations(rng, pairs, index: int, counts) -> None:
@@ -289,7 +303,7 @@ def _support_requests(ctx, municipality) -> int:
     return len(rows)
 
 
-def _attestation(ctx, municipality, detailed: bool) -> int:
+def _attestation(ctx, municipality) -> int:
     """Attestation records behind the categories assigned during the demo years, a few refusals,
     pending applications of the last year and (in the demo city) the support given."""
     from core.models import Category, Pedagogue
@@ -310,7 +324,7 @@ def _attestation(ctx, municipality, detailed: bool) -> int:
             rows.append(Attestation(pedagogue_id=pk, category=Category.HIGHEST if category == Category.FIRST
                                     else category, applied_on=refused_on - datetime.timedelta(days=60),
                                     date=refused_on, result=AttestationResult.REFUSED))
-        if detailed and rng.random() < 0.5:
+        if rng.random() < 0.5:
             support.append(AttestationSupport(
                 pedagogue_id=pk, date=applied - datetime.timedelta(days=rng.randint(5, 40)),
                 kind=rng.choice(list(SupportKind.values)), description="Консультация по заполнению портфолио",

@@ -84,8 +84,14 @@ def test_expert_fills_the_review_form(client, expert, expert_entry, methodist, s
     assert (submitted.status, submitted.decision, submitted.combined_score) == (Status.CONCLUDED, "revise", 100)
 
 
-def test_author_sees_the_conclusion_but_not_the_experts_names(client, school_user, submitted, expert_entry, methodist):
-    concluded(submitted, expert_entry, methodist)
+def test_author_sees_the_conclusion_but_not_the_experts_names(client, school_user, submitted, expert_entry, methodist,
+                                                              expert):
+    expert.first_name, expert.last_name = "Ольга", "Экспертова"
+    expert.save()
+    assign_experts(request=submitted, experts=[expert_entry], deadline=DEADLINE, by=methodist)
+    # the expert's unanimous recommendation concludes the request, logged under the expert's account
+    submit_review(assignment=submitted.assignments.get(), scores={c.pk: 2 for c in submitted.criteria()},
+                  comment="Замечаний нет", recommendation=Decision.RECOMMENDED, by=expert)
     client.force_login(school_user)
 
     page = client.get(f"/expertise/{submitted.pk}/").content.decode()

@@ -5,8 +5,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.filters import SortFilter
-from core.models import AcademicYear, InstitutionType
+from core.filters import FilterForm, SortFilter
+from core.models import AcademicYear, Institution, InstitutionType
 from staffing.models import (
     Campaign,
     CampaignStatus,
@@ -30,6 +30,7 @@ class CampaignFilter(django_filters.FilterSet):
 
     class Meta:
         model = Campaign
+        form = FilterForm
         fields = ["q", "status", "year", "sort"]
 
     def filter_q(self, queryset, name, value):
@@ -50,6 +51,11 @@ class CompletenessFilter(django_filters.FilterSet):
         "name": ("short_name",), "type": ("type", "short_name"), "status": ("submission_status", "short_name"),
         "submitted": ("submitted_at", "short_name"), "posts": ("posts", "short_name"),
     })
+
+    class Meta:
+        model = Institution
+        form = FilterForm
+        fields = ["q", "type", "status", "sort"]
 
     def filter_q(self, queryset, name, value):
         return queryset.search(value)
@@ -73,6 +79,7 @@ class DocumentFilter(django_filters.FilterSet):
 
     class Meta:
         model = RegulatoryDocument
+        form = FilterForm
         fields = ["q", "status", "sort"]
 
     def filter_q(self, queryset, name, value):

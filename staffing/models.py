@@ -94,7 +94,7 @@ class Campaign(models.Model):
     instructions = models.TextField(_("instructions for institutions"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-        verbose_name=_("created by"),
+        verbose_name=pgettext_lazy("staffing", "created by"),
     )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
@@ -201,10 +201,10 @@ class Submission(models.Model):
     first_submitted_at = models.DateTimeField(_("first submitted at"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                     related_name="+", verbose_name=_("submitted by"))
-    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+                                     related_name="+", verbose_name=pgettext_lazy("staffing", "submitted by"))
+    reviewed_at = models.DateTimeField(pgettext_lazy("staffing", "reviewed at"), null=True, blank=True)
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="+", verbose_name=_("reviewed by"))
+                                    related_name="+", verbose_name=pgettext_lazy("staffing", "reviewed by"))
     review_comment = models.TextField(_("reviewer's comment"), blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -289,7 +289,7 @@ class Need(models.Model):
     weekly_hours = models.PositiveSmallIntegerField(_("weekly hours"), null=True, blank=True)
     # The need in rates: the rates given, or the weekly hours ÷ 18. Kept for the summary's sums.
     posts = models.DecimalField(_("posts (rates)"), max_digits=6, decimal_places=2, default=Decimal("0"))
-    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    reason = models.CharField(pgettext_lazy("staffing", "reason"), max_length=20, choices=Reason.choices)
     vacant_since = models.DateField(_("vacant since"), null=True, blank=True)
     support = models.CharField(_("offered support"), max_length=30, choices=Support.choices, default=Support.NONE)
     requirements = models.CharField(_("requirements"), max_length=500, blank=True)

@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_POST
 
 from core.history import history_entries
@@ -198,7 +198,18 @@ def campaign_completeness_export(request, pk: int):
 def campaign_summary(request, pk: int):
     campaign = get_object_or_404(Campaign.objects.for_user(request.user).select_related("year"), pk=pk)
     summary = CampaignSummary(campaign)
+    rows = summary.position_comparison[:15]
+    chart = {
+        "labels": [row["position"] for row in rows],
+        "current": [float(row["posts"]) for row in rows],
+        "previous": [float(row["previous"]) for row in rows] if summary.previous else None,
+        "current_label": campaign.title,
+        "previous_label": summary.previous.campaign.title if summary.previous else "",
+        "axis_label": pgettext("staffing", "Rates"),
+    }
+    chart_height = f"{len(rows) * 2 + 4}rem"
     return render(request, "staffing/campaign_summary.html", {
+        "chart": chart, "chart_height": chart_height,
         "campaign": campaign, "summary": summary, "totals": summary.totals, "age_groups": AGE_GROUPS,
         "previous": summary.previous, "previous_totals": summary.previous.totals if summary.previous else None,
     })

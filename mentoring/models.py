@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Exists, F, Func, OuterRef, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -231,9 +232,12 @@ class PairQuerySet(models.QuerySet):
         return self.filter(pk__in=Participant.objects.filter(pedagogue__in=people).values("pair_id"))
 
     def with_progress(self) -> "PairQuerySet":
+        """Annotate ``tasks_total`` and ``tasks_done`` (subqueries: computed only for the rows fetched)."""
+        tasks = Task.objects.filter(pair=OuterRef("pk")).order_by().values("pair")
         return self.annotate(
-            tasks_total=Count("tasks", distinct=True),
-            tasks_done=Count("tasks", filter=Q(tasks__done_on__isnull=False), distinct=True),
+            tasks_total=Coalesce(models.Subquery(tasks.annotate(n=Count("pk")).values("n")), 0),
+            tasks_done=Coalesce(models.Subquery(
+                tasks.filter(done_on__isnull=False).annotate(n=Count("pk")).values("n")), 0),
         )
 
 

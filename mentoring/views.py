@@ -1,7 +1,8 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -40,6 +41,7 @@ from mentoring.forms import (
 from mentoring.models import (
     Attestation,
     AttestationResult,
+    AttestationSupport,
     Evaluation,
     Pair,
     Participant,
@@ -562,12 +564,15 @@ def due_rows(request):
     today = timezone.localdate()
     filterset = filtered(request, DueFilter, Pedagogue.objects.for_user(request.user), "category_date")
     pending = Attestation.objects.filter(pedagogue=OuterRef("pk"), result=AttestationResult.PENDING)
+    support = AttestationSupport.objects.filter(pedagogue=OuterRef("pk")).order_by().values("pedagogue")
     rows = (
         filterset.qs.filter(institution__isnull=False)
         .filter(attestation_due_q(today, filterset.within_days))
         .select_related("institution")
-        .annotate(support_count=Count("attestation_support", distinct=True),
-                  last_support=Max("attestation_support__date"), has_pending=Exists(pending))
+        # Subqueries rather than joins: computed only for the page's rows.
+        .annotate(support_count=Coalesce(Subquery(support.annotate(n=Count("pk")).values("n")), 0),
+                  last_support=Subquery(support.annotate(last=Max("date")).values("last")),
+                  has_pending=Exists(pending))
     )
     return filterset, rows
 

@@ -1,10 +1,11 @@
 """Navigation: each app's ``nav.py`` lists ``items``; the base template shows
 those whose roles the user holds."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import import_module
 from importlib.util import find_spec
 
+from django.apps import apps
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
@@ -32,3 +33,28 @@ def all_items() -> list[NavItem]:
         if find_spec(f"{app}.nav") is not None:
             collected.extend(getattr(import_module(f"{app}.nav"), "items", []))
     return sorted(collected, key=lambda item: item.order)
+
+
+@dataclass
+class NavGroup:
+    """The visible items of one app: one link, or a drop-down named after the app."""
+
+    title: str
+    items: list[NavItem] = field(default_factory=list)
+
+    @property
+    def order(self) -> int:
+        return min(item.order for item in self.items)
+
+
+def visible_groups(roles) -> list[NavGroup]:
+    """Return the navigation of a user grouped by app, so a long menu fits one line."""
+    groups = []
+    for app in settings.DOMAIN_APPS:
+        if find_spec(f"{app}.nav") is None:
+            continue
+        items = [item for item in getattr(import_module(f"{app}.nav"), "items", [])
+                 if not item.roles or roles.has(*item.roles)]
+        if items:
+            groups.append(NavGroup(str(apps.get_app_config(app).verbose_name), sorted(items, key=lambda i: i.order)))
+    return sorted(groups, key=lambda group: group.order)

@@ -1,0 +1,34 @@
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+
+from core.nav import visible_groups
+from core.scoping import roles_of
+
+
+def test_methodist_menu_is_grouped_by_app(methodist):
+    groups = {group.title: [str(item.title) for item in group.items] for group in visible_groups(roles_of(methodist))}
+
+    assert groups["Справочники"] == ["Учреждения", "Педагоги"]
+
+
+def test_teacher_menu_has_my_record_as_a_plain_link(teacher):
+    request = RequestFactory().get("/")
+    request.user = teacher
+    groups = visible_groups(roles_of(teacher))
+
+    html = render_to_string("includes/nav.html", {"portal_nav_groups": groups, "request": request})
+
+    core = next(group for group in groups if group.title == "Справочники")
+    assert [str(item.title) for item in core.items] == ["Моя карточка"]
+    assert 'href="/me/"' in html
+    assert "Учреждения" not in html
+
+
+def test_nobody_without_roles_gets_a_menu(client, db):
+    from conftest import make_user
+
+    client.force_login(make_user("nobody"))
+
+    response = client.get("/")
+
+    assert response.context["portal_nav_groups"] == []

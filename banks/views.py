@@ -12,6 +12,7 @@ from banks.filters import ItemFilter, ShowcaseFilter, facets
 from banks.forms import ItemForm
 from banks.listing import list_page
 from banks.models import Bank, Item, ItemStatus
+from core.history import history_entries
 from core.scoping import Role, role_required, roles_of
 
 AUTHORS = (Role.METHODIST, Role.SCHOOL, Role.TEACHER)
@@ -61,7 +62,7 @@ def item_detail(request, pk):
     reviews = ReviewRequest.objects.for_user(request.user).filter(pk__in=item.reviews.values("pk"))
     return render(request, "banks/item_detail.html", {
         "item": item, "can_edit": can_edit and item.status == ItemStatus.DRAFT, "can_submit": can_edit,
-        "can_publish": can_publish, "reviews": reviews, "history": item.history.select_related("history_user")[:10],
+        "can_publish": can_publish, "reviews": reviews, "history": history_entries(item),
         "author_pedagogues": item.author_pedagogues.all(),
     })
 

@@ -6,5 +6,4 @@ from core.scoping import Role
 items = [
     NavItem(_("Expert review"), "expertise:request-list", (Role.HEAD, Role.METHODIST, Role.SCHOOL, Role.TEACHER), 70),
     NavItem(_("My review queue"), "expertise:queue", (Role.EXPERT,), 71),
-    NavItem(_("Experts"), "expertise:expert-list", (Role.HEAD, Role.METHODIST), 72),
 ]

@@ -32,7 +32,7 @@ def request_list(request):
         request, queryset=_requests(request.user), filterset_class=RequestFilter,
         template="expertise/request_list.html", sorts=SORTS, default_sort="-submitted", export=requests_xlsx,
         context={"can_add": roles.has(Role.METHODIST, Role.HEAD, Role.SCHOOL, Role.TEACHER),
-                 "is_expert": roles.has(Role.EXPERT)},
+                 "is_expert": roles.has(Role.EXPERT), "is_manager": roles.has(*MANAGERS)},
     )
 
 

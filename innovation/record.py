@@ -22,3 +22,15 @@ def sections(pedagogue, user) -> list[RecordSection]:
         project.role_display = ParticipantRole(roles[project.pk]).label if project.pk in roles else ""
     return [RecordSection("innovation", _("Innovation projects"), "innovation/includes/project_items.html",
                           {"projects": projects}, order=60)]
+
+
+def institution_sections(institution, user) -> list[RecordSection]:
+    """The innovation projects an institution leads or joins, for the institution's page
+    (the same protocol as the pedagogue's record; core may render it when it adopts one)."""
+    projects = list(
+        Project.objects.for_user(user).involving(institution).select_related("institution").order_by("-start")
+    )
+    if not projects:
+        return []
+    return [RecordSection("innovation", _("Innovation projects"), "innovation/includes/project_items.html",
+                          {"projects": projects}, order=60)]

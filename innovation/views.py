@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from banks.listing import list_page
+from core.history import history_entries
 from core.models import Institution
 from core.scoping import Role, role_required, roles_of
 from innovation.exports import projects_xlsx
@@ -48,7 +49,7 @@ def project_detail(request, pk):
         "participants": project.participants.select_related("pedagogue", "institution"),
         "products": project.products.select_related("year"),
         "partners": project.partners.all(),
-        "history": project.history.select_related("history_user")[:10],
+        "history": history_entries(project),
         "bank_items": _bank_items_by_product(project),
     })
 

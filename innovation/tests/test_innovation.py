@@ -128,3 +128,13 @@ def test_record_section_lists_the_pedagogues_projects(dataset, methodist, outsid
     third = dataset["third"]
     other = ParticipantFactory(project=third.innovation_projects.first())
     assert sections(other.pedagogue, outsider) == []
+
+
+def test_institution_page_lists_projects_it_leads_or_joins(client, dataset, school, other_school, outsider):
+    from innovation.record import institution_sections
+
+    [section] = institution_sections(other_school, outsider)
+    assert [p.pk for p in section.context["projects"]] == [dataset["site"].pk]
+    client.force_login(outsider)
+    page = client.get(f"/innovation/institution/{other_school.pk}/").content.decode()
+    assert dataset["site"].topic in page

@@ -254,6 +254,7 @@ def pair_detail(request, pk: int):
     return render(request, "mentoring/pair_detail.html", {
         "pair": pair, "tasks": pair.tasks.all(), "task_form": task_form, "done_form": TaskDoneForm(prefix="done"),
         "evaluation": evaluation, "loads": mentor_loads([p.pk for p in pair.mentors]), "can_edit": can_edit,
+        "can_mark": can_edit or may_mark_tasks(request.user, pair.pk),
         "history": history_entries(pair), "tab": "pairs",
     })
 
@@ -289,17 +290,27 @@ def pair_edit(request, pk: int):
     return _pair_form(request, pair)
 
 
-def _editable_task(request, pk: int) -> Task:
+def may_mark_tasks(user, pair_id: int) -> bool:
+    """The curator side (who may edit the pair) and the pair's own mentors and mentees mark tasks done."""
+    if Pair.objects.editable_by(user).filter(pk=pair_id).exists():
+        return True
+    pedagogue_id = roles_of(user).pedagogue_id
+    return bool(pedagogue_id) and Participant.objects.filter(pair_id=pair_id, pedagogue_id=pedagogue_id).exists()
+
+
+def _editable_task(request, pk: int, *, participants_too: bool = False) -> Task:
     task = get_object_or_404(Task.objects.filter(pair__in=Pair.objects.for_user(request.user)), pk=pk)
-    if not Pair.objects.editable_by(request.user).filter(pk=task.pair_id).exists():
+    allowed = may_mark_tasks(request.user, task.pair_id) if participants_too else \
+        Pair.objects.editable_by(request.user).filter(pk=task.pair_id).exists()
+    if not allowed:
         raise PermissionDenied
     return task
 
 
 @require_POST
-@role_required(*SCHOOL_ROLES)
+@role_required(*SCHOOL_ROLES, Role.TEACHER)
 def task_done(request, pk: int):
-    task = _editable_task(request, pk)
+    task = _editable_task(request, pk, participants_too=True)
     form = TaskDoneForm(request.POST, instance=task, prefix="done")
     if form.is_valid():
         form.save()

@@ -270,3 +270,15 @@ def test_young_list_of_a_past_year_reads_that_years_staff_and_mentors(client, me
     response = client.get(reverse("mentoring:young-list") + f"?year={year.pk}&mentor=no")
     assert [p.pk for p in response.context["people"]] == [alone.pk]
     assert client.get(reverse("mentoring:young-list")).context["people"] == []
+
+
+def test_a_mentee_marks_own_task_done_but_cannot_reopen_it(client, teacher, teacher_pedagogue, school, people):
+    pair = make_pair(school, people["mentor"], teacher_pedagogue, start=datetime.date(2024, 9, 1))
+    task = Task.objects.create(pair=pair, title="Открытый урок", deadline=datetime.date(2025, 3, 1))
+    client.force_login(teacher)
+
+    client.post(reverse("mentoring:task-done", args=[task.pk]), {"done-done_on": "2025-02-20",
+                                                                 "done-comment": "Урок проведён"})
+    task.refresh_from_db()
+    assert task.done_on == datetime.date(2025, 2, 20)
+    assert client.post(reverse("mentoring:task-reopen", args=[task.pk])).status_code == 403

@@ -211,8 +211,9 @@ class AttestationFilter(django_filters.FilterSet):
                                | Q(date__isnull=True, applied_on__range=(value.start, value.end)))
 
 
-HORIZONS = [("0", _("Overdue")), ("90", _("Within 3 months")), ("180", _("Within 6 months")),
-            ("365", _("Within a year"))]
+# The first choice is what the list shows without a choice (see ``within_days``).
+HORIZONS = [("365", _("Within a year")), ("180", _("Within 6 months")), ("90", _("Within 3 months")),
+            ("0", _("Overdue"))]
 
 
 class DueFilter(django_filters.FilterSet):

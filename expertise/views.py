@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -67,6 +68,15 @@ def request_detail(request, pk):
         "target": review.target,
     }
     return render(request, "expertise/request_detail.html", context)
+
+
+@login_required
+def request_file(request, pk):
+    review = get_object_or_404(_requests(request.user).exclude(file=""), pk=pk)
+    try:
+        return FileResponse(review.file.open("rb"), as_attachment=True, filename=review.file.name.rsplit("/", 1)[-1])
+    except FileNotFoundError as exc:
+        raise Http404 from exc
 
 
 def _managed(request, pk) -> ReviewRequest:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.project_edit, name="project-edit"),
     path("<int:pk>/stages/new/", views.stage_edit, name="stage-create"),
     path("<int:pk>/stages/<int:stage_pk>/", views.stage_edit, name="stage-edit"),
+    path("<int:pk>/stages/<int:stage_pk>/<str:which>-report/", views.stage_file, name="stage-file"),
     path("<int:pk>/participants/new/", views.participant_edit, name="participant-create"),
     path("<int:pk>/participants/<int:participant_pk>/", views.participant_edit, name="participant-edit"),
     path("<int:pk>/products/new/", views.product_edit, name="product-create"),

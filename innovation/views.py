@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -130,6 +131,20 @@ def product_to_bank(request, pk, product_pk):
     if created:
         messages.success(request, _("The product is in the bank as a draft."))
     return redirect(item)
+
+
+@login_required
+def stage_file(request, pk, stage_pk, which):
+    """Download a stage's planned or actual report, for users who may see the project."""
+    project = get_object_or_404(Project.objects.for_user(request.user), pk=pk)
+    stage = get_object_or_404(Stage, pk=stage_pk, project=project)
+    file = {"planned": stage.planned_report, "actual": stage.actual_report}.get(which)
+    if not file:
+        raise Http404
+    try:
+        return FileResponse(file.open("rb"), as_attachment=True, filename=file.name.rsplit("/", 1)[-1])
+    except FileNotFoundError as exc:
+        raise Http404 from exc
 
 
 @login_required

@@ -138,3 +138,23 @@ def test_institution_page_lists_projects_it_leads_or_joins(client, dataset, scho
     client.force_login(outsider)
     page = client.get(f"/innovation/institution/{other_school.pk}/").content.decode()
     assert dataset["site"].topic in page
+
+
+def test_stage_reports_are_downloaded_only_by_who_sees_the_project(client, dataset, methodist, outsider, tmp_path,
+                                                                   settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from innovation.models import Stage
+
+    settings.MEDIA_ROOT = tmp_path
+    third = dataset["third"].innovation_projects.get(status="active")
+    stage = Stage.objects.create(project=third, title="Основной этап", start=datetime.date(2022, 9, 1),
+                                 end=datetime.date(2023, 5, 31),
+                                 actual_report=SimpleUploadedFile("otchet.pdf", b"%PDF-1.4 report"))
+    url = f"/innovation/{third.pk}/stages/{stage.pk}/actual-report/"
+    client.force_login(methodist)
+    response = client.get(url)
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 report"
+    assert client.get(f"/innovation/{third.pk}/stages/{stage.pk}/planned-report/").status_code == 404
+    client.force_login(outsider)
+    assert client.get(url).status_code == 404

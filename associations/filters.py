@@ -196,7 +196,7 @@ PARTICIPATION_SORTS = {
     "competition": ("competition__title", "-competition__starts"),
     "year": ("competition__year__start_year", "competition__title"),
     "level": ("competition__level", "competition__title"),
-    "result": ("result", "competition__title"),
+    "result": ("result_rank", "competition__title"),
 }
 
 

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Case, Count, OuterRef, Prefetch, Q, Subquery, When
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -41,6 +41,7 @@ from .models import (
     Participation,
     PlanItem,
     Product,
+    Result,
 )
 from .services import mark_attendance, save_participation
 
@@ -426,6 +427,7 @@ def entry_edit(request, pk: int, entry_pk: int):
 def result_rows(request):
     queryset = (
         Participation.objects.for_user(request.user)
+        .annotate(result_rank=result_rank())
         .select_related("competition__year")
         .prefetch_related(Prefetch("participants", Participant.objects.select_related("pedagogue", "institution")))
     )
@@ -441,6 +443,11 @@ def result_list(request):
 @login_required
 def result_export(request):
     return workbook_response("competition-results.xlsx", [results_sheet(result_rows(request).qs)])
+
+
+def result_rank() -> Case:
+    """Winner first, then prize-winner, laureate, participant (for sorting by result)."""
+    return Case(*(When(result=value, then=rank) for rank, value in enumerate(Result.values)), default=len(Result.values))
 
 
 class ResultsImportView(ImportView):

@@ -240,3 +240,13 @@ def test_record_section_shows_competition_history(methodist, city, people):
     enter(CompetitionFactory(municipality=city, title="Педагогический дебют"), people["sokolova"])
     section = next(s for s in sections(people["sokolova"], methodist) if s.key == "competitions")
     assert section.context["wins"] == 1 and len(section.context["entries"]) == 2
+
+
+def test_results_sort_by_rank_of_the_result(client, methodist, city, people):
+    competition = CompetitionFactory(municipality=city)
+    enter(competition, people["sokolova"], result=Result.PARTICIPANT)
+    enter(competition, people["orlov"], result=Result.WINNER)
+    enter(competition, people["ivanov_a"], result=Result.PRIZE_WINNER)
+    client.force_login(methodist)
+    entries = client.get(reverse("associations:result-list"), {"sort": "result"}).context["page"]
+    assert [e.result for e in entries] == [Result.WINNER, Result.PRIZE_WINNER, Result.PARTICIPANT]

@@ -78,6 +78,7 @@ COMPLETION_RATE = [0.22, 0.26, 0.30, 0.34, 0.38]
 AFTER_SPAN_RATE = 0.36
 BEFORE_SPAN_YEARS, BEFORE_SPAN_RATE = 3, 0.2
 CNPPM_WEIGHT = [0.15, 0.22, 0.30, 0.38, 0.45]
+FEDERAL_WEIGHT = [0.15, 0.2, 0.25, 0.3, 0.35]  # of the courses taken elsewhere than at the CNPPM
 DIAGNOSIS_RATE = [0.03, 0.08, 0.18, 0.30, 0.40]
 ROUTE_RATE = [0.0, 0.05, 0.14, 0.25, 0.34]
 ROUTE_DONE = [0.0, 0.40, 0.50, 0.60, 0.65]
@@ -209,7 +210,8 @@ def _completions(ctx, rng, programmes, staff_by_year) -> int:
     today = timezone.localdate()
     span = [year.start_year for year in ctx.years]
     cnppm = [p for p in programmes if p.provider.type == "cnppm"]
-    others = [p for p in programmes if p.provider.type != "cnppm"]
+    federal = [p for p in programmes if p.provider.type != "cnppm" and p.federal_register]
+    others = [p for p in programmes if p.provider.type != "cnppm" and not p.federal_register]
     modules = {p.pk: list(p.modules.all()) for p in programmes}
     methodist = ctx.users.get("methodist")
     created = connection.ops.adapt_datetimefield_value(timezone.now())
@@ -222,11 +224,15 @@ def _completions(ctx, rng, programmes, staff_by_year) -> int:
         before = year.start_year < span[0]
         rate = COMPLETION_RATE[index] if index is not None else BEFORE_SPAN_RATE if before else AFTER_SPAN_RATE
         cnppm_weight = CNPPM_WEIGHT[index] if index is not None else 0.1 if before else CNPPM_WEIGHT[-1]
+        federal_weight = FEDERAL_WEIGHT[index] if index is not None else 0.1 if before else FEDERAL_WEIGHT[-1]
         if year.contains(today):  # the year under way: the part of it already behind us
             rate *= max(0.0, min(1.0, (today - year.start).days / 300))
         people = staff_by_year.get(year.start_year, [])
         for pedagogue_id in rng.sample(people, int(len(people) * rate)):
-            programme = rng.choice(cnppm if rng.random() < cnppm_weight else others)
+            if rng.random() < cnppm_weight:
+                programme = rng.choice(cnppm)
+            else:
+                programme = rng.choice(federal if rng.random() < federal_weight else others)
             options = modules[programme.pk]
             module = rng.choice(options) if options and rng.random() < 0.4 else None
             finished = _day_in(rng, year, today)

@@ -379,3 +379,21 @@ def test_editing_a_row_and_deleting_another_in_the_form(client, school_user, cam
 
     assert [(n.pk, n.posts) for n in submission.needs.all()] == [(keep.pk, Decimal("0.50"))]
     assert keep.history.count() == 2  # the change is in the audit trail
+
+
+def test_document_file_must_be_pdf_or_word(client, methodist, city, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(methodist)
+    data = {"municipality": city.pk, "title": "Положение", "number": "1", "date": "2021-09-01", "status": "in_force"}
+
+    refused = client.post(reverse("staffing:document-create"),
+                          {**data, "file": SimpleUploadedFile("virus.exe", b"MZ")})
+    assert refused.context["form"].errors["file"] == ["Приложите документ PDF или Word."]
+    assert refused.context["form"]["title"].value() == "Положение"
+
+    client.post(reverse("staffing:document-create"), {**data, "file": SimpleUploadedFile("polozhenie.pdf", b"%PDF-1.4")})
+    document = RegulatoryDocument.objects.get()
+    assert document.file.name == f"staffing/documents/{city.pk}/polozhenie.pdf"
+    assert (tmp_path / document.file.name).read_bytes() == b"%PDF-1.4"

@@ -169,3 +169,29 @@ def test_a_methodist_deletes_a_completion_and_its_hours(client, methodist, staff
     assert "Delete" in client.get(f"/training/completions/{completion.pk}/edit/").content.decode()
     client.post(f"/training/completions/{completion.pk}/delete/")
     assert not HourEntry.objects.filter(pedagogue=staff["mine"]).exists()
+
+
+def test_every_page_renders_for_the_roles_that_use_it(client, methodist, teacher, school_user, staff):
+    from training.models import Module
+
+    programme = staff["programme"]
+    Module.objects.create(programme=programme, title="Модуль 1", hours=18)
+    completion = Completion.objects.get(pedagogue=staff["mine"])
+    pages = {
+        methodist: ["/training/programmes/", f"/training/programmes/{programme.pk}/", "/training/programmes/new/",
+                    f"/training/programmes/{programme.pk}/edit/", "/training/providers/", "/training/providers/new/",
+                    f"/training/providers/{programme.provider_id}/edit/", "/training/completions/",
+                    "/training/completions/new/", f"/training/completions/{completion.pk}/edit/",
+                    "/training/completions/import/", "/training/hours/", "/training/diagnoses/",
+                    "/training/diagnoses/external/", "/training/routes/"],
+        school_user: ["/training/completions/", "/training/hours/", "/training/diagnoses/", "/training/routes/"],
+        teacher: ["/training/programmes/", "/training/diagnosis/", "/training/route/"],
+    }
+    for user, urls in pages.items():
+        client.force_login(user)
+        for url in urls:
+            assert client.get(url).status_code == 200, (user.username, url)
+    for url in ("/training/programmes/export/", "/training/routes/export/", "/training/completions/import/?template=1"):
+        client.force_login(methodist)
+        response = client.get(url)
+        assert response["Content-Type"].startswith("application/vnd.openxmlformats"), url

@@ -139,3 +139,13 @@ def test_teacher_sees_no_campaigns_or_submissions(api, teacher, campaign, school
 
     assert api.get(CAMPAIGNS).data["count"] == 0
     assert api.get(SUBMISSIONS).data["count"] == 0
+
+
+def test_methodist_of_another_city_cannot_reach_the_campaign(api, other_city, campaign):
+    from conftest import make_user
+
+    api.force_authenticate(make_user("stranger", "methodist", municipality=other_city))
+
+    assert api.get(f"{CAMPAIGNS}{campaign.pk}/").status_code == 404
+    assert api.patch(f"{CAMPAIGNS}{campaign.pk}/", {"title": "x"}, format="json").status_code == 404
+    assert api.post(f"{CAMPAIGNS}{campaign.pk}/close/").status_code == 404

@@ -397,3 +397,28 @@ def test_document_file_must_be_pdf_or_word(client, methodist, city, settings, tm
     document = RegulatoryDocument.objects.get()
     assert document.file.name == f"staffing/documents/{city.pk}/polozhenie.pdf"
     assert (tmp_path / document.file.name).read_bytes() == b"%PDF-1.4"
+
+
+def test_completeness_and_summary_pages_do_not_query_per_institution(client, methodist, city, campaign):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from core.models import Institution
+
+    def grow(n):
+        for index in range(n):
+            institution = Institution.objects.create(municipality=city, name=f"Детский сад {index}-{n}",
+                                                     short_name=f"ДС {index}-{n}", type="preschool")
+            NeedFactory(submission=submitted(campaign, institution))
+
+    def count(url):
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context.captured_queries)
+
+    client.force_login(methodist)
+    urls = [campaign.get_absolute_url(), reverse("staffing:campaign-summary", args=[campaign.pk])]
+    grow(2)
+    small = [count(url) for url in urls]
+    grow(8)
+    assert [count(url) for url in urls] == small

@@ -47,6 +47,8 @@ DOMAIN_APPS = [
     "expertise",
     "banks",
     "staffing",
+    "certificates",
+    "notifications",
 ]
 
 INSTALLED_APPS = [

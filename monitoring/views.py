@@ -227,6 +227,7 @@ def indicator_detail(request, code: str):
         )
     context = {
         "item": item,
+        "has_breakdown": item.breakdown is not None,
         "result": result,
         "year": year,
         "previous_year": previous_year,
@@ -502,7 +503,8 @@ def order_issue(request, pk: int):
 @role_required(*MUNICIPAL_ROLES)
 def order_pdf(request, pk: int):
     order = _order(request, pk)
-    filename = f"order-{order.number or 'draft'}-{order.year.start_year}.pdf".replace("/", "-")
+    # The number may be Cyrillic («110а»): an ASCII file name keeps the header plain for every browser.
+    filename = f"order-{order.year.start_year}-{order.pk}.pdf"
     response = HttpResponse(exports.order_pdf(order), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -27,10 +27,13 @@ def test_head_dashboard_shows_tiles_values_and_rules(client, head, data):
     assert response.status_code == 200
     body = response.content.decode()
     assert "42,9 %" in body and "20,0 %" in body
-    assert "Target ≥ 30,0 %; value 42,9 %: met." in body
+    assert "Цель ≥ 30,0 %; значение 42,9 %: достигнуто." in body
     assert 'id="monitoring-chart-data"' in body
+    assert 'data-chart="core.share_under_35"' in body
     chart = response.context["chart_data"]
-    print("YEARS", chart["years"])
+    assert chart["years"] == ["2017/2018", "2018/2019", "2019/2020", "2020/2021", "2021/2022"]
+    young = next(c for c in chart["charts"] if c["code"] == "core.share_under_35")
+    assert young["values"][-2:] == [0.2, 0.4286]
 
 
 def test_school_user_sees_only_its_own_institution(client, school_user, school, other_school, data):
@@ -66,7 +69,8 @@ def test_breakdown_sorts_institutions_by_contribution(client, methodist, school,
     rows = response.context["rows"]
     # The municipal share rose; school A (0 → 60 %) drove it, school B (33,3 % → 0) pulled against it.
     assert [row["institution"] for row in rows] == [school, other_school]
-    assert [row["change_display"] for row in rows] == ["+60,0 p.p.", "-33,3 p.p."]
+    assert [row["change_display"] for row in rows] == ["+60,0 п.п.", "-33,3 п.п."]
+    assert 'id="breakdown"' in response.content.decode()
 
 
 def test_breakdown_exports_its_rows(client, head, data):
@@ -125,7 +129,7 @@ def test_head_builds_the_report_and_downloads_workbook_and_pdf(client, head, dat
     workbook = load_workbook(
         io.BytesIO(client.get(reverse("monitoring:report-xlsx", args=[snapshot.pk])).content)
     )
-    print("SHEETS", workbook.sheetnames)
+    assert workbook.sheetnames == ["Сводка по направлениям", "training", "mentoring"]
     sheet = workbook["mentoring"]
     assert sheet["A5"].value == sheet["A5"].value and sheet["E5"].value == pytest.approx(0.4286)
     assert sheet["E5"].number_format == "0.0%"
@@ -205,7 +209,10 @@ def test_order_is_drafted_edited_and_issued_by_the_head(client, head, methodist,
     )
     order.refresh_from_db()
     assert order.status == OrderStatus.ISSUED and order.number == "110а"
-    print("ORDER", str(order))
+    assert str(order) == "Приказ № 110а от 25.06.2022"
+    pdf = client.get(reverse("monitoring:order-pdf", args=[order.pk]))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert pdf["Content-Disposition"] == f'attachment; filename="order-2021-{order.pk}.pdf"'
 
 
 def test_issued_order_cannot_be_edited(client, head, city, data, year):

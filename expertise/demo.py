@@ -75,12 +75,13 @@ def seed(ctx: DemoContext) -> None:
     plans = []  # (request, state, decision, on_time)
     for number, year in enumerate(ctx.years):
         for kind, count in (("audit", AUDITS_PER_YEAR[number]), ("other", PER_YEAR[number])):
-            for _ in range(count):
+            on_time = round(count * (0.75 + 0.05 * number))  # timeliness improves year on year
+            for position in range(count):
                 type_ = RequestType.AUDIT if kind == "audit" else rng.choice(
                     ["recommendations", "manual", "project", "research", "pd_programme"])
                 submitted = year.start + datetime.timedelta(days=rng.randint(10, 300))
                 decision = rng.choices([Decision.RECOMMENDED, Decision.REVISE, Decision.REJECTED], weights=[6, 3, 1])[0]
-                plans.append((type_, submitted, Status.CONCLUDED, decision, rng.random() < 0.72 + 0.05 * number))
+                plans.append((type_, submitted, Status.CONCLUDED, decision, position < on_time))
     today = timezone.localdate()
     for state in (Status.SUBMITTED, Status.SUBMITTED, Status.ASSIGNED, Status.ASSIGNED, Status.REVIEWED,
                   Status.CONCLUDED):

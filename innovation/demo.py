@@ -26,6 +26,7 @@ TOPICS = [
     "Краеведение как основа патриотического воспитания",
     "Модель внутришкольной системы профессионального роста педагогов",
 ]
+TEAM = 8
 STAGES = ["Подготовительный (организационный) этап", "Основной (практический) этап", "Обобщающий этап"]
 PRODUCT_KINDS = ["методические рекомендации", "сборник разработок", "программа курса внеурочной деятельности",
                  "видеоматериалы", "дидактическое пособие"]
@@ -92,12 +93,13 @@ def seed(ctx: DemoContext) -> None:
                                     planned_report="", actual_report="",
                                     reported_on=finish + datetime.timedelta(days=rng.randint(0, 30)) if done else None,
                                     summary="Задачи этапа выполнены." if done else ""))
+            # A team of eight: one pedagogue from each partner, the rest from the lead institution,
+            # so the number of pedagogues in projects follows the number of sites (no growth).
             chosen = set()
-            for institution in [project.institution, *project._partners]:
-                pool = staff.get(institution.pk, [])
-                for index, pk in enumerate(rng.sample(pool, k=min(len(pool), rng.randint(3, 7)))):
-                    if pk in chosen:
-                        continue
+            quotas = [(project.institution, TEAM - len(project._partners))] + [(i, 1) for i in project._partners]
+            for institution, quota in quotas:
+                pool = [pk for pk in staff.get(institution.pk, []) if pk not in chosen]
+                for index, pk in enumerate(rng.sample(pool, k=min(len(pool), quota))):
                     chosen.add(pk)
                     leads = index == 0 and institution.pk == project.institution_id
                     role = ParticipantRole.LEADER if leads else ParticipantRole.MEMBER
@@ -109,7 +111,7 @@ def seed(ctx: DemoContext) -> None:
                                                 joined=project.start))
                 chosen.add(teacher.pk)
             for start_year in range(first, min(last, 2023)):
-                if start_year in years and rng.random() < 0.75:
+                if start_year in years:  # one product a year of work
                     kind = rng.choice(PRODUCT_KINDS)
                     products.append(Product(
                         project=project, year=years[start_year], kind=kind,

@@ -7,6 +7,7 @@ app_name = "banks"
 urlpatterns = [
     path("", views.item_list, name="item-list"),
     path("new/", views.item_edit, name="item-create"),
+    path("import/", views.ItemImportView.as_view(), name="item-import"),
     path("<int:pk>/", views.item_detail, name="item-detail"),
     path("<int:pk>/edit/", views.item_edit, name="item-edit"),
     path("<int:pk>/file/", views.item_file, name="item-file"),

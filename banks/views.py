@@ -4,15 +4,18 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from banks import services
 from banks.exports import items_xlsx
 from banks.filters import ItemFilter, ShowcaseFilter, facets
 from banks.forms import ItemForm
+from banks.imports import ItemImporter
 from banks.listing import list_page
 from banks.models import Bank, Item, ItemStatus
 from core.history import history_entries
+from core.imports import ImportView
 from core.scoping import Role, role_required, roles_of
 
 AUTHORS = (Role.METHODIST, Role.SCHOOL, Role.TEACHER)
@@ -32,7 +35,8 @@ def item_list(request):
     return list_page(
         request, queryset=queryset, filterset_class=ItemFilter, template="banks/item_list.html", sorts=SORTS,
         default_sort="-created", export=items_xlsx,
-        context={"can_add": roles_of(request.user).has(*AUTHORS), "banks": Bank.choices},
+        context={"can_add": roles_of(request.user).has(*AUTHORS), "banks": Bank.choices,
+                 "can_import": roles_of(request.user).has(Role.METHODIST)},
     )
 
 
@@ -121,6 +125,17 @@ def item_publish(request, pk):
 def item_unpublish(request, pk):
     result = _act(request, pk, services.unpublish, _("The item is withdrawn from publication."), publisher=True)
     return result if hasattr(result, "status_code") else redirect(result)
+
+
+class ItemImportView(ImportView):
+    importer_class = ItemImporter
+    title = gettext_lazy("Import bank items from Excel")
+    back_url_name = "banks:item-list"
+    success_url_name = "banks:item-list"
+    template_filename = "bank-items-template.xlsx"
+
+    def allowed(self, request) -> bool:
+        return roles_of(request.user).has(Role.METHODIST)
 
 
 # --- the public showcase: no login, published items only, no personal data beyond authors ---------

@@ -4,16 +4,17 @@ import datetime
 
 import pytest
 
-from core.models import Employment, Institution, InstitutionType, Pedagogue, Position
+from core.models import Employment, Institution, InstitutionType, Pedagogue, Position, Subject
 from tests.conftest import login, screenshot
 
 
-def hire(institution, last_name, first_name, middle_name, born, category="none"):
+def hire(institution, last_name, first_name, middle_name, born, category="none", subjects=(), since=None):
     pedagogue = Pedagogue.objects.create(
         last_name=last_name, first_name=first_name, middle_name=middle_name, birth_date=born,
         municipality=institution.municipality, institution=institution,
-        position=Position.objects.get(name="учитель"), category=category,
+        position=Position.objects.get(name="учитель"), category=category, experience_start=since,
     )
+    pedagogue.subjects.set(Subject.objects.filter(name__in=subjects))
     Employment.objects.create(pedagogue=pedagogue, institution=institution, position=pedagogue.position,
                               hired=datetime.date(2015, 9, 1))
     return pedagogue
@@ -24,14 +25,17 @@ def hire(institution, last_name, first_name, middle_name, born, category="none")
 def test_school_user_sees_only_own_staff(browser_page, school_user, school, other_school, city):
     Institution.objects.create(municipality=city, name="МБДОУ «Детский сад № 7»", short_name="ДС № 7",
                                type=InstitutionType.PRESCHOOL)
-    hire(school, "Смирнова", "Елена", "Викторовна", datetime.date(1984, 4, 2), "highest")
-    hire(school, "Коваленко", "Андрей", "Павлович", datetime.date(1998, 11, 20))
-    hire(school, "Федорова", "Анна", "Игоревна", datetime.date(1976, 1, 15), "first")
+    hire(school, "Смирнова", "Елена", "Викторовна", datetime.date(1984, 4, 2), "highest", ["Математика"],
+         datetime.date(2006, 9, 1))
+    hire(school, "Коваленко", "Андрей", "Павлович", datetime.date(1998, 11, 20), subjects=["Физика", "Информатика"])
+    hire(school, "Федорова", "Анна", "Игоревна", datetime.date(1976, 1, 15), "first", ["Русский язык", "Литература"],
+         datetime.date(1998, 9, 1))
     hire(other_school, "Чужанин", "Олег", "Петрович", datetime.date(1980, 6, 6))
     page = browser_page
 
     login(page, "school")
-    page.click("nav >> text=Педагоги")
+    page.click("nav >> text=Справочники")  # the directory's drop-down in the grouped menu
+    page.click("nav .dropdown-menu >> text=Педагоги")
     page.wait_for_selector("#pedagogues")
 
     table = page.inner_text("#pedagogues")

@@ -227,9 +227,11 @@ def _seed_municipality(ctx, municipality, detailed: bool) -> dict[str, int]:
             current = members_of[association.pk]
             jobs = employed[index]
             candidates = [p for p in pool_all if p.pk in jobs and p.pk not in current]
-            rng.shuffle(candidates)
-            young = iter([p for p in candidates if p.young(year)])
-            anyone = iter(candidates)
+            # A random draw of a few more than needed: shuffling whole pools is what made the region slow.
+            need = 3 * (round(base * MEMBERS_GROWTH[index]) + 2)
+            young_pool = [p for p in candidates if p.young(year)]
+            young = iter(rng.sample(young_pool, min(len(young_pool), need)))
+            anyone = iter(rng.sample(candidates, min(len(candidates), need)))
             if index:  # some experienced members step back, making room for the young
                 for membership in current.values():
                     if membership.left is None and membership.joined < year.start - datetime.timedelta(days=1) \
@@ -405,9 +407,11 @@ def _seed_competitions(ctx, municipality, people, types, years, detailed: bool) 
     rng = ctx.rng
     scale = max(0.3, min(1.5, len(people) / 1200))
     competitions, plans = [], []
+    whos = {who for *_rest, who, _first, _nominations, _team in COMPETITIONS}
     for index, year in enumerate(years):
         staff = [(p, p.job_during(year)) for p in people]
         staff = [(p, job) for p, job in staff if job]
+        pools = {who: [p for p, job in staff if _fits(p, job, who, types, year)] for who in whos}
         for title, level, stage, organiser, who, first_entries, nominations, team_size in COMPETITIONS:
             if title.startswith("Всероссийский") and index < 2:
                 continue
@@ -417,7 +421,7 @@ def _seed_competitions(ctx, municipality, people, types, years, detailed: bool) 
             count = int(entries) + (1 if rng.random() < entries - int(entries) else 0)
             if not count:
                 continue
-            pool = [p for p, job in staff if _fits(p, job, who, types, year)]
+            pool = pools[who]
             if not pool:
                 continue
             starts = datetime.date(year.start_year + (1 if level != "school" else 0), rng.choice([1, 2, 3]),
@@ -433,9 +437,10 @@ def _seed_competitions(ctx, municipality, people, types, years, detailed: bool) 
     entries, members = [], []
     teacher = ctx.extra.get("teacher_pedagogue") if detailed else None
     for competition, pool, count, nominations, team_size in plans:
-        rng.shuffle(pool)
+        chosen = rng.sample(pool, min(len(pool), count * max(team_size, 1)))
         if teacher is not None and competition.title == "Педагогический дебют" and competition.year_id == years[-2].pk:
-            pool = sorted(pool, key=lambda p: p.pk != teacher.pk)
+            chosen = [p for p in pool if p.pk == teacher.pk] + [p for p in chosen if p.pk != teacher.pk]
+        pool = chosen
         groups = []
         if team_size:
             for number in range(count):

@@ -262,3 +262,27 @@ def test_school_cannot_publish_without_review(client, school_user, school):
     assert client.post(f"/banks/{item.pk}/publish/").status_code == 403
     item.refresh_from_db()
     assert item.status == ItemStatus.DRAFT
+
+
+def test_record_section_shows_the_pedagogues_materials_within_scope(school, teacher_pedagogue, methodist, outsider):
+    from banks.record import sections
+
+    published = ItemFactory(institution=school, published=True, title="Опубликованный материал")
+    draft = ItemFactory(institution=school, title="Черновик учителя")
+    for item in (published, draft):
+        item.author_pedagogues.add(teacher_pedagogue)
+
+    [section] = sections(teacher_pedagogue, methodist)
+    assert {item.title for item in section.context["items"]} == {"Опубликованный материал", "Черновик учителя"}
+    [section] = sections(teacher_pedagogue, outsider)
+    assert [item.title for item in section.context["items"]] == ["Опубликованный материал"]
+
+
+def test_teacher_sees_own_drafts_but_not_colleagues(client, teacher, teacher_pedagogue, school):
+    own = ItemFactory(institution=school, title="Мой черновик")
+    own.author_pedagogues.add(teacher_pedagogue)
+    ItemFactory(institution=school, title="Черновик коллеги")
+    client.force_login(teacher)
+
+    page = client.get("/banks/").content.decode()
+    assert "Мой черновик" in page and "Черновик коллеги" not in page

@@ -143,3 +143,14 @@ def test_expert_register_is_for_municipal_staff(client, methodist, school_user, 
     assert client.get("/expertise/experts/").status_code == 403
     client.force_login(methodist)
     assert "Экспертова" in client.get("/expertise/experts/").content.decode()
+
+
+def test_record_section_is_for_staff_and_the_expert_not_for_schools(expert_entry, methodist, expert, school_user,
+                                                                    submitted):
+    from expertise.record import sections
+
+    concluded(submitted, expert_entry, methodist)
+    [section] = sections(expert_entry.pedagogue, methodist)
+    assert section.context["entries"][0].done == 1
+    assert sections(expert_entry.pedagogue, expert)[0].context["entries"][0].done == 1
+    assert sections(expert_entry.pedagogue, school_user) == []

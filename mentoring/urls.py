@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.pair_list, name="pair-list"),
     path("pairs/export/", views.pair_export, name="pair-export"),
     path("pairs/new/", views.pair_create, name="pair-create"),
+    path("pairs/import/", views.PairImportView.as_view(), name="pair-import"),
     path("pairs/<int:pk>/", views.pair_detail, name="pair-detail"),
     path("pairs/<int:pk>/edit/", views.pair_edit, name="pair-edit"),
     path("pairs/<int:pk>/evaluation/process/", views.evaluation_process, name="evaluation-process"),

@@ -7,9 +7,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.history import history_entries
+from core.imports import ImportView
 from core.models import AcademicYear, Institution, Municipality, Pedagogue
 from core.scoping import Role, role_required, roles_of
 from core.views import filtered, paginate
@@ -38,6 +40,7 @@ from mentoring.forms import (
     TaskForm,
     YoungSpecialistMarkForm,
 )
+from mentoring.imports import PairImporter
 from mentoring.models import (
     Attestation,
     AttestationResult,
@@ -273,6 +276,17 @@ def _pair_form(request, instance):
     title = _("Edit the mentoring pair") if instance else _("New mentoring pair")
     back = instance.get_absolute_url() if instance else reverse("mentoring:pair-list")
     return _form_page(request, form, title=title, back_url=back)
+
+
+class PairImportView(ImportView):
+    importer_class = PairImporter
+    title = gettext_lazy("Import mentoring pairs")
+    back_url_name = "mentoring:pair-list"
+    success_url_name = "mentoring:pair-list"
+    template_filename = "mentoring-pairs-template.xlsx"
+
+    def allowed(self, request) -> bool:
+        return may_edit_pairs(request.user)
 
 
 @role_required(*SCHOOL_ROLES)

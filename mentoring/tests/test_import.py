@@ -1,0 +1,85 @@
+import datetime
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import Workbook
+
+from mentoring.models import Pair
+from mentoring.tests.factories import PedagogueFactory
+
+HEADER = ["Учреждение", "Наставник", "Наставляемые", "Форма наставничества", "Начало", "Окончание", "Номер приказа"]
+
+
+def workbook(*rows) -> SimpleUploadedFile:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Список наставнических пар на 2025-2026 у.г."])  # a title row above the header
+    ws.append(HEADER)
+    for row in rows:
+        ws.append(list(row))
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return SimpleUploadedFile("pairs.xlsx", buffer.getvalue())
+
+
+@pytest.fixture
+def staff(school, other_school):
+    return {
+        "mentor": PedagogueFactory(institution=school, last_name="Смирнова", first_name="Елена",
+                                   middle_name="Викторовна"),
+        "young": PedagogueFactory(institution=school, last_name="Ершова", first_name="Анна", middle_name="Ивановна"),
+        "young2": PedagogueFactory(institution=school, last_name="Клюева", first_name="Ольга", middle_name=""),
+        "foreign": PedagogueFactory(institution=other_school, last_name="Чужая", first_name="Вера",
+                                    middle_name="Павловна"),
+    }
+
+
+def upload(client, file):
+    return client.post(reverse("mentoring:pair-import"), {"file": file})
+
+
+def test_school_curator_imports_pairs_and_a_reimport_adds_nothing(client, school_user, staff, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(school_user)
+    rows = [("СШ № 1", "Смирнова Елена Викторовна", "Ершова Анна Ивановна; Клюева Ольга",
+             "групповое наставничество", "01.09.2025", "31.05.2026", "112-од")]
+
+    preview = upload(client, workbook(*rows))
+    assert preview.context["problems"] == []
+    assert preview.context["actions"] == {"created": 1}
+    client.post(reverse("mentoring:pair-import"), {"confirm": "1", "token": preview.context["token"]})
+
+    pair = Pair.objects.get()
+    assert [p.pk for p in pair.mentors] == [staff["mentor"].pk]
+    assert {p.pk for p in pair.mentees} == {staff["young"].pk, staff["young2"].pk}
+    assert pair.start == datetime.date(2025, 9, 1) and pair.order_number == "112-од"
+
+    again = upload(client, workbook(*rows))
+    assert again.context["actions"] == {"unchanged": 1}
+
+
+def test_import_names_every_problem_by_row_and_writes_nothing(client, school_user, staff, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(school_user)
+
+    preview = upload(client, workbook(
+        ("СШ № 1", "Смирнова Елена Викторовна", "Смирнова Елена Викторовна", "педагог – педагог", "01.09.2025"),
+        ("СШ № 1", "Смирнова Елена Викторовна", "Чужая Вера Павловна", "педагог – педагог", "01.09.2025"),
+        ("СШ № 2", "Смирнова Елена Викторовна", "Ершова Анна Ивановна", "педагог – педагог", "01.09.2025"),
+        ("СШ № 1", "Смирнова Елена Викторовна", "Ершова Анна Ивановна; Клюева Ольга", "педагог – педагог",
+         "01.09.2025"),
+    ))
+
+    problems = [str(p) for p in preview.context["problems"]]
+    assert any(p.startswith("Строка 3") and "самому себе" in p for p in problems)
+    assert any(p.startswith("Строка 4") and "Чужая Вера Павловна" in p for p in problems)
+    assert any(p.startswith("Строка 5") and "СШ № 2" in p for p in problems)
+    assert any(p.startswith("Строка 6") and "групповую" in p for p in problems)
+    assert not Pair.objects.exists()
+
+
+def test_outsider_cannot_open_the_import_of_a_teacher(client, teacher):
+    client.force_login(teacher)
+    assert client.get(reverse("mentoring:pair-import")).status_code == 403

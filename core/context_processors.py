@@ -12,7 +12,7 @@ def portal(request) -> dict:
     """
     roles = roles_of(getattr(request, "user", None))
     shown = bool(roles.roles or roles.is_admin)
-    nav = [item for item in all_items() if not item.roles or roles.has(*item.roles)] if shown else []
+    nav = [item for item in all_items() if item.visible_to(roles)] if shown else []
     return {
         "portal_roles": roles,
         "portal_nav": nav,

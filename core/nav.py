@@ -18,12 +18,18 @@ class NavItem:
     url_name: str
     roles: tuple[str, ...] = ()  # empty: every logged-in user
     order: int = 100
+    own_record: bool = False  # only for users linked to a pedagogue record (a teacher's "my …" pages)
+
+    def visible_to(self, roles) -> bool:
+        if self.own_record and not roles.pedagogue_id:
+            return False
+        return not self.roles or roles.has(*self.roles)
 
 
 items = [
     NavItem(_("Institutions"), "core:institution-list", (Role.HEAD, Role.METHODIST, Role.SCHOOL, Role.EXPERT), 10),
     NavItem(_("Pedagogues"), "core:pedagogue-list", (Role.HEAD, Role.METHODIST, Role.SCHOOL), 20),
-    NavItem(_("My record"), "core:my-record", (Role.TEACHER,), 5),
+    NavItem(_("My record"), "core:my-record", (Role.TEACHER,), 5, own_record=True),
 ]
 
 
@@ -53,8 +59,7 @@ def visible_groups(roles) -> list[NavGroup]:
     for app in settings.DOMAIN_APPS:
         if find_spec(f"{app}.nav") is None:
             continue
-        items = [item for item in getattr(import_module(f"{app}.nav"), "items", [])
-                 if not item.roles or roles.has(*item.roles)]
+        items = [item for item in getattr(import_module(f"{app}.nav"), "items", []) if item.visible_to(roles)]
         if items:
             groups.append(NavGroup(str(apps.get_app_config(app).verbose_name), sorted(items, key=lambda i: i.order)))
     return sorted(groups, key=lambda group: group.order)

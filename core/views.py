@@ -52,7 +52,7 @@ def may_create_pedagogues(user) -> bool:
 @login_required
 def home(request):
     roles = roles_of(request.user)
-    sections = [item for item in all_items() if not item.roles or roles.has(*item.roles)]
+    sections = [item for item in all_items() if item.visible_to(roles)]
     context = {"sections": sections, "own_record": None, "counts": None}
     if roles.pedagogue_id:
         context["own_record"] = Pedagogue.objects.for_user(request.user).filter(pk=roles.pedagogue_id).first()

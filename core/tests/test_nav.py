@@ -32,3 +32,10 @@ def test_nobody_without_roles_gets_a_menu(client, db):
     response = client.get("/")
 
     assert response.context["portal_nav_groups"] == []
+
+
+def test_admin_without_a_record_gets_no_my_record_link(admin_user):
+    titles = [str(item.title) for group in visible_groups(roles_of(admin_user)) for item in group.items]
+
+    assert "Учреждения" in titles
+    assert "Моя карточка" not in titles

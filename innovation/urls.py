@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", views.project_edit, name="project-create"),
     path("<int:pk>/", views.project_detail, name="project-detail"),
     path("<int:pk>/edit/", views.project_edit, name="project-edit"),
+    path("<int:pk>/review/", views.project_to_review, name="project-review"),
     path("<int:pk>/stages/new/", views.stage_edit, name="stage-create"),
     path("<int:pk>/stages/<int:stage_pk>/", views.stage_edit, name="stage-edit"),
     path("<int:pk>/stages/<int:stage_pk>/<str:which>-report/", views.stage_file, name="stage-file"),

@@ -52,6 +52,7 @@ def project_detail(request, pk):
         "partners": project.partners.all(),
         "history": history_entries(project),
         "bank_items": _bank_items_by_product(project),
+        "reviews": _reviews(request.user, project),
     })
 
 
@@ -64,6 +65,16 @@ def _bank_items_by_product(project) -> dict:
         source_type=ContentType.objects.get_for_model(Product), source_id__in=project.products.values("pk")
     )
     return {item.source_id: item for item in items}
+
+
+def _reviews(user, project):
+    from django.contrib.contenttypes.models import ContentType
+
+    from expertise.models import ReviewRequest
+
+    return ReviewRequest.objects.for_user(user).filter(
+        target_type=ContentType.objects.get_for_model(Project), target_id=project.pk
+    )
 
 
 def _editable(request, pk) -> Project:
@@ -131,6 +142,24 @@ def product_to_bank(request, pk, product_pk):
     if created:
         messages.success(request, _("The product is in the bank as a draft."))
     return redirect(item)
+
+
+@require_POST
+@role_required(*EDITORS)
+def project_to_review(request, pk):
+    """Send the site's project to the expert council (a request of type "pedagogical project")."""
+    from expertise.models import RequestType
+    from expertise.services import open_review_for, submit_request
+
+    project = _editable(request, pk)
+    review = open_review_for(project)
+    if review is None:
+        review = submit_request(
+            type=RequestType.PROJECT, title=project.topic[:400], institution=project.institution, by=request.user,
+            description=project.goal, authors=project.institution.short_name, target=project,
+        )
+        messages.success(request, _("The project is sent to the expert council."))
+    return redirect(review)
 
 
 @login_required

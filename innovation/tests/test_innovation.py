@@ -158,3 +158,16 @@ def test_stage_reports_are_downloaded_only_by_who_sees_the_project(client, datas
     assert client.get(f"/innovation/{third.pk}/stages/{stage.pk}/planned-report/").status_code == 404
     client.force_login(outsider)
     assert client.get(url).status_code == 404
+
+
+def test_project_is_sent_to_the_expert_council_once(client, dataset, methodist):
+    from expertise.models import RequestType, ReviewRequest
+
+    site = dataset["site"]
+    client.force_login(methodist)
+    client.post(f"/innovation/{site.pk}/review/")
+    client.post(f"/innovation/{site.pk}/review/")
+
+    review = ReviewRequest.objects.get()
+    assert (review.type, review.target, review.institution) == (RequestType.PROJECT, site, site.institution)
+    assert review.get_status_display() in client.get(f"/innovation/{site.pk}/").content.decode()

@@ -282,3 +282,20 @@ def test_a_mentee_marks_own_task_done_but_cannot_reopen_it(client, teacher, teac
     task.refresh_from_db()
     assert task.done_on == datetime.date(2025, 2, 20)
     assert client.post(reverse("mentoring:task-reopen", args=[task.pk])).status_code == 403
+
+
+def test_retention_page_of_a_school_shows_its_own_cohorts_only(client, school_user, school, other_school):
+    from mentoring.tests.factories import hire
+
+    hire(school, hired=datetime.date(2019, 9, 1))
+    hire(other_school, hired=datetime.date(2019, 9, 1), left=datetime.date(2020, 1, 31))
+    client.force_login(school_user)
+
+    response = client.get(reverse("mentoring:retention"))
+
+    assert response.context["scope"] == school
+    assert [(row.title, row.hired, row.counts[1]) for row in response.context["rows"]] == [("2019/2020", 1, (1, 1))]
+    assert response.context["chart"]["labels"] == ["2019/2020"]
+    assert client.get(reverse("mentoring:retention") + f"?institution={other_school.pk}").status_code == 404
+    rows = xlsx_rows(client.get(reverse("mentoring:retention-export")))
+    assert rows[3][:5] == ("2019/2020", 1, 1, 1, 1)

@@ -58,15 +58,15 @@ def test_directions_roll_up_from_key_indicators(dataset, city, year):
     assert training.rating == Rating.UNSATISFACTORY
     assert (
         training.rating_rule
-        == "0 of 1 key indicators meet their targets; satisfactory when more than half do."
+        == "Целей достигли 0 из 1 ключевых показателей; удовлетворительно, если больше половины."
     )
 
 
 def test_every_rating_carries_its_rule_and_numbers(dataset, city, year):
     young = compute(city, year, use_cache=False).indicator("core.share_under_35")
 
-    assert young.rating_rule == "Target ≥ 30,0 %; value 42,9 %: met."
-    assert young.dynamics_rule == "20,0 % → 42,9 % (+22,9 p.p.); tolerance ±1 p.p., higher is better."
+    assert young.rating_rule == "Цель ≥ 30,0 %; значение 42,9 %: достигнуто."
+    assert young.dynamics_rule == "20,0 % → 42,9 % (+22,9 п.п.); допуск ±1 п.п., чем больше, тем лучше."
 
 
 def test_an_institution_scope_counts_only_its_staff(dataset, school, year):

@@ -81,7 +81,7 @@ def test_breakdown_exports_its_rows(client, head, data):
     )
 
     ws = load_workbook(io.BytesIO(response.content)).active
-    assert [c.value for c in ws[2]] == ["СШ № 1", "0,0 %", "60,0 %", "+60,0 p.p."]
+    assert [c.value for c in ws[2]] == ["СШ № 1", "0,0 %", "60,0 %", "+60,0 п.п."]
 
 
 def test_head_sets_targets_in_percent(client, head, year):
@@ -109,7 +109,7 @@ def test_a_share_target_above_100_percent_is_refused_and_kept(client, head, year
     )
 
     assert response.status_code == 200
-    assert "A share is between 0 and 100 percent." in response.content.decode()
+    assert "Доля задаётся от 0 до 100 процентов." in response.content.decode()
     assert 'value="135"' in response.content.decode()
     assert not Target.objects.exists()
 

@@ -612,7 +612,7 @@ def _seed_municipality(rng, municipality, number, adjective, sizes, positions, s
 def _history(model, objects) -> None:
     """Write one "created" history row per object, so the audit trail starts with the demo load."""
     if objects and objects[0].pk is not None:
-        model.history.bulk_history_create(objects, batch_size=2000, default_change_reason="demo data")
+        model.history.bulk_history_create(objects, batch_size=2000, default_change_reason="Загрузка демо-данных")
 
 
 def _seed_users(ctx: DemoContext) -> None:

@@ -151,6 +151,12 @@ class InstitutionPageFilter(InstitutionFilter):
 class PedagoguePageFilter(PedagogueFilter):
     sort = SortFilter(sorts=PEDAGOGUE_SORTS)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A school sees one institution: a filter with a single choice is only noise.
+        if visible_institutions(self.request)[:2].count() < 2:
+            self.filters.pop("institution", None)
+
     class Meta(PedagogueFilter.Meta):
         form = FilterForm
         fields = [*PedagogueFilter.Meta.fields, "sort"]

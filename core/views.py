@@ -174,6 +174,7 @@ def pedagogue_list(request):
             "filter": filterset,
             "page": page,
             "today": timezone.localdate(),
+            "is_filtered": any(value for key, value in request.GET.items() if key not in ("sort", "page")),
             "can_create": may_create_pedagogues(request.user),
             "can_import": may_create_pedagogues(request.user),
         },

@@ -331,3 +331,19 @@ def test_school_user_cannot_rewrite_a_period_in_another_school(client, school_us
     assert response.status_code == 302
     previous.refresh_from_db()
     assert (previous.institution, previous.hired) == (other_school, datetime.date(2001, 9, 1))
+
+
+def test_empty_directory_invites_to_import(client, school_user, school):
+    client.force_login(school_user)
+
+    page = client.get("/pedagogues/").content.decode()
+
+    assert "Педагоги пока не внесены." in page
+    assert 'href="/pedagogues/import/"' in page
+
+
+def test_school_user_has_no_institution_filter_but_methodist_has(client, school_user, methodist, school, other_school):
+    client.force_login(school_user)
+    assert "institution" not in client.get("/pedagogues/").context["filter"].form.fields
+    client.force_login(methodist)
+    assert "institution" in client.get("/pedagogues/").context["filter"].form.fields

@@ -74,6 +74,7 @@ def seed(ctx: DemoContext) -> None:
             created_by=methodist, source_type=product_type, source_id=product.pk,
         ))
     Item.objects.bulk_create(items, batch_size=1000)
+    Item.history.bulk_history_create(items, batch_size=2000, default_change_reason="demo data")
     through = Item.author_pedagogues.through
     through.objects.bulk_create(
         [through(item_id=item.pk, pedagogue_id=pk) for item in items for pk in getattr(item, "_authors", [])],

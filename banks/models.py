@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import AcademicYear, Institution, Municipality, Pedagogue, Subject, _contains_q
@@ -81,9 +82,9 @@ class Kind(models.TextChoices):
 
 
 class ItemStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    REVIEW = "review", _("Under review")
-    PUBLISHED = "published", _("Published")
+    DRAFT = "draft", pgettext_lazy("status of a bank item", "Draft")
+    REVIEW = "review", pgettext_lazy("status of a bank item", "Under review")
+    PUBLISHED = "published", pgettext_lazy("status of a bank item", "Published")
 
 
 class ItemQuerySet(models.QuerySet):

@@ -20,8 +20,9 @@ TITLES = {
     "pd_programme": ["Программа ПК «Формирующее оценивание»", "Программа ПК «Наставничество в образовании»"],
     "audit": ["Методический аудит"],
 }
-COMMENTS = ["Материал актуален, рекомендуется к распространению.", "Требуется доработка структуры и списка литературы.",
-            "Работа соответствует требованиям, замечания несущественны.", "Недостаточно обоснованы выводы."]
+COMMENTS = {"recommended": "Материал актуален, рекомендуется к распространению.",
+            "revise": "Требуется доработка структуры и списка литературы.",
+            "rejected": "Недостаточно обоснованы выводы, материал не соответствует требованиям."}
 
 
 def seed(ctx: DemoContext) -> None:
@@ -67,6 +68,8 @@ def seed(ctx: DemoContext) -> None:
         experts.insert(0, Expert(pedagogue_id=own.pk, municipality=city, user=expert_user,
                                  active_from=datetime.date(2018, 9, 1), specialisations="методическая работа, математика"))
     Expert.objects.bulk_create(experts)
+    names = {pk: " ".join(filter(None, parts)) for pk, *parts in Pedagogue.objects.filter(
+        pk__in=[e.pedagogue_id for e in experts]).values_list("pk", "last_name", "first_name", "middle_name")}
     institution_of = dict(Pedagogue.objects.filter(pk__in=[e.pedagogue_id for e in experts]).values_list("pk", "institution_id"))
     institutions = list(Institution.objects.filter(municipality=city).values_list("pk", flat=True))
     if not institutions or not methodist:
@@ -116,7 +119,7 @@ def seed(ctx: DemoContext) -> None:
             team = [experts[0], *team[:1]]  # the demo expert's queue is not empty
         transitions.append(Transition(request=request, action="assign", from_status="submitted", to_status="assigned",
                                       by=methodist, at=at + datetime.timedelta(days=2),
-                                      note=", ".join(str(e.pedagogue_id) for e in team)))
+                                      note=", ".join(names.get(e.pedagogue_id, "") for e in team)))
         for position, expert in enumerate(team):
             done = state != Status.ASSIGNED or position > 0
             assignment = Assignment(request=request, expert=expert, assigned_by=methodist,
@@ -124,14 +127,14 @@ def seed(ctx: DemoContext) -> None:
             if done:
                 values = [rng.randint(1 if decision != Decision.RECOMMENDED else 2, c.max_score) for c in criteria[request.type]]
                 assignment.total, assignment.max_total = sum(values), sum(c.max_score for c in criteria[request.type])
-                assignment.comment = rng.choice(COMMENTS)
+                assignment.comment = COMMENTS[decision or Decision.RECOMMENDED]
                 assignment.recommendation = decision or Decision.RECOMMENDED
                 assignment.reviewed_at = at + datetime.timedelta(days=rng.randint(5, 20))
                 assignment._values = values
             assignments.append(assignment)
         if state in (Status.REVIEWED, Status.CONCLUDED):
             transitions.append(Transition(request=request, action="review", from_status="assigned",
-                                          to_status="reviewed", by=expert_user or methodist,
+                                          to_status="reviewed", by=(team[-1].user if team else None) or methodist,
                                           at=at + datetime.timedelta(days=20)))
         if state == Status.CONCLUDED:
             transitions.append(Transition(request=request, action="conclude", from_status="reviewed",

@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import Institution, Municipality, Pedagogue, Subject
@@ -34,16 +35,16 @@ class RequestType(models.TextChoices):
 
 
 class Status(models.TextChoices):
-    SUBMITTED = "submitted", _("Submitted")
-    ASSIGNED = "assigned", _("Experts assigned")
-    REVIEWED = "reviewed", _("Reviewed")
-    CONCLUDED = "concluded", _("Concluded")
+    SUBMITTED = "submitted", pgettext_lazy("status of a review request", "Submitted")
+    ASSIGNED = "assigned", pgettext_lazy("status of a review request", "Experts assigned")
+    REVIEWED = "reviewed", pgettext_lazy("status of a review request", "Reviewed")
+    CONCLUDED = "concluded", pgettext_lazy("status of a review request", "Concluded")
 
 
 class Decision(models.TextChoices):
-    RECOMMENDED = "recommended", _("Recommended")
-    REVISE = "revise", _("To revise")
-    REJECTED = "rejected", _("Rejected")
+    RECOMMENDED = "recommended", pgettext_lazy("conclusion of a review", "Recommended")
+    REVISE = "revise", pgettext_lazy("conclusion of a review", "To revise")
+    REJECTED = "rejected", pgettext_lazy("conclusion of a review", "Rejected")
 
 
 class Action(models.TextChoices):

@@ -70,6 +70,7 @@ def seed(ctx: DemoContext) -> None:
             project._partners = rng.sample([i for i in institutions if i.pk != lead.pk], k=min(rng.choice([0, 0, 1, 2]), len(institutions) - 1))
             projects.append(project)
     Project.objects.bulk_create(projects, batch_size=1000)
+    Project.history.bulk_history_create(projects, batch_size=1000, default_change_reason="demo data")
     through = Project.partners.through
     partners = [through(project_id=p.pk, institution_id=i.pk) for p in projects for i in p._partners]
     through.objects.bulk_create(partners, batch_size=2000)

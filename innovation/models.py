@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import AcademicYear, Institution, Municipality, Pedagogue, _contains_q
@@ -16,16 +17,16 @@ from core.scoping import Role, roles_of, visible_q
 
 
 class Level(models.TextChoices):
-    MUNICIPAL = "municipal", _("Municipal")
-    REGIONAL = "regional", _("Regional")
-    FEDERAL = "federal", _("Federal")
+    MUNICIPAL = "municipal", pgettext_lazy("level of an innovation site", "Municipal")
+    REGIONAL = "regional", pgettext_lazy("level of an innovation site", "Regional")
+    FEDERAL = "federal", pgettext_lazy("level of an innovation site", "Federal")
 
 
 class ProjectStatus(models.TextChoices):
-    APPLIED = "applied", _("Applied")
-    ACTIVE = "active", _("Active")
-    FINISHED = "finished", _("Finished")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    APPLIED = "applied", pgettext_lazy("status of an innovation site", "Applied")
+    ACTIVE = "active", pgettext_lazy("status of an innovation site", "Active")
+    FINISHED = "finished", pgettext_lazy("status of an innovation site", "Finished")
+    WITHDRAWN = "withdrawn", pgettext_lazy("status of an innovation site", "Withdrawn")
 
 
 # A site "works" in a year when it was active or has since finished and its period overlaps the year.

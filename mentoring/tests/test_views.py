@@ -299,3 +299,27 @@ def test_retention_page_of_a_school_shows_its_own_cohorts_only(client, school_us
     assert client.get(reverse("mentoring:retention") + f"?institution={other_school.pk}").status_code == 404
     rows = xlsx_rows(client.get(reverse("mentoring:retention-export")))
     assert rows[3][:5] == ("2019/2020", 1, 1, 1, 1)
+
+
+def test_list_pages_keep_a_constant_query_count(client, methodist, school, people):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(methodist)
+    urls = [reverse("mentoring:pair-list"), reverse("mentoring:young-list"), reverse("mentoring:due-list")]
+
+    def count() -> list[int]:
+        result = []
+        for url in urls:
+            with CaptureQueriesContext(connection) as ctx:
+                assert client.get(url).status_code == 200
+            result.append(len(ctx))
+        return result
+
+    make_pair(school, people["mentor"], people["young"], start=datetime.date(2024, 9, 1))
+    before = count()
+    for number in range(10):
+        mentee = PedagogueFactory(institution=school, last_name=f"Новая{number}", experience_start=NEW)
+        pair = make_pair(school, people["mentor"], mentee, start=datetime.date(2024, 9, 1))
+        Task.objects.create(pair=pair, title="Задача", deadline=datetime.date(2025, 1, 1))
+    assert count() == before

@@ -272,3 +272,87 @@ def test_order_list_exports_filtered_rows(client, head, city, data, year):
 
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(min_row=2, values_only=True))
     assert [row[0] for row in rows] == ["7"]
+
+
+def test_head_edits_a_direction_and_a_passports_key_flag(client, head):
+    from monitoring.models import Direction
+
+    client.force_login(head)
+    IndicatorPassport.objects.sync()
+    direction = Direction.objects.get(code="innovation")
+    passport = IndicatorPassport.objects.get(code="core.share_under_35")
+
+    client.post(
+        reverse("monitoring:direction-edit", args=[direction.pk]),
+        {"title": "Инновации", "order": "5", "recommendation": "Активизировать работу площадок."},
+    )
+    client.post(
+        reverse("monitoring:passport-edit", args=[passport.pk]),
+        {"is_key": "on", "effect": "рост доли молодых"},
+    )
+
+    direction.refresh_from_db()
+    passport.refresh_from_db()
+    assert (direction.title, direction.order, direction.recommendation_text()) == (
+        "Инновации",
+        5,
+        "Активизировать работу площадок.",
+    )
+    assert passport.is_key and passport.effect == "рост доли молодых"
+    assert passport.history.get().history_user == head  # the audit trail starts with the first edit
+
+
+def test_school_user_cannot_edit_directions(client, school_user):
+    from monitoring.models import Direction
+
+    client.force_login(school_user)
+    direction = Direction.objects.get(code="innovation")
+
+    assert (
+        client.post(reverse("monitoring:direction-edit", args=[direction.pk]), {"title": "X"}).status_code
+        == 403
+    )
+    direction.refresh_from_db()
+    assert direction.title == "Инновационная деятельность"
+
+
+def test_breakdown_numbers_link_to_the_staff_of_the_institution(client, head, school, data):
+    client.force_login(head)
+
+    rows = client.get(
+        reverse("monitoring:indicator", args=["core.share_under_35"]), {"year": "2021/2022"}
+    ).context["rows"]
+
+    assert rows[0]["value_url"] == f"{reverse('core:pedagogue-list')}?institution={school.pk}"
+
+
+def test_an_indicator_may_name_its_own_records_page(client, head, school, data, monkeypatch):
+    from dataclasses import replace
+
+    from monitoring.registry import registry
+
+    item = registry.get("core.share_under_35")
+    monkeypatch.setitem(
+        registry._items,
+        item.code,
+        replace(item, records_url=lambda institution, year: f"/x/{institution.pk}/{year.start_year}/"),
+    )
+    client.force_login(head)
+
+    rows = client.get(
+        reverse("monitoring:indicator", args=["core.share_under_35"]), {"year": "2021/2022"}
+    ).context["rows"]
+
+    assert rows[0]["value_url"] == f"/x/{school.pk}/2021/"
+    assert rows[0]["previous_url"] == f"/x/{school.pk}/2020/"
+
+
+def test_head_opens_one_institutions_dashboard_but_not_another_citys(client, head, school, other_city, data):
+    from monitoring.tests.factories import InstitutionFactory
+
+    foreign = InstitutionFactory(municipality=other_city)
+    client.force_login(head)
+
+    response = client.get(DASHBOARD, {"institution": school.pk, "year": "2021/2022"})
+    assert response.context["results"].indicator("core.share_under_35").value == "0.6000"
+    assert client.get(DASHBOARD, {"institution": foreign.pk}).status_code == 404

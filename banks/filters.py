@@ -18,7 +18,8 @@ class ItemFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ItemStatus.choices)
     institution = django_filters.ModelChoiceFilter(label=_("Institution"), queryset=Institution.objects.none())
     recommended = django_filters.BooleanFilter(
-        label=_("Recommended by the expert council"), field_name="recommended_on", lookup_expr="isnull", exclude=True
+        label=_("Recommended by the expert council"), field_name="recommended_on", lookup_expr="isnull", exclude=True,
+        widget=forms.Select(choices=[("", "---------"), ("true", _("yes")), ("false", _("no"))]),
     )
 
     class Meta:

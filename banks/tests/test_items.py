@@ -286,3 +286,12 @@ def test_teacher_sees_own_drafts_but_not_colleagues(client, teacher, teacher_ped
 
     page = client.get("/banks/").content.decode()
     assert "Мой черновик" in page and "Черновик коллеги" not in page
+
+
+def test_showcase_filters_the_recommended_items(client, school):
+    ItemFactory(institution=school, published=True, title="С отметкой", recommended_on=datetime.date(2021, 10, 1))
+    ItemFactory(institution=school, published=True, title="Без отметки")
+
+    assert [i.title for i in client.get("/banks/showcase/", {"recommended": "true"}).context["rows"]] == ["С отметкой"]
+    assert [i.title for i in client.get("/banks/showcase/", {"recommended": "false"}).context["rows"]] == ["Без отметки"]
+    assert len(client.get("/banks/showcase/", {"recommended": ""}).context["rows"]) == 2

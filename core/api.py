@@ -8,10 +8,10 @@ sees but may not change is a 403.
 import datetime
 
 from django.db import transaction
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, ProtectedError, RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from rest_framework import permissions, serializers, viewsets
+from rest_framework import exceptions, permissions, serializers, viewsets
 
 from core.filters import InstitutionFilter, PedagogueFilter
 from core.models import Employment, Institution, Municipality, Pedagogue, Position
@@ -26,6 +26,22 @@ class MayEdit(permissions.BasePermission):
         if request.method in permissions.SAFE_METHODS:
             return True
         return type(obj).objects.editable_by(request.user).filter(pk=obj.pk).exists()
+
+
+class Conflict(exceptions.APIException):
+    status_code = 409
+    default_code = "conflict"
+
+
+class ProtectedDestroyMixin:
+    """Deleting a row other records still point to answers 409 with a reason, not a 500."""
+
+    def perform_destroy(self, instance) -> None:
+        try:
+            with transaction.atomic():
+                instance.delete()
+        except (ProtectedError, RestrictedError) as exc:
+            raise Conflict(_("It cannot be deleted: other records refer to it.")) from exc
 
 
 class InstitutionSerializer(serializers.ModelSerializer):
@@ -49,7 +65,10 @@ class InstitutionSerializer(serializers.ModelSerializer):
 
 
 class InstitutionViewSet(viewsets.ModelViewSet):
+    """Institutions are not deleted but deactivated (``is_active``): history and reports refer to them."""
+
     serializer_class = InstitutionSerializer
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
     permission_classes = [permissions.IsAuthenticated, MayEdit]
     filterset_class = InstitutionFilter
     search_fields = ["name", "short_name"]
@@ -137,7 +156,7 @@ class PedagogueSerializer(serializers.ModelSerializer):
         return instance
 
 
-class PedagogueViewSet(viewsets.ModelViewSet):
+class PedagogueViewSet(ProtectedDestroyMixin, viewsets.ModelViewSet):
     serializer_class = PedagogueSerializer
     permission_classes = [permissions.IsAuthenticated, MayEdit]
     filterset_class = PedagogueFilter

@@ -152,3 +152,18 @@ def test_api_list_query_count_does_not_grow_with_rows(api, methodist, school, ot
     small = count()
     PedagogueFactory.create_batch(15, institution=other_school)
     assert count() == small
+
+
+def test_institutions_are_not_deleted_through_the_api(api, methodist, school):
+    api.force_authenticate(methodist)
+
+    assert api.delete(f"/api/v1/institutions/{school.pk}/").status_code == 405
+    assert Institution.objects.filter(pk=school.pk).exists()
+
+
+def test_methodist_deletes_a_pedagogue_with_their_employment(api, methodist, school):
+    pedagogue = PedagogueFactory(institution=school)
+    api.force_authenticate(methodist)
+
+    assert api.delete(f"/api/v1/pedagogues/{pedagogue.pk}/").status_code == 204
+    assert not Pedagogue.objects.filter(pk=pedagogue.pk).exists()

@@ -12,8 +12,10 @@ from core import demo
 
 
 def app_seeders(only: list[str] | None = None):
-    """Yield ``(app, seed)`` for core and every domain app with a ``demo.py``, in ``DOMAIN_APPS`` order."""
-    for app in settings.DOMAIN_APPS:
+    """Yield ``(app, seed)`` for core and every domain app with a ``demo.py``, in ``DOMAIN_APPS`` order,
+    except that monitoring comes last: its demo order is built from every other app's records."""
+    ordered = [app for app in settings.DOMAIN_APPS if app != "monitoring"] + ["monitoring"]
+    for app in ordered:
         if only and app not in only:
             continue
         if app == "core":

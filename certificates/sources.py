@@ -1,0 +1,78 @@
+"""The certificate-source protocol: what an app offers to certify.
+
+An app declares ``sources = [CertificateSource(...)]`` in ``<app>/certificates.py``
+(like the indicators in ``<app>/indicators.py``); the certificates app discovers them
+and never imports a domain model. A source answers three questions:
+
+- ``events_for(user)``: the events the user may issue for (a QuerySet, newest first),
+  optionally narrowed by ``search(queryset, text)``;
+- ``describe(event)``: what is printed about the event (``Event``);
+- ``recipients(event)``: who gets a document and which (``Recipient``).
+"""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class Kind(models.TextChoices):
+    CERTIFICATE = "certificate", pgettext_lazy("certificate document", "Certificate")
+    DIPLOMA = "diploma", _("Diploma")
+    PARTICIPATION = "participation", _("Certificate of participation")
+
+
+@dataclass(frozen=True)
+class Event:
+    """What a certificate prints about the event."""
+
+    title: str
+    date: datetime.date
+    municipality_id: int
+    hours: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """One document to issue: the pedagogue, the kind, and the line printed under the name."""
+
+    pedagogue: models.Model
+    kind: str = Kind.CERTIFICATE
+    line: str = ""  # e.g. «Победитель» or «в номинации …»
+
+
+@dataclass(frozen=True)
+class CertificateSource:
+    key: str  # stable, "<app>.<what>", stored on every certificate
+    title: str
+    model: type[models.Model]
+    events_for: Callable[[object], models.QuerySet]
+    describe: Callable[[models.Model], Event]
+    recipients: Callable[[models.Model], list[Recipient]]
+    search: Callable[[models.QuerySet, str], models.QuerySet] | None = None
+    event_url: Callable[[models.Model], str] | None = None
+
+
+def all_sources() -> dict[str, CertificateSource]:
+    """Return every app's sources by key, in the order of ``settings.DOMAIN_APPS``."""
+    found: dict[str, CertificateSource] = {}
+    for app in settings.DOMAIN_APPS:
+        if app == "certificates" or find_spec(f"{app}.certificates") is None:
+            continue
+        for source in getattr(import_module(f"{app}.certificates"), "sources", []):
+            if source.key in found:
+                raise ImproperlyConfigured(f"Certificate source {source.key!r} is declared twice")
+            found[source.key] = source
+    return found
+
+
+def get_source(key: str) -> CertificateSource | None:
+    return all_sources().get(key)

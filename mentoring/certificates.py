@@ -1,0 +1,53 @@
+"""Certificate source of mentoring: sessions of the School of the Young Teacher (their attendees)."""
+
+from django.db.models import Exists, OuterRef, Q
+
+from certificates import texts
+from certificates.sources import CertificateSource, Event, Kind, Recipient
+from core.scoping import visible_q
+
+from .models import Attendance, Session, SessionKind
+
+
+def sessions_for(user):
+    attended = Attendance.objects.filter(session=OuterRef("pk"))
+    return (
+        Session.objects.filter(visible_q(user, municipality="municipality"), kind=SessionKind.YOUNG_TEACHER_SCHOOL)
+        .filter(Exists(attended))
+        .order_by("-date", "-pk")
+    )
+
+
+def describe_session(session: Session) -> Event:
+    return Event(
+        title=f"{SessionKind.YOUNG_TEACHER_SCHOOL.label}: {session.topic}",
+        date=session.date,
+        municipality_id=session.municipality_id,
+    )
+
+
+def session_recipients(session: Session) -> list[Recipient]:
+    rows = session.attendance.select_related("pedagogue__institution").order_by(
+        "pedagogue__last_name", "pedagogue__first_name", "pedagogue__middle_name"
+    )
+    return [Recipient(row.pedagogue, Kind.CERTIFICATE) for row in rows]
+
+
+def search_sessions(queryset, text: str):
+    for word in text.split():
+        queryset = queryset.filter(Q(topic__icontains=word) | Q(topic__icontains=word.capitalize()))
+    return queryset
+
+
+sources = [
+    CertificateSource(
+        key="mentoring.young_teacher_school",
+        title=texts.YOUNG_TEACHER_SCHOOL,
+        model=Session,
+        events_for=sessions_for,
+        describe=describe_session,
+        recipients=session_recipients,
+        search=search_sessions,
+        event_url=lambda session: session.get_absolute_url(),
+    ),
+]

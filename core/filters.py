@@ -6,7 +6,7 @@ user's scope, so a filter never offers what the user may not see.
 
 import django_filters
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -52,7 +52,9 @@ class SortFilter(django_filters.CharFilter):
         if key not in self.sorts:
             return qs
         descending = value.startswith("-")
-        fields = [f"-{field}" if descending else field for field in self.sorts[key]]
+        # Empty values (no experience date, no institution) go last either way, on every database.
+        fields = [F(field).desc(nulls_last=True) if descending else F(field).asc(nulls_last=True)
+                  for field in self.sorts[key]]
         return qs.order_by(*fields, "pk")
 
 

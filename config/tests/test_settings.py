@@ -78,3 +78,38 @@ def test_api_schema_generates_without_warnings():
     GENERATOR_STATS.reset()
     assert "/api/v1/pedagogues/" in schema["paths"]
     assert not problems, "drf-spectacular warnings (fix them in the named files):\n" + "\n".join(problems)
+
+
+SMOKE = """
+import re
+import django
+django.setup()
+from django.test import Client
+client = Client(HTTP_HOST="portal.example.ru")
+page = client.get("/accounts/login/", secure=True)
+css = re.search(r"/static/vendor/bootstrap/bootstrap\\.min\\.[0-9a-f]{12}\\.css", page.content.decode()).group(0)
+static = client.get(css, secure=True)
+print(page.status_code, page["Strict-Transport-Security"], static.status_code, static["Cache-Control"], sep="|")
+"""
+
+
+@pytest.mark.skipif(not (ROOT / "static/vendor/bootstrap").exists(), reason="run `make static` first")
+@pytest.mark.skipif(
+    os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="database-independent: runs in the SQLite pass"
+)
+def test_production_serves_hashed_static_files_after_collectstatic(tmp_path):
+    env = {**PRODUCTION, "DJANGO_ALLOWED_HOSTS": "portal.example.ru", "DJANGO_STATIC_ROOT": str(tmp_path / "static"),
+           "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    collected = manage("collectstatic", "--noinput", "-v", "0", **env)
+    assert collected.returncode == 0, collected.stderr[-3000:]
+    assert (tmp_path / "static/staticfiles.json").exists()
+    clean = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_URL"))}
+    result = subprocess.run(
+        [sys.executable, "-c", SMOKE], cwd=ROOT, capture_output=True, text=True, timeout=120,
+        env={**clean, **env, "DJANGO_SETTINGS_MODULE": "config.settings"},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    login, hsts, css, cache = result.stdout.strip().split("|")
+    assert (login, css) == ("200", "200")
+    assert "max-age=31536000" in hsts
+    assert "immutable" in cache

@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", views.request_create, name="request-create"),
     path("<int:pk>/", views.request_detail, name="request-detail"),
     path("<int:pk>/file/", views.request_file, name="request-file"),
+    path("<int:pk>/conclusion.pdf", views.conclusion_pdf, name="conclusion-pdf"),
     path("<int:pk>/assign/", views.request_assign, name="request-assign"),
     path("<int:pk>/conclude/", views.request_conclude, name="request-conclude"),
     path("<int:pk>/resubmit/", views.request_resubmit, name="request-resubmit"),

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -8,12 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from banks.listing import list_page
+from core.pdf import pdf_response
 from core.scoping import Role, role_required, roles_of
 from expertise import services
 from expertise.exports import experts_xlsx, requests_xlsx
 from expertise.filters import ExpertFilter, RequestFilter
 from expertise.forms import AssignForm, ConcludeForm, ExpertForm, RequestForm, ReviewForm
-from expertise.models import Action, Assignment, Expert, ReviewRequest, Status
+from expertise.models import Action, Assignment, Criterion, Expert, ReviewRequest, Status
 
 MANAGERS = (Role.METHODIST, Role.HEAD)
 SORTS = {
@@ -68,6 +70,25 @@ def request_detail(request, pk):
         "target": review.target,
     }
     return render(request, "expertise/request_detail.html", context)
+
+
+@login_required
+def conclusion_pdf(request, pk):
+    """The expert conclusion as a document: scores by criterion, the decision, the combined score."""
+    review = get_object_or_404(_requests(request.user).filter(status=Status.CONCLUDED), pk=pk)
+    assignments = list(review.current_assignments().filter(reviewed_at__isnull=False)
+                       .select_related("expert__pedagogue").prefetch_related("scores"))
+    criteria = {score.criterion_id for a in assignments for score in a.scores.all()}
+    rows = []
+    for criterion in Criterion.objects.filter(pk__in=criteria):
+        values = [next((s.value for s in a.scores.all() if s.criterion_id == criterion.pk), None) for a in assignments]
+        rows.append({"criterion": criterion, "values": values})
+    context = {
+        "review": review, "assignments": assignments, "rows": rows, "body_name": settings.PORTAL_BODY_NAME,
+        "show_experts": review.experts_visible_to(request.user),
+        "max_total": sum(row["criterion"].max_score for row in rows),
+    }
+    return pdf_response(f"conclusion-{review.pk}.pdf", "expertise/pdf/conclusion.html", context, request=request)
 
 
 @login_required

@@ -154,3 +154,20 @@ def test_record_section_is_for_staff_and_the_expert_not_for_schools(expert_entry
     assert section.context["entries"][0].done == 1
     assert sections(expert_entry.pedagogue, expert)[0].context["entries"][0].done == 1
     assert sections(expert_entry.pedagogue, school_user) == []
+
+
+def test_conclusion_pdf_gives_scores_and_decision_without_names_for_the_author(client, school_user, submitted,
+                                                                                expert_entry, methodist, outsider):
+    from pypdf import PdfReader
+
+    concluded(submitted, expert_entry, methodist)
+    client.force_login(school_user)
+
+    response = client.get(f"/expertise/{submitted.pk}/conclusion.pdf")
+
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Экспертное заключение" in text
+    assert "Рекомендовано" in text and "66,7%" in text
+    assert "Экспертова" not in text and "Эксперт 1" in text
+    client.force_login(outsider)
+    assert client.get(f"/expertise/{submitted.pk}/conclusion.pdf").status_code == 404

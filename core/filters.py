@@ -145,6 +145,12 @@ class FilterForm(BootstrapFormMixin, forms.Form):
 class InstitutionPageFilter(InstitutionFilter):
     sort = SortFilter(sorts=INSTITUTION_SORTS)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.several_municipalities = visible_municipalities(self.request)[:2].count() > 1
+        if not self.several_municipalities:
+            self.filters.pop("municipality", None)
+
     class Meta(InstitutionFilter.Meta):
         form = FilterForm
         fields = [*InstitutionFilter.Meta.fields, "sort"]

@@ -164,3 +164,16 @@ def test_list_and_export_query_counts_do_not_grow_with_rows(client, methodist, c
     for institution in InstitutionFactory.create_batch(20, municipality=city):
         PedagogueFactory(institution=institution)
     assert (count("/institutions/"), count("/institutions/export/")) == small
+
+
+def test_municipality_column_only_for_users_who_see_several(client, methodist, admin_user, school, other_city):
+    InstitutionFactory(municipality=other_city)
+    client.force_login(methodist)
+    single = client.get("/institutions/")
+    client.force_login(admin_user)
+    several = client.get("/institutions/")
+
+    assert "municipality" not in single.context["filter"].form.fields
+    assert "Лесосибирск" not in single.content.decode().split("<tbody>")[1].split("</tbody>")[0]
+    assert "municipality" in several.context["filter"].form.fields
+    assert "Енисейск" in several.content.decode().split("<tbody>")[1]

@@ -134,6 +134,9 @@ def test_schema_and_docs_render_without_a_cdn(client, methodist):
     assert any("swagger-ui" in asset for asset in assets)
     assert all(asset.startswith("/") and not asset.startswith("//") for asset in assets), assets
     assert "cdn" not in html.lower()
+    client.logout()
+    assert client.get("/api/docs/").status_code == 200  # the docs are public; the data behind them is not
+    assert client.get("/api/v1/pedagogues/").status_code in (401, 403)
 
 
 def test_api_list_query_count_does_not_grow_with_rows(api, methodist, school, other_school):

@@ -170,3 +170,19 @@ def test_methodist_deletes_a_pedagogue_with_their_employment(api, methodist, sch
 
     assert api.delete(f"/api/v1/pedagogues/{pedagogue.pk}/").status_code == 204
     assert not Pedagogue.objects.filter(pk=pedagogue.pk).exists()
+
+
+def test_institution_filters_and_search(api, admin_user, city, other_city, school):
+    from core.models import InstitutionType
+
+    InstitutionFactory(municipality=other_city, short_name="ДС № 3", name="Детский сад № 3",
+                       type=InstitutionType.PRESCHOOL)
+    api.force_authenticate(admin_user)
+
+    preschool = api.get("/api/v1/institutions/", {"type": "preschool"}).json()["results"]
+    in_city = api.get("/api/v1/institutions/", {"municipality": city.pk}).json()["results"]
+    found = api.get("/api/v1/institutions/", {"q": "детский"}).json()["results"]
+
+    assert [i["short_name"] for i in preschool] == ["ДС № 3"]
+    assert [i["short_name"] for i in in_city] == ["СШ № 1"]
+    assert [i["short_name"] for i in found] == ["ДС № 3"]

@@ -249,3 +249,12 @@ def test_template_has_the_columns_and_drop_downs(as_methodist):
     assert {lists.cell(row=r, column=5).value for r in (1, 2)} == {"СШ № 1", "СШ № 2"}
     assert lists.cell(row=1, column=6).value == "учитель"
     assert len(sheet.data_validations.dataValidation) == 3
+
+
+def test_school_template_offers_only_its_own_institution(client, school_user, school, other_school):
+    client.force_login(school_user)
+
+    wb = load_workbook(io.BytesIO(client.get(URL, {"template": "1"}).content))
+
+    lists = wb["lists"]
+    assert [lists.cell(row=r, column=5).value for r in (1, 2)] == ["СШ № 1", None]

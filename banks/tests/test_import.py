@@ -52,7 +52,7 @@ def test_methodist_imports_a_catalogue_as_drafts_and_published_items(client, met
     assert Item.objects.get(title="Тренажёр по химии").year.start_year == 2021
 
 
-def test_import_names_every_problem_and_writes_nothing(client, methodist, school, other_city):
+def test_import_names_every_problem_and_writes_nothing(client, methodist, school):
     client.force_login(methodist)
 
     response = client.post("/banks/import/", {"file": workbook([

@@ -109,16 +109,23 @@ class RosterImporter(Importer):
 
     @cached_property
     def editable_institutions(self) -> dict[int, Institution]:
-        return {i.pk: i for i in Institution.objects.editable_by(self.user).order_by("short_name")}
+        institutions = Institution.objects.editable_by(self.user).select_related("municipality")
+        return {i.pk: i for i in institutions.order_by("short_name")}
 
     @cached_property
-    def institution_names(self) -> dict[str, Institution]:
-        return Institution.objects.filter(pk__in=list(self.editable_institutions)).name_index()
+    def institution_names(self) -> dict[str, list[Institution]]:
+        """Normalized short and full names → institutions; an admin may see one name in several cities."""
+        index: dict[str, list[Institution]] = {}
+        for institution in self.editable_institutions.values():
+            for name in {normalized_name(institution.short_name), normalized_name(institution.name)}:
+                index.setdefault(name, []).append(institution)
+        return index
 
     @cached_property
     def foreign_institution_names(self) -> set[str]:
         """Names of the institutions outside the user's scope, to say why a name is refused."""
-        return set(Institution.objects.exclude(pk__in=list(self.editable_institutions)).name_index())
+        editable = Institution.objects.editable_by(self.user).values("pk")
+        return set(Institution.objects.exclude(pk__in=editable).name_index())
 
     @cached_property
     def positions(self) -> dict[str, Position]:
@@ -139,8 +146,12 @@ class RosterImporter(Importer):
         today = timezone.localdate()
 
         name = normalized_name(values["institution"])
-        institution = self.institution_names.get(name)
-        if institution is None:
+        matches = self.institution_names.get(name, [])
+        institution = matches[0] if len(matches) == 1 else None
+        if len(matches) > 1:
+            row.error(col["institution"], _("«{value}» names institutions in several municipalities: {names}").format(
+                value=values["institution"], names=", ".join(sorted(str(i.municipality) for i in matches))))
+        elif institution is None:
             if name in self.foreign_institution_names:
                 row.error(col["institution"], _("«{value}» is outside your scope: you may import only for {scope}.")
                           .format(value=values["institution"], scope=self.scope_label()))

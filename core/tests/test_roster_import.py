@@ -258,3 +258,17 @@ def test_school_template_offers_only_its_own_institution(client, school_user, sc
 
     lists = wb["lists"]
     assert [lists.cell(row=r, column=5).value for r in (1, 2)] == ["СШ № 1", None]
+
+
+def test_admin_must_name_an_institution_unambiguously(client, admin_user, school, other_city):
+    from core.tests.factories import InstitutionFactory
+
+    InstitutionFactory(municipality=other_city, short_name="СШ № 1", name="МБОУ СШ № 1 г. Енисейска")
+    client.force_login(admin_user)
+
+    response = preview(client, workbook(row(), row(Фамилия="Б", Учреждение="МБОУ СШ № 1 г. Енисейска")))
+
+    assert problems(response) == [
+        "Строка 2, столбец «Учреждение»: «СШ № 1» — так называются учреждения в нескольких муниципалитетах: "
+        "Енисейск, Лесосибирск"
+    ]

@@ -157,10 +157,10 @@ def _direction_sheet(ws, direction: DirectionResult, results: Results) -> None:
     titles = {
         "indicator": _("Indicator"),
         "unit": _("Unit"),
-        "key": _("Key"),
+        "key": _("Key indicator"),
         "previous": results.previous_year or _("Previous year"),
         "value": results.year,
-        "change": _("Change"),
+        "change": _("Change since last year"),
         "dynamics": _("Dynamics"),
         "target": _("Target"),
         "tolerance": _("Tolerance"),

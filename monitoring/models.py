@@ -418,7 +418,7 @@ class Recommendation(_OrderPart):
         related_name="+",
         verbose_name=_("direction"),
     )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(_("sequence number"), default=0)
     text = models.TextField(_("text"))
 
     history = HistoricalRecords()
@@ -471,7 +471,7 @@ class Assignment(_OrderPart):
     order = models.ForeignKey(
         Order, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("order")
     )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(_("sequence number"), default=0)
     responsible = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -213,7 +213,7 @@ def indicator_detail(request, code: str):
             Column("institution", _("Institution"), width=40),
             Column("previous", previous_year.title if previous_year else _("Previous year"), width=14),
             Column("value", year.title, width=14),
-            Column("change", _("Change"), width=14),
+            Column("change", _("Change since last year"), width=14),
         ]
         return workbook_response(
             f"breakdown-{code}-{year.start_year}.xlsx",

@@ -17,6 +17,7 @@ from monitoring.models import Direction, IndicatorPassport, Target, default_tole
 from monitoring.registry import Better, Unit, registry
 
 CACHE_SECONDS = int(getattr(settings, "MONITORING_CACHE_SECONDS", 300))
+CHART_YEARS = 5  # how many academic years the dashboard's charts show
 VERSION_KEY = "monitoring:values:version"
 
 
@@ -46,16 +47,19 @@ def invalidate_values() -> None:
         cache.set(VERSION_KEY, 2, None)
 
 
-def indicator_values(scope, year: AcademicYear, *, use_cache: bool = True) -> dict[str, Decimal | int | None]:
+def indicator_values(
+    scope, year: AcademicYear, *, use_cache: bool = True, refresh: bool = False
+) -> dict[str, Decimal | int | None]:
     """Return ``{indicator code: value}`` of every registered indicator for the scope and year.
 
     Each indicator runs its own fixed number of queries, so the total does not grow with the data.
+    ``refresh`` recomputes and stores the values even when the cache holds them.
     """
     key = None
     if use_cache and CACHE_SECONDS:
         version = cache.get_or_set(VERSION_KEY, 1, None)
         key = f"monitoring:values:{version}:{scope_key(scope)}:{year.start_year}:{len(registry)}"
-        cached = cache.get(key)
+        cached = None if refresh else cache.get(key)
         if cached is not None:
             return cached
     values = {item.code: item.compute(scope, year) for item in registry}
@@ -336,7 +340,7 @@ def compute(scope, year: AcademicYear, *, use_cache: bool = True) -> Results:
     return evaluate(values, previous, year, previous_year, scope)
 
 
-def series(scope, year: AcademicYear, *, years: int = 5) -> tuple[list[str], dict[str, list]]:
+def series(scope, year: AcademicYear, *, years: int = CHART_YEARS) -> tuple[list[str], dict[str, list]]:
     """Return the titles of up to ``years`` academic years ending with ``year`` that have any value, and
     ``{code: [value per year]}`` for the charts."""
     span = list(AcademicYear.objects.filter(start_year__lte=year.start_year).order_by("-start_year")[:years])[

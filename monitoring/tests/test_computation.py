@@ -127,3 +127,25 @@ def test_cached_values_are_reused(dataset, city, year):
         compute(city, year)
     # Only the passports, targets, directions and the previous year's lookup remain.
     assert len(queries) <= 4
+
+
+def test_warm_cache_command_fills_what_the_dashboard_reads(dataset, city, year):
+    import io
+
+    from django.core.management import call_command
+
+    call_command("monitoring_warm_cache", "--year", "2021/2022", stdout=io.StringIO())
+
+    with CaptureQueriesContext(connection) as queries:
+        compute(city, year)
+    assert not [q for q in queries if "employment" in q["sql"].lower()]  # no indicator ran again
+
+
+def test_invalidation_makes_the_next_read_recompute(dataset, city, year):
+    from monitoring.computation import invalidate_values
+
+    compute(city, year)
+    invalidate_values()
+    with CaptureQueriesContext(connection) as queries:
+        compute(city, year)
+    assert [q for q in queries if "employment" in q["sql"].lower()]

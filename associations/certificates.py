@@ -1,5 +1,6 @@
-"""Certificate sources of associations: meetings and seminars (attendees marked present) and
-competitions (diplomas for winners, prize-winners and laureates; certificates of participation)."""
+"""Certificate sources of associations: meetings and seminars (attendees marked present) and the
+municipality's own competitions (diplomas for winners, prize-winners and laureates; certificates of
+participation for the other participants)."""
 
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -8,7 +9,7 @@ from certificates import texts
 from certificates.sources import CertificateSource, Event, Kind, Recipient
 from core.scoping import visible_q
 
-from .models import WINNING_RESULTS, Attendance, Competition, Meeting, Participant, Result
+from .models import MUNICIPAL_LEVELS, WINNING_RESULTS, Attendance, Competition, Meeting, Participant, Result
 
 RESULT_RANK = {Result.WINNER: 0, Result.PRIZE_WINNER: 1, Result.LAUREATE: 2, Result.PARTICIPANT: 3}
 
@@ -51,9 +52,11 @@ def meeting_recipients(meeting: Meeting) -> list[Recipient]:
 
 
 def competitions_for(user):
+    """The municipality's own competitions (municipal and intermunicipal); diplomas of regional and
+    higher stages are issued by their organisers."""
     entries = Participant.objects.filter(participation__competition=OuterRef("pk"))
     return (
-        Competition.objects.filter(visible_q(user, municipality="municipality"))
+        Competition.objects.filter(visible_q(user, municipality="municipality"), level__in=MUNICIPAL_LEVELS)
         .filter(Exists(entries))
         .select_related("year")
         .order_by("-starts", "title")

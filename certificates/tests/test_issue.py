@@ -155,3 +155,19 @@ def test_revocation_needs_a_reason(meeting, methodist):
     certificate.refresh_from_db()
     assert not certificate.is_valid
     assert certificate.revoke_reason == "Ошибка в списке участников"
+
+
+def test_regional_competitions_are_not_offered_for_municipal_diplomas(city, school, methodist):
+    from associations.models import Level
+
+    person = pedagogue(school)
+    regional = competition(city, {person: (Result.WINNER, "")})
+    regional.level = Level.REGIONAL
+    regional.save()
+    municipal = competition(city, {person: (Result.PARTICIPANT, "")})
+    municipal.title = "Педагогический дебют"
+    municipal.save()
+
+    offered = list(get_source("associations.competition").events_for(methodist))
+
+    assert offered == [municipal]

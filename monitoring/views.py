@@ -533,7 +533,11 @@ def tasks(request):
     text = request.GET.get("q", "").strip()
     if text:
         queryset = queryset.filter(text__icontains=text)
-    queryset = queryset.order_by("status", "deadline", "pk")
+    sort = request.GET.get("sort", "")
+    if sort.lstrip("-") in {"deadline", "status"}:
+        queryset = queryset.order_by(sort, "pk")
+    else:
+        queryset = queryset.order_by("status", "deadline", "pk")
     if request.GET.get("format") == "xlsx":
         columns = [
             Column("order", _("Order"), width=22),

@@ -153,3 +153,11 @@ def test_issued_order_texts_are_frozen_in_the_model(tasks, order):
         task.save()
     with pytest.raises(OrderIsIssued):
         tasks["others"].delete()
+
+
+def test_tasks_sort_by_deadline_both_ways(client, tasks, methodist):
+    client.force_login(methodist)
+
+    latest_first = client.get(reverse("monitoring:tasks"), {"sort": "-deadline"}).context["page"]
+
+    assert [task.text for task in latest_first] == ["Подготовить отчёт", "Провести семинар", "Обновить план"]

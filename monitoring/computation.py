@@ -68,6 +68,11 @@ def indicator_values(
     return values
 
 
+def plain(number: Decimal) -> str:
+    """Return a Decimal without trailing zeros and without an exponent (60, not 6E+1)."""
+    return format(number.normalize(), "f")
+
+
 def as_number(value) -> Decimal | None:
     if value is None or value == "":
         return None
@@ -147,10 +152,8 @@ class IndicatorResult:
     @property
     def tolerance_display(self) -> str:
         if self.unit == Unit.SHARE:
-            return _("±{value} p.p.").format(
-                value=str(as_number(self.tolerance).normalize()).replace(".", ",")
-            )
-        return _("±{value} %").format(value=str(as_number(self.tolerance).normalize()).replace(".", ","))
+            return _("±{value} p.p.").format(value=plain(as_number(self.tolerance)).replace(".", ","))
+        return _("±{value} %").format(value=plain(as_number(self.tolerance)).replace(".", ","))
 
     @property
     def change_display(self) -> str:
@@ -319,7 +322,7 @@ def evaluate(
             effect=passport.effect if passport else "",
             value=_text(value),
             previous=_text(prev),
-            target=_text(target.value.normalize()) if target else None,
+            target=plain(target.value) if target else None,
             tolerance=str(tolerance),
             dynamics=dynamics_of(value, prev, unit=item.unit, better=item.better, tolerance=tolerance),
             rating=rating_of(value, target.value if target else None, better=item.better),

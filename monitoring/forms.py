@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import BootstrapFormMixin
 from core.models import AcademicYear, InstitutionType
+from monitoring.computation import plain
 from monitoring.models import Assignment, Direction, IndicatorPassport, Order, Recommendation
 from monitoring.registry import Unit
 
@@ -72,7 +73,7 @@ def _percent_validator(value):
 def to_form_target(passport: IndicatorPassport, value: Decimal | None):
     if value is None:
         return None
-    return (value * 100).normalize() if passport.unit == Unit.SHARE else value.normalize()
+    return plain(value * 100 if passport.unit == Unit.SHARE else value)
 
 
 class OrderForm(BootstrapFormMixin, forms.ModelForm):

@@ -149,3 +149,11 @@ def test_invalidation_makes_the_next_read_recompute(dataset, city, year):
     with CaptureQueriesContext(connection) as queries:
         compute(city, year)
     assert [q for q in queries if "employment" in q["sql"].lower()]
+
+
+def test_round_targets_are_written_without_an_exponent(dataset, city, year, previous_year):
+    set_target(INNOVATION_CODE, year, 60, tolerance=Decimal(10))
+
+    sites = compute(city, year, use_cache=False).indicator(INNOVATION_CODE)
+
+    assert (sites.target, sites.tolerance_display) == ("60", "±10 %")

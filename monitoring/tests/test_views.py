@@ -356,3 +356,27 @@ def test_head_opens_one_institutions_dashboard_but_not_another_citys(client, hea
     response = client.get(DASHBOARD, {"institution": school.pk, "year": "2021/2022"})
     assert response.context["results"].indicator("core.share_under_35").value == "0.6000"
     assert client.get(DASHBOARD, {"institution": foreign.pk}).status_code == 404
+
+
+def _dashboard_queries(client) -> int:
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(DASHBOARD, {"year": "2021/2022"}).status_code == 200
+    return len(queries)
+
+
+def test_dashboard_queries_do_not_grow_with_the_data(client, head, school, other_school, data):
+    import datetime
+
+    from monitoring.tests.factories import employ
+
+    client.force_login(head)
+    small = _dashboard_queries(client)
+    for institution in (school, other_school):
+        employ(institution, count=25, born=datetime.date(1990, 1, 1), hired=datetime.date(2016, 9, 1))
+
+    assert _dashboard_queries(client) == small

@@ -73,10 +73,16 @@ class CertificateTemplate(models.Model):
     def clean(self) -> None:
         from django.template import TemplateSyntaxError
 
+        errors = {}
         try:
             Template(self.body)
         except TemplateSyntaxError as exc:
-            raise ValidationError({"body": _("The template has an error: {error}").format(error=exc)}) from exc
+            errors["body"] = _("The template has an error: {error}").format(error=exc)
+        others = CertificateTemplate.objects.filter(kind=self.kind, is_active=True).exclude(pk=self.pk)
+        if self.is_active and others.exists():
+            errors["is_active"] = _("Another template of this kind is active; deactivate it first.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class NumberCounter(models.Model):
@@ -294,8 +300,12 @@ class Certificate(models.Model):
 
     def render_pdf(self) -> bytes:
         from weasyprint import HTML
+        from weasyprint.urls import URLFetcher
 
-        return HTML(string=self.render_html(), base_url=str(settings.BASE_DIR)).write_pdf()
+        # Admin-edited templates may embed only data: URIs (the QR code, inline images),
+        # never files of the server or other hosts.
+        fetcher = URLFetcher(allowed_protocols={"data"})
+        return HTML(string=self.render_html(), url_fetcher=fetcher).write_pdf()
 
     def pdf_filename(self) -> str:
         return f"{self.number}.pdf"

@@ -197,7 +197,7 @@ def verify_form(request):
 
 def verify(request, number: str):
     """Public: what the certificate prints and whether it is valid; 404 for an unknown number."""
-    certificate = Certificate.objects.select_related(None).filter(number=number).first()
+    certificate = Certificate.objects.filter(number=number).first()
     if certificate is None:
         return render(request, "certificates/verify_unknown.html", {"number": number}, status=404)
     return render(

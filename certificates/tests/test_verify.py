@@ -133,3 +133,32 @@ def test_an_admin_edited_template_is_used(certificate):
     )
 
     assert f"Свидетельство {certificate.number} для Кузнецова Анна Игоревна" in pdf_text(certificate.render_pdf())
+
+
+def test_template_validation_names_syntax_errors_and_a_second_active_template():
+    from django.core.exceptions import ValidationError
+
+    from certificates.models import CertificateTemplate
+
+    template = CertificateTemplate(name="Новый", kind="certificate", body="{% if %}", is_active=True)
+    with pytest.raises(ValidationError) as error:
+        template.full_clean()
+
+    assert set(error.value.message_dict) == {"body", "is_active"}
+    assert "Другой шаблон этого вида уже действует" in error.value.message_dict["is_active"][0]
+
+
+def test_a_template_cannot_pull_server_files_into_the_pdf(certificate, tmp_path):
+    from certificates.models import CertificateTemplate
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-LINE")
+    CertificateTemplate.objects.filter(kind="certificate").update(
+        body=f'<html><body><p>{{{{ number }}}}</p><object data="file://{secret}"></object>'
+             f'<img src="file://{secret}"></body></html>'
+    )
+
+    printed = pdf_text(certificate.render_pdf())
+
+    assert certificate.number in printed
+    assert "TOP-SECRET" not in printed

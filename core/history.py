@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import DeletedObject
 
 ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 
@@ -26,6 +27,9 @@ class HistoryEntry:
 
 
 def _display(model_field, value) -> str:
+    if isinstance(value, DeletedObject):
+        # simple_history stands in for an empty foreign key or a deleted target.
+        return "—" if value.pk is None else str(_("deleted record #{pk}").format(pk=value.pk))
     if value is None or value == "":
         return "—"
     if getattr(model_field, "choices", None):

@@ -347,3 +347,19 @@ def test_school_user_has_no_institution_filter_but_methodist_has(client, school_
     assert "institution" not in client.get("/pedagogues/").context["filter"].form.fields
     client.force_login(methodist)
     assert "institution" in client.get("/pedagogues/").context["filter"].form.fields
+
+
+def test_history_shows_an_emptied_position_as_a_dash(client, methodist, school):
+    pedagogue = PedagogueFactory(institution=school)
+    job = pedagogue.employments.get()
+    client.force_login(methodist)
+    client.post(f"/pedagogues/{pedagogue.pk}/edit/", {
+        **person(last_name=pedagogue.last_name),
+        **employment_data(initial=1, rows=[{"id": job.pk, "institution": school.pk, "position": "",
+                                            "hired": "2010-09-01"}]),
+    })
+
+    history = client.get(f"/pedagogues/{pedagogue.pk}/").context["history"]
+
+    changes = {(c.field, c.old, c.new) for entry in history for c in entry.changes}
+    assert ("должность", "учитель", "—") in changes

@@ -12,9 +12,9 @@ def hire(institution, last_name, first_name, middle_name, born, category="none",
     pedagogue = Pedagogue.objects.create(
         last_name=last_name, first_name=first_name, middle_name=middle_name, birth_date=born,
         municipality=institution.municipality, institution=institution,
-        position=Position.objects.get(name="учитель"), category=category, experience_start=since,
+        position=Position.objects.get_or_create(name="учитель")[0], category=category, experience_start=since,
     )
-    pedagogue.subjects.set(Subject.objects.filter(name__in=subjects))
+    pedagogue.subjects.set([Subject.objects.get_or_create(name=name)[0] for name in subjects])
     Employment.objects.create(pedagogue=pedagogue, institution=institution, position=pedagogue.position,
                               hired=datetime.date(2015, 9, 1))
     return pedagogue
@@ -51,3 +51,28 @@ def test_school_user_sees_only_own_staff(browser_page, school_user, school, othe
     page.wait_for_selector("#pedagogues")
     assert page.locator("#pedagogues tbody tr").count() == 1
     assert "Коваленко" in page.inner_text("#pedagogues")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_methodist_records_a_transfer_with_the_add_period_button(browser_page, methodist, school, other_school):
+    pedagogue = hire(school, "Смирнова", "Елена", "Викторовна", datetime.date(1984, 4, 2), "highest", ["Математика"])
+    page = browser_page
+
+    login(page, "methodist")
+    page.goto(page.base_url + f"/pedagogues/{pedagogue.pk}/edit/")
+    rows_before = page.locator("#jobs-rows tr").count()
+    page.fill("#id_jobs-0-left", "2023-08-31")
+    page.click("text=Добавить период")
+    new = rows_before  # the clone gets the next index
+    assert page.locator("#jobs-rows tr").count() == rows_before + 1
+    page.select_option(f"#id_jobs-{new}-institution", label="СШ № 2")
+    page.fill(f"#id_jobs-{new}-hired", "2023-09-01")
+    page.click("main button[type=submit]")
+    page.wait_for_load_state("networkidle")
+
+    assert "сохранена" in page.inner_text("main")
+    assert page.locator("#employments tbody tr").count() == 2
+    pedagogue.refresh_from_db()
+    assert pedagogue.institution == other_school
+    screenshot(page, "pedagogue_transfer")

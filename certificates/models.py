@@ -38,6 +38,10 @@ class TemplateQuerySet(models.QuerySet):
     def active_for(self, kind: str) -> "CertificateTemplate | None":
         return self.filter(kind=kind, is_active=True).first()
 
+    def active_bodies(self) -> dict[str, str]:
+        """Return the body of every kind: the active template's, else the default layout."""
+        return {**DEFAULT_BODIES, **dict(self.filter(is_active=True).values_list("kind", "body"))}
+
 
 class CertificateTemplate(models.Model):
     """An admin-editable HTML layout (Django template syntax) of one kind of document."""
@@ -277,9 +281,14 @@ class Certificate(models.Model):
         """Return the QR code of the verification URL as an SVG data URI."""
         return segno.make(self.verify_url(), error="m").svg_data_uri(scale=4, border=2)
 
-    def render_html(self) -> str:
-        template = CertificateTemplate.objects.active_for(self.kind)
-        body = template.body if template else DEFAULT_BODIES[self.kind]
+    def render_html(self, bodies: dict[str, str] | None = None) -> str:
+        """Render the document's HTML; pass ``CertificateTemplate.objects.active_bodies()`` when
+        rendering many."""
+        if bodies is None:
+            template = CertificateTemplate.objects.active_for(self.kind)
+            body = template.body if template else DEFAULT_BODIES[self.kind]
+        else:
+            body = bodies[self.kind]
         context = {
             "certificate": self,
             "number": self.number,
@@ -298,14 +307,14 @@ class Certificate(models.Model):
         }
         return Template(body).render(Context(context))
 
-    def render_pdf(self) -> bytes:
+    def render_pdf(self, bodies: dict[str, str] | None = None) -> bytes:
         from weasyprint import HTML
         from weasyprint.urls import URLFetcher
 
         # Admin-edited templates may embed only data: URIs (the QR code, inline images),
         # never files of the server or other hosts.
         fetcher = URLFetcher(allowed_protocols={"data"})
-        return HTML(string=self.render_html(), url_fetcher=fetcher).write_pdf()
+        return HTML(string=self.render_html(bodies), url_fetcher=fetcher).write_pdf()
 
     def pdf_filename(self) -> str:
         return f"{self.number}.pdf"

@@ -19,7 +19,7 @@ from core.xlsx import workbook_response
 from .exports import certificates_sheet
 from .filters import CertificatePageFilter
 from .forms import RevokeForm, VerifyForm
-from .models import Certificate
+from .models import Certificate, CertificateTemplate
 from .services import issue_certificates, preview_recipients
 from .sources import Kind, all_sources, get_source
 
@@ -175,10 +175,11 @@ def issue_event_zip(request, key: str, pk: int):
     certificates = Certificate.objects.for_user(request.user).of_event(source.key, event).valid().select_related(
         "municipality"
     )
+    bodies = CertificateTemplate.objects.active_bodies()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for certificate in certificates:
-            archive.writestr(certificate.pdf_filename(), certificate.render_pdf())
+            archive.writestr(certificate.pdf_filename(), certificate.render_pdf(bodies))
     response = HttpResponse(buffer.getvalue(), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="certificates-{source.key}-{event.pk}.zip"'
     return response

@@ -51,3 +51,17 @@ def test_record_section_queries_do_not_grow(teacher, teacher_pedagogue, city, sc
     for topic in ("Второй", "Третий", "Четвёртый"):
         issue("associations.meeting", seminar(city, [teacher_pedagogue], topic=topic), methodist)
     assert queries(lambda: sections(teacher_pedagogue, teacher)) == few
+
+
+def test_zip_queries_do_not_grow_with_the_certificates(client, methodist, city, school):
+    client.force_login(methodist)
+    small = seminar(city, [pedagogue(school) for _ in range(1)], topic="Малый семинар")
+    large = seminar(city, [pedagogue(school) for _ in range(3)], topic="Большой семинар")
+    for meeting in (small, large):
+        issue("associations.meeting", meeting, methodist)
+
+    def download(meeting):
+        url = reverse("certificates:issue-event-zip", args=["associations.meeting", meeting.pk])
+        return queries(lambda: client.get(url))
+
+    assert download(large) == download(small)

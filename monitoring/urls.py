@@ -23,4 +23,5 @@ urlpatterns = [
     path("orders/<int:pk>/order.pdf", views.order_pdf, name="order-pdf"),
     path("tasks/", views.tasks, name="tasks"),
     path("tasks/<int:pk>/", views.task_detail, name="task-detail"),
+    path("tasks/<int:pk>/files/<int:file_pk>/", views.task_file, name="task-file"),
 ]

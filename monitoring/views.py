@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -585,3 +585,11 @@ def task_detail(request, pk: int):
         "today": timezone.localdate(),
     }
     return render(request, "monitoring/task_detail.html", context)
+
+
+@login_required
+def task_file(request, pk: int, file_pk: int):
+    """Serve a completion file to those who may see its task (media files are not public)."""
+    assignment = get_object_or_404(Assignment.objects.for_user(request.user).tasks(), pk=pk)
+    attachment = get_object_or_404(assignment.files, pk=file_pk)
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)

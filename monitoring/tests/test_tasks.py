@@ -88,7 +88,7 @@ def test_send_reminders_command_runs_every_apps_reminders(tasks):
 
 
 def test_responsible_user_sees_and_completes_own_task_with_files(
-    client, tasks, methodist, settings, tmp_path
+    client, tasks, methodist, outsider, settings, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path
     client.force_login(methodist)
@@ -112,6 +112,11 @@ def test_responsible_user_sees_and_completes_own_task_with_files(
     task.refresh_from_db()
     assert (task.status, task.comment) == (AssignmentStatus.DONE, "План обновлён")
     assert sorted(f.name for f in task.files.all()) == ["list.xlsx", "plan.pdf"]
+    plan = task.files.get(file__endswith="plan.pdf")
+    url = reverse("monitoring:task-file", args=[task.pk, plan.pk])
+    assert b"".join(client.get(url).streaming_content) == b"%PDF-1.4"
+    client.force_login(outsider)
+    assert client.get(url).status_code == 404
 
 
 def test_completion_needs_a_comment_and_keeps_the_form(client, tasks, methodist):
@@ -161,3 +166,16 @@ def test_tasks_sort_by_deadline_both_ways(client, tasks, methodist):
     latest_first = client.get(reverse("monitoring:tasks"), {"sort": "-deadline"}).context["page"]
 
     assert [task.text for task in latest_first] == ["Подготовить отчёт", "Провести семинар", "Обновить план"]
+
+
+def test_school_user_cannot_draft_or_issue_orders(client, order, school_user):
+    client.force_login(school_user)
+
+    assert client.post(reverse("monitoring:order-create", args=[order.snapshot_id])).status_code == 403
+    response = client.post(
+        reverse("monitoring:order-issue", args=[order.pk]),
+        {"number": "1", "date": "2022-06-01", "signatory_position": "Н", "signatory_name": "Е"},
+    )
+    assert response.status_code == 403
+    order.refresh_from_db()
+    assert not order.is_issued

@@ -133,7 +133,7 @@ RecommendationFormSet = forms.inlineformset_factory(
     Order, Recommendation, form=RecommendationForm, extra=1, can_delete=True
 )
 AssignmentFormSet = forms.inlineformset_factory(
-    Order, Assignment, form=AssignmentForm, extra=1, can_delete=True
+    Order, Assignment, form=AssignmentForm, extra=2, can_delete=True
 )
 
 

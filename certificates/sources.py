@@ -1,6 +1,6 @@
 """The certificate-source protocol: what an app offers to certify.
 
-An app declares ``sources = [CertificateSource(...)]`` in ``<app>/certificates.py``
+An app declares ``sources = [CertificateSource(...)]`` in ``<app>/certificate_sources.py``
 (like the indicators in ``<app>/indicators.py``); the certificates app discovers them
 and never imports a domain model. A source answers three questions:
 
@@ -65,9 +65,9 @@ def all_sources() -> dict[str, CertificateSource]:
     """Return every app's sources by key, in the order of ``settings.DOMAIN_APPS``."""
     found: dict[str, CertificateSource] = {}
     for app in settings.DOMAIN_APPS:
-        if app == "certificates" or find_spec(f"{app}.certificates") is None:
+        if app == "certificates" or find_spec(f"{app}.certificate_sources") is None:
             continue
-        for source in getattr(import_module(f"{app}.certificates"), "sources", []):
+        for source in getattr(import_module(f"{app}.certificate_sources"), "sources", []):
             if source.key in found:
                 raise ImproperlyConfigured(f"Certificate source {source.key!r} is declared twice")
             found[source.key] = source

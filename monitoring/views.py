@@ -88,13 +88,12 @@ def dashboard_scope(request) -> tuple[Municipality | None, Institution | None]:
     roles = roles_of(request.user)
     requested = request.GET.get("institution", "")
     if roles.is_global or roles.municipality_ids_for(*MUNICIPAL_ROLES):
-        municipality = user_municipality(request)
         if requested:
             institution = get_object_or_404(
-                Institution.objects.for_user(request.user).filter(municipality=municipality), pk=requested
+                Institution.objects.for_user(request.user).select_related("municipality"), pk=requested
             )
-            return municipality, institution
-        return municipality, None
+            return institution.municipality, institution
+        return user_municipality(request), None
     own = Institution.objects.filter(pk__in=roles.institution_ids_for(Role.SCHOOL)).select_related(
         "municipality"
     )
@@ -159,6 +158,8 @@ def dashboard(request):
         "is_municipal": institution is None,
         "can_edit_targets": roles_of(request.user).has(Role.HEAD),
         "can_see_municipality": roles_of(request.user).has(*MUNICIPAL_ROLES),
+        # A regional head or an admin picks the municipality.
+        "municipalities": Municipality.objects.all() if roles_of(request.user).is_global else None,
     }
     return render(request, "monitoring/dashboard.html", context)
 

@@ -380,3 +380,13 @@ def test_dashboard_queries_do_not_grow_with_the_data(client, head, school, other
         employ(institution, count=25, born=datetime.date(1990, 1, 1), hired=datetime.date(2016, 9, 1))
 
     assert _dashboard_queries(client) == small
+
+
+def test_admin_picks_the_municipality_of_the_dashboard(client, admin_user, city, other_city, data):
+    client.force_login(admin_user)
+
+    response = client.get(DASHBOARD, {"municipality": other_city.pk, "year": "2021/2022"})
+
+    assert response.context["municipality"] == other_city
+    assert response.context["results"].indicator("core.share_under_35").value is None
+    assert client.get(DASHBOARD, {"year": "2021/2022"}).context["municipality"] in (city, other_city)

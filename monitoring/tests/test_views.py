@@ -125,6 +125,7 @@ def test_head_builds_the_report_and_downloads_workbook_and_pdf(client, head, dat
     response = client.post(reverse("monitoring:reports") + "?year=2021/2022")
     snapshot = ReportSnapshot.objects.get()
     assert response.url == snapshot.get_absolute_url()
+    assert "Цель ≥ 30,0 %; значение 42,9 %: достигнуто." in client.get(response.url).content.decode()
 
     workbook = load_workbook(
         io.BytesIO(client.get(reverse("monitoring:report-xlsx", args=[snapshot.pk])).content)

@@ -181,6 +181,10 @@ CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Every app's reminders → notifications → the daily digest, hourly (the same code as `manage.py send_reminders`).
+CELERY_BEAT_SCHEDULE = {
+    "notifications-send-reminders": {"task": "notifications.send_reminders", "schedule": 3600.0},
+} if CELERY_BROKER_URL else {}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

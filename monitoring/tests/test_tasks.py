@@ -8,10 +8,11 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from monitoring.models import AssignmentStatus, OrderIsIssued, Reminder
-from monitoring.reminders import send_reminders
+from monitoring.models import AssignmentStatus, OrderIsIssued
 from monitoring.services import build_snapshot, draft_order
 from monitoring.tests.factories import add_assignment
+from notifications.models import Notification
+from notifications.services import run_reminders
 
 TODAY = timezone.localdate()
 
@@ -49,18 +50,25 @@ def tasks(order, head, methodist, school_user):
     return {"due_soon": due_soon, "overdue": overdue, "later": later, "others": others}
 
 
-def test_reminders_go_to_tasks_due_in_three_days_or_overdue_once_a_day(tasks):
-    assert send_reminders(TODAY) == 2  # the school user has no e-mail, the later task is not due yet
-    assert sorted(message.subject for message in mail.outbox) == [
-        "Просрочено: Обновить план",
-        "Срок {}: Провести семинар".format((TODAY + datetime.timedelta(days=3)).strftime("%d.%m.%Y")),
-    ]
-    assert mail.outbox[0].to == ["methodist@example.org"]
+def sent(today):
+    """Run the portal-wide reminders as of ``today``; return the new notifications of monitoring."""
+    return run_reminders(today)["monitoring.reminders"]
 
-    assert send_reminders(TODAY) == 0
-    assert len(mail.outbox) == 2
-    assert send_reminders(TODAY + datetime.timedelta(days=1)) == 3
-    assert Reminder.objects.count() == 5
+
+def test_reminders_go_to_tasks_due_in_three_days_or_overdue_once_a_day(tasks, methodist, school_user):
+    assert sent(TODAY) == 3  # the later task is not due yet
+    assert sorted(Notification.objects.filter(user=methodist).values_list("kind", "title")) == [
+        ("assignment_due", "Срок {}: Провести семинар".format((TODAY + datetime.timedelta(days=3)).strftime("%d.%m.%Y"))),
+        ("assignment_overdue", "Просрочено: Обновить план"),
+    ]
+    assert Notification.objects.get(user=school_user).url == reverse("monitoring:task-detail", args=[tasks["others"].pk])
+    assert len(mail.outbox) == 1  # one digest letter to the methodist; the school user has no e-mail
+    assert "Провести семинар" in mail.outbox[0].body and "Обновить план" in mail.outbox[0].body
+
+    assert sent(TODAY) == 0
+    assert len(mail.outbox) == 1
+    assert sent(TODAY + datetime.timedelta(days=1)) == 4
+    assert Notification.objects.count() == 7
 
 
 def test_draft_orders_send_no_reminders(order, methodist):
@@ -68,23 +76,24 @@ def test_draft_orders_send_no_reminders(order, methodist):
     methodist.save()
     add_assignment(order, methodist, deadline=TODAY)
 
-    assert send_reminders(TODAY) == 0
+    assert sent(TODAY) == 0
 
 
 def test_done_tasks_are_not_reminded(tasks):
     tasks["overdue"].complete(comment="Сделано")
     tasks["due_soon"].complete(comment="Сделано")
 
-    assert send_reminders(TODAY) == 0
+    assert sent(TODAY) == 1  # only the school user's open task
 
 
 def test_send_reminders_command_runs_every_apps_reminders(tasks):
     out = io.StringIO()
     call_command("send_reminders", "--date", TODAY.isoformat(), stdout=out)
 
-    assert "monitoring.reminders: 2" in out.getvalue()
+    assert "monitoring.reminders: 3" in out.getvalue()
+    assert "digest letters: 1" in out.getvalue()
     call_command("send_reminders", "--date", TODAY.isoformat(), stdout=out)
-    assert len(mail.outbox) == 2
+    assert len(mail.outbox) == 1
 
 
 def test_responsible_user_sees_and_completes_own_task_with_files(

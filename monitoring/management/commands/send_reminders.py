@@ -1,31 +1,24 @@
-"""The portal-wide reminder run: every app's ``<app>/reminders.py: send_reminders(today) -> int``."""
+"""The portal-wide reminder run: every app's ``<app>/reminders.py: reminders(today)`` → ``notify`` → the
+daily e-mail digest (``notifications.services.run_reminders``). Safe to run every hour from cron."""
 
 import datetime
-from importlib import import_module
-from importlib.util import find_spec
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-
-def reminder_modules() -> list:
-    return [
-        import_module(f"{app}.reminders") for app in settings.DOMAIN_APPS if find_spec(f"{app}.reminders")
-    ]
+from notifications.services import run_reminders
 
 
 class Command(BaseCommand):
-    help = "Send every app's reminders (idempotent: a second run on the same day sends nothing new)."
+    help = "Turn every app's reminders into notifications and send the daily digest (idempotent)."
 
     def add_arguments(self, parser):
         parser.add_argument("--date", help="Pretend today is this day (YYYY-MM-DD).")
 
     def handle(self, *args, date=None, **options):
         today = datetime.date.fromisoformat(date) if date else timezone.localdate()
-        total = 0
-        for module in reminder_modules():
-            count = module.send_reminders(today)
-            total += count
-            self.stdout.write(f"{module.__name__}: {count}")
-        self.stdout.write(self.style.SUCCESS(f"sent: {total}"))
+        counts = run_reminders(today)
+        digest = counts.pop("digest")
+        for name, count in counts.items():
+            self.stdout.write(f"{name}: {count}")
+        self.stdout.write(self.style.SUCCESS(f"notifications: {sum(counts.values())}, digest letters: {digest}"))

@@ -284,7 +284,7 @@ class Meeting(models.Model):
     )
     guests = models.TextField(_("guests"), blank=True, help_text=_("Guests who are not pedagogues of the portal."))
     guests_count = models.PositiveSmallIntegerField(_("number of guests"), default=0)
-    # Reserved for the modular-cumulative PD accounting; nothing is posted to training yet.
+    # Attendance of a meeting that counts posts these hours to the hour account (associations/hours.py).
     counts_toward_pd = models.BooleanField(_("counts toward PD hours"), default=False)
     pd_hours = models.DecimalField(_("PD hours"), max_digits=5, decimal_places=1, null=True, blank=True)
 

@@ -26,6 +26,12 @@ def sections(pedagogue, user) -> list[RecordSection]:
         counts: dict[int, int] = {}
         for row in attended:
             counts[row.meeting.association_id] = counts.get(row.meeting.association_id, 0) + 1
+        hours_by_association: dict[int, object] = {}
+        for row in attended:
+            meeting = row.meeting
+            if meeting.counts_toward_pd and meeting.pd_hours:
+                hours_by_association[meeting.association_id] = (
+                    hours_by_association.get(meeting.association_id, 0) + meeting.pd_hours)
         for membership in memberships:
             membership.attended_count = counts.get(membership.association_id, 0)
         result.append(
@@ -36,6 +42,11 @@ def sections(pedagogue, user) -> list[RecordSection]:
                 context={"memberships": memberships, "attended": attended[:50], "attended_total": len(attended),
                          "led": led},
                 order=40,
+                facts=[(_("Leads"), ", ".join(a.title for a in led))] if led else [],
+                headers=[_("Association"), _("Kind"), _("Joined"), _("Left"), _("Meetings attended"),
+                         _("PD hours")],
+                rows=[(m.association.title, m.association.get_kind_display(), m.joined, m.left, m.attended_count,
+                       hours_by_association.get(m.association_id, 0)) for m in memberships],
             )
         )
     entries = list(
@@ -53,6 +64,11 @@ def sections(pedagogue, user) -> list[RecordSection]:
                 template="associations/record_competitions.html",
                 context={"entries": entries, "wins": wins},
                 order=45,
+                facts=[(_("Entries"), len(entries)), (_("Winner or prize-winner"), wins)],
+                headers=[_("Academic year"), _("Competition"), _("Level"), _("Nomination"), _("Result")],
+                rows=[(str(e.participation.competition.year), e.participation.competition.title,
+                       e.participation.competition.get_level_display(), e.participation.nomination,
+                       e.participation.get_result_display()) for e in entries],
             )
         )
     return result

@@ -11,5 +11,10 @@ def sections(pedagogue, user) -> list[RecordSection]:
     )
     if not items:
         return []
-    return [RecordSection("banks", _("Materials in the banks"), "banks/includes/record.html", {"items": items},
-                          order=80)]
+    return [RecordSection(
+        "banks", _("Materials in the banks"), "banks/includes/record.html", {"items": items}, order=80,
+        facts=[(_("Items authored"), len(items))],
+        headers=[_("Bank"), _("Title"), _("Type"), _("Academic year"), _("Status"), _("Published on")],
+        rows=[(i.get_bank_display(), i.title, i.get_kind_display(), str(i.year), i.get_status_display(),
+               i.published_on) for i in items],
+    )]

@@ -18,5 +18,9 @@ def sections(pedagogue, user) -> list[RecordSection]:
             template="certificates/record_certificates.html",
             context={"certificates": certificates, "valid_count": sum(1 for c in certificates if c.is_valid)},
             order=90,
+            facts=[(_("Valid"), sum(1 for c in certificates if c.is_valid))],
+            headers=[_("Number"), _("Kind"), _("Event"), _("Date"), _("Result"), _("Hours"), _("Status")],
+            rows=[(c.number, c.get_kind_display(), c.event_title, c.event_date, c.line, c.hours,
+                   _("valid") if c.is_valid else _("revoked")) for c in certificates],
         )
     ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from core import views
+from core import record_views, views
 
 app_name = "core"
 
@@ -18,4 +18,6 @@ urlpatterns = [
     path("pedagogues/new/", views.pedagogue_create, name="pedagogue-create"),
     path("pedagogues/<int:pk>/", views.pedagogue_detail, name="pedagogue-detail"),
     path("pedagogues/<int:pk>/edit/", views.pedagogue_edit, name="pedagogue-edit"),
+    path("pedagogues/<int:pk>/record.pdf", record_views.record_pdf, name="pedagogue-record-pdf"),
+    path("pedagogues/<int:pk>/record.xlsx", record_views.record_xlsx, name="pedagogue-record-xlsx"),
 ]

@@ -20,8 +20,14 @@ def sections(pedagogue, user) -> list[RecordSection]:
 
     for project in projects:
         project.role_display = ParticipantRole(roles[project.pk]).label if project.pk in roles else ""
-    return [RecordSection("innovation", _("Innovation projects"), "innovation/includes/project_items.html",
-                          {"projects": projects}, order=60)]
+    return [RecordSection(
+        "innovation", _("Innovation projects"), "innovation/includes/project_items.html", {"projects": projects},
+        order=60,
+        headers=[_("Project"), _("Topic"), _("Institution"), _("Level"), _("Status"), _("Start"), _("End"),
+                 _("Role")],
+        rows=[(p.title, p.topic, str(p.institution), p.get_level_display(), p.get_status_display(), p.start, p.end,
+               p.role_display) for p in projects],
+    )]
 
 
 def institution_sections(institution, user) -> list[RecordSection]:

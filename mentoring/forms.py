@@ -97,7 +97,7 @@ class PairForm(ScopedForm):
     class Meta:
         model = Pair
         fields = ["institution", "programme", "form", "mentors", "mentees", "start", "end", "order_number",
-                  "order_date", "goal"]
+                  "order_date", "pd_hours", "goal"]
         widgets = {"start": forms.DateInput, "end": forms.DateInput, "order_date": forms.DateInput,
                    "goal": forms.Textarea(attrs={"rows": 3})}
 
@@ -225,7 +225,7 @@ class SupportRequestForm(ScopedForm):
 class SessionForm(ScopedForm):
     class Meta:
         model = Session
-        fields = ["municipality", "kind", "date", "topic", "leader", "place", "summary"]
+        fields = ["municipality", "kind", "date", "topic", "leader", "place", "pd_hours", "summary"]
         widgets = {"date": forms.DateInput, "summary": forms.Textarea(attrs={"rows": 3})}
 
 

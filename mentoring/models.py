@@ -12,9 +12,11 @@ Who is a young specialist (the portal's rule, ``young_specialist_q``) on a day D
 """
 
 import datetime
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Count, Exists, F, Func, OuterRef, Q
 from django.db.models.functions import Coalesce
@@ -257,6 +259,11 @@ class Pair(models.Model):
     order_number = models.CharField(_("head's order No."), max_length=50, blank=True)
     order_date = models.DateField(_("head's order date"), null=True, blank=True)
     goal = models.TextField(_("goal"), blank=True)
+    pd_hours = models.DecimalField(
+        _("PD hours"), max_digits=5, decimal_places=1, null=True, blank=True,
+        validators=[MinValueValidator(Decimal("0.5"))],
+        help_text=_("Hours posted to each mentee's hour account on the end date of the pair; leave empty if none."),
+    )
     members = models.ManyToManyField(Pedagogue, through="Participant", related_name="mentoring_pairs")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
@@ -532,6 +539,11 @@ class Session(models.Model):
     leader = models.CharField(_("leader"), max_length=200, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
     summary = models.TextField(_("summary"), blank=True)
+    pd_hours = models.DecimalField(
+        _("PD hours"), max_digits=5, decimal_places=1, null=True, blank=True, default=Decimal("2"),
+        validators=[MinValueValidator(Decimal("0.5"))],
+        help_text=_("Hours posted to each attendee's hour account; leave empty if the session does not count."),
+    )
     attendees = models.ManyToManyField(
         Pedagogue, through="Attendance", related_name="mentoring_sessions", verbose_name=_("attendees")
     )

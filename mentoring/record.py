@@ -53,16 +53,35 @@ def sections(pedagogue, user) -> list[RecordSection]:
         result.append(RecordSection(
             key="mentoring", title=_("Mentoring"), template="mentoring/record_mentoring.html",
             context={"as_mentor": as_mentor, "as_mentee": as_mentee}, order=50,
+            facts=[(_("As mentor"), len(as_mentor)), (_("As mentee"), len(as_mentee))],
+            headers=[_("Role"), _("Partners"), _("Form"), _("Institution"), _("Start"), _("End"), _("Status"),
+                     _("PD hours")],
+            rows=[(str(ParticipantRole(role).label), ", ".join(p.full_name for p in partners), str(pair.form),
+                   str(pair.institution), pair.start, pair.end, pair.get_status_display(),
+                   pair.pd_hours if role == ParticipantRole.MENTEE else None)
+                  for role, pairs, side in ((ParticipantRole.MENTOR, as_mentor, "mentees"),
+                                            (ParticipantRole.MENTEE, as_mentee, "mentors"))
+                  for pair in pairs for partners in [getattr(pair, side)]],
         ))
     if attended:
         result.append(RecordSection(
             key="young-teacher-school", title=_("School of the Young Teacher and supervision"),
             template="mentoring/record_sessions.html",
             context={"sessions": [row.session for row in attended[:15]], "years": school_years}, order=51,
+            facts=[(_("{year}: sessions attended").format(year=title), _("{visits} of {held}").format(
+                visits=visits, held=held)) for title, visits, held in school_years],
+            headers=[_("Date"), _("Kind"), _("Topic"), _("PD hours")],
+            rows=[(row.session.date, row.session.get_kind_display(), row.session.topic, row.session.pd_hours)
+                  for row in attended],
         ))
     if attestations or support:
         result.append(RecordSection(
             key="attestation", title=_("Attestation"), template="mentoring/record_attestation.html",
             context={"attestations": attestations, "support": support}, order=52,
+            facts=[(item.date, f"{item.get_kind_display()}: {item.description}")
+                   for item in support],
+            headers=[_("Category sought"), _("Application date"), _("Attestation date"), _("Result"), _("Order")],
+            rows=[(a.get_category_display(), a.applied_on, a.date, a.get_result_display(), a.order_ref)
+                  for a in attestations],
         ))
     return result

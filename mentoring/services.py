@@ -44,6 +44,9 @@ def save_pair(*, pair: Pair, mentors: Iterable[Pedagogue], mentees: Iterable[Ped
         for pedagogue_id, role in wanted.items()
         if pedagogue_id not in current
     )
+    from mentoring.hours import sync_pair
+
+    sync_pair(pair)  # bulk_create sends no signals: post the mentees' hours explicitly
     return pair
 
 
@@ -56,4 +59,7 @@ def set_attendance(*, session: Session, attendees: Iterable[Pedagogue]) -> int:
     session.attendance.model.objects.bulk_create(
         session.attendance.model(session=session, pedagogue_id=pk) for pk in wanted - present
     )
+    from mentoring.hours import sync_session
+
+    sync_session(session)  # bulk_create sends no signals: post the attendees' hours explicitly
     return len(wanted)

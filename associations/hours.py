@@ -1,0 +1,52 @@
+"""Association seminars and meetings marked "counts toward PD" post their hours to the
+attendee's hour account (one ledger line per attendance row, withdrawn when the pedagogue is
+marked absent, the row is deleted or the meeting stops counting)."""
+
+from django.db.models.signals import post_delete, post_save
+
+from training import hours
+from training.models import HourKind
+
+from .models import Attendance, Meeting
+
+
+def _posting(row: Attendance, meeting: Meeting) -> hours.Posting | None:
+    if not (row.present and meeting.counts_toward_pd and meeting.pd_hours):
+        return None
+    return hours.Posting(
+        source_id=row.pk, pedagogue_id=row.pedagogue_id, date=meeting.date, hours=meeting.pd_hours,
+        kind=HourKind.SEMINAR, title=f"{meeting.association}: {meeting.topic}",
+    )
+
+
+def sync_meeting(meeting: Meeting) -> None:
+    """Post (or withdraw) the hours of every attendance row of the meeting."""
+    rows = list(meeting.attendance.all())
+    postings = [p for p in (_posting(row, meeting) for row in rows) if p]
+    hours.sync(model=Attendance, source_ids=[row.pk for row in rows], postings=postings)
+
+
+def sync_attendance(row: Attendance) -> None:
+    posting = _posting(row, row.meeting)
+    hours.sync(model=Attendance, source_ids=[row.pk], postings=[posting] if posting else [])
+
+
+def _attendance_saved(sender, instance: Attendance, raw=False, **kwargs) -> None:
+    if not raw:
+        sync_attendance(instance)
+
+
+def _attendance_deleted(sender, instance: Attendance, **kwargs) -> None:
+    hours.withdraw(model=Attendance, source_ids=[instance.pk])
+
+
+def _meeting_saved(sender, instance: Meeting, raw=False, created=False, **kwargs) -> None:
+    if not raw and not created:
+        sync_meeting(instance)
+
+
+def connect() -> None:
+    hours.register_source(Attendance, lambda row: row.meeting.get_absolute_url())
+    post_save.connect(_attendance_saved, sender=Attendance, dispatch_uid="associations_attendance_hours")
+    post_delete.connect(_attendance_deleted, sender=Attendance, dispatch_uid="associations_attendance_hours_out")
+    post_save.connect(_meeting_saved, sender=Meeting, dispatch_uid="associations_meeting_hours")

@@ -1,0 +1,75 @@
+"""Mentoring activities that carry hours post them to the hour account:
+a School of the Young Teacher (or supervision) session to each attendee, a pair with
+``pd_hours`` to each mentee on the pair's end date. One ledger line per attendance or
+participant row; deleting the row, or the session/pair losing its hours, withdraws it.
+
+``services.set_attendance`` and ``services.save_pair`` write rows in bulk (no signals),
+so they call ``sync_session`` / ``sync_pair``; single-row writes and deletes go through signals.
+"""
+
+from django.db.models.signals import post_delete, post_save
+
+from training import hours
+from training.models import HourKind
+
+from .models import Attendance, Pair, Participant, ParticipantRole, Session
+
+
+def sync_session(session: Session) -> None:
+    rows = list(session.attendance.all())
+    postings = []
+    if session.pd_hours:
+        title = f"{session.get_kind_display()}: {session.topic}"
+        postings = [hours.Posting(source_id=row.pk, pedagogue_id=row.pedagogue_id, date=session.date,
+                                  hours=session.pd_hours, kind=HourKind.SESSION, title=title) for row in rows]
+    hours.sync(model=Attendance, source_ids=[row.pk for row in rows], postings=postings)
+
+
+def sync_pair(pair: Pair) -> None:
+    rows = list(pair.participants.all())
+    postings = []
+    if pair.pd_hours and pair.end:
+        title = str(pair.programme or pair.form)
+        postings = [hours.Posting(source_id=row.pk, pedagogue_id=row.pedagogue_id, date=pair.end,
+                                  hours=pair.pd_hours, kind=HourKind.OTHER, title=title)
+                    for row in rows if row.role == ParticipantRole.MENTEE]
+    hours.sync(model=Participant, source_ids=[row.pk for row in rows], postings=postings)
+
+
+def _session_saved(sender, instance: Session, raw=False, **kwargs) -> None:
+    if not raw:
+        sync_session(instance)
+
+
+def _pair_saved(sender, instance: Pair, raw=False, **kwargs) -> None:
+    if not raw:
+        sync_pair(instance)
+
+
+def _attendance_saved(sender, instance: Attendance, raw=False, **kwargs) -> None:
+    if not raw:
+        sync_session(instance.session)
+
+
+def _participant_saved(sender, instance: Participant, raw=False, **kwargs) -> None:
+    if not raw:
+        sync_pair(instance.pair)
+
+
+def _attendance_deleted(sender, instance: Attendance, **kwargs) -> None:
+    hours.withdraw(model=Attendance, source_ids=[instance.pk])
+
+
+def _participant_deleted(sender, instance: Participant, **kwargs) -> None:
+    hours.withdraw(model=Participant, source_ids=[instance.pk])
+
+
+def connect() -> None:
+    hours.register_source(Attendance, lambda row: row.session.get_absolute_url())
+    hours.register_source(Participant, lambda row: row.pair.get_absolute_url())
+    post_save.connect(_session_saved, sender=Session, dispatch_uid="mentoring_session_hours")
+    post_save.connect(_pair_saved, sender=Pair, dispatch_uid="mentoring_pair_hours")
+    post_save.connect(_attendance_saved, sender=Attendance, dispatch_uid="mentoring_attendance_hours")
+    post_save.connect(_participant_saved, sender=Participant, dispatch_uid="mentoring_participant_hours")
+    post_delete.connect(_attendance_deleted, sender=Attendance, dispatch_uid="mentoring_attendance_hours_out")
+    post_delete.connect(_participant_deleted, sender=Participant, dispatch_uid="mentoring_participant_hours_out")

@@ -1,0 +1,84 @@
+"""Automatic posting to the hour account (the ``HourEntry`` ledger).
+
+An activity that carries hours (a School of the Young Teacher session attended, an association
+seminar that counts toward PD, a finished mentoring pair) posts one ledger line per attendance or
+participant row: the row is the line's ``source``, so posting again rewrites the same line
+(idempotent — the ledger is unique on the source) and deleting the row or unmarking it withdraws
+the line. Apps register how to link a source back to the activity with ``register_source``.
+"""
+
+import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+
+from training.models import HourEntry
+
+_LINKS: dict[type[models.Model], Callable[[models.Model], str]] = {}
+
+
+@dataclass(frozen=True)
+class Posting:
+    """The ledger line a source should have (``hours`` > 0)."""
+
+    source_id: int
+    pedagogue_id: int
+    date: datetime.date
+    hours: Decimal
+    kind: str
+    title: str
+
+
+def register_source(model: type[models.Model], url: Callable[[models.Model], str]) -> None:
+    """Say how a ledger line whose source is a ``model`` row links back to its activity."""
+    _LINKS[model] = url
+
+
+def source_url(entry: HourEntry) -> str:
+    """Return the address of the activity behind a ledger line ('' when there is none)."""
+    model = entry.source_type.model_class()
+    link = _LINKS.get(model)
+    if link is None:
+        source = entry.source
+        return source.get_absolute_url() if source is not None and hasattr(source, "get_absolute_url") else ""
+    source = entry.source
+    return link(source) if source is not None else ""
+
+
+@transaction.atomic
+def sync(*, model: type[models.Model], source_ids: Iterable[int], postings: Iterable[Posting]) -> None:
+    """Make the ledger lines of the given sources exactly ``postings``.
+
+    Sources among ``source_ids`` without a posting lose their line; the others get it created
+    or rewritten. A few queries whatever the number of rows.
+    """
+    source_type = ContentType.objects.get_for_model(model)
+    wanted = {p.source_id: p for p in postings if p.hours and p.hours > 0}
+    ids = set(source_ids) | set(wanted)
+    existing = {e.source_id: e for e in HourEntry.objects.filter(source_type=source_type, source_id__in=ids)}
+    stale = [pk for pk in existing if pk not in wanted]
+    if stale:
+        HourEntry.objects.filter(source_type=source_type, source_id__in=stale).delete()
+    to_create, to_update = [], []
+    for source_id, posting in wanted.items():
+        values = {"pedagogue_id": posting.pedagogue_id, "date": posting.date, "hours": posting.hours,
+                  "kind": posting.kind, "title": posting.title[:300]}
+        entry = existing.get(source_id)
+        if entry is None:
+            to_create.append(HourEntry(source_type=source_type, source_id=source_id, **values))
+        elif any(getattr(entry, key) != value for key, value in values.items()):
+            for key, value in values.items():
+                setattr(entry, key, value)
+            to_update.append(entry)
+    HourEntry.objects.bulk_create(to_create, batch_size=2000)
+    HourEntry.objects.bulk_update(to_update, ["pedagogue_id", "date", "hours", "kind", "title"], batch_size=2000)
+
+
+def withdraw(*, model: type[models.Model], source_ids: Iterable[int]) -> int:
+    """Remove the ledger lines of the given sources; return how many were removed."""
+    source_type = ContentType.objects.get_for_model(model)
+    deleted, _ = HourEntry.objects.filter(source_type=source_type, source_id__in=list(source_ids)).delete()
+    return deleted

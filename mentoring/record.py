@@ -6,6 +6,7 @@ from collections import Counter
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
+from core.models import Pedagogue
 from core.record import RecordSection
 from mentoring.models import (
     Attendance,
@@ -34,8 +35,12 @@ def sections(pedagogue, user) -> list[RecordSection]:
     as_mentor = [row.pair for row in roles if row.role == ParticipantRole.MENTOR]
     as_mentee = [row.pair for row in roles if row.role == ParticipantRole.MENTEE]
 
+    # Sessions are municipal events: whoever may see the pedagogue (the teacher themself, their school)
+    # sees the sessions they attended, not only the municipal staff who may list sessions.
+    sessions = (Session.objects.all() if Pedagogue.objects.for_user(user).filter(pk=pedagogue.pk).exists()
+                else Session.objects.for_user(user))
     attended = list(
-        Attendance.objects.filter(pedagogue=pedagogue, session__in=Session.objects.for_user(user))
+        Attendance.objects.filter(pedagogue=pedagogue, session__in=sessions)
         .select_related("session").order_by("-session__date")
     )
     school_years = []

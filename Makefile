@@ -52,11 +52,9 @@ static: node_modules/.installed
 	cp -r node_modules/bootstrap-icons/font/bootstrap-icons.min.css node_modules/bootstrap-icons/font/fonts \
 	   static/vendor/bootstrap-icons/
 
+# From the root, compilemessages compiles every catalogue it finds: locale/ and each <app>/locale.
 compilemessages: install
-	@for dir in locale */locale; do \
-	  [ -d "$$dir/ru/LC_MESSAGES" ] || continue; \
-	  (cd "$$(dirname $$dir)" && $(CURDIR)/$(PY) $(CURDIR)/manage.py compilemessages -l ru -v 0) || exit 1; \
-	done
+	$(PY) manage.py compilemessages -l ru --ignore=.venv --ignore=node_modules --ignore=staticfiles -v 0
 
 migrate: install compilemessages
 	$(PY) manage.py migrate --noinput

@@ -6,6 +6,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterator
 
+from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -21,7 +22,7 @@ DAYS_BEFORE = 3
 def reminders(today: datetime.date) -> Iterator[Reminder]:
     pending = list(
         Assignment.objects.filter(
-            reviewed_at__isnull=True, request__status=Status.ASSIGNED, request__deadline__isnull=False,
+            reviewed_at__isnull=True, round=F("request__round"), request__status=Status.ASSIGNED, request__deadline__isnull=False,
             request__deadline__lte=today + datetime.timedelta(days=DAYS_BEFORE), expert__user__is_active=True,
         ).select_related("request", "expert__user", "expert__pedagogue").order_by("request__deadline", "pk")
     )

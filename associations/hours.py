@@ -50,3 +50,18 @@ def connect() -> None:
     post_save.connect(_attendance_saved, sender=Attendance, dispatch_uid="associations_attendance_hours")
     post_delete.connect(_attendance_deleted, sender=Attendance, dispatch_uid="associations_attendance_hours_out")
     post_save.connect(_meeting_saved, sender=Meeting, dispatch_uid="associations_meeting_hours")
+
+
+def sync_municipality(municipality) -> None:
+    """Post the hours of every attendance row of the municipality's meetings that count toward PD
+    (for data written in bulk, e.g. the demo seed); a few queries whatever the number of rows."""
+    rows = (Attendance.objects.filter(meeting__association__municipality=municipality)
+            .values_list("pk", "pedagogue_id", "present", "meeting__counts_toward_pd", "meeting__pd_hours",
+                         "meeting__date", "meeting__topic", "meeting__association__title"))
+    ids, postings = [], []
+    for pk, pedagogue_id, present, counts, pd_hours, day, topic, association in rows.iterator(chunk_size=5000):
+        ids.append(pk)
+        if present and counts and pd_hours:
+            postings.append(hours.Posting(source_id=pk, pedagogue_id=pedagogue_id, date=day, hours=pd_hours,
+                                          kind=HourKind.SEMINAR, title=f"{association}: {topic}"))
+    hours.sync(model=Attendance, source_ids=ids, postings=postings)

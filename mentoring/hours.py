@@ -12,7 +12,7 @@ from django.db.models.signals import post_delete, post_save
 from training import hours
 from training.models import HourKind
 
-from .models import Attendance, Pair, Participant, ParticipantRole, Session
+from .models import Attendance, Pair, Participant, ParticipantRole, Session, SessionKind
 
 
 def sync_session(session: Session) -> None:
@@ -73,3 +73,22 @@ def connect() -> None:
     post_save.connect(_participant_saved, sender=Participant, dispatch_uid="mentoring_participant_hours")
     post_delete.connect(_attendance_deleted, sender=Attendance, dispatch_uid="mentoring_attendance_hours_out")
     post_delete.connect(_participant_deleted, sender=Participant, dispatch_uid="mentoring_participant_hours_out")
+
+
+def sync_municipality(municipality) -> None:
+    """Post the hours of every session attendance and finished pair of the municipality
+    (for data written in bulk, e.g. the demo seed); a few queries whatever the number of rows."""
+    kinds = dict(SessionKind.choices)
+    rows = (Attendance.objects.filter(session__municipality=municipality)
+            .values_list("pk", "pedagogue_id", "session__pd_hours", "session__date", "session__kind",
+                         "session__topic"))
+    ids, postings = [], []
+    for pk, pedagogue_id, pd_hours, day, kind, topic in rows.iterator(chunk_size=5000):
+        ids.append(pk)
+        if pd_hours:
+            postings.append(hours.Posting(source_id=pk, pedagogue_id=pedagogue_id, date=day, hours=pd_hours,
+                                          kind=HourKind.SESSION, title=f"{kinds[kind]}: {topic}"))
+    hours.sync(model=Attendance, source_ids=ids, postings=postings)
+    for pair in (Pair.objects.filter(institution__municipality=municipality, pd_hours__isnull=False)
+                 .select_related("programme", "form").prefetch_related("participants")):
+        sync_pair(pair)

@@ -262,3 +262,22 @@ def test_ledger_is_unique_per_source(seminar, teacher_pedagogue):
     row.save()
     assert HourEntry.objects.filter(source_type=ContentType.objects.get_for_model(assoc.Attendance),
                                     source_id=row.pk).count() == 1
+
+
+def test_bulk_written_attendance_is_posted_by_the_municipality_sync(city, seminar, teacher_pedagogue, colleague):
+    """Rows written with bulk_create (the demo seed) send no signals; the sync posts them, once."""
+    from associations.hours import sync_municipality as sync_associations
+    from mentoring.hours import sync_municipality as sync_mentoring
+
+    session = SessionFactory(municipality=city, date=datetime.date(2022, 12, 1))
+    ment.Attendance.objects.bulk_create([ment.Attendance(session=session, pedagogue=teacher_pedagogue)])
+    assoc.Attendance.objects.bulk_create([assoc.Attendance(meeting=seminar, pedagogue=teacher_pedagogue),
+                                          assoc.Attendance(meeting=seminar, pedagogue=colleague, present=False)])
+    assert HourEntry.objects.count() == 0
+
+    for _ in range(2):
+        sync_associations(city)
+        sync_mentoring(city)
+    assert sorted((k, h) for k, h, _t in ledger(teacher_pedagogue)) == [
+        (HourKind.SEMINAR, Decimal("4.0")), (HourKind.SESSION, Decimal("2.0"))]
+    assert ledger(colleague) == []

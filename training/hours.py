@@ -57,11 +57,14 @@ def sync(*, model: type[models.Model], source_ids: Iterable[int], postings: Iter
     """
     source_type = ContentType.objects.get_for_model(model)
     wanted = {p.source_id: p for p in postings if p.hours and p.hours > 0}
-    ids = set(source_ids) | set(wanted)
-    existing = {e.source_id: e for e in HourEntry.objects.filter(source_type=source_type, source_id__in=ids)}
+    ids = sorted(set(source_ids) | set(wanted))
+    existing = {}
+    for chunk in _chunks(ids):
+        existing.update((e.source_id, e) for e in HourEntry.objects.filter(source_type=source_type,
+                                                                            source_id__in=chunk))
     stale = [pk for pk in existing if pk not in wanted]
-    if stale:
-        HourEntry.objects.filter(source_type=source_type, source_id__in=stale).delete()
+    for chunk in _chunks(stale):
+        HourEntry.objects.filter(source_type=source_type, source_id__in=chunk).delete()
     to_create, to_update = [], []
     for source_id, posting in wanted.items():
         values = {"pedagogue_id": posting.pedagogue_id, "date": posting.date, "hours": posting.hours,
@@ -75,6 +78,11 @@ def sync(*, model: type[models.Model], source_ids: Iterable[int], postings: Iter
             to_update.append(entry)
     HourEntry.objects.bulk_create(to_create, batch_size=2000)
     HourEntry.objects.bulk_update(to_update, ["pedagogue_id", "date", "hours", "kind", "title"], batch_size=2000)
+
+
+def _chunks(items: list, size: int = 5000):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
 
 
 def withdraw(*, model: type[models.Model], source_ids: Iterable[int]) -> int:

@@ -3,6 +3,7 @@ attendee's hour account (one ledger line per attendance row, withdrawn when the 
 marked absent, the row is deleted or the meeting stops counting)."""
 
 from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
 
 from training import hours
 from training.models import HourKind
@@ -45,8 +46,13 @@ def _meeting_saved(sender, instance: Meeting, raw=False, created=False, **kwargs
         sync_meeting(instance)
 
 
+def _meeting_urls(ids: list[int]) -> dict[int, str]:
+    rows = Attendance.objects.filter(pk__in=ids).values_list("pk", "meeting_id")
+    return {pk: reverse("associations:meeting-detail", args=[meeting]) for pk, meeting in rows}
+
+
 def connect() -> None:
-    hours.register_source(Attendance, lambda row: row.meeting.get_absolute_url())
+    hours.register_source(Attendance, _meeting_urls)
     post_save.connect(_attendance_saved, sender=Attendance, dispatch_uid="associations_attendance_hours")
     post_delete.connect(_attendance_deleted, sender=Attendance, dispatch_uid="associations_attendance_hours_out")
     post_save.connect(_meeting_saved, sender=Meeting, dispatch_uid="associations_meeting_hours")

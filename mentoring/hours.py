@@ -8,6 +8,7 @@ so they call ``sync_session`` / ``sync_pair``; single-row writes and deletes go 
 """
 
 from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
 
 from training import hours
 from training.models import HourKind
@@ -64,9 +65,19 @@ def _participant_deleted(sender, instance: Participant, **kwargs) -> None:
     hours.withdraw(model=Participant, source_ids=[instance.pk])
 
 
+def _session_urls(ids: list[int]) -> dict[int, str]:
+    rows = Attendance.objects.filter(pk__in=ids).values_list("pk", "session_id")
+    return {pk: reverse("mentoring:session-detail", args=[session]) for pk, session in rows}
+
+
+def _pair_urls(ids: list[int]) -> dict[int, str]:
+    rows = Participant.objects.filter(pk__in=ids).values_list("pk", "pair_id")
+    return {pk: reverse("mentoring:pair-detail", args=[pair]) for pk, pair in rows}
+
+
 def connect() -> None:
-    hours.register_source(Attendance, lambda row: row.session.get_absolute_url())
-    hours.register_source(Participant, lambda row: row.pair.get_absolute_url())
+    hours.register_source(Attendance, _session_urls)
+    hours.register_source(Participant, _pair_urls)
     post_save.connect(_session_saved, sender=Session, dispatch_uid="mentoring_session_hours")
     post_save.connect(_pair_saved, sender=Pair, dispatch_uid="mentoring_pair_hours")
     post_save.connect(_attendance_saved, sender=Attendance, dispatch_uid="mentoring_attendance_hours")

@@ -281,3 +281,29 @@ def test_bulk_written_attendance_is_posted_by_the_municipality_sync(city, semina
     assert sorted((k, h) for k, h, _t in ledger(teacher_pedagogue)) == [
         (HourKind.SEMINAR, Decimal("4.0")), (HourKind.SESSION, Decimal("2.0"))]
     assert ledger(colleague) == []
+
+
+def _grow(city, seminar, pedagogue, n: int) -> None:
+    for i in range(n):
+        meeting = MeetingFactory(association=seminar.association, date=datetime.date(2022, 9, 1 + i),
+                                 counts_toward_pd=True, pd_hours=Decimal("2"))
+        mark_attendance(meeting=meeting, marks={pedagogue.pk: True})
+        set_attendance(session=SessionFactory(municipality=city, date=datetime.date(2022, 10, 1 + i)),
+                       attendees=[pedagogue])
+        CompletionFactory(pedagogue=pedagogue, hours=16, finished=datetime.date(2021, 3, 1 + i))
+
+
+@pytest.mark.parametrize("name", RECORD_URLS)
+def test_record_query_count_does_not_grow_with_the_record(client, methodist, city, record, seminar, name):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(methodist)
+    url = reverse(name, args=[record.pk])
+    client.get(url)  # warm caches (content types, sessions)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == 200
+    _grow(city, seminar, record, 6)
+    with CaptureQueriesContext(connection) as large:
+        assert client.get(url).status_code == 200
+    assert len(large) == len(small)

@@ -17,7 +17,7 @@ from django.db import models, transaction
 
 from training.models import HourEntry
 
-_LINKS: dict[type[models.Model], Callable[[models.Model], str]] = {}
+_LINKS: dict[type[models.Model], Callable[[list[int]], dict[int, str]]] = {}
 
 
 @dataclass(frozen=True)
@@ -32,20 +32,26 @@ class Posting:
     title: str
 
 
-def register_source(model: type[models.Model], url: Callable[[models.Model], str]) -> None:
-    """Say how a ledger line whose source is a ``model`` row links back to its activity."""
-    _LINKS[model] = url
+def register_source(model: type[models.Model], urls: Callable[[list[int]], dict[int, str]]) -> None:
+    """Say how ledger lines whose source is a ``model`` row link back to their activity:
+    ``urls(source ids)`` returns {source id: address} in one query."""
+    _LINKS[model] = urls
 
 
-def source_url(entry: HourEntry) -> str:
-    """Return the address of the activity behind a ledger line ('' when there is none)."""
-    model = entry.source_type.model_class()
-    link = _LINKS.get(model)
-    if link is None:
-        source = entry.source
-        return source.get_absolute_url() if source is not None and hasattr(source, "get_absolute_url") else ""
-    source = entry.source
-    return link(source) if source is not None else ""
+def source_urls(entries: Iterable[HourEntry]) -> dict[int, str]:
+    """Return {ledger line id: address of its activity} with one query per kind of source."""
+    by_type: dict[int, list[HourEntry]] = {}
+    for entry in entries:
+        by_type.setdefault(entry.source_type_id, []).append(entry)
+    result: dict[int, str] = {}
+    for type_id, lines in by_type.items():
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        resolve = _LINKS.get(model)
+        if resolve is None:
+            continue
+        urls = resolve([line.source_id for line in lines])
+        result.update((line.pk, urls[line.source_id]) for line in lines if line.source_id in urls)
+    return result
 
 
 @transaction.atomic

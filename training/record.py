@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from core.models import Pedagogue
 from core.record import RecordSection
-from training.hours import source_url
+from training.hours import source_urls
 from training.models import (
     AccountStatus,
     Completion,
@@ -61,10 +61,11 @@ def sections(pedagogue, user) -> list[RecordSection]:
         rows=[(c.programme.title, c.module.title if c.module else "", c.hours, c.started, c.finished,
                c.certificate_number) for c in completions],
     )]
-    ledger = list(HourEntry.objects.filter(pedagogue=pedagogue).select_related("source_type").order_by("-date", "pk"))
+    ledger = list(HourEntry.objects.filter(pedagogue=pedagogue).order_by("-date", "pk"))
     if ledger:
+        links = source_urls(ledger[:LEDGER_ON_PAGE])
         for entry in ledger[:LEDGER_ON_PAGE]:
-            entry.source_link = source_url(entry)
+            entry.source_link = links.get(entry.pk, "")
         by_kind: dict[str, float] = {}
         for entry in ledger:
             by_kind[entry.kind] = by_kind.get(entry.kind, 0) + entry.hours

@@ -46,8 +46,9 @@ def _meeting_saved(sender, instance: Meeting, raw=False, created=False, **kwargs
         sync_meeting(instance)
 
 
-def _meeting_urls(ids: list[int]) -> dict[int, str]:
-    rows = Attendance.objects.filter(pk__in=ids).values_list("pk", "meeting_id")
+def _meeting_urls(ids: list[int], user) -> dict[int, str]:
+    rows = Attendance.objects.filter(pk__in=ids, meeting__in=Meeting.objects.for_user(user)).values_list(
+        "pk", "meeting_id")
     return {pk: reverse("associations:meeting-detail", args=[meeting]) for pk, meeting in rows}
 
 

@@ -65,13 +65,14 @@ def _participant_deleted(sender, instance: Participant, **kwargs) -> None:
     hours.withdraw(model=Participant, source_ids=[instance.pk])
 
 
-def _session_urls(ids: list[int]) -> dict[int, str]:
-    rows = Attendance.objects.filter(pk__in=ids).values_list("pk", "session_id")
+def _session_urls(ids: list[int], user) -> dict[int, str]:
+    rows = Attendance.objects.filter(pk__in=ids, session__in=Session.objects.for_user(user)).values_list(
+        "pk", "session_id")
     return {pk: reverse("mentoring:session-detail", args=[session]) for pk, session in rows}
 
 
-def _pair_urls(ids: list[int]) -> dict[int, str]:
-    rows = Participant.objects.filter(pk__in=ids).values_list("pk", "pair_id")
+def _pair_urls(ids: list[int], user) -> dict[int, str]:
+    rows = Participant.objects.filter(pk__in=ids, pair__in=Pair.objects.for_user(user)).values_list("pk", "pair_id")
     return {pk: reverse("mentoring:pair-detail", args=[pair]) for pk, pair in rows}
 
 

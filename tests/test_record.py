@@ -307,3 +307,15 @@ def test_record_query_count_does_not_grow_with_the_record(client, methodist, cit
     with CaptureQueriesContext(connection) as large:
         assert client.get(url).status_code == 200
     assert len(large) == len(small)
+
+
+def test_ledger_links_only_to_activities_the_user_may_open(client, teacher, methodist, record):
+    session = ment.Session.objects.order_by("date").first()
+    session_url = reverse("mentoring:session-detail", args=[session.pk])
+    client.force_login(methodist)
+    assert session_url in client.get(reverse("core:pedagogue-detail", args=[record.pk])).content.decode()
+    client.force_login(teacher)
+    html = client.get(reverse("core:pedagogue-detail", args=[record.pk])).content.decode()
+    opens = client.get(session_url).status_code == 200
+    assert (session_url in html) == opens
+    assert "Школа молодого педагога: Занятие" in html  # the line is there, linked or not

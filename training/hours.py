@@ -17,7 +17,7 @@ from django.db import models, transaction
 
 from training.models import HourEntry
 
-_LINKS: dict[type[models.Model], Callable[[list[int]], dict[int, str]]] = {}
+_LINKS: dict[type[models.Model], Callable[[list[int], object], dict[int, str]]] = {}
 
 
 @dataclass(frozen=True)
@@ -32,13 +32,14 @@ class Posting:
     title: str
 
 
-def register_source(model: type[models.Model], urls: Callable[[list[int]], dict[int, str]]) -> None:
+def register_source(model: type[models.Model], urls: Callable[[list[int], object], dict[int, str]]) -> None:
     """Say how ledger lines whose source is a ``model`` row link back to their activity:
-    ``urls(source ids)`` returns {source id: address} in one query."""
+    ``urls(source ids, user)`` returns {source id: address} in one query, only for activities
+    the user may open (no link that ends in a 404)."""
     _LINKS[model] = urls
 
 
-def source_urls(entries: Iterable[HourEntry]) -> dict[int, str]:
+def source_urls(entries: Iterable[HourEntry], user) -> dict[int, str]:
     """Return {ledger line id: address of its activity} with one query per kind of source."""
     by_type: dict[int, list[HourEntry]] = {}
     for entry in entries:
@@ -49,7 +50,7 @@ def source_urls(entries: Iterable[HourEntry]) -> dict[int, str]:
         resolve = _LINKS.get(model)
         if resolve is None:
             continue
-        urls = resolve([line.source_id for line in lines])
+        urls = resolve([line.source_id for line in lines], user)
         result.update((line.pk, urls[line.source_id]) for line in lines if line.source_id in urls)
     return result
 

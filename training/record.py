@@ -63,7 +63,7 @@ def sections(pedagogue, user) -> list[RecordSection]:
     )]
     ledger = list(HourEntry.objects.filter(pedagogue=pedagogue).order_by("-date", "pk"))
     if ledger:
-        links = source_urls(ledger[:LEDGER_ON_PAGE])
+        links = source_urls(ledger[:LEDGER_ON_PAGE], user)
         for entry in ledger[:LEDGER_ON_PAGE]:
             entry.source_link = links.get(entry.pk, "")
         by_kind: dict[str, float] = {}

@@ -13,11 +13,11 @@ def sent(today):
 
 
 def test_the_teacher_is_reminded_of_route_items_due_within_a_week_until_evidence_is_sent(
-    year, teacher, teacher_pedagogue
+    year, teacher, teacher_pedagogue, methodist
 ):
     route = RouteFactory(pedagogue=teacher_pedagogue)
     soon = RouteItemFactory(route=route, title="Курсы по ФГОС", deadline=TODAY + datetime.timedelta(days=7))
-    RouteItemFactory(route=route, title="Позже", deadline=TODAY + datetime.timedelta(days=8))
+    later = RouteItemFactory(route=route, title="Позже", deadline=TODAY + datetime.timedelta(days=8))
     RouteItemFactory(route=route, title="Без срока")
     RouteItemFactory(route=route, title="Сдано", deadline=TODAY, status=ItemStatus.ACCEPTED,
                      evidence_link="https://example.org/a")
@@ -32,8 +32,12 @@ def test_the_teacher_is_reminded_of_route_items_due_within_a_week_until_evidence
     soon.evidence_link = "https://example.org/certificate"
     soon.save()
     assert Notification.objects.filter(kind="route_item_due").count() == 1
-    assert sent(TODAY + datetime.timedelta(days=1)) == 1  # now the tutor's turn, the teacher hears nothing
-    assert Notification.objects.latest("pk").kind == "evidence_waiting"
+    assert sent(TODAY + datetime.timedelta(days=1)) == 2
+    new = Notification.objects.filter(day=TODAY + datetime.timedelta(days=1))
+    assert sorted((n.user.username, n.kind, n.object_id) for n in new) == [
+        ("methodist", "evidence_waiting", soon.pk),  # now the tutor's turn
+        ("teacher", "route_item_due", later.pk),  # the teacher hears only of the item not yet done
+    ]
 
 
 def test_the_methodist_is_told_of_evidence_waiting_until_reviewed(year, methodist, teacher_pedagogue, outsider):

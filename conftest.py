@@ -95,3 +95,15 @@ def teacher(teacher_pedagogue, school):
     teacher_pedagogue.user = user
     teacher_pedagogue.save(update_fields=["user"])
     return user
+
+
+def pytest_collection_modifyitems(config, items):
+    """Transactional tests (the browser journeys among them) flush the database after
+    each test; serialized rollback restores what data migrations created (academic
+    years, positions, directions, the competency framework...) for the tests after them."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        transactional = marker is not None and marker.kwargs.get("transaction", False)
+        if transactional or item.get_closest_marker("browser"):
+            kwargs = {**(marker.kwargs if marker else {}), "transaction": True, "serialized_rollback": True}
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)

@@ -12,7 +12,7 @@ class PreferencesForm(forms.Form):
         for kind in Kind:
             self.fields[kind.value] = forms.ChoiceField(
                 label=kind.label, choices=Channel.choices, initial=channels[kind.value],
-                widget=forms.RadioSelect, error_messages={"required": _("Choose how to receive this notification.")},
+                widget=forms.RadioSelect(attrs={"class": "form-check-input"}), error_messages={"required": _("Choose how to receive this notification.")},
             )
 
     def kind_fields(self):

@@ -59,3 +59,34 @@ def test_a_reminder_shows_on_the_bell_and_marking_it_read_lowers_the_count(brows
     page.wait_for_load_state("networkidle")
     assert page.locator("input[name='staffing_deadline'][value='off']").is_checked()
     screenshot(page, "notifications-preferences")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_teacher_is_notified_of_an_issued_certificate(browser_page):
+    from certificates.tests.factories import issue, seminar
+    from core.models import Pedagogue
+
+    page = browser_page
+    city = Municipality.objects.create(name="Лесосибирск", code="lesosibirsk")
+    school = Institution.objects.create(municipality=city, name="МБОУ «Средняя школа № 1»", short_name="СШ № 1",
+                                        type=InstitutionType.GENERAL)
+    methodist = make_user("methodist", Role.METHODIST, municipality=city)
+    teacher = make_user("teacher", Role.TEACHER, institution=school)
+    holder = Pedagogue.objects.create(last_name="Иванова", first_name="Мария", middle_name="Петровна",
+                                      birth_date=datetime.date(1996, 3, 1), municipality=city, institution=school,
+                                      user=teacher)
+    certificate = issue("associations.meeting", seminar(city, [holder]), methodist)[0]
+
+    login(page, "teacher")
+    assert page.inner_text("#notification-count").startswith("1")
+    page.click("#notification-bell")
+    page.wait_for_url("**/notifications/")
+    text = page.inner_text("#notification-list")
+    assert f"Выдан сертификат № {certificate.number}" in text and "Формирующее оценивание на уроке" in text
+    screenshot(page, "notifications-certificate")
+
+    page.locator("#notification-list button[name=open]").first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith(certificate.get_absolute_url())
+    assert page.locator("#notification-count").count() == 0

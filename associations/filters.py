@@ -5,7 +5,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import FilterForm, SortFilter, visible_institutions
+from core.filters import FilterForm, IdChoiceFilter, SortFilter, visible_institutions
 from core.models import AcademicYear, Subject
 
 from .models import (
@@ -38,10 +38,10 @@ def _name_q(prefix: str, word: str) -> Q:
 class AssociationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_q")
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=AssociationKind.choices, empty_label=_("Any kind"))
-    subject = django_filters.ModelChoiceFilter(
+    subject = IdChoiceFilter(
         label=_("Subject area"), queryset=Subject.objects.all(), empty_label=_("Any subject")
     )
-    year = django_filters.ModelChoiceFilter(
+    year = IdChoiceFilter(
         label=_("Active in"), queryset=_years, method="filter_year", empty_label=_("Any year")
     )
 
@@ -91,7 +91,7 @@ class ProductFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         field_name="association__kind", choices=AssociationKind.choices, label=_("Made by"), empty_label=_("Any kind")
     )
-    year = django_filters.ModelChoiceFilter(
+    year = IdChoiceFilter(
         label=_("Academic year"), queryset=_years, method="filter_year", empty_label=_("Any year")
     )
     association = django_filters.NumberFilter(
@@ -132,7 +132,7 @@ class ProductPageFilter(ProductFilter):
 class CompetitionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_q")
     level = django_filters.ChoiceFilter(choices=Level.choices, label=_("Level"), empty_label=_("Any level"))
-    year = django_filters.ModelChoiceFilter(label=_("Academic year"), queryset=_years, empty_label=_("Any year"))
+    year = IdChoiceFilter(label=_("Academic year"), queryset=_years, empty_label=_("Any year"))
 
     class Meta:
         model = Competition
@@ -167,11 +167,11 @@ class ParticipationFilter(django_filters.FilterSet):
     level = django_filters.ChoiceFilter(
         field_name="competition__level", choices=Level.choices, label=_("Level"), empty_label=_("Any level")
     )
-    year = django_filters.ModelChoiceFilter(
+    year = IdChoiceFilter(
         field_name="competition__year", label=_("Academic year"), queryset=_years, empty_label=_("Any year")
     )
     result = django_filters.ChoiceFilter(choices=Result.choices, label=_("Result"), empty_label=_("Any result"))
-    institution = django_filters.ModelChoiceFilter(
+    institution = IdChoiceFilter(
         label=_("Institution"), queryset=visible_institutions, method="filter_institution",
         empty_label=_("Any institution"),
     )

@@ -9,6 +9,8 @@ from django import forms
 from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from core.forms import BootstrapFormMixin
 from core.models import (
@@ -21,6 +23,12 @@ from core.models import (
     Position,
     Subject,
 )
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class IdChoiceFilter(django_filters.ModelChoiceFilter):
+    """A choice of one object by id; declared as an integer in the API schema even when the
+    filter uses a method or a queryset decided per request."""
 
 
 def _user(request):

@@ -2,6 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import IdChoiceFilter
 from core.models import AcademicYear, Institution
 from expertise.models import Decision, Expert, RequestType, ReviewRequest, Status
 
@@ -16,8 +17,8 @@ class RequestFilter(django_filters.FilterSet):
     type = django_filters.ChoiceFilter(label=_("Type"), choices=RequestType.choices)
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices)
     decision = django_filters.ChoiceFilter(label=_("Conclusion"), choices=Decision.choices)
-    institution = django_filters.ModelChoiceFilter(label=_("Institution"), queryset=Institution.objects.none())
-    concluded_in = django_filters.ModelChoiceFilter(
+    institution = IdChoiceFilter(label=_("Institution"), queryset=Institution.objects.none())
+    concluded_in = IdChoiceFilter(
         label=_("Concluded in the year"), queryset=AcademicYear.objects.all(), method="concluded"
     )
 

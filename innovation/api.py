@@ -1,5 +1,6 @@
 import django_filters
 from django.db.models import Count
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers, viewsets
 
 from innovation.filters import ProjectFilter
@@ -12,6 +13,7 @@ class StageSerializer(serializers.ModelSerializer):
         fields = ["id", "title", "start", "end", "report_due", "reported_on", "planned_report", "actual_report", "summary"]
 
 
+@extend_schema_serializer(component_name="InnovationParticipant")
 class ParticipantSerializer(serializers.ModelSerializer):
     pedagogue_name = serializers.CharField(source="pedagogue.full_name", read_only=True)
 
@@ -20,6 +22,7 @@ class ParticipantSerializer(serializers.ModelSerializer):
         fields = ["id", "pedagogue", "pedagogue_name", "institution", "role", "joined", "left"]
 
 
+@extend_schema_serializer(component_name="InnovationProduct")
 class ProductSerializer(serializers.ModelSerializer):
     class Meta:
         model = Product

@@ -2,6 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import IdChoiceFilter
 from core.models import AcademicYear, Institution
 from innovation.models import Level, Project, ProjectStatus, working_q
 
@@ -10,8 +11,8 @@ class ProjectFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     level = django_filters.ChoiceFilter(label=_("Level"), choices=Level.choices)
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ProjectStatus.choices)
-    institution = django_filters.ModelChoiceFilter(label=_("Institution"), queryset=Institution.objects.none(), method="involving")
-    year = django_filters.ModelChoiceFilter(label=_("Working in the year"), queryset=AcademicYear.objects.all(), method="working")
+    institution = IdChoiceFilter(label=_("Institution"), queryset=Institution.objects.none(), method="involving")
+    year = IdChoiceFilter(label=_("Working in the year"), queryset=AcademicYear.objects.all(), method="working")
 
     class Meta:
         model = Project

@@ -5,7 +5,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import FilterForm, SortFilter, visible_institutions
+from core.filters import FilterForm, IdChoiceFilter, SortFilter, visible_institutions
 from core.models import AcademicYear, Category, Employment, Pedagogue
 from mentoring.models import (
     Attestation,
@@ -35,14 +35,14 @@ def mentee_exists(start, end=None) -> Exists:
 
 class YoungSpecialistFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search by name"), method="filter_q")
-    institution = django_filters.ModelChoiceFilter(
+    institution = IdChoiceFilter(
         label=_("Institution"), queryset=visible_institutions, empty_label=_("Any institution"),
         method="filter_institution",
     )
     mentor = django_filters.ChoiceFilter(
         label=_("Has a mentor"), choices=YES_NO, method="filter_mentor", empty_label=_("Any")
     )
-    year = django_filters.ModelChoiceFilter(
+    year = IdChoiceFilter(
         label=_("Academic year"), queryset=AcademicYear.objects.all(), method="filter_noop",
         empty_label=_("Now"),
     )
@@ -85,7 +85,7 @@ def employed_during_q_dates(start, end) -> Q:
 
 class ProgrammeFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), field_name="title", lookup_expr="icontains")
-    institution = django_filters.ModelChoiceFilter(
+    institution = IdChoiceFilter(
         label=_("Institution"), queryset=visible_institutions, empty_label=_("Any institution")
     )
     sort = SortFilter(sorts={
@@ -100,16 +100,16 @@ class ProgrammeFilter(django_filters.FilterSet):
 
 class PairFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search by name"), method="filter_q")
-    institution = django_filters.ModelChoiceFilter(
+    institution = IdChoiceFilter(
         label=_("Institution"), queryset=visible_institutions, empty_label=_("Any institution")
     )
-    form = django_filters.ModelChoiceFilter(
+    form = IdChoiceFilter(
         label=_("Form"), queryset=MentoringForm.objects.all(), empty_label=_("Any form")
     )
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=PairStatus.choices, method="filter_status", empty_label=_("Any status")
     )
-    year = django_filters.ModelChoiceFilter(
+    year = IdChoiceFilter(
         label=_("Academic year"), queryset=AcademicYear.objects.all(), method="filter_year",
         empty_label=_("Any year"),
     )
@@ -140,7 +140,7 @@ class SupportRequestFilter(django_filters.FilterSet):
     requester_kind = django_filters.ChoiceFilter(
         label=_("Who asks"), choices=RequesterKind.choices, empty_label=_("Anyone")
     )
-    institution = django_filters.ModelChoiceFilter(
+    institution = IdChoiceFilter(
         label=_("Institution"), queryset=visible_institutions, empty_label=_("Any institution")
     )
     state = django_filters.ChoiceFilter(
@@ -162,7 +162,7 @@ class SupportRequestFilter(django_filters.FilterSet):
 class SessionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), field_name="topic", lookup_expr="icontains")
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=SessionKind.choices, empty_label=_("Any kind"))
-    year = django_filters.ModelChoiceFilter(
+    year = IdChoiceFilter(
         label=_("Academic year"), queryset=AcademicYear.objects.all(), method="filter_year",
         empty_label=_("Any year"),
     )
@@ -179,7 +179,7 @@ class SessionFilter(django_filters.FilterSet):
 
 class AttestationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search by name"), method="filter_q")
-    institution = django_filters.ModelChoiceFilter(
+    institution = IdChoiceFilter(
         label=_("Institution"), field_name="pedagogue__institution", queryset=visible_institutions,
         empty_label=_("Any institution"),
     )
@@ -189,7 +189,7 @@ class AttestationFilter(django_filters.FilterSet):
     )
     result = django_filters.ChoiceFilter(label=_("Result"), choices=AttestationResult.choices,
                                          empty_label=_("Any result"))
-    year = django_filters.ModelChoiceFilter(
+    year = IdChoiceFilter(
         label=_("Academic year"), queryset=AcademicYear.objects.all(), method="filter_year",
         empty_label=_("Any year"),
     )
@@ -218,7 +218,7 @@ HORIZONS = [("365", _("Within a year")), ("180", _("Within 6 months")), ("90", _
 
 class DueFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search by name"), method="filter_q")
-    institution = django_filters.ModelChoiceFilter(
+    institution = IdChoiceFilter(
         label=_("Institution"), queryset=visible_institutions, empty_label=_("Any institution")
     )
     category = django_filters.ChoiceFilter(label=_("Current category"), choices=Category.choices,

@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import FilterForm, SortFilter, visible_institutions
+from core.filters import FilterForm, IdChoiceFilter, SortFilter, visible_institutions
 from core.models import AcademicYear, Position
 from training.models import (
     AccountStatus,
@@ -27,14 +27,14 @@ def _years(request):
 
 class ProgrammeFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_q")
-    provider = django_filters.ModelChoiceFilter(label=_("Provider"), queryset=Provider.objects.all(),
+    provider = IdChoiceFilter(label=_("Provider"), queryset=Provider.objects.all(),
                                                 empty_label=_("Any provider"))
     provider_type = django_filters.ChoiceFilter(label=_("Provider type"), field_name="provider__type",
                                                 choices=ProviderType.choices, empty_label=_("Any type"))
     format = django_filters.ChoiceFilter(label=_("Format"), choices=Format.choices, empty_label=_("Any format"))
-    competency = django_filters.ModelChoiceFilter(label=_("Competency"), field_name="competencies",
+    competency = IdChoiceFilter(label=_("Competency"), field_name="competencies",
                                                   queryset=Competency.objects.all(), empty_label=_("Any competency"))
-    position = django_filters.ModelChoiceFilter(label=_("Position"), field_name="target_positions",
+    position = IdChoiceFilter(label=_("Position"), field_name="target_positions",
                                                 queryset=Position.objects.all(), empty_label=_("Any position"))
     federal_register = django_filters.BooleanFilter(label=_("Federal register"), widget=forms.CheckboxInput,
                                                     method="filter_federal")
@@ -56,13 +56,13 @@ class ProgrammeFilter(django_filters.FilterSet):
 
 class CompletionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_q")
-    year = django_filters.ModelChoiceFilter(label=_("Academic year"), queryset=_years, method="filter_year",
+    year = IdChoiceFilter(label=_("Academic year"), queryset=_years, method="filter_year",
                                             empty_label=_("Any year"))
-    institution = django_filters.ModelChoiceFilter(label=_("Institution"), field_name="pedagogue__institution",
+    institution = IdChoiceFilter(label=_("Institution"), field_name="pedagogue__institution",
                                                    queryset=visible_institutions, empty_label=_("Any institution"))
     provider_type = django_filters.ChoiceFilter(label=_("Provider type"), field_name="programme__provider__type",
                                                 choices=ProviderType.choices, empty_label=_("Any type"))
-    programme = django_filters.ModelChoiceFilter(label=_("Programme"), queryset=Programme.objects.all(),
+    programme = IdChoiceFilter(label=_("Programme"), queryset=Programme.objects.all(),
                                                  empty_label=_("Any programme"))
 
     class Meta:
@@ -85,7 +85,7 @@ class AccountFilter(django_filters.FilterSet):
     """Filters of the hour-account list (a Pedagogue queryset annotated by ``with_hour_account``)."""
 
     q = django_filters.CharFilter(label=_("Search by name"), method="filter_q")
-    institution = django_filters.ModelChoiceFilter(label=_("Institution"), queryset=visible_institutions,
+    institution = IdChoiceFilter(label=_("Institution"), queryset=visible_institutions,
                                                    empty_label=_("Any institution"))
     status = django_filters.ChoiceFilter(label=_("Status"), field_name="pd_status", choices=AccountStatus.choices,
                                          empty_label=_("Any status"))
@@ -108,8 +108,8 @@ class AccountFilter(django_filters.FilterSet):
 class DiagnosisFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search by name"), method="filter_q")
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=DiagnosisKind.choices, empty_label=_("Any kind"))
-    year = django_filters.ModelChoiceFilter(label=_("Academic year"), queryset=_years, empty_label=_("Any year"))
-    institution = django_filters.ModelChoiceFilter(label=_("Institution"), field_name="pedagogue__institution",
+    year = IdChoiceFilter(label=_("Academic year"), queryset=_years, empty_label=_("Any year"))
+    institution = IdChoiceFilter(label=_("Institution"), field_name="pedagogue__institution",
                                                    queryset=visible_institutions, empty_label=_("Any institution"))
 
     class Meta:
@@ -126,8 +126,8 @@ class DiagnosisFilter(django_filters.FilterSet):
 
 class RouteFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search by name"), method="filter_q")
-    year = django_filters.ModelChoiceFilter(label=_("Academic year"), queryset=_years, empty_label=_("Any year"))
-    institution = django_filters.ModelChoiceFilter(label=_("Institution"), field_name="pedagogue__institution",
+    year = IdChoiceFilter(label=_("Academic year"), queryset=_years, empty_label=_("Any year"))
+    institution = IdChoiceFilter(label=_("Institution"), field_name="pedagogue__institution",
                                                    queryset=visible_institutions, empty_label=_("Any institution"))
     to_review = django_filters.BooleanFilter(label=_("Evidence to review"), widget=forms.CheckboxInput,
                                              method="filter_to_review")

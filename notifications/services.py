@@ -50,15 +50,16 @@ def school_users(institution_ids) -> dict[int, list]:
 
 
 def notify(*, user, kind: str, title: str, url: str = "", obj=None, body: str = "",
-           today: datetime.date | None = None) -> Notification | None:
+           today: datetime.date | None = None, channel: str | None = None) -> Notification | None:
     """Create the user's notification unless they switched the kind off or already have it today.
 
     Never two of one kind about one object for one user on one day (a unique constraint backs the check).
+    ``channel`` is the user's preference for the kind when the caller already read it (bulk runs).
     """
     if user is None or not user.is_active:
         return None
     today = today or timezone.localdate()
-    channel = (
+    channel = channel or (
         Preference.objects.filter(user=user, kind=kind).values_list("channel", flat=True).first()
         or DEFAULT_CHANNEL[kind]
     )
@@ -147,9 +148,16 @@ def run_reminders(today: datetime.date | None = None) -> dict[str, int]:
     today = today or timezone.localdate()
     counts: dict[str, int] = {module.__name__: 0 for module in reminder_modules()}
     with translation.override(settings.LANGUAGE_CODE):
-        for name, reminder in collect(today):
-            if notify(user=reminder.user, kind=reminder.kind, title=str(reminder.title), url=reminder.url,
-                      obj=reminder.obj, body=str(reminder.body), today=today):
-                counts[name] += 1
+        collected = [(name, reminder) for name, reminder in collect(today) if reminder.user is not None]
+    chosen = {
+        (user_id, kind): channel for user_id, kind, channel in Preference.objects.filter(
+            user__in={reminder.user.pk for _name, reminder in collected}
+        ).values_list("user_id", "kind", "channel")
+    }
+    for name, reminder in collected:
+        channel = chosen.get((reminder.user.pk, reminder.kind), DEFAULT_CHANNEL[reminder.kind])
+        if notify(user=reminder.user, kind=reminder.kind, title=str(reminder.title), url=reminder.url,
+                  obj=reminder.obj, body=str(reminder.body), today=today, channel=channel):
+            counts[name] += 1
     counts["digest"] = send_digest(today)
     return counts

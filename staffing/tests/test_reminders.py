@@ -70,3 +70,16 @@ def test_a_returned_answer_still_gets_reminders_but_a_closed_campaign_does_not(r
     reminded.status = "closed"
     reminded.save()
     assert sent(DEADLINE + datetime.timedelta(days=3)) == 0
+
+
+def test_a_user_who_switched_the_kind_off_gets_nothing_and_in_app_only_gets_no_letter(
+    reminded, school, other_school, school_user, outsider
+):
+    from notifications.models import Preference
+
+    Preference.objects.create(user=school_user, kind="staffing_deadline", channel="off")
+    Preference.objects.create(user=outsider, kind="staffing_deadline", channel="in_app")
+
+    assert sent(DEADLINE) == 1
+    assert Notification.objects.get().user == outsider
+    assert mail.outbox == []

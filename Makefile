@@ -111,3 +111,10 @@ bench: install static compilemessages
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor staticfiles db.sqlite3* bench/out
+
+.PHONY: prod prod-stop
+prod: install static  ## production mode on 127.0.0.1: PostgreSQL 15, Redis, gunicorn, Celery (docs/deploy.md)
+	scripts/prod.sh
+
+prod-stop:  ## stop what `make prod` started (data stays in .prod/)
+	scripts/prod-stop.sh

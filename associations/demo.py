@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 # (title, subject, position) of the city's ГМО; the first ones exist before the demo span.
 GMO = [
@@ -139,6 +140,10 @@ def seed(ctx) -> None:
         detailed = municipality.pk == ctx.municipality.pk
         for key, value in _seed_municipality(ctx, municipality, detailed).items():
             totals[key] += value
+    from associations.hours import sync_municipality
+
+    for municipality in ctx.municipalities:
+        sync_municipality(municipality)  # bulk inserts bypass the signals that post PD hours
     ctx.log("associations: " + ", ".join(f"{value} {key}" for key, value in totals.items()))
 
 
@@ -381,6 +386,8 @@ def _seed_meetings(ctx, associations, members_of, years) -> dict[str, int]:
                 meeting = Meeting(
                     association_id=association.pk, date=day, topic=topic, kind=kind, format=meeting_format,
                     agenda="1. " + topic + ".\n2. Обмен опытом.\n3. Разное.", guests_count=rng.randint(0, 3),
+                    # Workshops are the seminars that count toward PD hours (posted by associations.hours).
+                    counts_toward_pd=kind == "workshop", pd_hours=Decimal("4") if kind == "workshop" else None,
                 )
                 present_rate = 0.7 + 0.04 * index
                 members = [m for m in members_of[association.pk].values()

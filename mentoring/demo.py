@@ -79,6 +79,10 @@ def seed(ctx) -> None:
         for key, value in _seed_municipality(ctx, municipality, detailed).items():
             totals[key] += value
     _seed_demo_users(ctx)
+    from mentoring.hours import sync_municipality
+
+    for municipality in ctx.municipalities:
+        sync_municipality(municipality)  # bulk inserts bypass the signals that post PD hours
     ctx.log("mentoring: " + ", ".join(f"{value} {key}" for key, value in totals.items()))
 
 

@@ -1,0 +1,25 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+from notifications.models import Notification
+
+pytestmark = pytest.mark.django_db
+
+
+def seed() -> None:
+    call_command("seed_demo", scale="tiny", apps="core,associations,mentoring,certificates,notifications",
+                 stdout=io.StringIO())
+
+
+def test_the_demo_teacher_has_unread_certificate_notifications_once():
+    seed()
+    mine = Notification.objects.filter(user__username="teacher", kind="certificate_issued")
+    count = mine.count()
+    assert 1 <= count <= 3
+    assert all(n.read_at is None and n.url.startswith("/certificates/") for n in mine)
+    assert mine.first().title.startswith("Выдан сертификат № ")
+
+    seed()
+    assert Notification.objects.filter(user__username="teacher", kind="certificate_issued").count() == count

@@ -146,3 +146,16 @@ def test_api_lists_only_own_and_marks_read(client, methodist, mine, theirs):
 
 def test_api_needs_authentication(client, mine):
     assert client.get("/api/v1/notifications/").status_code in (401, 403)
+
+
+def test_the_list_page_query_count_does_not_grow_with_the_notifications(client, methodist):
+    client.force_login(methodist)
+
+    def queries_for(count):
+        Notification.objects.all().delete()
+        NotificationFactory.create_batch(count, user=methodist)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("notifications:list")).status_code == 200
+        return len(captured)
+
+    assert queries_for(3) == queries_for(20)

@@ -140,24 +140,37 @@ def collect(today: datetime.date) -> Iterable[tuple[str, Reminder]]:
             yield module.__name__, reminder
 
 
+def deliver(reminders: Iterable[Reminder], today: datetime.date) -> list[Notification | None]:
+    """``notify`` for each reminder, reading every recipient's preferences in one query."""
+    with translation.override(settings.LANGUAGE_CODE):
+        reminders = list(reminders)
+    chosen = {
+        (user_id, kind): channel for user_id, kind, channel in Preference.objects.filter(
+            user__in={reminder.user.pk for reminder in reminders if reminder.user is not None}
+        ).values_list("user_id", "kind", "channel")
+    }
+    return [
+        notify(user=reminder.user, kind=reminder.kind, title=str(reminder.title), url=reminder.url,
+               obj=reminder.obj, body=str(reminder.body), today=today,
+               channel=chosen.get((reminder.user.pk, reminder.kind), DEFAULT_CHANNEL[reminder.kind]))
+        if reminder.user is not None else None
+        for reminder in reminders
+    ]
+
+
 def run_reminders(today: datetime.date | None = None) -> dict[str, int]:
     """Every app's reminders → ``notify`` → ``send_digest``; return new notifications per module and letters sent.
 
     Safe to run every hour: a second run on the same day creates nothing and sends nothing.
     """
     today = today or timezone.localdate()
-    counts: dict[str, int] = {module.__name__: 0 for module in reminder_modules()}
     with translation.override(settings.LANGUAGE_CODE):
-        collected = [(name, reminder) for name, reminder in collect(today) if reminder.user is not None]
-    chosen = {
-        (user_id, kind): channel for user_id, kind, channel in Preference.objects.filter(
-            user__in={reminder.user.pk for _name, reminder in collected}
-        ).values_list("user_id", "kind", "channel")
-    }
-    for name, reminder in collected:
-        channel = chosen.get((reminder.user.pk, reminder.kind), DEFAULT_CHANNEL[reminder.kind])
-        if notify(user=reminder.user, kind=reminder.kind, title=str(reminder.title), url=reminder.url,
-                  obj=reminder.obj, body=str(reminder.body), today=today, channel=channel):
+        collected = list(collect(today))
+    counts: dict[str, int] = {module.__name__: 0 for module in reminder_modules()}
+    names = [name for name, _reminder in collected]
+    delivered = deliver([reminder for _name, reminder in collected], today)
+    for name, notification in zip(names, delivered, strict=True):
+        if notification is not None:
             counts[name] += 1
     counts["digest"] = send_digest(today)
     return counts

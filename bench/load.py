@@ -22,9 +22,10 @@ import urllib.parse
 from collections import defaultdict
 
 USERS = ["head", "methodist", "school", "teacher", "expert"]
-# (page label, path or a list page whose links give detail pages, weight)
+# (page label, path or (list page, link pattern[, suffix]) whose links give detail pages, weight[, roles])
+MANAGERS = ("head", "methodist")
 MIX = [
-    ("dashboard", "/monitoring/", 6),
+    ("dashboard", "/monitoring/", 6, (*MANAGERS, "school")),
     ("pedagogue list", "/pedagogues/", 3),
     ("institution list", "/institutions/", 2),
     ("completion list", "/training/completions/", 2),
@@ -32,7 +33,7 @@ MIX = [
     ("pedagogue detail", ("/pedagogues/", r'href="(/pedagogues/\d+/)"'), 3),
     ("institution detail", ("/institutions/", r'href="(/institutions/\d+/)"'), 2),
     ("pedagogue export", "/pedagogues/export/", 1),
-    ("report build", ("/monitoring/reports/", r'href="(/monitoring/reports/\d+/report\.pdf)"'), 1),
+    ("report build", ("/monitoring/reports/", r'href="(/monitoring/reports/\d+/)"', "report.pdf"), 1, MANAGERS),
 ]
 
 
@@ -79,27 +80,27 @@ def run_users(base: str, users: int, seconds: float, password: str, mix) -> dict
     errors: dict[str, int] = defaultdict(int)
     lock = threading.Lock()
     deadline = time.monotonic() + seconds
-    weighted = [item for item in mix for _ in range(item[2])]
-
     def user(index: int):
+        username = USERS[index % len(USERS)]
+        weighted = [item for item in mix for _ in range(item[2]) if len(item) < 4 or username in item[3]]
         session = Session(url.hostname, url.port or 80)
-        if mix is not MIX_TRIVIAL and not session.login(USERS[index % len(USERS)], password):
+        if mix is not MIX_TRIVIAL and not session.login(username, password):
             with lock:
                 errors["login"] += 1
             return
         rng = random.Random(index)
         links: dict[str, list[str]] = {}
         while time.monotonic() < deadline:
-            label, target, _weight = rng.choice(weighted)
+            label, target = rng.choice(weighted)[:2]
             path = target
             if isinstance(target, tuple):
-                listing, pattern = target
+                listing, pattern, suffix = (*target, "")[:3]
                 if listing not in links:
                     status, page = session.request("GET", listing)
                     links[listing] = sorted(set(re.findall(pattern, page.decode("utf-8", "replace"))))
                 if not links[listing]:
                     continue  # this role sees no such rows
-                path = rng.choice(links[listing])
+                path = rng.choice(links[listing]) + suffix
             started = time.monotonic()
             try:
                 status, _ = session.request("GET", path)

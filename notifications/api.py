@@ -1,5 +1,6 @@
 """``/api/v1/notifications/``: the user's own notifications; ``POST …/<id>/read/`` and ``POST …/read-all/``."""
 
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -26,6 +27,7 @@ class NotificationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
             queryset = queryset.unread()
         return queryset
 
+    @extend_schema(request=None)
     @action(detail=True, methods=["post"])
     def read(self, request, pk=None):
         notification = self.get_object()
@@ -33,6 +35,7 @@ class NotificationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
         notification.refresh_from_db()
         return Response(self.get_serializer(notification).data)
 
+    @extend_schema(request=None, responses=inline_serializer("MarkedRead", {"marked": serializers.IntegerField()}))
     @action(detail=False, methods=["post"], url_path="read-all")
     def read_all(self, request):
         return Response({"marked": Notification.objects.for_user(request.user).mark_read()})

@@ -10,3 +10,7 @@ class MonitoringConfig(AppConfig):
     def ready(self) -> None:
         # Every app's indicators.py registers its indicators, like admin.py does for the admin.
         autodiscover_modules("indicators")
+        # Cached indicator values are forgotten when the records they come from change.
+        from .invalidation import connect
+
+        connect()

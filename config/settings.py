@@ -218,6 +218,8 @@ SPECTACULAR_SETTINGS = {
 PD_WINDOW_YEARS = int(os.environ.get("PD_WINDOW_YEARS", "3"))
 PD_NORM_HOURS = int(os.environ.get("PD_NORM_HOURS", "72"))
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "metodportal-demo")
+# The portal's public address: QR codes on certificates and links in e-mail digests are built from it.
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 PORTAL_BODY_NAME = os.environ.get(
     "PORTAL_BODY_NAME", "Отдел образования администрации города Лесосибирска"
 )

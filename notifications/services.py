@@ -84,7 +84,7 @@ def notify(*, user, kind: str, title: str, url: str = "", obj=None, body: str = 
 
 
 def absolute(url: str) -> str:
-    base = getattr(settings, "PORTAL_URL", "").rstrip("/")
+    base = getattr(settings, "PORTAL_BASE_URL", "").rstrip("/")
     return f"{base}{url}" if url.startswith("/") else url
 
 

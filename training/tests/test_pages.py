@@ -136,7 +136,7 @@ def test_record_section_shows_hours_and_route(client, teacher, teacher_pedagogue
     client.force_login(teacher)
     page = client.get(teacher_pedagogue.get_absolute_url()).content.decode()
     assert 'id="record-training"' in page
-    assert '<span id="record-hours">36</span>' in page
+    assert '<span id="record-window-hours">36</span>' in page
     assert "2 deficits" in page and "0 of 0 items accepted" in page
 
 

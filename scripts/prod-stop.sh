@@ -4,10 +4,12 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 PROD="$PWD/.prod"
 stop_pidfile() {  # name pidfile
-    if [ -f "$2" ] && kill -0 "$(cat "$2")" 2>/dev/null; then
-        kill -TERM "$(cat "$2")"
-        for _ in $(seq 1 20); do kill -0 "$(cat "$2")" 2>/dev/null || break; sleep 0.5; done
-        echo "stopped $1"
+    local pid
+    pid="$(cat "$2" 2>/dev/null || true)"
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+        kill -TERM "$pid"
+        for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+        echo "stopped $1 (pid $pid)"
     fi
     rm -f "$2"
 }

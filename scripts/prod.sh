@@ -47,6 +47,7 @@ ENV
     umask 022
 fi
 set -a; . "$PROD/env"; set +a
+export PYTHONPATH="$ROOT${PYTHONPATH:+:$PYTHONPATH}"  # the celery CLI does not put the project root on sys.path
 
 # PostgreSQL 15: a cluster of our own in .prod/pg, owned by the postgres user, trust auth on loopback only.
 if [ ! -f "$PROD/pg/data/PG_VERSION" ]; then

@@ -97,13 +97,39 @@ def teacher(teacher_pedagogue, school):
     return user
 
 
-def pytest_collection_modifyitems(config, items):
-    """Transactional tests (the browser journeys among them) flush the database after
-    each test; serialized rollback restores what data migrations created (academic
-    years, positions, directions, the competency framework...) for the tests after them."""
-    for item in items:
-        marker = item.get_closest_marker("django_db")
-        transactional = marker is not None and marker.kwargs.get("transaction", False)
-        if transactional or item.get_closest_marker("browser"):
-            kwargs = {**(marker.kwargs if marker else {}), "transaction": True, "serialized_rollback": True}
-            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
+@pytest.fixture(scope="session")
+def _migrated_rows(django_db_setup, django_db_blocker) -> str:
+    """The rows data migrations create (academic years, positions, directions, the competency
+    framework...), serialized once from the fresh test database."""
+    from django.apps import apps
+    from django.core import serializers
+
+    skip = {"contenttypes.contenttype", "auth.permission", "sessions.session"}
+    with django_db_blocker.unblock():
+        objects = [
+            obj
+            for model in apps.get_models()
+            if model._meta.label_lower not in skip and not model._meta.proxy
+            for obj in model._default_manager.all()
+        ]
+        return serializers.serialize("json", objects)
+
+
+@pytest.fixture(autouse=True)
+def _migrated_rows_after_flush(request):
+    """Transactional tests (the browser journeys among them) flush the database after each test;
+    put the data-migration rows back for the transactional tests that follow."""
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")):
+        return
+    dump = request.getfixturevalue("_migrated_rows")
+    request.getfixturevalue("transactional_db")
+    from django.core import serializers
+    from django.db import transaction
+
+    if AcademicYear.objects.exists():
+        return
+    with transaction.atomic():
+        for obj in serializers.deserialize("json", dump):
+            obj.save()

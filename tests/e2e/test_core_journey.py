@@ -21,7 +21,7 @@ def hire(institution, last_name, first_name, middle_name, born, category="none",
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_school_user_sees_only_own_staff(browser_page, school_user, school, other_school, city):
     Institution.objects.create(municipality=city, name="МБДОУ «Детский сад № 7»", short_name="ДС № 7",
                                type=InstitutionType.PRESCHOOL)
@@ -54,7 +54,7 @@ def test_school_user_sees_only_own_staff(browser_page, school_user, school, othe
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_methodist_records_a_transfer_with_the_add_period_button(browser_page, methodist, school, other_school):
     pedagogue = hire(school, "Смирнова", "Елена", "Викторовна", datetime.date(1984, 4, 2), "highest", ["Математика"])
     page = browser_page

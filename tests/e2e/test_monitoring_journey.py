@@ -17,7 +17,7 @@ from tests.conftest import login, screenshot
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_head_builds_the_report_and_issues_the_order(
     browser_page, monkeypatch, head, methodist, school, other_school, year
 ):

@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     *DOMAIN_APPS,
+    # Background jobs are infrastructure, not a domain app: saving a job must not invalidate indicator values.
+    "jobs",
 ]
 
 MIDDLEWARE = [

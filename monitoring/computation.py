@@ -68,6 +68,23 @@ def indicator_values(
     return values
 
 
+def cached_fragment(key: str, build) -> str:
+    """Return the HTML ``build()`` renders for ``key``, cached under the same version as the indicator values.
+
+    A dashboard's body depends only on the values, the passports and the targets (all of which bump the version
+    when they change), the scope, the year and the language — so its rendering is cached like the values.
+    """
+    if not CACHE_SECONDS:
+        return build()
+    version = cache.get_or_set(VERSION_KEY, 1, None)
+    full_key = f"monitoring:fragment:{version}:{len(registry)}:{key}"
+    html = cache.get(full_key)
+    if html is None:
+        html = build()
+        cache.set(full_key, html, CACHE_SECONDS)
+    return html
+
+
 def plain(number: Decimal) -> str:
     """Return a Decimal without trailing zeros and without an exponent (60, not 6E+1)."""
     return format(number.normalize(), "f")

@@ -1,7 +1,7 @@
 """Forget cached indicator values when the records they are computed from change.
 
 Every save or delete of a model of a domain app (``settings.DOMAIN_APPS``; audit-history rows and the
-notification app excepted) bumps the cache version of ``monitoring.computation`` once the transaction commits,
+notification app and monitoring's reports and orders excepted) bumps the cache version of ``monitoring.computation`` once the transaction commits,
 so a dashboard never shows values older than the data, and a rolled-back change invalidates nothing.
 """
 
@@ -10,10 +10,15 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 IGNORED_APPS = {"notifications"}
+# Of monitoring's own models only these change what a dashboard shows; reports, orders and their assignments are
+# built from the values and must not throw them away (a report build would otherwise empty every dashboard's cache).
+MONITORING_INPUTS = {"direction", "indicatorpassport", "target"}
 
 
 def feeds_indicators(model) -> bool:
     meta = model._meta
+    if meta.app_label == "monitoring":
+        return meta.model_name in MONITORING_INPUTS
     return (
         meta.app_label in settings.DOMAIN_APPS
         and meta.app_label not in IGNORED_APPS

@@ -6,17 +6,21 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from config.routers import use_replica
 from core.models import AcademicYear, Institution, Municipality
 from core.scoping import Role, role_required, roles_of
 from core.xlsx import XLSX_CONTENT_TYPE, Column, Sheet, workbook_response
 from monitoring import exports
-from monitoring.computation import Results, as_number, compute, display, series
+from monitoring.computation import Results, as_number, cached_fragment, compute, display, scope_key, series
 from monitoring.forms import (
     AssignmentFormSet,
     CompletionForm,
@@ -116,12 +120,8 @@ def records_url(code: str, institution: Institution, year: AcademicYear) -> str 
     return None
 
 
-@role_required(*DASHBOARD_ROLES)
-def dashboard(request):
-    municipality, institution = dashboard_scope(request)
-    year = selected_year(request)
-    filters = FilterForm(initial={"year": year, "institution_type": request.GET.get("institution_type", "")})
-    scope = institution or municipality
+def dashboard_body(scope, year: AcademicYear, institution_type: str) -> str:
+    """Render the dashboard's directions, tables and charts (the same for every user who may see the scope)."""
     results = compute(scope, year)
     years, values = series(scope, year)
     charts = [
@@ -136,30 +136,71 @@ def dashboard(request):
         }
         for item in results.indicators
     ]
+    by_code = {chart["code"]: chart for chart in charts}
+    # Each direction with its charts: the key indicators' charts shown, the others folded (a lookup by code, not
+    # a template loop over every chart for every indicator).
+    sections = [
+        {
+            "direction": direction,
+            "shown": [
+                by_code[i.code] for i in direction.indicators if i.is_key or not direction.key_indicators
+            ],
+            "folded": [
+                by_code[i.code] for i in direction.indicators if direction.key_indicators and not i.is_key
+            ],
+        }
+        for direction in results.directions
+        if direction.indicators
+    ]
+    context = {
+        "year": year,
+        "results": results,
+        "sections": sections,
+        "chart_data": {
+            "years": years,
+            "charts": [{k: c[k] for k in ("code", "title", "unit", "values")} for c in charts],
+        },
+        "institution_type": institution_type,
+        "is_municipal": not isinstance(scope, Institution),
+    }
+    return render_to_string("monitoring/includes/dashboard_body.html", context)
+
+
+@role_required(*DASHBOARD_ROLES)
+def dashboard(request):
+    municipality, institution = dashboard_scope(request)
+    year = selected_year(request)
     institution_type = request.GET.get("institution_type", "")
+    filters = FilterForm(initial={"year": year, "institution_type": institution_type})
+    scope = institution or municipality
+    with use_replica():
+        # Our own template's output; the cache may hand back a plain str.
+        body = mark_safe(
+            cached_fragment(
+                f"dashboard:{scope_key(scope)}:{year.pk}:{institution_type}:{get_language()}",
+                lambda: dashboard_body(scope, year, institution_type),
+            )
+        )  # noqa: S308
     institutions = Institution.objects.none()
     if institution is None:
         institutions = Institution.objects.for_user(request.user).filter(municipality=municipality).active()
         if institution_type:
             institutions = institutions.filter(type=institution_type)
+    roles = roles_of(request.user)
     context = {
         "municipality": municipality,
         "institution": institution,
         "year": year,
+        "previous_year": year.previous(),
         "filters": filters,
-        "results": results,
-        "charts": charts,
-        "chart_data": {
-            "years": years,
-            "charts": [{k: c[k] for k in ("code", "title", "unit", "values")} for c in charts],
-        },
+        "body": body,
         "institutions": institutions,
         "institution_type": institution_type,
         "is_municipal": institution is None,
-        "can_edit_targets": roles_of(request.user).has(Role.HEAD),
-        "can_see_municipality": roles_of(request.user).has(*MUNICIPAL_ROLES),
+        "can_edit_targets": roles.has(Role.HEAD),
+        "can_see_municipality": roles.has(*MUNICIPAL_ROLES),
         # A regional head or an admin picks the municipality.
-        "municipalities": Municipality.objects.all() if roles_of(request.user).is_global else None,
+        "municipalities": Municipality.objects.all() if roles.is_global else None,
     }
     return render(request, "monitoring/dashboard.html", context)
 

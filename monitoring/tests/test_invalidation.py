@@ -47,3 +47,17 @@ def test_a_rolled_back_change_and_a_user_login_invalidate_nothing(school, year, 
 
     assert version() == before
     assert len(callbacks) >= 1  # would run only after a commit
+
+
+def test_a_target_change_invalidates_but_a_report_build_does_not(city, year, head, django_capture_on_commit_callbacks):
+    from monitoring.services import build_snapshot
+    from monitoring.tests.factories import set_target
+
+    before = version()
+    with django_capture_on_commit_callbacks(execute=True):
+        build_snapshot(municipality=city, year=year, by=head)
+    assert version() == before  # a frozen report is built from the values; it changes none of them
+
+    with django_capture_on_commit_callbacks(execute=True):
+        set_target("core.share_under_35", year, "0.4")
+    assert version() == before + 1  # a dashboard rates against the targets

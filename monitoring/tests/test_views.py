@@ -383,6 +383,27 @@ def test_dashboard_queries_do_not_grow_with_the_data(client, head, school, other
     assert _dashboard_queries(client) == small
 
 
+def test_dashboard_body_is_cached_until_the_data_changes(
+    client, head, school, data, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from monitoring.tests.factories import employ
+
+    client.force_login(head)
+    first = client.get(DASHBOARD, {"year": "2021/2022"}).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(DASHBOARD, {"year": "2021/2022"}).content.decode()
+
+    assert "42,9 %" in first and second.count("42,9 %") == first.count("42,9 %")
+    assert len(queries) <= 12  # session, user, roles, years, institutions: no indicator is computed again
+    with django_capture_on_commit_callbacks(execute=True):
+        employ(school, count=4, born=datetime.date(1995, 1, 1), hired=datetime.date(2020, 9, 1))
+    third = client.get(DASHBOARD, {"year": "2021/2022"}).content.decode()
+    assert "55,6 %" not in first and "55,6 %" in third  # four young teachers changed the share; the page shows it
+
+
 def test_admin_picks_the_municipality_of_the_dashboard(client, admin_user, city, other_city, data):
     client.force_login(admin_user)
 

@@ -14,7 +14,8 @@ empty, wrong columns) raise ``WorkbookError`` with a translated message.
 import datetime
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -28,6 +29,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
+
+# Set by a background job (jobs.services) to learn how many rows ``write_sheet`` has written: called as
+# ``report(rows of this sheet, sheet_finished)`` every ``ROW_PROGRESS_STEP`` rows and once at the end of each
+# sheet. Unset (a no-op) outside a job.
+row_progress: ContextVar[Callable[[int, bool], None] | None] = ContextVar("xlsx_row_progress", default=None)
+ROW_PROGRESS_STEP = 200
 
 
 @dataclass
@@ -63,6 +70,7 @@ def write_sheet(ws, sheet: Sheet) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         ws.column_dimensions[get_column_letter(index)].width = column.width
     count = 0
+    report = row_progress.get()
     for count, values in enumerate(sheet.rows, start=1):
         for index, (column, value) in enumerate(zip(sheet.columns, values, strict=False), start=1):
             cell = ws.cell(row=start + count, column=index, value=value)
@@ -70,6 +78,10 @@ def write_sheet(ws, sheet: Sheet) -> None:
                 cell.number_format = column.number_format
             elif column.kind == "date":
                 cell.number_format = "DD.MM.YYYY"
+        if report is not None and count % ROW_PROGRESS_STEP == 0:
+            report(count, False)
+    if report is not None:
+        report(count, True)
     ws.freeze_panes = ws.cell(row=start + 1, column=1)
     last = get_column_letter(max(len(sheet.columns), 1))
     ws.auto_filter.ref = f"A{start}:{last}{start + max(count, 1)}"

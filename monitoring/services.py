@@ -1,22 +1,50 @@
 """Writes that touch several models: freezing a report, drafting an order from it."""
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import override, pgettext
 
 from core.models import AcademicYear, Municipality
-from monitoring.computation import IndicatorResult, Results, compute, display
+from monitoring.computation import IndicatorResult, Results, compute, display, evaluate
 from monitoring.models import Direction, Order, Recommendation, ReportSnapshot
+from monitoring.registry import registry
 
 
-@transaction.atomic
-def build_snapshot(*, municipality: Municipality, year: AcademicYear, by=None) -> ReportSnapshot:
-    """Compute the municipality's indicators for the year and freeze them (texts in the portal's language)."""
+def build_snapshot(
+    *, municipality: Municipality, year: AcademicYear, by=None, progress: Callable[[int, int], None] | None = None
+) -> ReportSnapshot:
+    """Compute the municipality's indicators for the year and freeze them (texts in the portal's language).
+
+    ``progress(done, total)`` is called after each indicator of each of the two years (a background job shows
+    it). The computation runs outside a transaction so that a job's progress updates are visible meanwhile;
+    the snapshot is one INSERT.
+    """
+    if progress is None:
+        with override(settings.LANGUAGE_CODE):
+            results = compute(municipality, year, use_cache=False)
+    else:
+        # The same as compute(use_cache=False), indicator by indicator so that each one can be reported.
+        previous_year = year.previous()
+        years = [year, previous_year] if previous_year else [year]
+        total = len(registry) * len(years)
+        done = 0
+        values: list[dict] = []
+        for each in years:
+            computed = {}
+            for item in registry:
+                computed[item.code] = item.compute(municipality, each)
+                done += 1
+                progress(done, total)
+            values.append(computed)
+        with override(settings.LANGUAGE_CODE):
+            results = evaluate(values[0], values[1] if previous_year else {}, year, previous_year, municipality)
     with override(settings.LANGUAGE_CODE):
-        results = compute(municipality, year, use_cache=False)
         data = results.to_json()
-    return ReportSnapshot.objects.create(municipality=municipality, year=year, data=data, created_by=by)
+    with transaction.atomic():
+        return ReportSnapshot.objects.create(municipality=municipality, year=year, data=data, created_by=by)
 
 
 def effect_phrase(item: IndicatorResult) -> str:

@@ -13,12 +13,16 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from config.routers import use_replica
 from core.models import AcademicYear, Institution, Municipality
 from core.scoping import Role, role_required, roles_of
 from core.xlsx import XLSX_CONTENT_TYPE, Column, Sheet, workbook_response
+from jobs.decorators import background_file
+from jobs.models import Job
+from jobs.services import start as start_job
 from monitoring import exports
 from monitoring.computation import Results, as_number, cached_fragment, compute, display, scope_key, series
 from monitoring.forms import (
@@ -45,7 +49,7 @@ from monitoring.models import (
     Target,
 )
 from monitoring.registry import Better, Unit, registry
-from monitoring.services import build_snapshot, draft_order
+from monitoring.services import draft_order
 
 DASHBOARD_ROLES = (Role.HEAD, Role.METHODIST, Role.SCHOOL)
 MUNICIPAL_ROLES = (Role.HEAD, Role.METHODIST)
@@ -374,9 +378,18 @@ def reports(request):
     if request.method == "POST":
         if not roles_of(request.user).has(Role.HEAD):
             raise PermissionDenied
-        snapshot = build_snapshot(municipality=municipality, year=year, by=request.user)
-        messages.success(request, _("The report for {year} is built and frozen.").format(year=year))
-        return redirect(snapshot)
+        # A background job (jobs app): inline without a broker (the snapshot page at once, as before),
+        # otherwise the job page shows the progress and then goes to the snapshot.
+        job = start_job(
+            "monitoring.build_report",
+            user=request.user,
+            params={"municipality": municipality.pk, "year": year.pk, "language": get_language()},
+            label="{title}: {year}".format(title=_("The yearly report"), year=year),
+        )
+        if job.status == Job.Status.DONE and job.result_url:
+            messages.success(request, _("The report for {year} is built and frozen.").format(year=year))
+            return redirect(job.result_url)
+        return redirect(job)
     snapshots = (
         ReportSnapshot.objects.for_user(request.user)
         .filter(municipality=municipality)
@@ -409,6 +422,7 @@ def report_detail(request, pk: int):
 
 
 @role_required(*MUNICIPAL_ROLES)
+@background_file(_lazy("The yearly report"))
 def report_xlsx(request, pk: int):
     snapshot = _snapshot(request, pk)
     response = HttpResponse(exports.report_workbook(snapshot), content_type=XLSX_CONTENT_TYPE)
@@ -417,6 +431,7 @@ def report_xlsx(request, pk: int):
 
 
 @role_required(*MUNICIPAL_ROLES)
+@background_file(_lazy("The yearly report"))
 def report_pdf(request, pk: int):
     snapshot = _snapshot(request, pk)
     response = HttpResponse(exports.report_pdf(snapshot), content_type="application/pdf")
@@ -543,6 +558,7 @@ def order_issue(request, pk: int):
 
 
 @role_required(*MUNICIPAL_ROLES)
+@background_file(_lazy("Order"))
 def order_pdf(request, pk: int):
     order = _order(request, pk)
     # The number may be Cyrillic («110а»): an ASCII file name keeps the header plain for every browser.

@@ -15,11 +15,13 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.models import Pedagogue
 from core.pdf import pdf_response
 from core.record import RecordSection, record_sections
 from core.xlsx import Column, Sheet, workbook_response
+from jobs.decorators import background_file
 
 
 def _plain(value):
@@ -77,6 +79,7 @@ def _table(section: RecordSection) -> tuple[list[str], list[list[str]]]:
 
 
 @login_required
+@background_file(gettext_lazy("Portfolio (PDF)"))
 def record_pdf(request, pk: int):
     pedagogue = _pedagogue(request, pk)
     sections = []
@@ -117,6 +120,7 @@ def _columns(section: RecordSection) -> list[Column]:
 
 
 @login_required
+@background_file(gettext_lazy("Record (.xlsx)"))
 def record_xlsx(request, pk: int):
     pedagogue = _pedagogue(request, pk)
     sections = record_sections(pedagogue, request.user)

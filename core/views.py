@@ -24,6 +24,7 @@ from core.roster import RosterImporter
 from core.scoping import Role, roles_of
 from core.services import save_pedagogue_record
 from core.xlsx import workbook_response
+from jobs.decorators import background_file
 
 PAGE_SIZE = 25
 
@@ -104,6 +105,7 @@ def institution_list(request):
 
 
 @login_required
+@background_file(gettext_lazy("Institutions"))
 def institution_export(request):
     filterset = institution_rows(request)
     return workbook_response("institutions.xlsx", [institutions_sheet(filterset.qs)])
@@ -182,6 +184,7 @@ def pedagogue_list(request):
 
 
 @login_required
+@background_file(gettext_lazy("Pedagogues"))
 def pedagogue_export(request):
     filterset = pedagogue_rows(request)
     return workbook_response("pedagogues.xlsx", [pedagogues_sheet(filterset.qs)])

@@ -11,9 +11,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from config.routers import use_replica
@@ -422,7 +421,7 @@ def report_detail(request, pk: int):
 
 
 @role_required(*MUNICIPAL_ROLES)
-@background_file(_lazy("The yearly report"))
+@background_file(gettext_lazy("The yearly report"))
 def report_xlsx(request, pk: int):
     snapshot = _snapshot(request, pk)
     response = HttpResponse(exports.report_workbook(snapshot), content_type=XLSX_CONTENT_TYPE)
@@ -431,7 +430,7 @@ def report_xlsx(request, pk: int):
 
 
 @role_required(*MUNICIPAL_ROLES)
-@background_file(_lazy("The yearly report"))
+@background_file(gettext_lazy("The yearly report"))
 def report_pdf(request, pk: int):
     snapshot = _snapshot(request, pk)
     response = HttpResponse(exports.report_pdf(snapshot), content_type="application/pdf")
@@ -558,7 +557,7 @@ def order_issue(request, pk: int):
 
 
 @role_required(*MUNICIPAL_ROLES)
-@background_file(_lazy("Order"))
+@background_file(gettext_lazy("Order"))
 def order_pdf(request, pk: int):
     order = _order(request, pk)
     # The number may be Cyrillic («110а»): an ASCII file name keeps the header plain for every browser.

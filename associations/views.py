@@ -16,6 +16,7 @@ from core.models import AcademicYear, Municipality
 from core.scoping import Role, role_required, roles_of
 from core.views import filtered, paginate
 from core.xlsx import workbook_response
+from jobs.decorators import background_file
 
 from .exports import associations_sheet, competitions_sheet, products_sheet, results_sheet
 from .filters import AssociationPageFilter, CompetitionPageFilter, ParticipationPageFilter, ProductPageFilter
@@ -441,6 +442,7 @@ def result_list(request):
 
 
 @login_required
+@background_file(gettext_lazy("Competition results"))
 def result_export(request):
     return workbook_response("competition-results.xlsx", [results_sheet(result_rows(request).qs)])
 

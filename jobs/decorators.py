@@ -53,7 +53,7 @@ def background_file(label):
             inline = not background_files()
             params = {
                 "path": request.path_info,
-                "query": request.META.get("QUERY_STRING", ""),
+                "query": request.GET.urlencode(),  # percent-encoded again: the WSGI string is latin-1
                 "language": get_language(),
                 "host": request.get_host(),
                 "secure": request.is_secure(),

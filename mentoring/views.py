@@ -16,6 +16,7 @@ from core.models import AcademicYear, Institution, Municipality, Pedagogue
 from core.scoping import Role, role_required, roles_of
 from core.views import filtered, paginate
 from core.xlsx import workbook_response
+from jobs.decorators import background_file
 from mentoring import exports
 from mentoring.filters import (
     AttestationFilter,
@@ -108,6 +109,7 @@ def young_list(request):
 
 
 @role_required(*SCHOOL_ROLES)
+@background_file(gettext_lazy("Young specialists"))
 def young_export(request):
     filterset, period, visits = young_rows(request)
     people = list(filterset.qs)
@@ -230,6 +232,7 @@ def pair_list(request):
 
 
 @role_required(*SCHOOL_ROLES, Role.TEACHER)
+@background_file(gettext_lazy("Mentoring pairs"))
 def pair_export(request):
     pairs = list(pair_rows(request).qs)
     return workbook_response("mentoring-pairs.xlsx", [exports.pairs_sheet(pairs, _loads(pairs))])
@@ -432,6 +435,7 @@ def session_list(request):
 
 
 @role_required(*MUNICIPAL_ROLES)
+@background_file(gettext_lazy("Sessions"))
 def session_export(request):
     return workbook_response("sessions.xlsx", [exports.sessions_sheet(session_rows(request).qs)])
 
@@ -535,6 +539,7 @@ def retention(request):
 
 
 @role_required(*SCHOOL_ROLES)
+@background_file(gettext_lazy("Retention of young specialists"))
 def retention_export(request):
     scope, _institutions = _retention_scope(request)
     caption = _("Retention of young specialists: {scope}").format(scope=scope)
@@ -559,6 +564,7 @@ def attestation_list(request):
 
 
 @role_required(*SCHOOL_ROLES)
+@background_file(gettext_lazy("Attestations"))
 def attestation_export(request):
     return workbook_response("attestations.xlsx", [exports.attestations_sheet(attestation_rows(request).qs)])
 
@@ -615,6 +621,7 @@ def due_list(request):
 
 
 @role_required(*SCHOOL_ROLES)
+@background_file(gettext_lazy("Due for attestation"))
 def due_export(request):
     _filterset, rows = due_rows(request)
     return workbook_response("attestation-due.xlsx", [exports.due_sheet(rows)])

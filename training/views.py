@@ -20,6 +20,7 @@ from core.models import AcademicYear, Pedagogue
 from core.pdf import pdf_response
 from core.scoping import Role, roles_of
 from core.xlsx import workbook_response
+from jobs.decorators import background_file
 from training import exports
 from training.filters import (
     AccountPageFilter,
@@ -196,6 +197,7 @@ def completion_list(request):
 
 
 @login_required
+@background_file(gettext_lazy("Completions"))
 def completion_export(request):
     return workbook_response("pd-completions.xlsx", [exports.completions_sheet(completion_rows(request).qs)])
 
@@ -294,6 +296,7 @@ def _norm() -> int:
 
 
 @login_required
+@background_file(gettext_lazy("Hour account"))
 def account_export(request):
     if not _sees_staff(request.user):
         raise PermissionDenied
@@ -413,6 +416,7 @@ def diagnosis_rows(request):
 
 
 @login_required
+@background_file(gettext_lazy("Diagnoses"))
 def diagnosis_export(request):
     return workbook_response("diagnoses.xlsx", [exports.diagnoses_sheet(diagnosis_rows(request).qs)])
 
@@ -663,6 +667,7 @@ def route_list(request):
 
 
 @login_required
+@background_file(gettext_lazy("Individual routes"))
 def route_export(request):
     if not _sees_staff(request.user):
         raise PermissionDenied

@@ -102,6 +102,15 @@ def test_the_query_string_filters_reach_the_view_in_the_job(client, methodist, s
     assert Job.objects.get().params["query"] == urlencode({"q": mine[0].last_name})
 
 
+def test_a_cyrillic_query_string_typed_into_the_address_reaches_the_view(client, methodist, staff):
+    mine, _theirs = staff
+    client.force_login(methodist)
+
+    response = client.get(f"{EXPORT}?q={mine[0].last_name}")
+
+    assert len(rows_of(response.content)) == 2
+
+
 def test_a_pdf_through_the_job_has_the_same_text_as_the_view(client, head, school, other_school, year):
     two_years(school, other_school)
     set_target("core.share_under_35", year, "0.3")

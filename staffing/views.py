@@ -15,6 +15,7 @@ from core.imports import ImportView
 from core.models import Institution
 from core.scoping import Role, role_required, roles_of
 from core.xlsx import workbook_response
+from jobs.decorators import background_file
 from staffing.exports import campaigns_sheet, completeness_sheet, documents_sheet, summary_sheets
 from staffing.filters import STATUS_CHOICES, CampaignFilter, CompletenessFilter, DocumentFilter
 from staffing.forms import CampaignForm, DocumentForm, NeedFormSet, ReturnForm, SubmissionForm
@@ -187,6 +188,7 @@ def _page_named(page):
 
 
 @role_required(*MANAGER_ROLES)
+@background_file(gettext_lazy("Completeness"))
 def campaign_completeness_export(request, pk: int):
     campaign = get_object_or_404(Campaign.objects.for_user(request.user), pk=pk)
     filterset = completeness_rows(request, campaign)
@@ -216,6 +218,7 @@ def campaign_summary(request, pk: int):
 
 
 @role_required(*MANAGER_ROLES)
+@background_file(gettext_lazy("Summary"))
 def campaign_summary_export(request, pk: int):
     campaign = get_object_or_404(Campaign.objects.for_user(request.user), pk=pk)
     return workbook_response(f"staffing-summary-{campaign.pk}.xlsx", summary_sheets(CampaignSummary(campaign)))

@@ -8,13 +8,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from core.history import history_entries
 from core.scoping import Role, role_required, roles_of
 from core.views import filtered, paginate
 from core.xlsx import workbook_response
+from jobs.decorators import background_file
 
 from .exports import certificates_sheet
 from .filters import CertificatePageFilter
@@ -46,6 +47,7 @@ def certificate_list(request):
 
 
 @login_required
+@background_file(gettext_lazy("Certificates"))
 def certificate_export(request):
     return workbook_response("certificates.xlsx", [certificates_sheet(certificate_rows(request).qs)])
 
@@ -169,6 +171,7 @@ def issue_event(request, key: str, pk: int):
 
 
 @role_required(Role.METHODIST)
+@background_file(gettext_lazy("Certificates"))
 def issue_event_zip(request, key: str, pk: int):
     """Return a ZIP with the PDFs of the event's valid certificates."""
     source, event = issuable_event(request, key, pk)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make prod`: the portal as a region runs it, on this machine, everything bound to 127.0.0.1:
-# PostgreSQL 15 (a throw-away cluster in .prod/pg), Redis, gunicorn (3 workers) and a Celery worker + beat,
+# PostgreSQL 15 (a throw-away cluster in .prod/pg), Redis, gunicorn (2 × cores + 1 workers) and a Celery worker + beat,
 # with production settings (DEBUG off, a generated secret key kept in .prod/env). Migrates, seeds the demo
 # (DEMO_SCALE=municipal|region|tiny), collects static files and prints where it listens.
 # `make prod-stop` (scripts/prod-stop.sh) stops all of it; `rm -rf .prod` then forgets the data.
@@ -83,7 +83,7 @@ fi
 
 running() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 if ! running "$PROD/gunicorn.pid"; then
-    "$ROOT/.venv/bin/gunicorn" config.wsgi --bind "127.0.0.1:$WEB_PORT" --workers "${PROD_WORKERS:-3}" \
+    "$ROOT/.venv/bin/gunicorn" config.wsgi --bind "127.0.0.1:$WEB_PORT" --workers "${PROD_WORKERS:-$(( 2 * $(nproc) + 1 ))}" \
         --pid "$PROD/gunicorn.pid" --daemon --access-logfile "$PROD/log/access.log" \
         --error-logfile "$PROD/log/gunicorn.log" --timeout 120
 fi

@@ -22,6 +22,7 @@ from simple_history.models import HistoricalRecords
 
 from core.models import Institution, Municipality, Pedagogue, Subject
 from core.scoping import Role, roles_of
+from core.validators import document_validators
 
 
 class RequestType(models.TextChoices):
@@ -235,7 +236,7 @@ class ReviewRequest(models.Model):
     institution = models.ForeignKey(
         Institution, on_delete=models.PROTECT, related_name="review_requests", verbose_name=_("institution")
     )
-    file = models.FileField(_("file"), upload_to="expertise/%Y/", blank=True)
+    file = models.FileField(_("file"), upload_to="expertise/%Y/", blank=True, validators=document_validators())
     # What is reviewed when it lives in another app (a bank item, an innovation project...).
     target_type = models.ForeignKey(
         ContentType, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

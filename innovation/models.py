@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from core.models import AcademicYear, Institution, Municipality, Pedagogue, _contains_q
 from core.scoping import Role, roles_of, visible_q
+from core.validators import document_validators
 
 
 class Level(models.TextChoices):
@@ -173,10 +174,13 @@ class Stage(models.Model):
     start = models.DateField(_("start"))
     end = models.DateField(_("end"))
     planned_report = models.FileField(
-        _("planned report (plan of the stage)"), upload_to="innovation/%Y/", blank=True
+        _("planned report (plan of the stage)"), upload_to="innovation/%Y/", blank=True,
+        validators=document_validators(),
     )
     report_due = models.DateField(_("report due"), null=True, blank=True)
-    actual_report = models.FileField(_("actual report"), upload_to="innovation/%Y/", blank=True)
+    actual_report = models.FileField(
+        _("actual report"), upload_to="innovation/%Y/", blank=True, validators=document_validators()
+    )
     reported_on = models.DateField(_("reported on"), null=True, blank=True)
     summary = models.TextField(_("summary of the results"), blank=True)
 
@@ -276,7 +280,9 @@ class Product(models.Model):
     )
     description = models.TextField(_("description"), blank=True)
     authors = models.CharField(_("authors"), max_length=400, blank=True)
-    file = models.FileField(_("file"), upload_to="innovation/products/%Y/", blank=True)
+    file = models.FileField(
+        _("file"), upload_to="innovation/products/%Y/", blank=True, validators=document_validators()
+    )
     url = models.URLField(_("link"), max_length=500, blank=True)
 
     history = HistoricalRecords()

@@ -35,6 +35,7 @@ from core.models import (
     years_before,
 )
 from core.scoping import Role, roles_of, visible_q
+from core.validators import document_validators
 
 NEWLY_APPOINTED_YEARS = 1
 CATEGORY_VALID_YEARS = 5
@@ -177,6 +178,7 @@ class Programme(models.Model):
     end = models.DateField(_("end"), null=True, blank=True)
     regulation = models.FileField(
         _("regulation on mentoring"), upload_to="mentoring/regulations/%Y/", blank=True,
+        validators=document_validators(),
         help_text=_("The institution's regulation (положение о наставничестве), PDF or DOCX."),
     )
     notes = models.TextField(_("notes"), blank=True)

@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from core.models import AcademicYear, Municipality
 from core.scoping import Role, roles_of
+from core.validators import document_validators
 from monitoring.registry import Better, Unit, registry
 from monitoring.registry import Direction as DirectionCode
 
@@ -536,7 +537,7 @@ class AssignmentFile(models.Model):
     assignment = models.ForeignKey(
         Assignment, on_delete=models.CASCADE, related_name="files", verbose_name=_("assignment")
     )
-    file = models.FileField(_("file"), upload_to=assignment_upload_to)
+    file = models.FileField(_("file"), upload_to=assignment_upload_to, validators=document_validators())
     uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
 
     class Meta:

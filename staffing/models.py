@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from core.models import AcademicYear, Institution, InstitutionType, Municipality, Position, Subject
 from core.scoping import Role, roles_of
+from core.validators import document_validators
 
 # A teacher's rate (ставка) is 18 weekly hours; needs given in hours are counted in rates with it.
 HOURS_PER_RATE = 18
@@ -385,7 +386,7 @@ class RegulatoryDocument(models.Model):
     title = models.CharField(_("title"), max_length=400)
     number = models.CharField(_("number"), max_length=50, blank=True)
     date = models.DateField(_("date"))
-    file = models.FileField(_("file"), upload_to=document_path, blank=True)
+    file = models.FileField(_("file"), upload_to=document_path, blank=True, validators=document_validators())
     status = models.CharField(_("status"), max_length=20, choices=DocumentStatus.choices,
                               default=DocumentStatus.DRAFT)
     note = models.TextField(_("note"), blank=True)

@@ -22,6 +22,7 @@ from simple_history.models import HistoricalRecords
 
 from core.models import AcademicYear, Pedagogue, Position, years_before
 from core.scoping import Role, roles_of, visible_q
+from core.validators import validate_upload_size
 
 MIN_PROGRAMME_HOURS = 16
 MAX_PROGRAMME_HOURS = 249
@@ -606,7 +607,7 @@ class RouteItem(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=ItemStatus.choices, default=ItemStatus.PLANNED)
     evidence_file = models.FileField(
         _("evidence file"), upload_to=evidence_path, blank=True,
-        validators=[FileExtensionValidator(EVIDENCE_EXTENSIONS)],
+        validators=[FileExtensionValidator(EVIDENCE_EXTENSIONS), validate_upload_size],
     )
     evidence_link = models.URLField(_("evidence link"), blank=True)
     evidence_note = models.CharField(_("note on the evidence"), max_length=500, blank=True)

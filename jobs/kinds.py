@@ -59,6 +59,7 @@ def run_file_view(job: Job, progress: Progress) -> None:
         match = resolve(job.params["path"])
     except Resolver404 as exc:
         raise JobError(_("The page that makes this file no longer exists."), status=404) from exc
+    request.resolver_match = match  # as the URL resolver would set it (templates and context processors read it)
     try:
         response = match.func(request, *match.args, **match.kwargs)
     except Http404 as exc:

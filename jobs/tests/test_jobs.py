@@ -4,8 +4,9 @@ from unittest import mock
 
 import pytest
 from django.core.management import call_command
+from django.http import HttpResponseRedirect
 from django.test import RequestFactory, override_settings
-from django.urls import reverse
+from django.urls import ResolverMatch, reverse
 from django.utils.http import urlencode
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -461,3 +462,34 @@ def test_labels_are_in_the_users_language(client, staff, role, city):
     client.force_login(user)
     client.get(EXPORT)
     assert Job.objects.get().label == "Педагоги"
+
+
+def _redirecting_view(request, **kwargs):
+    return HttpResponseRedirect("/pedagogues/?empty=1")
+
+
+def test_a_view_that_redirects_stays_a_redirect_inline_and_keeps_no_job(client, methodist):
+    client.force_login(methodist)
+    match = ResolverMatch(_redirecting_view, (), {}, url_name="pedagogue-export")
+
+    with mock.patch("jobs.kinds.resolve", return_value=match):
+        response = client.get(EXPORT)
+
+    assert response.status_code == 302 and response.url == "/pedagogues/?empty=1"
+    assert not Job.objects.exists()
+
+
+@override_settings(**BROKER)
+def test_with_a_broker_a_redirecting_view_fails_the_job_with_its_status(client, methodist):
+    client.force_login(methodist)
+    with mock.patch("jobs.tasks.run.delay"):
+        client.get(EXPORT)
+    job = Job.objects.get()
+    match = ResolverMatch(_redirecting_view, (), {}, url_name="pedagogue-export")
+
+    with mock.patch("jobs.kinds.resolve", return_value=match):
+        assert run_job(job.pk) == "failed"
+
+    job.refresh_from_db()
+    assert job.response_status == 302 and job.result_url == "/pedagogues/?empty=1"
+    assert job.error == "Файл сформировать не удалось (страница ответила кодом 302)."

@@ -259,5 +259,7 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # django-axes names the username and address of a locked-out login: that goes to its admin pages (access
+    # attempts), not to the log. Django's request log names paths only, never query strings or form data.
+    "loggers": {"axes": {"level": "ERROR"}},
 }

@@ -81,10 +81,14 @@ if ! "$PY" -c 'import django; django.setup(); from django.contrib.auth import ge
 fi
 "$PY" manage.py collectstatic --noinput -v 0
 
+# No personal data in the access log: the path without its query string (a search for a surname stays out), no
+# client address, referrer or user agent.
+ACCESS_LOG_FORMAT='%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 running() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 if ! running "$PROD/gunicorn.pid"; then
     "$ROOT/.venv/bin/gunicorn" config.wsgi --bind "127.0.0.1:$WEB_PORT" --workers "${PROD_WORKERS:-$(( 2 * $(nproc) + 1 ))}" \
         --pid "$PROD/gunicorn.pid" --daemon --access-logfile "$PROD/log/access.log" \
+        --access-logformat "$ACCESS_LOG_FORMAT" \
         --error-logfile "$PROD/log/gunicorn.log" --timeout 120
 fi
 if ! running "$PROD/celery-worker.pid"; then

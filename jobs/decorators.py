@@ -7,8 +7,8 @@ makes this decorator call the view directly, and keeps the response's bytes, fil
 
 - Inline (no broker, or ``JOBS_BACKGROUND_FILES = False``): the job runs in this request and the response is
   the file itself, exactly as the view would answer. A 404/403 of the view stays a 404/403 and a redirect
-  stays a redirect (those jobs are deleted: there is nothing to keep); any other failure shows the job page
-  with the error and a retry button.
+  stays a redirect (those jobs are deleted: there is nothing to keep); any other failure answers with the job
+  page (the error and a retry button) and the status 500.
 - With a broker (``JOBS_BACKGROUND_FILES`` defaults to True then): the answer is a redirect to the job page,
   which shows the progress and offers the file when it is ready.
 """
@@ -18,7 +18,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import get_language
 
@@ -70,6 +70,9 @@ def background_file(label):
                     if status == 403:
                         raise PermissionDenied
                     return redirect(location)
+                # The job page itself (its error and «Retry»), with the status of what happened: a failure
+                # of the view stays visible as a 500 to monitoring and to the URL-walking security test.
+                return render(request, "jobs/job_detail.html", {"job": job}, status=job.response_status or 500)
             return redirect(job)
 
         wrapper.background_label = label

@@ -69,10 +69,12 @@ def pedagogues_sheet(pedagogues: QuerySet) -> Sheet:
             item.experience_start,
             item.get_category_display(),
             item.category_date,
-            _("yes") if item.is_young_specialist_on(today) else "",
+            _("yes") if item.is_young else "",
             item.email,
             item.phone,
         )
-        for item in pedagogues.select_related("institution", "position").prefetch_related("subjects")
+        for item in pedagogues.select_related("institution", "position").prefetch_related("subjects").with_young_flag(
+            today
+        )
     )
     return Sheet(title=_("Pedagogues"), columns=columns, rows=rows)

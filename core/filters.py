@@ -105,7 +105,7 @@ class PedagogueFilter(django_filters.FilterSet):
         label=_("Young specialist"),
         method="filter_young_specialist",
         widget=forms.CheckboxInput,
-        help_text=_("Under 35 with less than 3 years of experience or none recorded"),
+        help_text=_("Under 35 with less than 3 years of experience, newly appointed, or marked by a methodist"),
     )
 
     class Meta:

@@ -17,6 +17,28 @@ from core.scoping import Role, roles_of
 
 YOUNG_AGE = 35
 YOUNG_SPECIALIST_YEARS = 3
+_young_specialist_rule = None
+
+
+def register_young_specialist_rule(rule) -> None:
+    """Let the app that owns the rule (mentoring: it keeps the manual marks) define who is a young specialist.
+
+    ``rule(day, prefix="")`` returns a Q over pedagogues (at ``prefix``). Every page of the portal — the
+    directory's filter, badge and export, the home page's count, mentoring's own lists and indicators — then
+    counts the same people.
+    """
+    global _young_specialist_rule
+    _young_specialist_rule = rule
+
+
+def young_specialist_q(day: datetime.date, prefix: str = "") -> Q:
+    """Return the registered rule's Q; without one, under 35 with less than three years of experience (or none)."""
+    if _young_specialist_rule is not None:
+        return _young_specialist_rule(day, prefix)
+    return Q(**{f"{prefix}birth_date__gt": years_before(day, YOUNG_AGE)}) & (
+        Q(**{f"{prefix}experience_start__isnull": True})
+        | Q(**{f"{prefix}experience_start__gt": years_before(day, YOUNG_SPECIALIST_YEARS)})
+    )
 
 
 class Municipality(models.Model):
@@ -273,9 +295,13 @@ class PedagogueQuerySet(models.QuerySet):
         return self.filter(birth_date__gt=years_before(on, age))
 
     def young_specialists(self, on: datetime.date) -> "PedagogueQuerySet":
-        """Return pedagogues under 35 with less than three years of experience (or none recorded) on the day."""
-        return self.under_age(YOUNG_AGE, on).filter(
-            Q(experience_start__isnull=True) | Q(experience_start__gt=years_before(on, YOUNG_SPECIALIST_YEARS))
+        """Return the young specialists on the day (``young_specialist_q``: the portal's one rule)."""
+        return self.filter(young_specialist_q(on))
+
+    def with_young_flag(self, on: datetime.date) -> "PedagogueQuerySet":
+        """Annotate ``is_young`` (a young specialist on the day) in the same query, for lists and exports."""
+        return self.annotate(
+            is_young=models.ExpressionWrapper(young_specialist_q(on), output_field=models.BooleanField())
         )
 
     def search(self, text: str) -> "PedagogueQuerySet":
@@ -377,9 +403,8 @@ class Pedagogue(models.Model):
         return self.age_on(day) < YOUNG_AGE
 
     def is_young_specialist_on(self, day: datetime.date) -> bool:
-        if not self.is_under_35_on(day):
-            return False
-        return self.experience_start is None or self.experience_start > years_before(day, YOUNG_SPECIALIST_YEARS)
+        """One pedagogue (one query); lists use ``with_young_flag`` instead."""
+        return Pedagogue.objects.filter(pk=self.pk).young_specialists(day).exists()
 
     def open_employment(self) -> "Employment | None":
         """Return the current job: the open employment hired last."""

@@ -168,7 +168,8 @@ def pedagogue_rows(request):
 @login_required
 def pedagogue_list(request):
     filterset = pedagogue_rows(request)
-    page = paginate(request, filterset.qs.select_related("institution", "position").prefetch_related("subjects"))
+    rows = filterset.qs.select_related("institution", "position").prefetch_related("subjects")
+    page = paginate(request, rows.with_young_flag(timezone.localdate()))
     return render(
         request,
         "core/pedagogue_list.html",

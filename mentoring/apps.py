@@ -7,6 +7,11 @@ class MentoringConfig(AppConfig):
     verbose_name = _("Mentoring")
 
     def ready(self) -> None:
+        from core.models import register_young_specialist_rule
+
         from . import hours
+        from .models import young_specialist_q
 
         hours.connect()
+        # Manual marks and the newly appointed live here: the directory and the home page count by this rule too.
+        register_young_specialist_rule(young_specialist_q)

@@ -57,11 +57,6 @@ def export_url(context, url_name: str) -> str:
     return reverse(url_name) + (f"?{query}" if query else "")
 
 
-@register.filter
-def young_specialist_on(pedagogue, day) -> bool:
-    return bool(pedagogue and day and pedagogue.is_young_specialist_on(day))
-
-
 @register.simple_tag(takes_context=True)
 def render_section(context, section, pedagogue) -> str:
     """Render a record section's template with ``section``, ``pedagogue`` and the section's context items."""

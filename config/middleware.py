@@ -1,6 +1,8 @@
-"""Security headers the framework does not set by itself."""
+"""Security headers the framework does not set by itself, and the portal's choice of language."""
 
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 
 class ContentSecurityPolicyMiddleware:
@@ -19,3 +21,17 @@ class ContentSecurityPolicyMiddleware:
         if self.policy and "Content-Security-Policy" not in response:
             response["Content-Security-Policy"] = self.policy
         return response
+
+
+class RussianByDefaultLocaleMiddleware(LocaleMiddleware):
+    """The portal speaks Russian unless the user chose another language with the switcher (its cookie).
+
+    Django's own middleware would follow the browser's Accept-Language, so a municipal office PC with an
+    English Windows would greet its users in English; here only an explicit choice changes the language.
+    """
+
+    def process_request(self, request):
+        choice = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        language = choice if choice in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()

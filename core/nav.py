@@ -41,25 +41,64 @@ def all_items() -> list[NavItem]:
     return sorted(collected, key=lambda item: item.order)
 
 
+# The main menu's sections: the items of these apps share one drop-down, so the menu fits one line of a
+# 1366-pixel office screen. An app in no section gets a drop-down of its own; notifications have the bell.
+SECTIONS = (
+    (_("Monitoring"), ("monitoring",)),
+    (_("Directory"), ("core",)),
+    (_("Teachers' growth"), ("training", "mentoring", "certificates")),
+    (_("Methodical work"), ("associations", "innovation", "expertise", "banks")),
+    (_("Staffing needs"), ("staffing",)),
+)
+NOT_IN_MENU = {"notifications"}
+
+
 @dataclass
-class NavGroup:
-    """The visible items of one app: one link, or a drop-down named after the app."""
+class NavPart:
+    """The visible items of one app inside a section (a drop-down header names the app when there are several)."""
 
     title: str
-    items: list[NavItem] = field(default_factory=list)
+    items: list[NavItem]
+
+
+@dataclass
+class NavGroup:
+    """One entry of the main menu: a link when it holds one item, a drop-down otherwise."""
+
+    title: str
+    parts: list[NavPart] = field(default_factory=list)
+
+    @property
+    def items(self) -> list[NavItem]:
+        return [item for part in self.parts for item in part.items]
 
     @property
     def order(self) -> int:
         return min(item.order for item in self.items)
 
 
+def _app_items(app: str, roles) -> list[NavItem]:
+    if find_spec(f"{app}.nav") is None:
+        return []
+    items = [item for item in getattr(import_module(f"{app}.nav"), "items", []) if item.visible_to(roles)]
+    return sorted(items, key=lambda item: item.order)
+
+
 def visible_groups(roles) -> list[NavGroup]:
-    """Return the navigation of a user grouped by app, so a long menu fits one line."""
+    """Return the user's main menu: the sections above, each with the visible items of its apps."""
     groups = []
+    placed = set(NOT_IN_MENU)
+    for title, section_apps in SECTIONS:
+        parts = [
+            NavPart(str(apps.get_app_config(app).verbose_name), items)
+            for app in section_apps
+            if app in settings.DOMAIN_APPS and (items := _app_items(app, roles))
+        ]
+        placed.update(section_apps)
+        if parts:
+            groups.append(NavGroup(str(title), parts))
     for app in settings.DOMAIN_APPS:
-        if find_spec(f"{app}.nav") is None:
-            continue
-        items = [item for item in getattr(import_module(f"{app}.nav"), "items", []) if item.visible_to(roles)]
-        if items:
-            groups.append(NavGroup(str(apps.get_app_config(app).verbose_name), sorted(items, key=lambda i: i.order)))
-    return sorted(groups, key=lambda group: group.order)
+        if app not in placed and (items := _app_items(app, roles)):
+            title = str(apps.get_app_config(app).verbose_name)
+            groups.append(NavGroup(title, [NavPart(title, items)]))
+    return groups

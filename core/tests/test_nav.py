@@ -5,10 +5,26 @@ from core.nav import visible_groups
 from core.scoping import roles_of
 
 
-def test_methodist_menu_is_grouped_by_app(methodist):
-    groups = {group.title: [str(item.title) for item in group.items] for group in visible_groups(roles_of(methodist))}
+def test_methodist_menu_is_five_sections_with_the_apps_inside(methodist):
+    groups = visible_groups(roles_of(methodist))
+    titles = {group.title: [str(item.title) for item in group.items] for group in groups}
 
-    assert groups["Справочники"] == ["Учреждения", "Педагоги"]
+    assert list(titles) == ["Мониторинг", "Справочники", "Развитие педагогов", "Методическая работа",
+                            "Кадровая потребность"]
+    assert titles["Справочники"] == ["Учреждения", "Педагоги"]
+    growth = next(group for group in groups if group.title == "Развитие педагогов")
+    assert [part.title for part in growth.parts] == ["Повышение квалификации", "Наставничество", "Сертификаты"]
+    assert "Уведомления" not in [str(item.title) for group in groups for item in group.items]  # the bell has them
+
+
+def test_a_section_of_several_apps_names_each_app_in_its_drop_down(methodist):
+    request = RequestFactory().get("/")
+    request.user = methodist
+    html = render_to_string("includes/nav.html", {"portal_nav_groups": visible_groups(roles_of(methodist)),
+                                                  "request": request})
+
+    assert '<h6 class="dropdown-header">Наставничество</h6>' in html
+    assert '<h6 class="dropdown-header">Учреждения</h6>' not in html  # one app's section needs no header
 
 
 def test_teacher_menu_has_my_record_as_a_plain_link(teacher):

@@ -133,3 +133,9 @@ def _migrated_rows_after_flush(request):
     with transaction.atomic():
         for obj in serializers.deserialize("json", dump):
             obj.save()
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path_factory):
+    """Uploaded and generated files (imports, job files, certificates) go to a temporary folder, not media/."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")

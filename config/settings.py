@@ -186,9 +186,18 @@ CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A message of a worker that died (kill -9, power loss) is delivered again after this many seconds: longer than
+# the longest job (a region's report build or export takes under a minute); a job is idempotent either way.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "900"))}
+# Background jobs (jobs app): file views run in the worker when a broker is configured;
+# JOBS_BACKGROUND_FILES=0 keeps them inline even then. A job is given up after JOBS_MAX_ATTEMPTS starts.
+JOBS_BACKGROUND_FILES = os.environ.get("JOBS_BACKGROUND_FILES", "1" if CELERY_BROKER_URL else "0") == "1"
+JOBS_MAX_ATTEMPTS = int(os.environ.get("JOBS_MAX_ATTEMPTS", "3"))
 # Every app's reminders → notifications → the daily digest, hourly (the same code as `manage.py send_reminders`).
 CELERY_BEAT_SCHEDULE = {
     "notifications-send-reminders": {"task": "notifications.send_reminders", "schedule": 3600.0},
+    # Finished jobs and their files are kept a week («My files and jobs»), then removed.
+    "jobs-purge": {"task": "jobs.purge", "schedule": 86400.0, "kwargs": {"days": 7}},
 } if CELERY_BROKER_URL else {}
 
 REST_FRAMEWORK = {

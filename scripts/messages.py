@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OWN_LOCALE = ["monitoring", "training", "associations", "mentoring", "innovation", "expertise", "banks", "staffing", "certificates", "notifications"]
+OWN_LOCALE = ["jobs", "monitoring", "training", "associations", "mentoring", "innovation", "expertise", "banks", "staffing", "certificates", "notifications"]
 COMMON = ["--ignore=.venv/*", "--ignore=node_modules/*", "--ignore=static/*", "--ignore=staticfiles/*",
           "--ignore=bench/*", "--no-obsolete", "--add-location=file"]
 

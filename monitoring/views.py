@@ -218,15 +218,16 @@ def indicator_detail(request, code: str):
     year = selected_year(request)
     previous_year = year.previous()
     institution_type = request.GET.get("institution_type", "")
-    results = compute(municipality, year)
+    with use_replica():  # aggregates over every app's records: the replica's work when there is one
+        results = compute(municipality, year)
+        now = item.breakdown(municipality, year) if item.breakdown is not None else {}
+        before = item.breakdown(municipality, previous_year) if item.breakdown is not None and previous_year else {}
     result = results.indicator(code)
     institutions = Institution.objects.for_user(request.user).filter(municipality=municipality)
     if institution_type:
         institutions = institutions.filter(type=institution_type)
     rows = []
     if item.breakdown is not None:
-        now = item.breakdown(municipality, year)
-        before = item.breakdown(municipality, previous_year) if previous_year else {}
         sign = -1 if item.better == Better.DOWN else 1
         for institution in institutions.filter(pk__in=set(now) | set(before)):
             value, previous = as_number(now.get(institution.pk)), as_number(before.get(institution.pk))

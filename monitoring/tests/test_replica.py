@@ -34,3 +34,13 @@ def test_dashboard_computes_its_indicators_inside_use_replica(client, head, scho
     on_default = {label for label, replica in spy if not replica}
     assert "core.Employment" in on_replica or "core.Pedagogue" in on_replica  # the indicators' own records
     assert "sessions.Session" in on_default and "auth.User" in on_default  # the request itself stays on default
+
+
+def test_why_did_it_change_computes_the_breakdown_inside_use_replica(client, head, school, other_school, spy):
+    two_years(school, other_school)
+    client.force_login(head)
+
+    response = client.get("/monitoring/indicators/core.share_under_35/", {"year": "2021/2022"})
+
+    assert response.status_code == 200
+    assert {label for label, replica in spy if replica} >= {"core.Pedagogue"}

@@ -221,7 +221,11 @@ def indicator_detail(request, code: str):
     with use_replica():  # aggregates over every app's records: the replica's work when there is one
         results = compute(municipality, year)
         now = item.breakdown(municipality, year) if item.breakdown is not None else {}
-        before = item.breakdown(municipality, previous_year) if item.breakdown is not None and previous_year else {}
+        before = (
+            item.breakdown(municipality, previous_year)
+            if item.breakdown is not None and previous_year
+            else {}
+        )
     result = results.indicator(code)
     institutions = Institution.objects.for_user(request.user).filter(municipality=municipality)
     if institution_type:

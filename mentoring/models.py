@@ -373,10 +373,8 @@ class Task(models.Model):
     is_checkpoint = models.BooleanField(_("checkpoint"), default=False)
     done_on = models.DateField(_("done on"), null=True, blank=True)
     comment = models.TextField(_("comment"), blank=True)
-    # Set when the curator was reminded of the overdue task (once per task).
-    reminded_on = models.DateField(_("reminded on"), null=True, blank=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["reminded_on"])
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("programme task")

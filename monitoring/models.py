@@ -551,21 +551,3 @@ class AssignmentFile(models.Model):
     @property
     def name(self) -> str:
         return str(self)
-
-
-class Reminder(models.Model):
-    """One reminder e-mail sent for a task on a day: makes ``send_reminders`` idempotent."""
-
-    assignment = models.ForeignKey(
-        Assignment, on_delete=models.CASCADE, related_name="reminders", verbose_name=_("assignment")
-    )
-    day = models.DateField(_("day"))
-    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("reminder")
-        verbose_name_plural = _("reminders")
-        constraints = [models.UniqueConstraint(fields=["assignment", "day"], name="reminder_once_a_day")]
-
-    def __str__(self) -> str:
-        return f"{self.assignment_id} {self.day}"

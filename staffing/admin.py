@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from staffing.models import Campaign, Need, RegulatoryDocument, Reminder, Submission
+from staffing.models import Campaign, Need, RegulatoryDocument, Submission
 
 
 @admin.register(Campaign)
@@ -25,12 +25,6 @@ class SubmissionAdmin(SimpleHistoryAdmin):
     search_fields = ["institution__short_name", "campaign__title"]
     raw_id_fields = ["institution", "submitted_by", "reviewed_by"]
     inlines = [NeedInline]
-
-
-@admin.register(Reminder)
-class ReminderAdmin(admin.ModelAdmin):
-    list_display = ["campaign", "institution", "kind", "recipients", "sent_at"]
-    list_filter = ["kind", "campaign"]
 
 
 @admin.register(RegulatoryDocument)

@@ -329,28 +329,6 @@ class ReminderKind(models.TextChoices):
     AFTER = "after", _("Three days after the deadline")
 
 
-class Reminder(models.Model):
-    """A reminder sent to an institution, so that each is sent once."""
-
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="reminders",
-                                 verbose_name=_("campaign"))
-    institution = models.ForeignKey(Institution, on_delete=models.CASCADE, related_name="+",
-                                    verbose_name=_("institution"))
-    kind = models.CharField(_("kind"), max_length=10, choices=ReminderKind.choices)
-    recipients = models.CharField(_("recipients"), max_length=500)
-    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("reminder")
-        verbose_name_plural = _("reminders")
-        constraints = [
-            models.UniqueConstraint(fields=["campaign", "institution", "kind"], name="staffing_reminder_once")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.institution} — {self.get_kind_display()}"
-
-
 class DocumentStatus(models.TextChoices):
     DRAFT = "draft", pgettext_lazy("regulatory document", "Draft")
     IN_FORCE = "in_force", pgettext_lazy("regulatory document", "In force")

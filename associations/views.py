@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core.files import attachment_response
 from core.history import history_entries
 from core.imports import ImportView
 from core.models import AcademicYear, Municipality
@@ -298,7 +299,17 @@ def meeting_attendance(request, pk: int):
     return render(request, "associations/attendance_form.html", {"form": form, "meeting": meeting})
 
 
+@login_required
+def meeting_minutes(request, pk: int):
+    return attachment_response(get_object_or_404(Meeting.objects.for_user(request.user), pk=pk).minutes)
+
+
 # --- Products ----------------------------------------------------------------------------------------
+
+
+@login_required
+def product_file(request, pk: int):
+    return attachment_response(get_object_or_404(Product.objects.for_user(request.user), pk=pk).file)
 
 
 def product_rows(request):
@@ -333,6 +344,12 @@ def product_edit(request, pk: int, product_pk: int):
 
 
 # --- Competitions ------------------------------------------------------------------------------------
+
+
+@login_required
+def entry_document(request, pk: int):
+    return attachment_response(get_object_or_404(Participation.objects.for_user(request.user), pk=pk).document)
+
 
 
 def competition_rows(request):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core.files import attachment_response
 from core.history import history_entries
 from core.imports import ImportView
 from core.models import AcademicYear, Institution, Municipality, Pedagogue
@@ -164,6 +165,11 @@ def programme_list(request):
 @role_required(*SCHOOL_ROLES)
 def programme_export(request):
     return workbook_response("mentoring-programmes.xlsx", [exports.programmes_sheet(programme_rows(request).qs)])
+
+
+@role_required(*SCHOOL_ROLES)
+def programme_regulation(request, pk: int):
+    return attachment_response(get_object_or_404(Programme.objects.for_user(request.user), pk=pk).regulation)
 
 
 @role_required(*SCHOOL_ROLES)

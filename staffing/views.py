@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_POST
 
+from core.files import attachment_response
 from core.history import history_entries
 from core.imports import ImportView
 from core.models import Institution
@@ -374,6 +375,11 @@ class SubmissionUploadView(ImportView):
 
 def document_rows(request):
     return _filtered(request, DocumentFilter, RegulatoryDocument.objects.for_user(request.user), "-date")
+
+
+@role_required(*CAMPAIGN_ROLES)
+def document_file(request, pk: int):
+    return attachment_response(get_object_or_404(RegulatoryDocument.objects.for_user(request.user), pk=pk).file)
 
 
 @role_required(*CAMPAIGN_ROLES)

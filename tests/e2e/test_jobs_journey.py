@@ -8,14 +8,13 @@ from django.test import override_settings
 from core.tests.factories import PedagogueFactory
 from jobs.models import Job
 from jobs.services import run_job
-from tests.conftest import browser, browser_page, login, screenshot  # noqa: F401 (fixtures live in tests/)
+from tests.conftest import login, screenshot
 
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 @override_settings(CELERY_TASK_ALWAYS_EAGER=False, JOBS_BACKGROUND_FILES=None)
-def test_the_job_page_follows_the_job_from_the_queue_to_the_download(browser_page,  # noqa: F811
-    methodist, school, media):
+def test_the_job_page_follows_the_job_from_the_queue_to_the_download(browser_page, methodist, school):
     for _ in range(3):
         PedagogueFactory(institution=school)
     page = browser_page

@@ -343,6 +343,53 @@ def product_edit(request, pk: int, product_pk: int):
     )
 
 
+# What kind of bank item each kind of product becomes.
+BANK_KINDS = {
+    "recommendations": "methodical",
+    "lesson": "lesson",
+    "programme": "methodical",
+    "manual": "manual",
+    "collection": "methodical",
+    "case": "methodical",
+    "digital": "network",
+    "other": "other",
+}
+
+
+@require_POST
+@login_required
+def product_to_bank(request, pk: int, product_pk: int):
+    """Send a product to the bank of information and educational resources as a draft its authors complete."""
+    from banks.models import Bank
+    from banks.services import send_to_bank
+
+    association = editable_association(request, pk)
+    product = get_object_or_404(association.products.prefetch_related("authors__institution"), pk=product_pk)
+    if not product.file and not product.url:
+        messages.error(request, _("Attach a file or a link to the product first."))
+        return redirect(association)
+    authors = list(product.authors.all())
+    institution = next((a.institution for a in authors if a.institution_id), None) or (
+        association.leader.institution if association.leader_id and association.leader.institution_id else None
+    )
+    year = AcademicYear.objects.containing(product.created_on)
+    if institution is None or year is None:
+        messages.error(request, _("Name the product's authors (or the association's leader) first: a bank item "
+                                  "belongs to an institution."))
+        return redirect(association)
+    item, created = send_to_bank(
+        source=product, bank=Bank.RESOURCES, kind=BANK_KINDS.get(product.type, "other"), title=product.title,
+        description=product.description, authors=", ".join(a.full_name for a in authors) or association.title,
+        institution=institution, year=year, file=product.file, url=product.url, by=request.user,
+        keywords=association.title,
+    )
+    if created:
+        product.bank_ref = request.build_absolute_uri(item.get_absolute_url())
+        product.save(update_fields=["bank_ref"])
+        messages.success(request, _("The product is in the bank as a draft."))
+    return redirect(item)
+
+
 # --- Competitions ------------------------------------------------------------------------------------
 
 

@@ -184,3 +184,52 @@ def test_association_page_shows_the_meetings_of_one_year_latest_by_default(clien
     assert "Заседание 2021/2022" in page and "Заседание 2020/2021" not in page
     page = client.get(gmo.get_absolute_url(), {"year": previous_year.pk}).content.decode()
     assert "Заседание 2020/2021" in page and "Заседание 2021/2022" not in page
+
+
+def test_methodist_sends_a_product_to_the_bank_once(client, methodist, gmo, member_a, school):
+    from banks.models import Bank, Item
+
+    product = ProductFactory(association=gmo, title="Сборник задач по функциональной грамотности",
+                             type="collection", created_on=datetime.date(2021, 12, 1), authors=[member_a])
+    client.force_login(methodist)
+    url = reverse("associations:product-to-bank", args=[gmo.pk, product.pk])
+
+    response = client.post(url)
+    again = client.post(url)
+
+    item = Item.objects.get()
+    assert response.status_code == 302 and response["Location"] == item.get_absolute_url()
+    assert again["Location"] == item.get_absolute_url()  # the same draft, not a second one
+    assert (item.bank, item.kind, item.title, item.institution, item.year.start_year) == (
+        Bank.RESOURCES, "methodical", "Сборник задач по функциональной грамотности", school, 2021)
+    assert item.authors == "Соколова Анна Игоревна" and item.url == "https://example.org/product"
+    product.refresh_from_db()
+    assert product.bank_ref.endswith(item.get_absolute_url())
+    page = client.get(gmo.get_absolute_url()).content.decode()
+    assert item.get_absolute_url() in page and "Передать в банк" not in page
+
+
+def test_a_product_without_authors_or_leader_is_not_sent_and_the_methodist_is_told_why(client, methodist, gmo):
+    from banks.models import Item
+
+    product = ProductFactory(association=gmo)
+    client.force_login(methodist)
+
+    response = client.post(reverse("associations:product-to-bank", args=[gmo.pk, product.pk]), follow=True)
+
+    assert not Item.objects.exists()
+    assert "Сначала укажите авторов продукта" in response.content.decode()
+
+
+def test_only_editors_of_the_association_send_its_products(client, school_user, other_city, gmo, member_a):
+    from conftest import make_user
+    from core.scoping import Role
+
+    product = ProductFactory(association=gmo, authors=[member_a])
+    url = reverse("associations:product-to-bank", args=[gmo.pk, product.pk])
+
+    client.force_login(make_user("foreign", Role.METHODIST, municipality=other_city))
+    assert client.post(url).status_code == 404
+    client.force_login(school_user)
+    assert client.post(url).status_code in (403, 404)
+    assert client.get(url).status_code == 405

@@ -48,12 +48,13 @@ def invalidate_values() -> None:
 
 
 def indicator_values(
-    scope, year: AcademicYear, *, use_cache: bool = True, refresh: bool = False
+    scope, year: AcademicYear, *, use_cache: bool = True, refresh: bool = False, on_computed=None
 ) -> dict[str, Decimal | int | None]:
     """Return ``{indicator code: value}`` of every registered indicator for the scope and year.
 
     Each indicator runs its own fixed number of queries, so the total does not grow with the data.
-    ``refresh`` recomputes and stores the values even when the cache holds them.
+    ``refresh`` recomputes and stores the values even when the cache holds them; ``on_computed()`` is called
+    after each indicator computed (a background job counts them for its progress bar).
     """
     key = None
     if use_cache and CACHE_SECONDS:
@@ -62,7 +63,11 @@ def indicator_values(
         cached = None if refresh else cache.get(key)
         if cached is not None:
             return cached
-    values = {item.code: item.compute(scope, year) for item in registry}
+    values = {}
+    for item in registry:
+        values[item.code] = item.compute(scope, year)
+        if on_computed is not None:
+            on_computed()
     if key:
         cache.set(key, values, CACHE_SECONDS)
     return values
@@ -352,11 +357,23 @@ def evaluate(
     return results
 
 
-def compute(scope, year: AcademicYear, *, use_cache: bool = True) -> Results:
-    """Return every indicator of the scope for the year and the previous year, rated and rolled up."""
+def compute(scope, year: AcademicYear, *, use_cache: bool = True, progress=None) -> Results:
+    """Return every indicator of the scope for the year and the previous year, rated and rolled up.
+
+    ``progress(done, total)`` is called after each indicator computed (not for values read from the cache).
+    """
     previous_year = year.previous()
-    values = indicator_values(scope, year, use_cache=use_cache)
-    previous = indicator_values(scope, previous_year, use_cache=use_cache) if previous_year else {}
+    tick = None
+    if progress is not None:
+        total, done = len(registry) * (2 if previous_year else 1), 0
+
+        def tick():
+            nonlocal done
+            done += 1
+            progress(done, total)
+
+    values = indicator_values(scope, year, use_cache=use_cache, on_computed=tick)
+    previous = indicator_values(scope, previous_year, use_cache=use_cache, on_computed=tick) if previous_year else {}
     return evaluate(values, previous, year, previous_year, scope)
 
 

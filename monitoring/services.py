@@ -8,9 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override, pgettext
 
 from core.models import AcademicYear, Municipality
-from monitoring.computation import IndicatorResult, Results, compute, display, evaluate
+from monitoring.computation import IndicatorResult, Results, compute, display
 from monitoring.models import Direction, Order, Recommendation, ReportSnapshot
-from monitoring.registry import registry
 
 
 def build_snapshot(
@@ -22,29 +21,10 @@ def build_snapshot(
     it). The computation runs outside a transaction so that a job's progress updates are visible meanwhile;
     the snapshot is one INSERT.
     """
-    if progress is None:
-        with override(settings.LANGUAGE_CODE):
-            results = compute(municipality, year, use_cache=False)
-    else:
-        # The same as compute(use_cache=False), indicator by indicator so that each one can be reported.
-        previous_year = year.previous()
-        years = [year, previous_year] if previous_year else [year]
-        total = len(registry) * len(years)
-        done = 0
-        values: list[dict] = []
-        for each in years:
-            computed = {}
-            for item in registry:
-                computed[item.code] = item.compute(municipality, each)
-                done += 1
-                progress(done, total)
-            values.append(computed)
-        with override(settings.LANGUAGE_CODE):
-            results = evaluate(values[0], values[1] if previous_year else {}, year, previous_year, municipality)
     with override(settings.LANGUAGE_CODE):
+        results = compute(municipality, year, use_cache=False, progress=progress)
         data = results.to_json()
-    with transaction.atomic():
-        return ReportSnapshot.objects.create(municipality=municipality, year=year, data=data, created_by=by)
+    return ReportSnapshot.objects.create(municipality=municipality, year=year, data=data, created_by=by)
 
 
 def effect_phrase(item: IndicatorResult) -> str:

@@ -23,8 +23,9 @@ def test_a_section_of_several_apps_names_each_app_in_its_drop_down(methodist):
     html = render_to_string("includes/nav.html", {"portal_nav_groups": visible_groups(roles_of(methodist)),
                                                   "request": request})
 
-    assert '<h6 class="dropdown-header">Наставничество</h6>' in html
-    assert '<h6 class="dropdown-header">Учреждения</h6>' not in html  # one app's section needs no header
+    assert '<h6 class="dropdown-header">Повышение квалификации</h6>' in html  # five pages of one app
+    assert '<h6 class="dropdown-header">Наставничество</h6>' not in html  # one page needs no header over it
+    assert '<h6 class="dropdown-header">Справочники</h6>' not in html  # nor does a section of one app
 
 
 def test_teacher_menu_has_my_record_as_a_plain_link(teacher):

@@ -5,24 +5,23 @@ municipality or one institution; for an institution, what counts is its staff of
 the year (pedagogues employed there during the academic year).
 """
 
-from collections.abc import Callable
 from decimal import Decimal
 from urllib.parse import urlencode
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import (
     YOUNG_AGE,
     AcademicYear,
-    Employment,
     Institution,
     employed_during_q,
     scope_q,
     years_before,
 )
-from monitoring.registry import Better, Direction, Unit, indicator, share, shares
+from monitoring.measures import Condition, exists_for, staff_share, staff_share_by_institution
+from monitoring.registry import Better, Direction, Unit, indicator
 
 from .models import (
     COMMUNITY_KINDS,
@@ -40,10 +39,6 @@ from .models import (
 GMO = [AssociationKind.GMO]
 ALL_KINDS = list(AssociationKind.values)
 
-# A condition on a pedagogue, given the lookup prefix to the pedagogue and the OuterRef name of its id.
-Condition = Callable[[str, str], Q]
-
-
 def active_memberships(year: AcademicYear, kinds) -> "Membership.objects":
     """Return memberships active during the year in associations of the kinds active during the year."""
     return Membership.objects.active_during(year).filter(
@@ -60,39 +55,9 @@ def participants(year: AcademicYear, levels=None, results=None):
     return rows
 
 
-def exists_for(rows) -> Condition:
-    return lambda prefix, outer: Q(Exists(rows.filter(pedagogue=OuterRef(outer))))
-
-
 def under_35(year: AcademicYear) -> Condition:
     # Age is taken on 1 September, the start of the academic year (as in core).
     return lambda prefix, outer: Q(**{f"{prefix}birth_date__gt": years_before(year.start, YOUNG_AGE)})
-
-
-def staff_share(scope, year: AcademicYear, matching: Condition, among: Condition | None = None) -> Decimal | None:
-    # Counted from the employment records of the scope: the planner walks the scope's jobs only,
-    # instead of testing every pedagogue of the region for a job in the scope.
-    rows = Employment.objects.filter(employed_during_q(year), scope_q(scope))
-    if among is not None:
-        rows = rows.filter(among("pedagogue__", "pedagogue"))
-    counts = rows.aggregate(
-        total=Count("pedagogue", distinct=True),
-        matching=Count("pedagogue", distinct=True, filter=matching("pedagogue__", "pedagogue")),
-    )
-    return share(counts["matching"], counts["total"])
-
-
-def staff_share_by_institution(municipality, year: AcademicYear, matching: Condition,
-                               among: Condition | None = None) -> dict:
-    # A pedagogue working in two institutions during the year counts in both.
-    rows = Employment.objects.filter(employed_during_q(year), institution__municipality=municipality)
-    if among is not None:
-        rows = rows.filter(among("pedagogue__", "pedagogue"))
-    rows = rows.values("institution_id").annotate(
-        total=Count("pedagogue", distinct=True),
-        matching=Count("pedagogue", distinct=True, filter=matching("pedagogue__", "pedagogue")),
-    )
-    return shares({row["institution_id"]: (row["matching"], row["total"]) for row in rows})
 
 
 def active_associations(scope, year: AcademicYear, kinds) -> int:

@@ -2,43 +2,12 @@
 
 from decimal import Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.models import FIRST_OR_HIGHEST, AcademicYear, Employment, Pedagogue, employed_during_q, years_before
-from monitoring.registry import Better, Direction, Unit, indicator, share, shares
-
-
-def _staff_counts(scope, year: AcademicYear, condition: Q) -> Decimal | None:
-    counts = Pedagogue.objects.employed_during(year, scope).aggregate(
-        total=Count("pk"), matching=Count("pk", filter=condition)
-    )
-    return share(counts["matching"], counts["total"])
-
-
-def _staff_counts_by_institution(municipality, year: AcademicYear, condition: Q) -> dict:
-    # A pedagogue working in two institutions during the year counts in both.
-    rows = (
-        Employment.objects.filter(employed_during_q(year), institution__municipality=municipality)
-        .values("institution_id")
-        .annotate(
-            total=Count("pedagogue", distinct=True),
-            matching=Count("pedagogue", distinct=True, filter=_prefixed(condition, "pedagogue__")),
-        )
-    )
-    return shares({row["institution_id"]: (row["matching"], row["total"]) for row in rows})
-
-
-def _prefixed(condition: Q, prefix: str) -> Q:
-    """Return the Q with every lookup moved under a relation prefix."""
-    clone = Q()
-    clone.connector, clone.negated = condition.connector, condition.negated
-    for child in condition.children:
-        if isinstance(child, Q):
-            clone.children.append(_prefixed(child, prefix))
-        else:
-            clone.children.append((prefix + child[0], child[1]))
-    return clone
+from core.models import FIRST_OR_HIGHEST, AcademicYear, years_before
+from monitoring.measures import on_pedagogue, staff_share, staff_share_by_institution
+from monitoring.registry import Better, Direction, Unit, indicator
 
 
 def _under_35(year: AcademicYear) -> Q:
@@ -60,12 +29,12 @@ def _first_or_highest() -> Q:
     source=_("Pedagogue directory and employment history"),
 )
 def share_under_35(scope, year: AcademicYear) -> Decimal | None:
-    return _staff_counts(scope, year, _under_35(year))
+    return staff_share(scope, year, on_pedagogue(_under_35(year)))
 
 
 @share_under_35.breakdown
 def share_under_35_by_institution(municipality, year: AcademicYear) -> dict:
-    return _staff_counts_by_institution(municipality, year, _under_35(year))
+    return staff_share_by_institution(municipality, year, on_pedagogue(_under_35(year)))
 
 
 @indicator(
@@ -78,9 +47,9 @@ def share_under_35_by_institution(municipality, year: AcademicYear) -> dict:
     source=_("Pedagogue directory (current category)"),
 )
 def share_first_or_highest_category(scope, year: AcademicYear) -> Decimal | None:
-    return _staff_counts(scope, year, _first_or_highest())
+    return staff_share(scope, year, on_pedagogue(_first_or_highest()))
 
 
 @share_first_or_highest_category.breakdown
 def share_first_or_highest_category_by_institution(municipality, year: AcademicYear) -> dict:
-    return _staff_counts_by_institution(municipality, year, _first_or_highest())
+    return staff_share_by_institution(municipality, year, on_pedagogue(_first_or_highest()))

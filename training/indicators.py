@@ -13,38 +13,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import AcademicYear, Employment, Pedagogue, employed_during_q, years_before
+from monitoring.measures import pedagogue_in, prefixed, staff_share, staff_share_by_institution
 from monitoring.registry import Better, Direction, Unit, indicator, share, shares
 from training.models import Completion, Diagnosis, HourEntry, ProviderType, Route
 
 HOURS = DecimalField(max_digits=10, decimal_places=1)
-
-
-def _prefixed(condition: Q, prefix: str) -> Q:
-    """Return the Q with every lookup moved under a relation prefix."""
-    clone = Q()
-    clone.connector, clone.negated = condition.connector, condition.negated
-    for child in condition.children:
-        clone.children.append(_prefixed(child, prefix) if isinstance(child, Q) else (prefix + child[0], child[1]))
-    return clone
-
-
-def _staff_share(scope, year: AcademicYear, pedagogue_ids) -> Decimal | None:
-    counts = Pedagogue.objects.employed_during(year, scope).aggregate(
-        total=Count("pk"), matching=Count("pk", filter=Q(pk__in=pedagogue_ids))
-    )
-    return share(counts["matching"], counts["total"])
-
-
-def _staff_share_by_institution(municipality, year: AcademicYear, pedagogue_ids) -> dict:
-    rows = (
-        Employment.objects.filter(employed_during_q(year), institution__municipality=municipality)
-        .values("institution_id")
-        .annotate(
-            total=Count("pedagogue", distinct=True),
-            matching=Count("pedagogue", distinct=True, filter=Q(pedagogue_id__in=pedagogue_ids)),
-        )
-    )
-    return shares({row["institution_id"]: (row["matching"], row["total"]) for row in rows})
 
 
 def _completed_in(year: AcademicYear):
@@ -80,12 +53,12 @@ SOURCE_COMPLETIONS = _("PD completions (form and providers' lists) and the emplo
     source=SOURCE_COMPLETIONS,
 )
 def share_completed_pd(scope, year: AcademicYear) -> Decimal | None:
-    return _staff_share(scope, year, _completed_in(year))
+    return staff_share(scope, year, pedagogue_in(_completed_in(year)))
 
 
 @share_completed_pd.breakdown
 def share_completed_pd_by_institution(municipality, year: AcademicYear) -> dict:
-    return _staff_share_by_institution(municipality, year, _completed_in(year))
+    return staff_share_by_institution(municipality, year, pedagogue_in(_completed_in(year)))
 
 
 @indicator(
@@ -99,12 +72,12 @@ def share_completed_pd_by_institution(municipality, year: AcademicYear) -> dict:
     source=SOURCE_COMPLETIONS,
 )
 def share_pd_requirement_met(scope, year: AcademicYear) -> Decimal | None:
-    return _staff_share(scope, year, _requirement_window(year))
+    return staff_share(scope, year, pedagogue_in(_requirement_window(year)))
 
 
 @share_pd_requirement_met.breakdown
 def share_pd_requirement_met_by_institution(municipality, year: AcademicYear) -> dict:
-    return _staff_share_by_institution(municipality, year, _requirement_window(year))
+    return staff_share_by_institution(municipality, year, pedagogue_in(_requirement_window(year)))
 
 
 def _completions_of_staff(scope, year: AcademicYear):
@@ -126,7 +99,7 @@ def _completion_share_by_institution(municipality, year: AcademicYear, condition
         .annotate(
             total=Count("pedagogue__completions", distinct=True, filter=in_year),
             matching=Count("pedagogue__completions", distinct=True,
-                           filter=in_year & _prefixed(condition, "pedagogue__completions__")),
+                           filter=in_year & prefixed(condition, "pedagogue__completions__")),
         )
     )
     return shares({row["institution_id"]: (row["matching"], row["total"]) for row in rows if row["total"]})
@@ -182,12 +155,12 @@ def share_completions_federal_register_by_institution(municipality, year: Academ
     source=_("Diagnoses of professional deficits"),
 )
 def share_diagnosed(scope, year: AcademicYear) -> Decimal | None:
-    return _staff_share(scope, year, _diagnosed_in(year))
+    return staff_share(scope, year, pedagogue_in(_diagnosed_in(year)))
 
 
 @share_diagnosed.breakdown
 def share_diagnosed_by_institution(municipality, year: AcademicYear) -> dict:
-    return _staff_share_by_institution(municipality, year, _diagnosed_in(year))
+    return staff_share_by_institution(municipality, year, pedagogue_in(_diagnosed_in(year)))
 
 
 @indicator(
@@ -201,12 +174,12 @@ def share_diagnosed_by_institution(municipality, year: AcademicYear) -> dict:
     source=_("Individual educational routes"),
 )
 def share_with_route(scope, year: AcademicYear) -> Decimal | None:
-    return _staff_share(scope, year, _with_route(year))
+    return staff_share(scope, year, pedagogue_in(_with_route(year)))
 
 
 @share_with_route.breakdown
 def share_with_route_by_institution(municipality, year: AcademicYear) -> dict:
-    return _staff_share_by_institution(municipality, year, _with_route(year))
+    return staff_share_by_institution(municipality, year, pedagogue_in(_with_route(year)))
 
 
 def _completed_route_ids(year: AcademicYear):

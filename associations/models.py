@@ -19,6 +19,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import AcademicYear, Institution, Municipality, Pedagogue, Position, Subject
@@ -190,7 +191,7 @@ class Membership(models.Model):
         Pedagogue, on_delete=models.CASCADE, related_name="association_memberships", verbose_name=_("pedagogue")
     )
     joined = models.DateField(_("joined"))
-    left = models.DateField(_("left"), null=True, blank=True)
+    left = models.DateField(pgettext_lazy("membership", "left"), null=True, blank=True)
 
     history = HistoricalRecords()
     objects = MembershipQuerySet.as_manager()

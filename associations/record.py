@@ -2,6 +2,7 @@
 competition history (portfolio)."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from core.record import RecordSection
 
@@ -43,7 +44,7 @@ def sections(pedagogue, user) -> list[RecordSection]:
                          "led": led},
                 order=40,
                 facts=[(_("Leads"), ", ".join(a.title for a in led))] if led else [],
-                headers=[_("Association"), _("Kind"), _("Joined"), _("Left"), _("Meetings attended"),
+                headers=[_("Association"), _("Kind"), _("Joined"), pgettext("membership", "Left"), _("Meetings attended"),
                          _("PD hours")],
                 rows=[(m.association.title, m.association.get_kind_display(), m.joined, m.left, m.attended_count,
                        hours_by_association.get(m.association_id, 0)) for m in memberships],

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from core.models import Pedagogue
 from core.pdf import pdf_response
@@ -125,7 +125,7 @@ def record_xlsx(request, pk: int):
     pedagogue = _pedagogue(request, pk)
     sections = record_sections(pedagogue, request.user)
     used: set[str] = set()
-    summary = [(_("Full name"), pedagogue.full_name), *title_block(pedagogue)]
+    summary = [(pgettext("person", "Full name"), pedagogue.full_name), *title_block(pedagogue)]
     for section in sections:
         summary.extend((f"{section.title}: {label}", _text(value)) for label, value in section.facts)
     sheets = [Sheet(

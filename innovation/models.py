@@ -233,7 +233,7 @@ class Participant(models.Model):
         _("role"), max_length=20, choices=ParticipantRole.choices, default=ParticipantRole.MEMBER
     )
     joined = models.DateField(_("joined"))
-    left = models.DateField(_("left"), null=True, blank=True)
+    left = models.DateField(pgettext_lazy("membership", "left"), null=True, blank=True)
 
     history = HistoricalRecords()
 

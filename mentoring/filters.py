@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.filters import FilterForm, IdChoiceFilter, SortFilter, visible_institutions
 from core.models import AcademicYear, Category, Employment, Pedagogue
@@ -144,7 +145,7 @@ class SupportRequestFilter(django_filters.FilterSet):
         label=_("Institution"), queryset=visible_institutions, empty_label=_("Any institution")
     )
     state = django_filters.ChoiceFilter(
-        label=_("State"), choices=[("open", _("Open")), ("closed", _("Closed"))], method="filter_state",
+        label=_("State"), choices=[("open", pgettext_lazy("state", "Open")), ("closed", _("Closed"))], method="filter_state",
         empty_label=_("Any"),
     )
     sort = SortFilter(sorts={"received": ("received_on",), "closed": ("closed_on", "received_on"),

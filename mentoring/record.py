@@ -5,6 +5,7 @@ from collections import Counter
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from core.models import Pedagogue
 from core.record import RecordSection
@@ -59,7 +60,7 @@ def sections(pedagogue, user) -> list[RecordSection]:
             key="mentoring", title=_("Mentoring"), template="mentoring/record_mentoring.html",
             context={"as_mentor": as_mentor, "as_mentee": as_mentee}, order=50,
             facts=[(_("As mentor"), len(as_mentor)), (_("As mentee"), len(as_mentee))],
-            headers=[_("Role"), _("Partners"), _("Form"), _("Institution"), _("Start"), _("End"), _("Status"),
+            headers=[_("Role"), pgettext("pair", "Partners"), _("Form"), _("Institution"), _("Start"), _("End"), _("Status"),
                      _("PD hours")],
             rows=[(str(ParticipantRole(role).label), ", ".join(p.full_name for p in partners), str(pair.form),
                    str(pair.institution), pair.start, pair.end, pair.get_status_display(),

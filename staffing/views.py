@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.files import attachment_response
@@ -219,7 +219,7 @@ def campaign_summary(request, pk: int):
 
 
 @role_required(*MANAGER_ROLES)
-@background_file(gettext_lazy("Summary"))
+@background_file(pgettext_lazy("staffing", "Summary"))
 def campaign_summary_export(request, pk: int):
     campaign = get_object_or_404(Campaign.objects.for_user(request.user), pk=pk)
     return workbook_response(f"staffing-summary-{campaign.pk}.xlsx", summary_sheets(CampaignSummary(campaign)))

@@ -4,6 +4,7 @@ import datetime
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from core.xlsx import Column, Sheet
 from training.models import AccountStatus
@@ -35,7 +36,7 @@ def programmes_sheet(programmes: QuerySet) -> Sheet:
 
 def completions_sheet(completions: QuerySet) -> Sheet:
     columns = [
-        Column("full_name", _("Full name"), width=34),
+        Column("full_name", pgettext("person", "Full name"), width=34),
         Column("institution", _("Institution"), width=24),
         Column("programme", _("Programme"), width=50),
         Column("module", _("Module"), width=30),
@@ -57,7 +58,7 @@ def completions_sheet(completions: QuerySet) -> Sheet:
 
 def account_sheet(pedagogues: QuerySet, on: datetime.date) -> Sheet:
     columns = [
-        Column("full_name", _("Full name"), width=34),
+        Column("full_name", pgettext("person", "Full name"), width=34),
         Column("institution", _("Institution"), width=24),
         Column("position", _("Position"), width=24),
         Column("hours", _("Hours in the window"), kind="decimal", width=12),
@@ -76,7 +77,7 @@ def account_sheet(pedagogues: QuerySet, on: datetime.date) -> Sheet:
 
 def routes_sheet(routes: QuerySet) -> Sheet:
     columns = [
-        Column("full_name", _("Full name"), width=34),
+        Column("full_name", pgettext("person", "Full name"), width=34),
         Column("institution", _("Institution"), width=24),
         Column("year", _("Academic year"), width=12),
         Column("items", _("Items"), kind="int", width=8),
@@ -101,7 +102,7 @@ def diagnoses_sheet(diagnoses: QuerySet) -> Sheet:
         .values("diagnosis", "statement__competency__block").annotate(mean=Avg("score"))
     }
     columns = [
-        Column("full_name", _("Full name"), width=34),
+        Column("full_name", pgettext("person", "Full name"), width=34),
         Column("institution", _("Institution"), width=24),
         Column("kind", _("Kind"), width=20),
         Column("year", _("Academic year"), width=12),

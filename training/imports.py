@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from core.imports import Importer
 from core.models import Employment, Institution, normalized_name
@@ -29,7 +29,7 @@ def split_full_name(text: str) -> tuple[str, str, str]:
 class CompletionImporter(Importer):
     title = gettext_lazy("PD completions")
     columns = (
-        Column("full_name", gettext_lazy("Full name"), required=True, aliases=("ФИО", "Ф.И.О.", "ФИО слушателя"),
+        Column("full_name", pgettext_lazy("person", "Full name"), required=True, aliases=("ФИО", "Ф.И.О.", "ФИО слушателя"),
                width=34),
         Column("institution", gettext_lazy("Institution"), required=True,
                aliases=("Учреждение", "ОО", "Место работы", "Образовательная организация"), width=28),

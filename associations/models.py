@@ -24,6 +24,7 @@ from simple_history.models import HistoricalRecords
 
 from core.models import AcademicYear, Institution, Municipality, Pedagogue, Position, Subject
 from core.scoping import Role, roles_of, visible_q
+from core.validators import validate_content
 
 DOCUMENT_EXTENSIONS = ["pdf", "doc", "docx", "odt", "rtf", "jpg", "jpeg", "png"]
 DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
@@ -35,6 +36,7 @@ def validate_document_size(file) -> None:
             _("The file is larger than {size} MB.").format(size=DOCUMENT_MAX_BYTES // (1024 * 1024)),
             code="file_too_large",
         )
+    validate_content(file)
 
 
 DOCUMENT_VALIDATORS = [FileExtensionValidator(DOCUMENT_EXTENSIONS), validate_document_size]

@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from core.models import AcademicYear, Institution, Municipality, Pedagogue, Subject, _contains_q
 from core.scoping import Role, roles_of, visible_q
+from core.validators import validate_content
 
 ALLOWED_EXTENSIONS = (
     "pdf",
@@ -61,6 +62,7 @@ def validate_item_file(file) -> None:
             _("The file is larger than {size} MB.").format(size=f"{limit / (1024 * 1024):g}"),
             code="file_size",
         )
+    validate_content(file)
 
 
 class Bank(models.TextChoices):

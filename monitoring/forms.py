@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import BootstrapFormMixin
 from core.models import AcademicYear, InstitutionType
+from core.validators import document_validators
 from monitoring.computation import plain
 from monitoring.models import Assignment, Direction, IndicatorPassport, Order, Recommendation
 from monitoring.registry import Unit
@@ -161,4 +162,4 @@ class MultipleFileField(forms.FileField):
 
 class CompletionForm(BootstrapFormMixin, forms.Form):
     comment = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 4}))
-    files = MultipleFileField(label=_("Files"), required=False)
+    files = MultipleFileField(label=_("Files"), required=False, validators=document_validators())

@@ -45,3 +45,10 @@ def test_a_file_above_the_size_limit_is_refused_and_a_small_pdf_is_not(field):
     with pytest.raises(ValidationError) as error:
         field.run_validators(big)
     assert "МБ" in str(error.value) or "MB" in str(error.value)
+
+
+@pytest.mark.parametrize("field", list(upload_fields()))
+def test_a_text_file_named_pdf_is_refused_by_its_content(field):
+    with pytest.raises(ValidationError) as error:
+        field.run_validators(SimpleUploadedFile("fake.pdf", "Это не PDF, а текст.".encode()))
+    assert any("fake.pdf" in message for message in error.value.messages)

@@ -3,6 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.models import (
     AcademicYear,
+    CategoryAward,
     Employment,
     Institution,
     Municipality,
@@ -15,14 +16,14 @@ from core.models import (
 
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin):
-    list_display = ["name", "code"]
+    list_display = ["name", "code", "kind", "counts_other_institutions"]
     search_fields = ["name"]
 
 
 @admin.register(Institution)
 class InstitutionAdmin(SimpleHistoryAdmin):
-    list_display = ["short_name", "type", "municipality", "is_active"]
-    list_filter = ["type", "municipality", "is_active"]
+    list_display = ["short_name", "type", "subordination", "municipality", "is_active"]
+    list_filter = ["type", "subordination", "municipality", "is_active"]
     search_fields = ["name", "short_name"]
 
 
@@ -32,13 +33,19 @@ class EmploymentInline(admin.TabularInline):
     autocomplete_fields = ["institution"]
 
 
+class CategoryAwardInline(admin.TabularInline):
+    model = CategoryAward
+    extra = 0
+
+
 @admin.register(Pedagogue)
 class PedagogueAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "institution", "position", "category"]
     list_filter = ["category", "municipality"]
     search_fields = ["last_name", "first_name", "middle_name"]
     autocomplete_fields = ["institution", "user"]
-    inlines = [EmploymentInline]
+    readonly_fields = ["category", "category_date", "category_valid_until"]
+    inlines = [CategoryAwardInline, EmploymentInline]
 
 
 @admin.register(AcademicYear)
@@ -48,8 +55,8 @@ class AcademicYearAdmin(admin.ModelAdmin):
 
 @admin.register(Position)
 class PositionAdmin(admin.ModelAdmin):
-    list_display = ["name", "is_pedagogical", "order"]
-    list_editable = ["order"]
+    list_display = ["name", "is_pedagogical", "norm_hours", "order"]
+    list_editable = ["norm_hours", "order"]
     search_fields = ["name"]
 
 

@@ -3,12 +3,15 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.models import Employment, Institution, Municipality, Pedagogue
+from core.autocomplete import autocomplete_field
+from core.models import CategoryAward, Employment, Institution, Municipality, Pedagogue
 from core.scoping import Role, roles_of
+from core.versioning import ChangeGuardMixin
 
 
-class BootstrapFormMixin:
-    """Give every widget the Bootstrap class it needs, and mark invalid fields.
+class BootstrapFormMixin(ChangeGuardMixin):
+    """Give every widget the Bootstrap class it needs, and mark invalid fields; a ModelForm also carries
+    the version of the record it edits or a one-time token when it creates one (``core.versioning``).
 
     Invalid fields are marked after validation (``full_clean``), never in
     ``__init__``: validating there would run before subclasses and formsets
@@ -42,7 +45,8 @@ class BootstrapFormMixin:
 class InstitutionForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = Institution
-        fields = ["municipality", "name", "short_name", "type", "address", "director", "phone", "email", "is_active"]
+        fields = ["municipality", "name", "short_name", "type", "subordination", "address", "director", "phone",
+                  "email", "is_active"]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -65,12 +69,11 @@ class PedagogueForm(BootstrapFormMixin, forms.ModelForm):
         model = Pedagogue
         fields = [
             "last_name", "first_name", "middle_name", "birth_date", "experience_start",
-            "category", "category_date", "subjects", "email", "phone",
+            "subjects", "email", "phone",
         ]
         widgets = {
             "birth_date": forms.DateInput(),
             "experience_start": forms.DateInput(),
-            "category_date": forms.DateInput(),
             "subjects": forms.SelectMultiple(attrs={"size": 8}),
         }
         help_texts = {"subjects": gettext_lazy("Hold Ctrl (⌘ on a Mac) to choose several.")}
@@ -79,8 +82,22 @@ class PedagogueForm(BootstrapFormMixin, forms.ModelForm):
 class EmploymentForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = Employment
-        fields = ["institution", "position", "hired", "left"]
+        fields = ["institution", "position", "rate", "hired", "left"]
         widgets = {"hired": forms.DateInput(), "left": forms.DateInput()}
+
+
+class CategoryAwardForm(BootstrapFormMixin, forms.ModelForm):
+    """One award of the pedagogue's category history; the rules are the model's (``CategoryAward.clean``)."""
+
+    class Meta:
+        model = CategoryAward
+        fields = ["category", "order_date", "order_number", "valid_until"]
+        widgets = {"order_date": forms.DateInput(), "valid_until": forms.DateInput()}
+
+    def __init__(self, *args, pedagogue: Pedagogue, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.pedagogue = pedagogue
+        self.fields["valid_until"].required = False
 
 
 class BaseEmploymentFormSet(forms.BaseInlineFormSet):
@@ -99,6 +116,7 @@ class BaseEmploymentFormSet(forms.BaseInlineFormSet):
     def add_fields(self, form, index):
         super().add_fields(form, index)
         form.fields["institution"].queryset = self.institutions
+        autocomplete_field(form.fields["institution"], "institutions", params={"editable": 1})
         if form.instance.pk and form.instance.institution_id not in self.editable_ids:
             # A period in an institution the editor is not responsible for stays as it is.
             for field in form.fields.values():

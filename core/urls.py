@@ -1,11 +1,12 @@
 from django.urls import path
 
-from core import record_views, views
+from core import autocomplete, record_views, views
 
 app_name = "core"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("autocomplete/<slug:kind>/", autocomplete.autocomplete, name="autocomplete"),
     path("me/", views.my_record, name="my-record"),
     path("institutions/", views.institution_list, name="institution-list"),
     path("institutions/export/", views.institution_export, name="institution-export"),
@@ -18,6 +19,9 @@ urlpatterns = [
     path("pedagogues/new/", views.pedagogue_create, name="pedagogue-create"),
     path("pedagogues/<int:pk>/", views.pedagogue_detail, name="pedagogue-detail"),
     path("pedagogues/<int:pk>/edit/", views.pedagogue_edit, name="pedagogue-edit"),
+    path("pedagogues/<int:pk>/categories/new/", views.category_award_create, name="category-award-create"),
+    path("pedagogues/<int:pk>/categories/<int:award_pk>/delete/", views.category_award_delete,
+         name="category-award-delete"),
     path("pedagogues/<int:pk>/record.pdf", record_views.record_pdf, name="pedagogue-record-pdf"),
     path("pedagogues/<int:pk>/record.xlsx", record_views.record_xlsx, name="pedagogue-record-xlsx"),
 ]

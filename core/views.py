@@ -14,10 +14,10 @@ from django.views.decorators.http import require_GET
 
 from core.exports import institutions_sheet, pedagogues_sheet
 from core.filters import InstitutionPageFilter, PedagoguePageFilter
-from core.forms import InstitutionForm, PedagogueForm, employment_formset_class
+from core.forms import CategoryAwardForm, InstitutionForm, PedagogueForm, employment_formset_class
 from core.history import history_entries
 from core.imports import ImportView
-from core.models import Employment, Institution, Pedagogue
+from core.models import CategoryAward, Employment, Institution, Pedagogue
 from core.nav import all_items
 from core.record import record_sections
 from core.roster import RosterImporter
@@ -207,6 +207,7 @@ def pedagogue_detail(request, pk: int):
             "experience": pedagogue.experience_years_on(today),
             "young_specialist": pedagogue.is_young_specialist_on(today),
             "employments": pedagogue.employments.select_related("institution", "position").order_by("-hired"),
+            "category_awards": pedagogue.category_awards.all(),
             "sections": record_sections(pedagogue, request.user),
             "history": history_entries(
                 pedagogue,
@@ -248,6 +249,37 @@ def pedagogue_edit(request, pk: int):
     if not Pedagogue.objects.editable_by(request.user).filter(pk=pk).exists():
         raise PermissionDenied
     return _pedagogue_form(request, pedagogue)
+
+
+def _editable_pedagogue(request, pk: int) -> Pedagogue:
+    pedagogue = get_object_or_404(Pedagogue.objects.for_user(request.user), pk=pk)
+    if not Pedagogue.objects.editable_by(request.user).filter(pk=pk).exists():
+        raise PermissionDenied
+    return pedagogue
+
+
+@login_required
+def category_award_create(request, pk: int):
+    """Add a category award (order date and number) to the pedagogue's category history."""
+    pedagogue = _editable_pedagogue(request, pk)
+    form = CategoryAwardForm(request.POST or None, pedagogue=pedagogue)
+    if request.method == "POST" and form.is_valid():
+        award = form.save()
+        messages.success(request, _("The category «{award}» is added.").format(award=award))
+        return redirect(pedagogue)
+    return render(request, "core/category_award_form.html",
+                  {"form": form, "pedagogue": pedagogue, "title": _("Add a qualification category")})
+
+
+@login_required
+def category_award_delete(request, pk: int, award_pk: int):
+    pedagogue = _editable_pedagogue(request, pk)
+    award = get_object_or_404(CategoryAward, pk=award_pk, pedagogue=pedagogue)
+    if request.method != "POST":
+        return redirect(pedagogue)
+    award.delete()
+    messages.success(request, _("The category «{award}» is deleted.").format(award=award))
+    return redirect(pedagogue)
 
 
 class RosterImportView(ImportView):

@@ -676,21 +676,21 @@ class AttestationSupport(models.Model):
 
 def attestation_due_q(today: datetime.date, within_days: int = 365) -> Q:
     """Return a Q for pedagogues due for attestation within the horizon (overdue included):
-    a category assigned five years before (the horizon's end) or more, a category without a
-    date, or no category after two years of pedagogical work (conformity)."""
+    a category that runs out by the horizon's end (its expiry date in the category history), a category
+    without a date, or no category after two years of pedagogical work (conformity)."""
     horizon = today + datetime.timedelta(days=within_days)
     expiring = ~Q(category=Category.NONE) & (
-        Q(category_date__isnull=True) | Q(category_date__lte=years_before(horizon, CATEGORY_VALID_YEARS))
+        Q(category_valid_until__isnull=True) | Q(category_valid_until__lte=horizon)
     )
     no_category = Q(category=Category.NONE) & Q(experience_start__lte=years_before(horizon, CONFORMITY_AFTER_YEARS))
     return expiring | no_category
 
 
 def category_expires(pedagogue: Pedagogue) -> datetime.date | None:
-    """Return the day the pedagogue's category runs out (five years after it was assigned)."""
-    if pedagogue.category == Category.NONE or not pedagogue.category_date:
+    """Return the day the pedagogue's last category runs out (its award's ``valid_until``)."""
+    if pedagogue.category == Category.NONE:
         return None
-    return years_before(pedagogue.category_date, -CATEGORY_VALID_YEARS)
+    return pedagogue.category_valid_until
 
 
 def can_edit_municipal(user) -> bool:

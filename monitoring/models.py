@@ -44,7 +44,9 @@ class Direction(models.Model):
     recommendation = models.TextField(
         _("recommendation template"),
         blank=True,
-        help_text=_("Prefills item 3 of the order when the direction shows no positive dynamics."),
+        help_text=_(
+            "Prefills item 3 of the order when the direction is rated unsatisfactory or shows no positive dynamics."
+        ),
     )
 
     history = HistoricalRecords()
@@ -296,6 +298,11 @@ class Order(models.Model):
     preamble = models.TextField(_("preamble"))
     satisfactory = models.TextField(_("item 1: satisfactory directions"), blank=True)
     effects = models.TextField(_("item 2: positive effects"), blank=True)
+    evaluation = models.TextField(
+        _("assessment of the effectiveness of the measures taken"),
+        blank=True,
+        help_text=_("The effect of last year's measures, drafted from their tasks and this year's dynamics."),
+    )
     improvement = models.TextField(_("item 3: introduction"), blank=True)
     control = models.CharField(_("control clause"), max_length=300)
     number = models.CharField(_("number"), max_length=30, blank=True)
@@ -360,30 +367,56 @@ class Order(models.Model):
                     "number": parent,
                     "text": self.improvement,
                     "children": [
-                        {"number": f"{parent}.{index}", "text": rec.text}
+                        {"number": f"{parent}.{index}", "text": rec.sentence(), "measure": rec}
                         for index, rec in enumerate(recommendations, start=1)
                     ],
                 }
             )
-        for assignment in self.assignments.all():
+        for assignment in self.assignments.filter(measure__isnull=True).select_related("responsible"):
             items.append(
                 {"number": str(len(items) + 1), "text": assignment.sentence(), "assignment": assignment}
             )
         items.append({"number": str(len(items) + 1), "text": self.control})
         return items
 
+    def issue_warnings(self, *, number: str, date: datetime.date, today: datetime.date | None = None) -> list[str]:
+        """Return why issuing with this number and date needs a confirmation (a future date, a number already
+        used by another issued order of the municipality in the same calendar year)."""
+        warnings = []
+        if date > (today or timezone.localdate()):
+            warnings.append(
+                gettext("The date {date} is in the future.").format(date=date.strftime("%d.%m.%Y"))
+            )
+        taken = (
+            Order.objects.issued()
+            .filter(municipality_id=self.municipality_id, date__year=date.year, number__iexact=number.strip())
+            .exclude(pk=self.pk)
+            .first()
+        )
+        if taken is not None:
+            warnings.append(
+                gettext("The number {number} is already used in {year}: {order}.").format(
+                    number=number.strip(), year=date.year, order=taken
+                )
+            )
+        return warnings
+
     @transaction.atomic
     def issue(
         self, *, number: str, date: datetime.date, signatory_position: str, signatory_name: str, by
-    ) -> None:
-        """Give the draft its number, date and signatory and make it immutable."""
+    ) -> list["Assignment"]:
+        """Give the draft its number, date and signatory, make it immutable and turn every item 3 measure into a
+        task (the assignments are tasks already). Return the new measure tasks."""
         if self.is_issued:
             raise OrderIsIssued()
-        self.number, self.date = number, date
+        measure_tasks = [rec.make_task(by=by) for rec in self.recommendations.all()]
+        Assignment.objects.bulk_create(measure_tasks)
+        self.number, self.date = number.strip(), date
         self.signatory_position, self.signatory_name = signatory_position, signatory_name
         self.status = OrderStatus.ISSUED
         self.issued_at, self.issued_by = timezone.now(), by
         super().save()
+        return measure_tasks
 
 
 class _OrderPart(models.Model):
@@ -405,8 +438,52 @@ class _OrderPart(models.Model):
         return super().delete(*args, **kwargs)
 
 
-class Recommendation(_OrderPart):
-    """A sub-item of item 3: a direction without positive dynamics, or any other improvement measure."""
+class _Addressed(models.Model):
+    """Who answers for an item (a portal user or an addressee as the order names one) and by when (a date or a
+    phrase such as «постоянно»)."""
+
+    addressee = models.CharField(
+        _("addressee in the order"),
+        max_length=300,
+        blank=True,
+        help_text=_("How the order names the responsible person, e.g. «Ivanova A.M., director of MIMC»."),
+    )
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    term = models.CharField(
+        _("term in words"),
+        max_length=200,
+        blank=True,
+        help_text=_("Instead of a date, e.g. «постоянно» or «в течение 2022–2023 учебного года»."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.deadline and self.term.strip():
+            raise ValidationError(
+                {"term": _("Give either a date or a term in words, not both.")}
+            )
+
+    @property
+    def term_display(self) -> str:
+        if self.deadline:
+            return self.deadline.strftime("%d.%m.%Y")
+        return self.term.strip() or "—"
+
+    def term_sentence(self) -> str:
+        """Return «Срок: 01.09.2022.» / «Срок: постоянно.», or nothing when no term is set."""
+        if self.deadline:
+            return gettext("Deadline: {date}.").format(date=self.deadline.strftime("%d.%m.%Y"))
+        if self.term.strip():
+            return gettext("Term: {term}.").format(term=self.term.strip().rstrip("."))
+        return ""
+
+
+class Recommendation(_Addressed, _OrderPart):
+    """A sub-item of item 3: a measure for a weak direction, or any other improvement measure. Issuing the order
+    makes it a task (``Assignment`` with ``measure`` set)."""
 
     order = models.ForeignKey(
         Order, on_delete=models.CASCADE, related_name="recommendations", verbose_name=_("order")
@@ -421,31 +498,72 @@ class Recommendation(_OrderPart):
     )
     position = models.PositiveSmallIntegerField(_("sequence number"), default=0)
     text = models.TextField(_("text"))
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("responsible user"),
+    )
+    follower = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("follows the execution"),
+    )
 
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("recommendation")
-        verbose_name_plural = _("recommendations")
+        verbose_name = _("measure")
+        verbose_name_plural = _("measures")
         ordering = ["position", "pk"]
 
     def __str__(self) -> str:
         return self.text[:80]
 
+    def sentence(self) -> str:
+        """Return the sub-item as printed: its text, then the term when one is set (the addressee is not printed:
+        a measure's text names who acts, as «МБУ «МИМЦ» при планировании …»)."""
+        text = self.text.strip()
+        term = self.term_sentence()
+        if not term:
+            return text
+        return f"{text.rstrip('.;')}. {term}"
+
+    def make_task(self, *, by) -> "Assignment":
+        """Return the (unsaved) task that follows this measure once the order is issued; without a responsible
+        user or a follower, whoever issues the order follows it."""
+        return Assignment(
+            order_id=self.order_id,
+            measure=self,
+            position=self.position,
+            responsible=self.responsible,
+            follower=self.follower or (None if self.responsible else by),
+            addressee=self.addressee,
+            text=self.text,
+            deadline=self.deadline,
+            term=self.term,
+        )
+
 
 class AssignmentStatus(models.TextChoices):
     OPEN = "open", _("In progress")
+    REPORTED = "reported", _("Reported, awaiting acceptance")
     DONE = "done", _("Done")
 
 
 class AssignmentQuerySet(models.QuerySet):
     def for_user(self, user) -> "AssignmentQuerySet":
-        """Return the assignments the user may see: their own, and every assignment of the municipality's
-        issued orders for its head and methodists."""
+        """Return the assignments the user may see: their own and those they follow, and every assignment of the
+        municipality's issued orders for its head and methodists."""
         roles = roles_of(user)
         if roles.is_global:
             return self
-        q = Q(responsible=user, order__status=OrderStatus.ISSUED)
+        q = (Q(responsible=user) | Q(follower=user)) & Q(order__status=OrderStatus.ISSUED)
         municipality_ids = roles.municipality_ids_for(Role.HEAD, Role.METHODIST)
         if municipality_ids:
             q |= Q(order__municipality_id__in=municipality_ids)
@@ -462,30 +580,44 @@ class AssignmentQuerySet(models.QuerySet):
         return self.open().filter(deadline__lt=today)
 
     def due_for_reminder(self, today: datetime.date, days: int = 3) -> "AssignmentQuerySet":
-        """Return open tasks due within ``days`` days or overdue."""
+        """Return open tasks due within ``days`` days or overdue (a term in words has no date to remind of)."""
         return self.tasks().open().filter(deadline__lte=today + datetime.timedelta(days=days))
 
 
-class Assignment(_OrderPart):
-    """An assignment of the order: who does what by when; a task once the order is issued."""
+class Assignment(_Addressed, _OrderPart):
+    """An assignment of the order (items 4…) or the task of an item 3 measure: who does what by when; a task once
+    the order is issued. The executor reports, the issuer accepts or returns it."""
 
     order = models.ForeignKey(
         Order, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("order")
+    )
+    measure = models.OneToOneField(
+        Recommendation,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="task",
+        verbose_name=_("measure of item 3"),
+        editable=False,
     )
     position = models.PositiveSmallIntegerField(_("sequence number"), default=0)
     responsible = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="monitoring_assignments",
         verbose_name=_("responsible user"),
     )
-    addressee = models.CharField(
-        _("addressee in the order"),
-        max_length=300,
-        help_text=_("How the order names the responsible person, e.g. «Ivanova A.M., director of MIMC»."),
+    follower = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="followed_monitoring_assignments",
+        verbose_name=_("follows the execution"),
     )
     text = models.TextField(_("assignment"))
-    deadline = models.DateField(_("deadline"))
     status = models.CharField(
         _("status"), max_length=10, choices=AssignmentStatus.choices, default=AssignmentStatus.OPEN
     )
@@ -501,32 +633,114 @@ class Assignment(_OrderPart):
         ordering = ["position", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(status="done") | Q(completed_at__isnull=False), name="assignment_done_has_date"
-            )
+                condition=Q(status="open") | Q(completed_at__isnull=False), name="assignment_done_has_date"
+            ),
+            models.CheckConstraint(
+                condition=Q(responsible__isnull=False) | ~Q(addressee="") | Q(measure__isnull=False),
+                name="assignment_has_responsible_or_addressee",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.addressee}: {self.text[:60]}"
+        return f"{self.who}: {self.text[:60]}"
 
     def get_absolute_url(self) -> str:
         return reverse("monitoring:task-detail", args=[self.pk])
 
+    def clean(self):
+        super().clean()
+        if self.measure_id is None and self.responsible_id is None and not self.addressee.strip():
+            raise ValidationError(
+                {"addressee": _("Name the responsible: choose a portal user or write the addressee as the order does.")}
+            )
+
+    @property
+    def who(self) -> str:
+        """The addressee as written, else the responsible user's name."""
+        if self.addressee.strip():
+            return self.addressee.strip().rstrip(",")
+        if self.responsible_id:
+            return self.responsible.get_full_name() or self.responsible.username
+        return ""
+
+    @property
+    def executor(self):
+        """The user who reports on the task: the responsible user, else the follower."""
+        return self.responsible or self.follower
+
     def sentence(self) -> str:
         """Return the assignment as the order words it: «Addressee, do this. Deadline: 01.09.2022.»"""
         text = self.text.strip().rstrip(".")
-        if len(text) > 1 and text[1].islower():  # «Обновить …» reads «…, обновить …» after the addressee
-            text = text[0].lower() + text[1:]
-        deadline = gettext("Deadline: {date}.").format(date=self.deadline.strftime("%d.%m.%Y"))
-        return f"{self.addressee.strip().rstrip(',')}, {text}. {deadline}"
+        who = self.who
+        if who:
+            if len(text) > 1 and text[1].islower():  # «Обновить …» reads «…, обновить …» after the addressee
+                text = text[0].lower() + text[1:]
+            sentence = f"{who}, {text}."
+        else:
+            sentence = f"{text[:1].upper()}{text[1:]}."
+        term = self.term_sentence()
+        return f"{sentence} {term}" if term else sentence
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
-        return self.status == AssignmentStatus.OPEN and self.deadline < (today or timezone.localdate())
+        return (
+            self.status == AssignmentStatus.OPEN
+            and self.deadline is not None
+            and self.deadline < (today or timezone.localdate())
+        )
+
+    def may_report(self, user) -> bool:
+        return self.status == AssignmentStatus.OPEN and user.pk is not None and user.pk == getattr(
+            self.executor, "pk", None
+        )
+
+    def may_control(self, user) -> bool:
+        """The issuer of the order, or a head of its municipality (an admin or a regional head anywhere)."""
+        if user.pk is not None and user.pk == self.order.issued_by_id:
+            return True
+        roles = roles_of(user)
+        return roles.is_global or self.order.municipality_id in roles.municipality_ids_for(Role.HEAD)
+
+    def _task_save(self, fields: list[str]) -> None:
+        self._completion_only = True  # the order's text stays frozen; the task's state moves on
+        self.save(update_fields=fields)
 
     def complete(self, *, comment: str) -> None:
-        """Record the completion report of an issued order's task (the order's text stays frozen)."""
-        self.status, self.comment, self.completed_at = AssignmentStatus.DONE, comment, timezone.now()
-        self._completion_only = True
-        self.save(update_fields=["status", "comment", "completed_at"])
+        """Record the executor's report; the task waits for the issuer to accept or return it."""
+        self.status, self.comment, self.completed_at = AssignmentStatus.REPORTED, comment, timezone.now()
+        self._task_save(["status", "comment", "completed_at"])
+
+
+class TaskEventKind(models.TextChoices):
+    REPORTED = "reported", _("Reported as done")
+    ACCEPTED = "accepted", _("Accepted")
+    RETURNED = "returned", _("Returned for rework")
+    EXTENDED = "extended", _("Term extended")
+    REMINDED = "reminded", _("Reminder sent")
+
+
+class AssignmentEvent(models.Model):
+    """One step of a task's execution control: a report, its acceptance or return, an extension, a reminder."""
+
+    assignment = models.ForeignKey(
+        Assignment, on_delete=models.CASCADE, related_name="events", verbose_name=_("assignment")
+    )
+    kind = models.CharField(_("event"), max_length=10, choices=TaskEventKind.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    previous_term = models.CharField(_("previous term"), max_length=200, blank=True)
+    new_term = models.CharField(_("new term"), max_length=200, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("task event")
+        verbose_name_plural = _("task events")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.at:%d.%m.%Y}"
 
 
 def assignment_upload_to(instance, filename: str) -> str:
@@ -551,3 +765,7 @@ class AssignmentFile(models.Model):
     @property
     def name(self) -> str:
         return str(self)
+
+
+# Stored indicator values (derived, recomputed by the worker): their own module, see monitoring.stored.
+from monitoring.value_models import PendingRecomputation, StoredValues  # noqa: E402,F401

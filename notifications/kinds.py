@@ -7,6 +7,9 @@ from django.utils.translation import gettext_lazy as _
 class Kind(models.TextChoices):
     ASSIGNMENT_DUE = "assignment_due", _("Order assignment due soon")
     ASSIGNMENT_OVERDUE = "assignment_overdue", _("Order assignment overdue")
+    ASSIGNMENT_NEW = "assignment_new", _("New order assignment")
+    ASSIGNMENT_REPORTED = "assignment_reported", _("Order assignment reported as done")
+    ASSIGNMENT_RETURNED = "assignment_returned", _("Order assignment returned for rework")
     REVIEW_DUE = "review_due", _("Expert review due soon")
     REVIEW_OVERDUE = "review_overdue", _("Expert review overdue")
     REVIEW_ESCALATED = "review_escalated", _("Expert review overdue (escalated to the methodist)")

@@ -9,23 +9,17 @@ from dataclasses import dataclass, field
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
-from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import BasePermission
 
+from core.capabilities import Cap, Role, caps_of, roles_with
 
-class Role(models.TextChoices):
-    ADMIN = "admin", _("Administrator")
-    HEAD = "head", _("Head of the education department")
-    METHODIST = "methodist", _("Methodist")
-    SCHOOL = "school", _("Institution")
-    EXPERT = "expert", _("Expert")
-    TEACHER = "teacher", _("Teacher")
-
-
-MUNICIPAL_ROLES = (Role.HEAD, Role.METHODIST, Role.EXPERT)
-STAFF_ROLES = (Role.ADMIN, Role.HEAD, Role.METHODIST)
+# Roles and what each may do live in core.capabilities (the one matrix); read them from there.
+# Municipal roles see the records of their municipality; the expert is not one of them (it reads what is
+# assigned to it), and the directory of institutions is read by the roles with Cap.INSTITUTIONS.
+MUNICIPAL_ROLES = roles_with(Cap.MUNICIPAL_RECORDS)
+INSTITUTION_ROLES = roles_with(Cap.INSTITUTIONS)
+STAFF_ROLES = (Role.ADMIN, *MUNICIPAL_ROLES)
 
 
 @dataclass
@@ -50,7 +44,23 @@ class UserRoles:
         return self.is_admin or self.regional_head
 
     def has(self, *roles: str) -> bool:
+        """True when the user holds one of the roles, or one of the capabilities (``Cap``) of the matrix."""
+        caps = [name for name in roles if name in CAPS]
+        if caps and self.can(*caps):
+            return True
         return self.is_admin or bool(self.roles.intersection(roles))
+
+    @property
+    def caps(self) -> frozenset[str]:
+        return caps_of(self.roles, self.is_admin)
+
+    def can(self, *caps: str) -> bool:
+        """True when any of the user's roles holds any of the capabilities."""
+        return bool(self.caps.intersection(caps))
+
+    def municipality_ids_with(self, *caps: str) -> set[int]:
+        """Return the municipalities where the user holds a role with one of the capabilities."""
+        return self.municipality_ids_for(*roles_with(*caps))
 
     @property
     def municipality_ids(self) -> set[int]:
@@ -67,6 +77,7 @@ class UserRoles:
         return set().union(*(self.institutions.get(role, set()) for role in roles))
 
 
+CAPS = frozenset(Cap.values)
 ANONYMOUS = UserRoles()
 
 
@@ -128,7 +139,8 @@ def visible_q(
 
 
 def role_required(*roles: str):
-    """View decorator: the user must be logged in and hold one of the roles (admin always may)."""
+    """View decorator: the user must be logged in and hold one of the roles or capabilities
+    (``role_required(Cap.EXPORT)`` reads the matrix; admin always may)."""
 
     def decorate(view):
         @wraps(view)
@@ -147,7 +159,7 @@ def role_required(*roles: str):
 
 
 class HasRole(BasePermission):
-    """DRF permission: ``permission_classes = [HasRole.of(Role.HEAD, ...)]``."""
+    """DRF permission: ``permission_classes = [HasRole.of(Role.HEAD, ...)]`` or ``HasRole.of(Cap.EDIT, ...)``."""
 
     roles: Iterable[str] = ()
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from banks.listing import list_page
+from core.capabilities import Cap, roles_with
 from core.pdf import pdf_response
 from core.scoping import Role, role_required, roles_of
 from expertise import services
@@ -17,7 +18,7 @@ from expertise.filters import ExpertFilter, RequestFilter
 from expertise.forms import AssignForm, ConcludeForm, ExpertForm, RequestForm, ReviewForm
 from expertise.models import Action, Assignment, Criterion, Expert, ReviewRequest, Status
 
-MANAGERS = (Role.METHODIST, Role.HEAD)
+MANAGERS = roles_with(Cap.DECIDE)
 SORTS = {
     "title": ("title",), "type": ("type",), "institution": ("institution__short_name",),
     "submitted": ("submitted_on",), "status": ("status",), "deadline": ("deadline",), "score": ("combined_score",),

@@ -11,6 +11,7 @@ from rest_framework.filters import OrderingFilter
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.capabilities import Cap, roles_with
 from core.models import AcademicYear, Institution, Municipality, Pedagogue
 from core.scoping import HasRole, Role, roles_of
 from mentoring.filters import (
@@ -34,8 +35,8 @@ from mentoring.models import (
 from mentoring.retention import HORIZONS, retention_table
 from mentoring.stats import young_specialists
 
-SCHOOL_ROLES = (Role.HEAD, Role.METHODIST, Role.SCHOOL)
-MUNICIPAL_ROLES = (Role.HEAD, Role.METHODIST)
+SCHOOL_ROLES = roles_with(Cap.PERSONAL_DATA)
+MUNICIPAL_ROLES = roles_with(Cap.MUNICIPAL_RECORDS)
 
 
 class MentoringPersonSerializer(serializers.ModelSerializer):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core.capabilities import Cap, roles_with
 from core.files import attachment_response
 from core.history import history_entries
 from core.imports import ImportView
@@ -65,8 +66,9 @@ from mentoring.retention import HORIZONS, retention_table
 from mentoring.services import save_pair, set_attendance
 from mentoring.stats import attendance_rates, mentors_of, young_specialists
 
-SCHOOL_ROLES = (Role.HEAD, Role.METHODIST, Role.SCHOOL)
-MUNICIPAL_ROLES = (Role.HEAD, Role.METHODIST)
+# The roles that read the staff of an institution or a municipality and those of a municipality (core's matrix).
+SCHOOL_ROLES = roles_with(Cap.PERSONAL_DATA)
+MUNICIPAL_ROLES = roles_with(Cap.MUNICIPAL_RECORDS)
 
 
 def may_edit_pairs(user) -> bool:

@@ -10,12 +10,13 @@ from rest_framework.exceptions import NotFound, PermissionDenied, ValidationErro
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.capabilities import Cap, roles_with
 from core.models import AcademicYear, Institution, Municipality
 from core.scoping import HasRole, Role, roles_of
 from monitoring.computation import compute
 from monitoring.models import Direction, IndicatorPassport
 
-READERS = (Role.HEAD, Role.METHODIST, Role.SCHOOL)
+READERS = roles_with(Cap.PERSONAL_DATA)
 
 
 class DirectionSerializer(serializers.ModelSerializer):

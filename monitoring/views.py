@@ -1,9 +1,9 @@
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -16,25 +16,38 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from config.routers import use_replica
+from core.capabilities import Cap, roles_with
 from core.models import AcademicYear, Institution, Municipality
 from core.scoping import Role, role_required, roles_of
 from core.xlsx import XLSX_CONTENT_TYPE, Column, Sheet, workbook_response
 from jobs.decorators import background_file
 from jobs.models import Job
 from jobs.services import start as start_job
-from monitoring import exports
-from monitoring.computation import Results, as_number, cached_fragment, compute, display, scope_key, series
+from monitoring import documents, exports, stored
+from monitoring.computation import (
+    Results,
+    as_number,
+    cached_fragment,
+    chart_years,
+    compute,
+    display,
+    scope_key,
+    series,
+)
 from monitoring.forms import (
     AssignmentFormSet,
     CompletionForm,
     DirectionForm,
+    ExtendForm,
     FilterForm,
     IssueForm,
     OrderForm,
     PassportForm,
     RecommendationFormSet,
+    ReviewForm,
     TargetForm,
     to_form_target,
+    with_extra_row,
 )
 from monitoring.models import (
     Assignment,
@@ -48,10 +61,20 @@ from monitoring.models import (
     Target,
 )
 from monitoring.registry import Better, Unit, registry
-from monitoring.services import draft_order
+from monitoring.services import (
+    accept_task,
+    draft_order,
+    extend_task,
+    issue_order,
+    measures_effect,
+    previous_order,
+    remind_task,
+    report_task,
+    return_task,
+)
 
-DASHBOARD_ROLES = (Role.HEAD, Role.METHODIST, Role.SCHOOL)
-MUNICIPAL_ROLES = (Role.HEAD, Role.METHODIST)
+DASHBOARD_ROLES = roles_with(Cap.PERSONAL_DATA)
+MUNICIPAL_ROLES = roles_with(Cap.MUNICIPAL_RECORDS)
 
 
 def default_year() -> AcademicYear:
@@ -123,10 +146,11 @@ def records_url(code: str, institution: Institution, year: AcademicYear) -> str 
     return None
 
 
-def dashboard_body(scope, year: AcademicYear, institution_type: str) -> str:
-    """Render the dashboard's directions, tables and charts (the same for every user who may see the scope)."""
-    results = compute(scope, year)
-    years, values = series(scope, year)
+def dashboard_body(scope, year: AcademicYear, institution_type: str, state: stored.State) -> str:
+    """Render the dashboard's directions, tables and charts (the same for every user who may see the scope)
+    from the stored values ``state`` of the chart's years."""
+    results = compute(scope, year, state=state)
+    years, values = series(scope, year, state=state)
     charts = [
         {
             "code": item.code,
@@ -177,11 +201,14 @@ def dashboard(request):
     filters = FilterForm(initial={"year": year, "institution_type": institution_type})
     scope = institution or municipality
     with use_replica():
+        # The stored values of the chart's years (the previous year among them): two queries, never a computation
+        # while a worker exists; the rendering is cached until one of them is recomputed.
+        state = stored.read(scope, chart_years(year))
         # Our own template's output; the cache may hand back a plain str.
         body = mark_safe(
             cached_fragment(
-                f"dashboard:{scope_key(scope)}:{year.pk}:{institution_type}:{get_language()}",
-                lambda: dashboard_body(scope, year, institution_type),
+                f"dashboard:{scope_key(scope)}:{year.pk}:{institution_type}:{get_language()}:{state.stamp}",
+                lambda: dashboard_body(scope, year, institution_type, state),
             )
         )  # noqa: S308
     institutions = Institution.objects.none()
@@ -197,6 +224,7 @@ def dashboard(request):
         "previous_year": year.previous(),
         "filters": filters,
         "body": body,
+        "values_state": state,
         "institutions": institutions,
         "institution_type": institution_type,
         "is_municipal": institution is None,
@@ -218,11 +246,12 @@ def indicator_detail(request, code: str):
     year = selected_year(request)
     previous_year = year.previous()
     institution_type = request.GET.get("institution_type", "")
-    with use_replica():  # aggregates over every app's records: the replica's work when there is one
-        results = compute(municipality, year)
-        now = item.breakdown(municipality, year) if item.breakdown is not None else {}
+    with use_replica():  # the stored values and breakdowns of both years (the worker computed them)
+        state = stored.read(municipality, [year, previous_year], breakdowns=item.breakdown is not None)
+        results = compute(municipality, year, state=state)
+        now = state.entries[year.pk].breakdown(code) if item.breakdown is not None else {}
         before = (
-            item.breakdown(municipality, previous_year)
+            state.entries[previous_year.pk].breakdown(code)
             if item.breakdown is not None and previous_year
             else {}
         )
@@ -284,6 +313,7 @@ def indicator_detail(request, code: str):
         "rows": rows,
         "filters": FilterForm(initial={"year": year, "institution_type": institution_type}),
         "passport": IndicatorPassport.objects.filter(code=code).first(),
+        "values_state": state,
     }
     return render(request, "monitoring/indicator_detail.html", context)
 
@@ -420,9 +450,15 @@ def report_detail(request, pk: int):
     snapshot = _snapshot(request, pk)
     results = Results.from_json(snapshot.data)
     orders = snapshot.orders.all()
-    return render(
-        request, "monitoring/report_detail.html", {"snapshot": snapshot, "results": results, "orders": orders}
-    )
+    last_order = previous_order(snapshot.municipality, snapshot.year)
+    context = {
+        "snapshot": snapshot,
+        "results": results,
+        "orders": orders,
+        "last_order": last_order,
+        "effects": measures_effect(last_order, results),
+    }
+    return render(request, "monitoring/report_detail.html", context)
 
 
 @role_required(*MUNICIPAL_ROLES)
@@ -430,7 +466,7 @@ def report_detail(request, pk: int):
 def report_xlsx(request, pk: int):
     snapshot = _snapshot(request, pk)
     response = HttpResponse(exports.report_workbook(snapshot), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="monitoring-{snapshot.year.start_year}.xlsx"'
+    response["Content-Disposition"] = f'attachment; filename="{documents.file_stem(snapshot.year)}.xlsx"'
     return response
 
 
@@ -439,7 +475,28 @@ def report_xlsx(request, pk: int):
 def report_pdf(request, pk: int):
     snapshot = _snapshot(request, pk)
     response = HttpResponse(exports.report_pdf(snapshot), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="monitoring-{snapshot.year.start_year}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="{documents.file_stem(snapshot.year)}.pdf"'
+    return response
+
+
+@role_required(*MUNICIPAL_ROLES)
+@background_file(gettext_lazy("Analytical note"))
+def note_docx(request, pk: int):
+    """The analytical note (аналитическая справка) of a report as an editable Word file."""
+    snapshot = _snapshot(request, pk)
+    response = HttpResponse(documents.note_docx(snapshot), content_type=documents.DOCX_CONTENT_TYPE)
+    name = documents.file_stem(snapshot.year, "note")
+    response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
+    return response
+
+
+@role_required(*MUNICIPAL_ROLES)
+@background_file(gettext_lazy("Analytical note"))
+def note_pdf(request, pk: int):
+    snapshot = _snapshot(request, pk)
+    response = HttpResponse(documents.note_pdf(snapshot), content_type="application/pdf")
+    name = documents.file_stem(snapshot.year, "note")
+    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
     return response
 
 
@@ -495,21 +552,24 @@ def _order(request, pk: int) -> Order:
     )
 
 
+def _order_page(request, order: Order, issue_form: IssueForm, *, status: int = 200):
+    context = {
+        **documents.document_context(order),
+        "assignments": order.assignments.select_related("responsible", "follower"),
+        "can_edit": not order.is_issued and roles_of(request.user).has(Role.HEAD),
+        "issue_form": issue_form,
+        "needs_confirmation": bool(issue_form.warnings),
+        "today": timezone.localdate(),
+        "history": order.history.select_related("history_user")[:20],
+    }
+    return render(request, "monitoring/order_detail.html", context, status=status)
+
+
 @role_required(*MUNICIPAL_ROLES)
 def order_detail(request, pk: int):
     order = _order(request, pk)
-    context = {
-        "order": order,
-        "items": order.numbered_items(),
-        "can_edit": not order.is_issued and roles_of(request.user).has(Role.HEAD),
-        "issue_form": IssueForm(
-            initial={"signatory_position": order.signatory_position, "date": timezone.localdate()}
-        ),
-        "today": timezone.localdate(),
-        "history": order.history.select_related("history_user")[:20],
-        "body_name": settings.PORTAL_BODY_NAME,
-    }
-    return render(request, "monitoring/order_detail.html", context)
+    initial = {"signatory_position": order.signatory_position, "date": timezone.localdate()}
+    return _order_page(request, order, IssueForm(order=order, initial=initial))
 
 
 @role_required(Role.HEAD)
@@ -519,11 +579,18 @@ def order_edit(request, pk: int):
         messages.error(request, _("The order is issued and can no longer be changed."))
         return redirect(order)
     data = request.POST or None
+    # «Add a sub-item» / «Add an assignment» without JavaScript: the page comes back with one more empty row and
+    # nothing saved (with JavaScript the buttons add the row in place).
+    adding = request.POST.get("add") if data else None
+    if adding in ("rec", "asg"):
+        data = with_extra_row(data, adding)
     form = OrderForm(data, instance=order)
-    recommendations = RecommendationFormSet(data, instance=order, prefix="rec")
-    assignments = AssignmentFormSet(
-        data, instance=order, prefix="asg", form_kwargs={"municipality": order.municipality}
-    )
+    kwargs = {"instance": order, "form_kwargs": {"municipality": order.municipality}}
+    recommendations = RecommendationFormSet(data, prefix="rec", **kwargs)
+    assignments = AssignmentFormSet(data, prefix="asg", **kwargs)
+    if adding in ("rec", "asg"):
+        context = {"order": order, "form": form, "recommendations": recommendations, "assignments": assignments}
+        return render(request, "monitoring/order_edit.html", context)
     if request.method == "POST":
         if form.is_valid() and recommendations.is_valid() and assignments.is_valid():
             with transaction.atomic():
@@ -544,19 +611,11 @@ def order_issue(request, pk: int):
     if order.is_issued:
         messages.error(request, _("The order is issued and can no longer be changed."))
         return redirect(order)
-    form = IssueForm(request.POST)
+    form = IssueForm(request.POST, order=order)
     if not form.is_valid():
-        context = {
-            "order": order,
-            "items": order.numbered_items(),
-            "can_edit": True,
-            "issue_form": form,
-            "today": timezone.localdate(),
-            "history": order.history.all()[:20],
-            "body_name": settings.PORTAL_BODY_NAME,
-        }
-        return render(request, "monitoring/order_detail.html", context, status=400)
-    order.issue(by=request.user, **form.cleaned_data)
+        return _order_page(request, order, form, status=400)
+    data = {k: v for k, v in form.cleaned_data.items() if k != "confirm"}
+    issue_order(order=order, by=request.user, **data)
     messages.success(request, _("The order is issued; its assignments are now tasks."))
     return redirect(order)
 
@@ -566,9 +625,19 @@ def order_issue(request, pk: int):
 def order_pdf(request, pk: int):
     order = _order(request, pk)
     # The number may be Cyrillic («110а»): an ASCII file name keeps the header plain for every browser.
-    filename = f"order-{order.year.start_year}-{order.pk}.pdf"
+    filename = f"{documents.order_stem(order)}.pdf"
     response = HttpResponse(exports.order_pdf(order), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@role_required(*MUNICIPAL_ROLES)
+@background_file(gettext_lazy("Order"))
+def order_docx(request, pk: int):
+    """The order as an editable Word file with the same numbered items as the PDF."""
+    order = _order(request, pk)
+    response = HttpResponse(documents.order_docx(order), content_type=documents.DOCX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{documents.order_stem(order)}.docx"'
     return response
 
 
@@ -585,7 +654,7 @@ def tasks(request):
     )
     show_all = request.GET.get("all") == "1" and (roles.has(*MUNICIPAL_ROLES))
     if not show_all:
-        queryset = queryset.filter(responsible=request.user)
+        queryset = queryset.filter(Q(responsible=request.user) | Q(follower=request.user))
     status = request.GET.get("status", "")
     if status in AssignmentStatus.values:
         queryset = queryset.filter(status=status)
@@ -605,10 +674,10 @@ def tasks(request):
             Column("order", _("Order"), width=22),
             Column("responsible", _("Responsible"), width=28),
             Column("text", _("Assignment"), width=60),
-            Column("deadline", _("Deadline"), kind="date", width=14),
+            Column("deadline", _("Deadline"), width=24),
             Column("status", _("Status"), width=14),
         ]
-        rows = [[str(a.order), a.addressee, a.text, a.deadline, a.get_status_display()] for a in queryset]
+        rows = [[str(a.order), a.who, a.text, a.term_display, a.get_status_display()] for a in queryset]
         return workbook_response("tasks.xlsx", [Sheet(_("Tasks"), columns, rows)])
     page = Paginator(queryset, 25).get_page(request.GET.get("page"))
     context = {
@@ -623,30 +692,86 @@ def tasks(request):
     return render(request, "monitoring/tasks.html", context)
 
 
+TASK_ACTIONS = ("accept", "return", "extend", "remind")
+
+
 @login_required
 def task_detail(request, pk: int):
     assignment = get_object_or_404(
-        Assignment.objects.for_user(request.user).tasks().select_related("order", "responsible"), pk=pk
+        Assignment.objects.for_user(request.user)
+        .tasks()
+        .select_related("order", "order__issued_by", "responsible", "follower", "measure"),
+        pk=pk,
     )
-    can_report = assignment.responsible_id == request.user.pk and assignment.status == AssignmentStatus.OPEN
-    form = CompletionForm(request.POST or None, request.FILES or None)
-    if request.method == "POST":
+    can_report = assignment.may_report(request.user)
+    can_control = assignment.may_control(request.user)
+    action = request.POST.get("action", "report") if request.method == "POST" else None
+    form = CompletionForm(request.POST or None, request.FILES or None) if action in (None, "report") else CompletionForm()
+    review = ReviewForm(request.POST if action in ("accept", "return") else None)
+    extend = ExtendForm(request.POST if action == "extend" else None, prefix="extend")
+    if action == "report":
         if not can_report:
             raise PermissionDenied
         if form.is_valid():
             with transaction.atomic():
-                assignment.complete(comment=form.cleaned_data["comment"])
+                report_task(task=assignment, by=request.user, comment=form.cleaned_data["comment"])
                 for upload in form.cleaned_data["files"]:
                     AssignmentFile.objects.create(assignment=assignment, file=upload)
-            messages.success(request, _("The completion report is saved."))
+            messages.success(request, _("The completion report is saved; the issuer of the order will review it."))
+            return redirect(assignment)
+    elif action in TASK_ACTIONS:
+        if not can_control:
+            raise PermissionDenied
+        done = _control_task(request, assignment, action, review, extend)
+        if done:
             return redirect(assignment)
     context = {
         "assignment": assignment,
         "form": form,
+        "review_form": review,
+        "extend_form": extend,
         "can_report": can_report,
+        "can_control": can_control,
+        "events": assignment.events.select_related("by"),
         "today": timezone.localdate(),
     }
-    return render(request, "monitoring/task_detail.html", context)
+    return render(request, "monitoring/task_detail.html", context, status=400 if action else 200)
+
+
+def _control_task(request, assignment: Assignment, action: str, review: ReviewForm, extend: ExtendForm) -> bool:
+    """Run the issuer's action on a task; return True when it is done (errors go to the messages or the form)."""
+    try:
+        if action == "remind":
+            if remind_task(task=assignment, by=request.user):
+                messages.success(request, _("The reminder is sent."))
+            else:
+                messages.info(request, _("No reminder sent: the task is not open, or one was sent today."))
+            return True
+        if action == "extend":
+            if not extend.is_valid():
+                return False
+            extend_task(
+                task=assignment,
+                by=request.user,
+                reason=extend.cleaned_data["reason"],
+                deadline=extend.cleaned_data["deadline"],
+                term=extend.cleaned_data["term"],
+            )
+            messages.success(request, _("The term is extended."))
+            return True
+        if not review.is_valid():
+            return False
+        comment = review.cleaned_data["comment"]
+        if action == "accept":
+            accept_task(task=assignment, by=request.user, comment=comment)
+            messages.success(request, _("The task is accepted as done."))
+        else:
+            return_task(task=assignment, by=request.user, comment=comment)
+            messages.success(request, _("The task is returned to the executor."))
+        return True
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return False
 
 
 @login_required

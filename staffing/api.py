@@ -15,7 +15,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from core.models import Institution, InstitutionType
-from core.scoping import Role, roles_of
+from core.scoping import MUNICIPAL_ROLES, Role, roles_of
 from staffing.filters import SubmissionFilter
 from staffing.models import (
     Campaign,
@@ -27,7 +27,7 @@ from staffing.models import (
 )
 from staffing.services import replace_needs
 
-MANAGERS = (Role.HEAD, Role.METHODIST)
+MANAGERS = MUNICIPAL_ROLES
 
 
 class CampaignSerializer(serializers.ModelSerializer):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 
+from core.capabilities import Cap, roles_with
 from core.files import attachment_response
 from core.history import history_entries
 from core.imports import ImportView
@@ -34,8 +35,8 @@ from staffing.services import save_submission
 from staffing.summary import AGE_GROUPS, CampaignSummary
 
 PAGE_SIZE = 25
-CAMPAIGN_ROLES = (Role.HEAD, Role.METHODIST, Role.SCHOOL)
-MANAGER_ROLES = (Role.HEAD, Role.METHODIST)
+CAMPAIGN_ROLES = roles_with(Cap.PERSONAL_DATA)
+MANAGER_ROLES = roles_with(Cap.MUNICIPAL_RECORDS)
 
 
 def _filtered(request, filterset_class, queryset, default_sort: str):

@@ -6,6 +6,10 @@
 - Nobody ever gets a 500: each URL is filled with the id of a real object (``seed_demo --scale tiny``) and,
   separately, with an id that does not exist.
 - Objects of school A stay out of reach of the outsider (a user of school B) on the core detail pages.
+- Every URL name has a rule in the capability matrix (``core.capabilities.URL_ACCESS``), and every persona's
+  answer agrees with it: a URL whose capability the persona's roles lack answers 403/404 (also for the API's
+  writes and deletes), one they hold is not refused with a 403 (``FINER`` lists the views that check more
+  than the matrix, e.g. an order that only the head edits).
 """
 
 import re
@@ -17,8 +21,9 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from conftest import make_user
+from core.capabilities import access_for, allows
 from core.models import Institution, Municipality, Pedagogue
-from core.scoping import Role
+from core.scoping import Role, roles_of
 
 # URL names anyone may open without logging in. Keep this list short and deliberate.
 PUBLIC = {
@@ -30,6 +35,8 @@ PUBLIC = {
     # Logging out needs no session; Django's LogoutView answers GET with 405.
     "logout", "admin:login", "admin:logout",
 }
+# URL names outside the capability matrix: the public ones above, the admin (staff only) and the API's schema.
+UNRULED = PUBLIC | {"api-schema", "api-docs"}
 # The admin has its own login page; its URLs are checked too (anonymous → admin login).
 LOGIN_PREFIXES = ("/accounts/login/", "/admin/login/")
 MISSING = 999_999
@@ -211,15 +218,56 @@ def test_every_url_keeps_anonymous_visitors_out_and_never_fails_for_any_persona(
     for persona in ("head", "methodist", "school_user", "outsider", "expert", "teacher"):
         client = Client(raise_request_exception=False)
         client.force_login(personas[persona])
+        roles = roles_of(personas[persona])
         for name, url, _missing in urls:
             if name == "logout" or name.startswith("admin:") or (name == "api-schema" and persona != "head"):
                 continue  # the admin lets in staff only; no persona is staff (anonymous covers it above)
             response = client.get(url)
             if response.status_code >= 500:
                 problems.append(f"{persona} {url} ({name}): {response.status_code}")
+            elif name not in UNRULED:
+                problems += matrix_disagreements(persona, roles, name, url, "GET", response)
+            if name not in UNRULED and url.startswith("/api/") and not _missing:
+                for method in ("DELETE", "POST"):
+                    if not allows(roles, name, method):  # only what the matrix refuses: nothing is changed
+                        answer = getattr(client, method.lower())(url, content_type="application/json")
+                        problems += matrix_disagreements(persona, roles, name, url, method, answer)
 
     assert problems == [], "\n".join(problems)
     print(f"{len(urls)} URLs x 7 clients in {time.monotonic() - started:.1f} s")
+
+
+# Views that check more than the matrix says (a finer role or the object's state); a 403 there is deliberate.
+FINER = {
+}
+
+
+def matrix_disagreements(persona, roles, name, url, method, response) -> list[str]:
+    """Compare one answer with the capability matrix."""
+    status = response.status_code
+    if not allows(roles, name, method):
+        if status in (403, 404, 405):
+            return []
+        return [f"{persona} {method} {url} ({name}) is refused by the matrix but answers {status}"]
+    if method == "GET" and status == 403 and name not in FINER:
+        return [f"{persona} {method} {url} ({name}) is allowed by the matrix but answers 403"]
+    return []
+
+
+def test_every_url_name_has_a_rule_in_the_capability_matrix(db):
+    names = {name for _route, name, _cb, _params in walk(get_resolver().url_patterns)
+             if name and not name.startswith("admin:") and name not in UNRULED}
+
+    assert sorted(name for name in names if access_for(name) is None) == []
+
+
+def test_the_matrix_keeps_the_expert_out_of_personal_data_and_lets_a_school_delete_nobody():
+    from core.capabilities import MATRIX, Cap
+
+    assert Cap.PERSONAL_DATA not in MATRIX[Role.EXPERT] and Cap.DIAGNOSES not in MATRIX[Role.EXPERT]
+    assert Cap.EXPORT not in MATRIX[Role.EXPERT]
+    assert Cap.DELETE_PEOPLE not in MATRIX[Role.SCHOOL] and Cap.DELETE not in MATRIX[Role.SCHOOL]
+    assert access_for("pedagogue-detail").caps_for("DELETE") == (Cap.DELETE_PEOPLE,)
 
 
 def test_public_allow_list_names_only_existing_urls(db):

@@ -1,0 +1,260 @@
+"""Who may do what: the one matrix of roles × capabilities, and which capability every URL needs.
+
+The matrix answers "may this role open this kind of page at all" (the staff directory, diagnoses, exports,
+deletes…); ``for_user()`` then narrows the rows to the user's scope. Views, viewsets, the navigation and
+``core.scoping`` read the matrix through ``roles_of(user).can(Cap.X)``, ``role_required(Cap.X)`` /
+``HasRole.of(Cap.X)`` and ``roles_with(Cap.X)``; ``CapabilityMiddleware`` enforces ``URL_ACCESS`` for every
+URL, and ``tests/test_security_urls.py`` walks every URL as every role against it, so a new URL that is
+not listed here fails the test.
+"""
+
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.http import JsonResponse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("Administrator")
+    HEAD = "head", _("Head of the education department")
+    METHODIST = "methodist", _("Methodist")
+    SCHOOL = "school", _("Institution")
+    EXPERT = "expert", _("Expert")
+    TEACHER = "teacher", _("Teacher")
+
+
+class Cap(models.TextChoices):
+    # Scope: whose records a municipal role sees through ``visible_q`` (routes, completions, pairs, …).
+    MUNICIPAL_RECORDS = "municipal_records", _("Read the records of the whole municipality")
+    INSTITUTIONS = "institutions", _("Read the directory of institutions")
+    PERSONAL_DATA = "personal_data", _("Read the staff directory (personal data)")
+    DIAGNOSES = "diagnoses", _("Read other people's self-diagnoses and routes")
+    OWN_RECORD = "own_record", _("Read and fill one's own record")
+    EXPORT = "export", _("Export lists")
+    EDIT = "edit", _("Enter and edit records")
+    DELETE = "delete", _("Delete records")
+    DELETE_PEOPLE = "delete_people", _("Delete pedagogues")
+    ERASE_PERSON = "erase_person", _("Erase a person's data on request")
+    DECIDE = "decide", _("Decide (accept, approve, conclude)")
+    CATALOGUE = "catalogue", _("Manage shared catalogues")
+    REVIEW = "review", _("Review assigned materials")
+
+
+C = Cap
+MATRIX: dict[str, frozenset[str]] = {
+    Role.ADMIN: frozenset(Cap.values),
+    Role.HEAD: frozenset({C.MUNICIPAL_RECORDS, C.INSTITUTIONS, C.PERSONAL_DATA, C.DIAGNOSES, C.EXPORT, C.EDIT,
+                          C.DELETE, C.DECIDE, C.CATALOGUE}),
+    Role.METHODIST: frozenset({C.MUNICIPAL_RECORDS, C.INSTITUTIONS, C.PERSONAL_DATA, C.DIAGNOSES, C.EXPORT, C.EDIT,
+                               C.DELETE, C.DECIDE, C.CATALOGUE}),
+    # A school sees and edits its own institution's staff; it deletes no people (a departure closes the employment).
+    Role.SCHOOL: frozenset({C.INSTITUTIONS, C.PERSONAL_DATA, C.DIAGNOSES, C.EXPORT, C.EDIT}),
+    # An expert is a teacher of another school: the directory of institutions and what is assigned to them.
+    Role.EXPERT: frozenset({C.INSTITUTIONS, C.REVIEW}),
+    Role.TEACHER: frozenset({C.OWN_RECORD}),
+}
+del C
+
+
+def roles_with(*caps: str) -> tuple[str, ...]:
+    """Return the roles (admin aside) that hold any of the capabilities, in the order of ``Role``."""
+    return tuple(role for role in Role.values if role != Role.ADMIN and MATRIX[role].intersection(caps))
+
+
+def caps_of(roles: set[str], is_admin: bool) -> frozenset[str]:
+    if is_admin:
+        return MATRIX[Role.ADMIN]
+    return frozenset().union(*(MATRIX.get(role, frozenset()) for role in roles))
+
+
+# --- which capability each URL needs ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Access:
+    """What a URL asks of a logged-in user: any one of the capabilities (``()``: every logged-in user,
+    the rows are then scoped by ``for_user``). ``write`` is for POST/PUT/PATCH, ``delete`` for DELETE."""
+
+    read: tuple[str, ...] = ()
+    write: tuple[str, ...] | None = None
+    delete: tuple[str, ...] | None = None
+
+    def caps_for(self, method: str) -> tuple[str, ...]:
+        if method == "DELETE":
+            return self.delete if self.delete is not None else self.caps_for("POST")
+        if method in ("POST", "PUT", "PATCH"):
+            return self.write if self.write is not None else self.read
+        return self.read
+
+
+ANYONE = Access()
+STAFF = (Cap.PERSONAL_DATA,)
+EDIT = Access(read=(Cap.EDIT,))
+EXPORT = Access(read=(Cap.EXPORT,))
+MUNICIPAL = Access(read=(Cap.MUNICIPAL_RECORDS,))
+DECIDE = Access(read=(Cap.DECIDE,))
+# Records of people (routes, completions, hours, pairs, memberships …): the staff directory's readers and the
+# person themself; an API write needs the right to edit, a delete the right to delete.
+PEOPLE = Access(read=(Cap.PERSONAL_DATA, Cap.OWN_RECORD), write=(Cap.EDIT, Cap.OWN_RECORD), delete=(Cap.DELETE,))
+PEOPLE_ONLY_STAFF = Access(read=STAFF, write=(Cap.EDIT,), delete=(Cap.DELETE,))
+DIAGNOSES = Access(read=(Cap.DIAGNOSES, Cap.OWN_RECORD), write=(Cap.DIAGNOSES, Cap.OWN_RECORD), delete=(Cap.DELETE,))
+CATALOGUE = Access(read=(), write=(Cap.CATALOGUE,), delete=(Cap.CATALOGUE,))
+# Methodical work open to everyone who takes part (scoped by for_user): associations, projects, banks …
+WORK = Access(read=(Cap.PERSONAL_DATA, Cap.OWN_RECORD), write=(Cap.EDIT, Cap.OWN_RECORD), delete=(Cap.DELETE,))
+
+# URL name patterns (fnmatch, first match wins) → access. Names without a namespace are API routes.
+URL_ACCESS: list[tuple[str, Access]] = [
+    # --- core: the directory -------------------------------------------------------------------------
+    ("core:home", ANYONE),
+    ("core:my-record", ANYONE),
+    ("core:autocomplete", ANYONE),
+    ("core:category-award-*", EDIT),
+    ("core:institution-export", EXPORT),
+    ("core:institution-create", EDIT),
+    ("core:institution-edit", EDIT),
+    ("core:institution-*", ANYONE),
+    ("institution-*", Access(read=(), write=(Cap.EDIT,), delete=(Cap.DELETE,))),
+    ("core:pedagogue-export", Access(read=(Cap.EXPORT,))),
+    ("core:pedagogue-list", Access(read=STAFF)),
+    ("core:pedagogue-import", EDIT),
+    ("core:pedagogue-create", EDIT),
+    ("core:pedagogue-edit", EDIT),
+    ("core:pedagogue-*", Access(read=(Cap.PERSONAL_DATA, Cap.OWN_RECORD))),
+    ("pedagogue-list", Access(read=STAFF, write=(Cap.EDIT,))),
+    ("pedagogue-detail", Access(read=(Cap.PERSONAL_DATA, Cap.OWN_RECORD), write=(Cap.EDIT,),
+                                delete=(Cap.DELETE_PEOPLE,))),
+    # --- training ------------------------------------------------------------------------------------
+    ("training:programme-export", EXPORT),
+    ("training:programme-create", Access(read=(Cap.CATALOGUE,))),
+    ("training:programme-edit", Access(read=(Cap.CATALOGUE,))),
+    ("training:programme-*", ANYONE),
+    ("training:provider-create", Access(read=(Cap.CATALOGUE,))),
+    ("training:provider-edit", Access(read=(Cap.CATALOGUE,))),
+    ("training:provider-*", ANYONE),
+    ("training-programme-*", CATALOGUE),
+    ("training:diagnosis-export", EXPORT),
+    ("training:diagnosis-list", Access(read=(Cap.DIAGNOSES,))),
+    ("training:my-diagnoses", Access(read=(Cap.OWN_RECORD,))),
+    ("training:my-route", Access(read=(Cap.OWN_RECORD,))),
+    ("training:diagnosis-*", DIAGNOSES),
+    ("training-diagnosis-*", DIAGNOSES),
+    ("training:route-export", EXPORT),
+    ("training:route-pdf", DIAGNOSES),
+    ("training:route-list", Access(read=(Cap.DIAGNOSES,))),
+    ("training:route-*", DIAGNOSES),
+    ("training:item-*", DIAGNOSES),
+    ("training-route-*", DIAGNOSES),
+    ("training:completion-export", EXPORT),
+    ("training:account-export", EXPORT),
+    ("training:completion-list", Access(read=STAFF)),
+    ("training:account-list", Access(read=STAFF)),
+    ("training:completion-*", PEOPLE_ONLY_STAFF),
+    ("training-completion-*", PEOPLE),
+    # --- associations, competitions ----------------------------------------------------------------
+    ("associations:*-export", EXPORT),
+    ("associations:result-import", EDIT),
+    ("associations:*", WORK),
+    ("association-*", WORK),
+    ("competition-*", WORK),
+    # --- mentoring -----------------------------------------------------------------------------------
+    ("mentoring:*-export", EXPORT),
+    ("mentoring:pair-import", EDIT),
+    ("mentoring:*", WORK),
+    ("mentoring-*", WORK),
+    # --- innovation ----------------------------------------------------------------------------------
+    ("innovation:*", WORK),
+    ("innovation-*", WORK),
+    # --- expertise: experts read what is assigned to them ------------------------------------------
+    ("expertise:expert-*", DECIDE),
+    ("expertise-expert-*", DECIDE),
+    ("expertise:request-assign", DECIDE),
+    ("expertise:request-conclude", DECIDE),
+    ("expertise:queue", Access(read=(Cap.REVIEW,))),
+    ("expertise:review-form", Access(read=(Cap.REVIEW,))),
+    ("expertise:*", ANYONE),
+    ("expertise-*", ANYONE),
+    # --- banks (published resources are open to every logged-in user) ------------------------------
+    ("banks:item-import", EDIT),
+    ("banks:item-publish", DECIDE),
+    ("banks:item-unpublish", DECIDE),
+    ("banks:*", ANYONE),
+    ("banks-*", ANYONE),
+    # --- staffing needs ------------------------------------------------------------------------------
+    ("staffing:*-export", EXPORT),
+    ("staffing:*", Access(read=(Cap.PERSONAL_DATA,))),
+    ("staffing-*", Access(read=(Cap.PERSONAL_DATA,))),
+    # --- monitoring ----------------------------------------------------------------------------------
+    ("monitoring:tasks", ANYONE),
+    ("monitoring:task-*", ANYONE),
+    ("monitoring:dashboard", Access(read=(Cap.PERSONAL_DATA,))),
+    ("monitoring:indicator", Access(read=(Cap.PERSONAL_DATA,))),
+    ("monitoring:report-xlsx", EXPORT),
+    ("monitoring:*", MUNICIPAL),
+    ("monitoring-*", Access(read=(Cap.PERSONAL_DATA,))),
+    # --- certificates, notifications, jobs, accounts ----------------------------------------------
+    ("certificates:export", EXPORT),
+    ("certificates:issue*", DECIDE),
+    ("certificates:revoke", DECIDE),
+    ("certificates:*", ANYONE),
+    ("certificate-*", ANYONE),
+    ("notifications:*", ANYONE),
+    ("notification-*", ANYONE),
+    ("jobs:*", ANYONE),
+    ("api-root", ANYONE),
+    ("password_change*", ANYONE),
+]
+
+
+def access_for(view_name: str | None) -> Access | None:
+    """Return the access rule of a URL name, or None when no rule names it."""
+    if not view_name:
+        return None
+    for pattern, access in URL_ACCESS:
+        if fnmatchcase(view_name, pattern):
+            return access
+    return None
+
+
+def allows(roles, view_name: str | None, method: str = "GET") -> bool:
+    """Return True when the matrix lets a user with these ``UserRoles`` open the URL (the rows are still
+    scoped by ``for_user``)."""
+    access = access_for(view_name)
+    if access is None:
+        return True
+    caps = access.caps_for(method.upper())
+    return not caps or roles.can(*caps)
+
+
+def may_open(user, view_name: str | None, method: str = "GET") -> bool:
+    from core.scoping import roles_of
+
+    return allows(roles_of(user), view_name, method)
+
+
+class CapabilityMiddleware:
+    """Refuse (403) a logged-in user whose roles lack the capability the URL needs (``URL_ACCESS``).
+
+    Anonymous requests go on to the view, which sends them to the login page (or answers 401/403).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None
+        match = request.resolver_match
+        if match is None or may_open(user, match.view_name, request.method):
+            return None
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": gettext("You do not have permission to perform this action.")},
+                                status=403)
+        raise PermissionDenied

@@ -45,6 +45,9 @@ class Importer:
     title: str = "import"
     instructions: Sequence[str] = ()
     max_rows = 20000
+    # Validate rows whose cells could not be read too, so every problem of a row shows in one round; the
+    # importer's ``validate_row`` then skips checks on columns that already failed (``row.failed(column)``).
+    validate_incomplete_rows = False
 
     def __init__(self, *, user, **context):
         self.user = user
@@ -69,7 +72,7 @@ class Importer:
         if len(rows) > self.max_rows:
             raise WorkbookError(_("The file has more than {count} rows.").format(count=self.max_rows))
         for row in rows:
-            if row.ok:
+            if row.ok or (self.validate_incomplete_rows and not row.total):
                 self.validate_row(row)
         self.validate_rows(rows)
         return rows
@@ -86,15 +89,15 @@ class Importer:
 
 
 class UploadForm(BootstrapFormMixin, forms.Form):
-    file = forms.FileField(label=gettext_lazy("Excel file (.xlsx)"))
+    file = forms.FileField(label=gettext_lazy("Excel file (.xlsx or .xls)"))
 
     def clean_file(self):
         file = self.cleaned_data["file"]
         if file.size > settings.UPLOAD_MAX_BYTES:
             raise forms.ValidationError(_("The file is larger than {size} MB.").format(
                 size=settings.UPLOAD_MAX_BYTES // (1024 * 1024)))
-        if not file.name.lower().endswith((".xlsx", ".xlsm")):
-            raise forms.ValidationError(_("Upload an Excel workbook with the .xlsx extension."))
+        if not file.name.lower().endswith((".xlsx", ".xlsm", ".xls")):
+            raise forms.ValidationError(_("Upload an Excel workbook with the .xlsx or .xls extension."))
         return file
 
 

@@ -14,6 +14,7 @@ empty, wrong columns) raise ``WorkbookError`` with a translated message.
 import datetime
 import io
 import re
+import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -26,6 +27,8 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+
+from core.validators import OLE_SIGNATURE
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
@@ -55,6 +58,7 @@ class Sheet:
     columns: Sequence[Column]
     rows: Iterable[Sequence[Any]]
     caption: str = ""  # a title line above the header
+    mark_required: bool = False  # "Header *" for required columns (import templates; the reader ignores the star)
 
 
 def write_sheet(ws, sheet: Sheet) -> None:
@@ -64,7 +68,8 @@ def write_sheet(ws, sheet: Sheet) -> None:
         ws.cell(row=1, column=1, value=sheet.caption).font = Font(bold=True, size=12)
         start = 3
     for index, column in enumerate(sheet.columns, start=1):
-        cell = ws.cell(row=start, column=index, value=str(column.header))
+        header = f"{column.header} *" if sheet.mark_required and column.required else str(column.header)
+        cell = ws.cell(row=start, column=index, value=header)
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -112,7 +117,7 @@ def template_bytes(columns: Sequence[Column], *, title: str, instructions: Seque
     """Return an empty import template: the header row, drop-down lists and an instructions sheet."""
     wb = Workbook()
     ws = wb.active
-    write_sheet(ws, Sheet(title=title, columns=columns, rows=[]))
+    write_sheet(ws, Sheet(title=title, columns=columns, rows=[], mark_required=True))
     lists = wb.create_sheet("lists")
     for index, column in enumerate(columns, start=1):
         if not column.choices:
@@ -130,6 +135,8 @@ def template_bytes(columns: Sequence[Column], *, title: str, instructions: Seque
     lists.sheet_state = "hidden"
     help_sheet = wb.create_sheet(_("Instructions"))
     help_sheet.column_dimensions["A"].width = 110
+    if any(column.required for column in columns):
+        instructions = [*instructions, _("Columns marked with * are required.")]
     for row, line in enumerate(instructions, start=1):
         help_sheet.cell(row=row, column=1, value=str(line)).alignment = Alignment(wrap_text=True)
     buffer = io.BytesIO()
@@ -162,10 +169,15 @@ class ParsedRow:
     issues: list[Issue] = field(default_factory=list)
     cleaned: dict[str, Any] = field(default_factory=dict)  # what validation resolved (objects, ids)
     action: str = ""  # "create" / "update" / "skip", set by the importer
+    total: bool = False  # an «Итого» row: reported once, not validated further
 
     def error(self, column: Column | str | None, message: str) -> None:
         header = column.header if isinstance(column, Column) else (column or "")
         self.issues.append(Issue(self.number, str(header), message))
+
+    def failed(self, column: Column) -> bool:
+        """Whether the column already has a problem in this row (so a check on its empty value would mislead)."""
+        return any(issue.column == str(column.header) for issue in self.issues)
 
     @property
     def ok(self) -> bool:
@@ -226,16 +238,87 @@ def parse_cell(column: Column, raw: Any) -> tuple[Any, str | None]:
 
 
 def open_workbook(file):
+    """Return an openpyxl workbook of an .xlsx or (converted through xlrd) an .xls file.
+
+    ``workbook.uncalculated`` maps a sheet title to the cells ``{(row, column): formula}`` whose formula has no
+    saved value (a file written by a program, never opened in Excel): openpyxl reads them as empty.
+    """
     try:
         data = file.read()
     except OSError as exc:
         raise WorkbookError(_("The file could not be read.")) from exc
     if not data:
         raise WorkbookError(_("The file is empty."))
+    if data.startswith(OLE_SIGNATURE):
+        return _xls_workbook(data)
     try:
-        return load_workbook(io.BytesIO(data), data_only=True, read_only=True)
+        wb = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
     except Exception as exc:  # openpyxl raises many types for a non-workbook
         raise WorkbookError(_("The file is not an Excel workbook (.xlsx).")) from exc
+    wb.uncalculated = _uncalculated_formulas(data, wb)
+    return wb
+
+
+def _xls_workbook(data: bytes):
+    """Copy an Excel 97–2003 workbook into an openpyxl one (values, dates as dates) so one reader serves both."""
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(file_contents=data)
+    except Exception as exc:  # xlrd raises XLRDError, CompDocError, struct errors for a damaged file
+        raise WorkbookError(_("The file is not an Excel workbook (.xls or .xlsx).")) from exc
+    wb = Workbook()
+    wb.remove(wb.active)
+    for sheet in book.sheets():
+        ws = wb.create_sheet(sheet.name[:31])
+        for index in range(sheet.nrows):
+            values = []
+            for cell in sheet.row(index):
+                if cell.ctype == xlrd.XL_CELL_DATE:
+                    value = xlrd.xldate.xldate_as_datetime(cell.value, book.datemode)
+                    values.append(value.date() if value.time() == datetime.time() else value)
+                elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+                    values.append(None)
+                elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
+                    values.append(bool(cell.value))
+                else:
+                    values.append(cell.value)
+            ws.append(values)
+    wb.uncalculated = {}
+    return wb
+
+
+# <c r="B5" ...><f>SUM(B2:B4)</f><v></v></c> or a shared formula <f t="shared" si="0"/> with no value.
+UNCALCULATED_CELL = re.compile(
+    rb'<c r="([A-Z]+)(\d+)"[^>]*>\s*<f(?:[^>]*/>|[^>]*>([^<]*)</f>)\s*(?:<v>\s*</v>|<v\s*/>)?\s*</c>'
+)
+
+
+def _uncalculated_formulas(data: bytes, wb) -> dict[str, dict[tuple[int, int], str]]:
+    from openpyxl.utils import column_index_from_string
+
+    found: dict[str, dict[tuple[int, int], str]] = {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for ws in wb.worksheets:
+                path = getattr(ws, "_worksheet_path", None)
+                if not path:
+                    continue
+                xml = archive.read(path)
+                if b"<f" not in xml:
+                    continue
+                cells = {
+                    (int(row), column_index_from_string(letters.decode())): (formula or b"").decode()
+                    for letters, row, formula in UNCALCULATED_CELL.findall(xml)
+                }
+                if cells:
+                    found[ws.title] = cells
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return {}
+    return found
+
+
+TOTAL_ROW = re.compile(r"^\s*(итого|всего|total)\b", re.IGNORECASE)
 
 
 def read_table(file, columns: Sequence[Column], *, max_header_scan: int = 15) -> list[ParsedRow]:
@@ -264,7 +347,9 @@ def read_table(file, columns: Sequence[Column], *, max_header_scan: int = 15) ->
             missing = [c for c in required if c.key not in positions]
             if len(positions) >= max(1, len(required)) and not missing:
                 data_rows = [*scanned[offset + 1 :], *rows]
-                return _parse_rows(data_rows, columns, positions, first_number=offset + 2)
+                uncalculated = getattr(wb, "uncalculated", {}).get(ws.title, {})
+                return _parse_rows(data_rows, columns, positions, first_number=offset + 2,
+                                   uncalculated=uncalculated)
             if positions and (best_missing is None or len(missing) < len(best_missing)):
                 best_missing = missing
     if best_missing:
@@ -282,14 +367,33 @@ def read_table(file, columns: Sequence[Column], *, max_header_scan: int = 15) ->
     )
 
 
-def _parse_rows(data_rows, columns, positions, *, first_number: int) -> list[ParsedRow]:
+def _parse_rows(data_rows, columns, positions, *, first_number: int, uncalculated=None) -> list[ParsedRow]:
     parsed = []
+    uncalculated = uncalculated or {}
     for number, row in enumerate(data_rows, start=first_number):
         cells = {key: (row[index] if row and index < len(row) else None) for key, index in positions.items()}
-        if all(value is None or (isinstance(value, str) and not value.strip()) for value in cells.values()):
+        formulas = {key: uncalculated[number, index + 1] for key, index in positions.items()
+                    if (number, index + 1) in uncalculated}
+        if not formulas and all(
+            value is None or (isinstance(value, str) and not value.strip()) for value in cells.values()
+        ):
             continue  # blank rows are what people leave in spreadsheets
         item = ParsedRow(number=number, values={})
+        first = next((value for value in (row or ()) if value not in (None, "")), None)
+        if isinstance(first, str) and TOTAL_ROW.match(first):
+            item.total = True
+            item.error(None, _("this is a total row («Итого»); delete it: the portal counts the totals itself"))
+            for column in columns:
+                item.values[column.key] = None
+            parsed.append(item)
+            continue
         for column in columns:
+            if column.key in formulas:
+                item.values[column.key] = None
+                item.error(column, _("the formula «={formula}» has no saved value; open the file in Excel or "
+                                     "LibreOffice, let it calculate and save it, or type the value").format(
+                    formula=formulas[column.key]))
+                continue
             value, error = parse_cell(column, cells.get(column.key))
             item.values[column.key] = value
             if error:

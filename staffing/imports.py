@@ -67,6 +67,7 @@ class NeedsImporter(Importer):
                aliases=("Контактное лицо", "Контакт", "Контакты", "Contact"), width=28),
     )
     column = {c.key: c for c in columns}
+    validate_incomplete_rows = True
 
     def __init__(self, *, user, submission: Submission, **context):
         """``submission`` may be unsaved (not started yet): it is created when the upload is confirmed."""
@@ -122,7 +123,7 @@ class NeedsImporter(Importer):
     def validate_row(self, row: ParsedRow) -> None:
         values, cleaned, col = row.values, row.cleaned, self.column
         position = self.positions.get(normalized_name(values["position"]))
-        if position is None:
+        if position is None and not row.failed(col["position"]):
             row.error(col["position"], _("unknown position «{value}»; choose one from the list").format(
                 value=values["position"]))
         cleaned["position"] = position
@@ -136,7 +137,7 @@ class NeedsImporter(Importer):
         cleaned["subject"] = subject
 
         rates, hours = values.get("rates"), values.get("weekly_hours")
-        if rates is None and hours is None:
+        if rates is None and hours is None and not row.failed(col["rates"]) and not row.failed(col["weekly_hours"]):
             row.error(col["rates"], _("give the number of rates or the weekly hours"))
         if rates is not None and not (Decimal("0") < rates <= MAX_RATES):
             row.error(col["rates"], _("the number of rates must be more than 0 and at most {max}").format(
@@ -148,7 +149,7 @@ class NeedsImporter(Importer):
         cleaned["weekly_hours"] = hours
 
         reason = self.reasons.get(normalized_name(values["reason"]))
-        if reason is None:
+        if reason is None and not row.failed(col["reason"]):
             row.error(col["reason"], _("unknown reason «{value}»; choose one from the list").format(
                 value=values["reason"]))
         cleaned["reason"] = reason

@@ -68,7 +68,9 @@ def test_template_has_russian_headers_dropdowns_and_instructions(school_client, 
     wb = load_workbook(io.BytesIO(response.content))
     sheet = wb.worksheets[0]
     headers = [cell.value for cell in sheet[1]]
-    assert headers == HEADERS
+    # required columns are marked; the reader ignores the star, so the template uploads back as it is
+    assert headers == ["Должность *", "Предмет", "Количество ставок", "Часов в неделю", "Причина *", "Вакантна с",
+                       "Меры поддержки", "Требования", "Контактное лицо"]
     lists = wb["lists"]
     assert "учитель" in [cell.value for cell in lists["A"]]
     assert "Математика" in [cell.value for cell in lists["B"]]
@@ -78,6 +80,7 @@ def test_template_has_russian_headers_dropdowns_and_instructions(school_client, 
     instructions = wb.worksheets[-1]
     text = " ".join(str(cell.value) for cell in instructions["A"])
     assert "МБОУ «Средняя школа № 1»" in text and "18 часов в неделю" in text
+    assert "Столбцы, отмеченные *, обязательны." in text
 
 
 def test_upload_reads_a_clean_workbook_only_after_confirmation(school_client, campaign, school):
@@ -183,7 +186,8 @@ def test_upload_names_cells_it_cannot_read_as_numbers_or_dates(school_client, ca
 def test_upload_requires_rates_or_hours_and_a_reason(school_client, campaign, school):
     response = preview(school_client, campaign, school, xlsx([["учитель", None, None, None, None]]))
 
-    assert [(row, column) for row, column, _message in issues(response)] == [(2, "Причина")]
+    # the missing reason and the missing rates are reported together, not in two rounds
+    assert [(row, column) for row, column, _message in issues(response)] == [(2, "Причина"), (2, "Количество ставок")]
     response = preview(school_client, campaign, school, xlsx([["учитель", None, None, None, "вакансия"]]))
     assert issues(response) == [(2, "Количество ставок", "укажите количество ставок или часов в неделю")]
 
@@ -273,3 +277,92 @@ def test_subject_names_match_ignoring_case_and_yo(school_client, campaign, schoo
     response = preview(school_client, campaign, school, xlsx(rows))
 
     assert response.context["problems"] == []
+
+
+def test_upload_reports_all_five_problems_of_one_row_at_once(school_client, campaign, school):
+    rows = [GOOD_ROWS[0],
+            ["учитель танцев", "Астрология", "много", None, "по желанию", "31.02.2021", None, None, None]]
+
+    response = preview(school_client, campaign, school, xlsx(rows))
+
+    assert issues(response) == [
+        (3, "Количество ставок", "«много» — не число"),
+        (3, "Вакантна с", "«31.02.2021» — не дата (формат ДД.ММ.ГГГГ)"),
+        (3, "Должность", "неизвестная должность «учитель танцев»; выберите из списка"),
+        (3, "Предмет", "неизвестный предмет «Астрология»; выберите из списка"),
+        (3, "Причина", "неизвестная причина «по желанию»; выберите из списка"),
+    ]
+    assert not Need.objects.exists()
+
+
+def test_upload_of_the_template_filled_in_is_read(school_client, campaign, school):
+    template = load_workbook(io.BytesIO(school_client.get(upload_url(campaign, school) + "?template=1").content))
+    template.worksheets[0].append(GOOD_ROWS[1])
+    buffer = io.BytesIO()
+    template.save(buffer)
+
+    response = preview(school_client, campaign, school, SimpleUploadedFile("needs.xlsx", buffer.getvalue()))
+
+    assert response.context["problems"] == []
+    assert [row.cleaned["position"].name for row in response.context["rows"]] == ["педагог-психолог"]
+
+
+def test_upload_explains_a_formula_without_a_saved_value(school_client, campaign, school):
+    rows = [["учитель", "Математика", "=0.5*2", None, "вакансия", None, None, None, None]]
+
+    response = preview(school_client, campaign, school, xlsx(rows))  # openpyxl saves formulas without values
+
+    assert issues(response) == [(2, "Количество ставок",
+                                 "формула «=0.5*2» не имеет сохранённого значения; откройте файл в Excel или "
+                                 "LibreOffice, дайте ему пересчитать и сохраните, или впишите значение")]
+
+
+def test_upload_explains_a_total_row(school_client, campaign, school):
+    rows = [*GOOD_ROWS, ["Итого", None, 1.5, None, None, None, None, None, None]]
+
+    response = preview(school_client, campaign, school, xlsx(rows))
+
+    assert issues(response) == [(4, "", "это строка итогов («Итого»); удалите её: портал считает итоги сам")]
+
+
+def xls(rows, *, headers=HEADERS, name="needs.xls"):
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Потребность")
+    dates = xlwt.easyxf(num_format_str="DD.MM.YYYY")
+    for column, header in enumerate(headers):
+        sheet.write(0, column, header)
+    for number, row in enumerate(rows, start=1):
+        for column, value in enumerate(row):
+            if isinstance(value, datetime.date):
+                sheet.write(number, column, value, dates)
+            elif value is not None:
+                sheet.write(number, column, value)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return SimpleUploadedFile(name, buffer.getvalue())
+
+
+def test_upload_reads_an_excel_97_xls_file(school_client, campaign, school):
+    response = preview(school_client, campaign, school, xls(GOOD_ROWS))
+
+    assert response.context["problems"] == []
+    response = confirm(school_client, campaign, school, response)
+
+    needs = Submission.objects.get(campaign=campaign, institution=school).needs.order_by("pk")
+    assert [(n.position.name, n.subject and n.subject.name, n.rates, n.reason, n.vacant_since, n.support)
+            for n in needs] == [
+        ("учитель", "Математика", Decimal("1.00"), Reason.RETIREMENT, datetime.date(2021, 9, 1), Support.HOUSING),
+        ("педагог-психолог", None, Decimal("0.50"), Reason.MATERNITY, datetime.date(2021, 9, 1), Support.NONE),
+    ]
+
+
+def test_upload_of_a_damaged_xls_is_refused_plainly(school_client, campaign, school):
+    from core.validators import OLE_SIGNATURE
+
+    response = preview(school_client, campaign, school,
+                       SimpleUploadedFile("needs.xls", OLE_SIGNATURE + b"\x00" * 100))
+
+    assert response.context["form"].errors["file"] == [
+        gettext("The file is not an Excel workbook (.xls or .xlsx).")]

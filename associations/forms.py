@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.autocomplete import autocomplete_field
 from core.forms import BootstrapFormMixin
 from core.models import Municipality, Pedagogue
 from core.scoping import Role, roles_of
@@ -72,6 +73,8 @@ class AssociationForm(MunicipalityFieldMixin, BootstrapFormMixin, forms.ModelFor
         self.fields["leader"].queryset = (
             municipal_pedagogues(municipality) if municipality else Pedagogue.objects.none()
         )
+        # The leader is chosen by a methodist, who sees the municipality (several: the chosen one is sent along).
+        autocomplete_field(self.fields["leader"], "pedagogues", forward=["municipality"])
         if self.instance.pk and not self.is_methodist():
             # A leader edits the content of their association, not who leads it or what it is.
             for name in ("municipality", "kind", "leader"):
@@ -94,6 +97,7 @@ class MembershipForm(BootstrapFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.association = association
         self.fields["pedagogue"].queryset = municipal_pedagogues(association.municipality)
+        autocomplete_field(self.fields["pedagogue"], "association-pedagogues", params={"association": association.pk})
         if self.instance.pk:
             self.fields["pedagogue"].disabled = True
 
@@ -171,6 +175,8 @@ class AttendanceForm(BootstrapFormMixin, forms.Form):
         self.fields["guest_pedagogues"].queryset = municipal_pedagogues(meeting.association.municipality).exclude(
             pk__in=member_ids
         )
+        autocomplete_field(self.fields["guest_pedagogues"], "association-pedagogues",
+                           params={"association": meeting.association_id})
 
     @staticmethod
     def member_field(pedagogue_id: int) -> str:
@@ -199,6 +205,7 @@ class ProductForm(BootstrapFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.association = association
         self.fields["authors"].queryset = municipal_pedagogues(association.municipality)
+        autocomplete_field(self.fields["authors"], "association-pedagogues", params={"association": association.pk})
 
     def clean(self):
         data = super().clean()
@@ -236,6 +243,8 @@ class ParticipationForm(BootstrapFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.competition = competition
         self.fields["participants"].queryset = municipal_pedagogues(competition.municipality)
+        autocomplete_field(self.fields["participants"], "association-pedagogues",
+                           params={"competition": competition.pk})
         if self.instance.pk:
             self.initial["participants"] = list(self.instance.participants.values_list("pedagogue_id", flat=True))
         self.fields["result"].initial = Result.PARTICIPANT

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from banks.models import ALLOWED_EXTENSIONS, Item
+from core.autocomplete import autocomplete_field
 from core.forms import BootstrapFormMixin
 from core.models import AcademicYear, Institution, Pedagogue
 from core.scoping import Role, roles_of
@@ -14,8 +15,7 @@ class ItemForm(BootstrapFormMixin, forms.ModelForm):
         model = Item
         fields = ["bank", "title", "authors", "author_pedagogues", "institution", "subject", "kind", "year",
                   "description", "keywords", "file", "url"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 4}),
-                   "author_pedagogues": forms.SelectMultiple(attrs={"size": 5})}
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -26,6 +26,8 @@ class ItemForm(BootstrapFormMixin, forms.ModelForm):
         self.fields["institution"].queryset = institutions.active().distinct()
         self.fields["author_pedagogues"].queryset = Pedagogue.objects.for_user(user).select_related("institution")
         self.fields["author_pedagogues"].required = False
+        autocomplete_field(self.fields["author_pedagogues"], "pedagogues")
+        autocomplete_field(self.fields["institution"], "institutions", params={"active": 1})
         self.fields["file"].widget.attrs["accept"] = ",".join("." + ext for ext in ALLOWED_EXTENSIONS)
         self.fields["file"].help_text = _("Allowed types: {types}.").format(types=", ".join(ALLOWED_EXTENSIONS))
         if not self.instance.pk:

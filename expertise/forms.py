@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.autocomplete import autocomplete_field
 from core.forms import BootstrapFormMixin
 from core.models import Institution, Pedagogue
 from core.scoping import Role, roles_of
@@ -21,6 +22,7 @@ class RequestForm(BootstrapFormMixin, forms.ModelForm):
             Institution.objects.editable_by(user) | Institution.objects.filter(pk__in=roles.institution_ids)
         ).active().distinct()
         self.fields["institution"].help_text = _("The author's institution, or the audited one for an audit.")
+        autocomplete_field(self.fields["institution"], "institutions", params={"active": 1})
         types = [(v, label) for v, label in RequestType.choices if v != RequestType.BANK_ITEM]
         if not roles.has(Role.METHODIST, Role.HEAD):
             types = [(v, label) for v, label in types if v != RequestType.AUDIT]
@@ -101,7 +103,7 @@ class ExpertForm(BootstrapFormMixin, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["pedagogue"].queryset = Pedagogue.objects.editable_by(user).select_related("institution")
-        self.fields["pedagogue"].label_from_instance = lambda p: f"{p.full_name} ({p.institution or '—'})"
+        autocomplete_field(self.fields["pedagogue"], "pedagogues", params={"editable": 1})
         from django.contrib.auth import get_user_model
 
         municipalities = roles_of(user).municipality_ids_for(Role.METHODIST, Role.HEAD)

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.autocomplete import autocomplete_field
 from core.forms import BootstrapFormMixin
 from core.models import Institution, Pedagogue
 from innovation.models import Participant, Product, Project, Stage
@@ -12,13 +13,15 @@ class ProjectForm(BootstrapFormMixin, forms.ModelForm):
         fields = ["title", "topic", "institution", "partners", "level", "status", "start", "end", "decree",
                   "supervisor", "goal", "results"]
         widgets = {"start": forms.DateInput(), "end": forms.DateInput(), "goal": forms.Textarea(attrs={"rows": 3}),
-                   "results": forms.Textarea(attrs={"rows": 3}), "partners": forms.SelectMultiple(attrs={"size": 6})}
+                   "results": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["institution"].queryset = Institution.objects.editable_by(user).active()
         self.fields["partners"].queryset = Institution.objects.for_user(user).active()
         self.fields["partners"].required = False
+        autocomplete_field(self.fields["institution"], "institutions", params={"editable": 1, "active": 1})
+        autocomplete_field(self.fields["partners"], "institutions", params={"active": 1})
 
     def clean(self):
         data = super().clean()
@@ -62,7 +65,7 @@ class ParticipantForm(BootstrapFormMixin, forms.ModelForm):
         self.fields["pedagogue"].queryset = (
             Pedagogue.objects.for_user(user).filter(municipality=project.municipality).select_related("institution")
         )
-        self.fields["pedagogue"].label_from_instance = lambda p: f"{p.full_name} ({p.institution or '—'})"
+        autocomplete_field(self.fields["pedagogue"], "pedagogues", params={"municipality": project.municipality_id})
 
     def clean(self):
         data = super().clean()

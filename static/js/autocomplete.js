@@ -1,0 +1,57 @@
+// Search-as-you-type pickers (core/autocomplete.py): a <select data-autocomplete-url> holds only the chosen
+// option(s); Tom Select asks the portal's endpoint as the user types. Fields named in
+// data-autocomplete-forward (same form) are sent along and clear this choice when they change.
+document.addEventListener("DOMContentLoaded", () => {
+  if (typeof TomSelect === "undefined") return;
+  const lang = document.documentElement.lang || "ru";
+  const texts = lang.startsWith("ru")
+    ? { none: "Ничего не найдено", more: "Уточните запрос: показаны первые 20", type: "Начните вводить фамилию или название…" }
+    : { none: "Nothing found", more: "Refine the search: the first 20 are shown", type: "Start typing a surname or a name…" };
+
+  document.querySelectorAll("select[data-autocomplete-url]").forEach((select) => {
+    const form = select.form;
+    const forward = (select.dataset.autocompleteForward || "").split(" ").filter(Boolean);
+    const fieldOf = (name) => form && form.elements.namedItem(name);
+    let more = false;
+    const control = new TomSelect(select, {
+      valueField: "id",
+      labelField: "text",
+      searchField: [],  // the server searches; keep its order and matches
+      maxOptions: null,
+      preload: "focus",
+      loadThrottle: 250,
+      placeholder: select.dataset.placeholder || texts.type,
+      plugins: select.multiple ? ["remove_button"] : [],
+      allowEmptyOption: !select.required,
+      shouldLoad: () => true,
+      load(query, callback) {
+        const url = new URL(select.dataset.autocompleteUrl, window.location.href);
+        url.searchParams.set("q", query);
+        forward.forEach((name) => {
+          const field = fieldOf(name);
+          if (field && field.value) url.searchParams.set(name, field.value);
+        });
+        fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+          .then((response) => response.json())
+          .then((json) => { more = json.more; control.clearOptions(); callback(json.results); })
+          .catch(() => callback());
+      },
+      render: {
+        no_results: () => `<div class="no-results">${texts.none}</div>`,
+        dropdown_footer: () => (more ? `<div class="small text-muted px-2 py-1">${texts.more}</div>` : ""),
+      },
+    });
+    // Tom Select moves the focus target; keep the field's label and description on the typed box.
+    const label = form && form.querySelector(`label[for="${select.id}"]`);
+    if (label) control.control_input.setAttribute("aria-label", label.textContent.trim());
+    forward.forEach((name) => {
+      const field = fieldOf(name);
+      if (!field || !field.addEventListener) return;
+      field.addEventListener("change", () => {
+        control.clear();
+        control.clearOptions();
+        control.loadedSearches = {};
+      });
+    });
+  });
+});

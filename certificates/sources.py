@@ -14,14 +14,13 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from importlib import import_module
-from importlib.util import find_spec
 
-from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from core.discovery import domain_modules
 
 
 class Kind(models.TextChoices):
@@ -64,10 +63,10 @@ class CertificateSource:
 def all_sources() -> dict[str, CertificateSource]:
     """Return every app's sources by key, in the order of ``settings.DOMAIN_APPS``."""
     found: dict[str, CertificateSource] = {}
-    for app in settings.DOMAIN_APPS:
-        if app == "certificates" or find_spec(f"{app}.certificate_sources") is None:
+    for app, module in domain_modules("certificate_sources"):
+        if app == "certificates":
             continue
-        for source in getattr(import_module(f"{app}.certificate_sources"), "sources", []):
+        for source in getattr(module, "sources", []):
             if source.key in found:
                 raise ImproperlyConfigured(f"Certificate source {source.key!r} is declared twice")
             found[source.key] = source

@@ -2,13 +2,12 @@
 those whose roles the user holds."""
 
 from dataclasses import dataclass, field
-from importlib import import_module
-from importlib.util import find_spec
 
 from django.apps import apps
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.discovery import domain_module, domain_modules
 from core.scoping import Role
 
 
@@ -38,9 +37,8 @@ items = [
 
 def all_items() -> list[NavItem]:
     collected: list[NavItem] = []
-    for app in settings.DOMAIN_APPS:
-        if find_spec(f"{app}.nav") is not None:
-            collected.extend(getattr(import_module(f"{app}.nav"), "items", []))
+    for _app, module in domain_modules("nav"):
+        collected.extend(getattr(module, "items", []))
     return sorted(collected, key=lambda item: item.order)
 
 
@@ -81,9 +79,10 @@ class NavGroup:
 
 
 def _app_items(app: str, roles) -> list[NavItem]:
-    if find_spec(f"{app}.nav") is None:
+    module = domain_module(app, "nav")
+    if module is None:
         return []
-    items = [item for item in getattr(import_module(f"{app}.nav"), "items", []) if item.visible_to(roles)]
+    items = [item for item in getattr(module, "items", []) if item.visible_to(roles)]
     return sorted(items, key=lambda item: item.order)
 
 

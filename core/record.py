@@ -9,10 +9,8 @@ and a table: ``headers`` and ``rows`` of plain values (str, int, Decimal, date).
 """
 
 from dataclasses import dataclass, field
-from importlib import import_module
-from importlib.util import find_spec
 
-from django.conf import settings
+from core.discovery import domain_modules
 
 
 @dataclass
@@ -29,10 +27,8 @@ class RecordSection:
 
 def record_sections(pedagogue, user) -> list[RecordSection]:
     sections: list[RecordSection] = []
-    for app in settings.DOMAIN_APPS:
-        if find_spec(f"{app}.record") is None:
-            continue
-        contribute = getattr(import_module(f"{app}.record"), "sections", None)
+    for _app, module in domain_modules("record"):
+        contribute = getattr(module, "sections", None)
         if contribute is not None:  # core.record is this protocol, not a contributor
             sections.extend(contribute(pedagogue, user))
     return sorted(sections, key=lambda section: section.order)

@@ -9,8 +9,6 @@ import datetime
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
-from importlib import import_module
-from importlib.util import find_spec
 from typing import Any, NamedTuple
 
 from django.conf import settings
@@ -20,6 +18,8 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from core.discovery import domain_modules
 
 from .kinds import DEFAULT_CHANNEL, Channel
 from .models import Notification, Preference
@@ -131,7 +131,7 @@ def send_digest(today: datetime.date | None = None) -> int:
 
 
 def reminder_modules() -> list:
-    return [import_module(f"{app}.reminders") for app in settings.DOMAIN_APPS if find_spec(f"{app}.reminders")]
+    return [module for _app, module in domain_modules("reminders")]
 
 
 def collect(today: datetime.date) -> Iterable[tuple[str, Reminder]]:

@@ -14,10 +14,10 @@ PYTEST_ARGS ?=
 export DJANGO_SETTINGS_MODULE := config.settings
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo install install-test static migrate seed logins serve test test-fast browser-deps messages \
+.PHONY: demo install install-test static migrate seed logins serve test test-fast browser-deps fonts messages \
         compilemessages lint check-deploy bench clean
 
-demo: install static migrate seed logins serve
+demo: install static fonts migrate seed logins serve
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -82,9 +82,20 @@ browser-deps:
 	  || echo "Could not install chromium: the browser tests will be skipped."; \
 	else echo "Browser tests need Debian's chromium: run 'sudo apt-get install chromium' (they are skipped until then)."; fi
 
+# The order and the report are set in Liberation Serif (Times-metric, ГОСТ Р 7.0.97-2016) from Debian's
+# fonts-liberation, embedded by WeasyPrint; PT Serif (fonts-paratype) is the fallback.
+fonts:
+	@if fc-list 2>/dev/null | grep -q "Liberation Serif"; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing Debian's fonts-liberation for the order PDF..."; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get install -y -q fonts-liberation >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q fonts-liberation >/dev/null; } \
+	  || echo "Could not install fonts-liberation: the order PDF falls back to another serif."; \
+	else echo "The order PDF needs Debian's fonts-liberation: run 'sudo apt-get install fonts-liberation'."; fi
+
 # ruff and the migrations check never stop the suite from running; `make test` exits with pytest's
 # status when pytest fails, otherwise non-zero when ruff or the migrations check failed.
-test: install-test static browser-deps compilemessages
+test: install-test static browser-deps fonts compilemessages
 	@status=0; \
 	echo "== ruff check ."; $(VENV)/bin/ruff check . || status=1; \
 	echo "== makemigrations --check"; $(PY) manage.py makemigrations --check --dry-run -v 1 || status=1; \

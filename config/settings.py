@@ -240,6 +240,14 @@ PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 PORTAL_BODY_NAME = os.environ.get(
     "PORTAL_BODY_NAME", "Отдел образования администрации города Лесосибирска"
 )
+# The order's two-level letterhead (ГОСТ Р 7.0.97-2016: the parent body above the issuing one; lines separated
+# by «|») and its place of issue.
+PORTAL_LETTERHEAD = [
+    line.strip()
+    for line in os.environ.get("PORTAL_LETTERHEAD", "Администрация города Лесосибирска|Отдел образования").split("|")
+    if line.strip()
+]
+PORTAL_PLACE_OF_ISSUE = os.environ.get("PORTAL_PLACE_OF_ISSUE", "г. Лесосибирск")
 
 # Production hardening: active whenever DEBUG is off.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 3600)))

@@ -235,18 +235,32 @@ class Results:
         return [d for d in self.directions if d.no_positive_dynamics]
 
     @property
-    def positive_effects(self) -> list[IndicatorResult]:
-        """Return the improvements item 2 of the order names.
+    def weak(self) -> list[DirectionResult]:
+        """Return the directions item 3 of the order answers with a measure: rated unsatisfactory or without
+        positive dynamics, in the directions' order."""
+        return [d for d in self.directions if d.rating == Rating.UNSATISFACTORY or d.no_positive_dynamics]
 
-        The head chooses them by writing an effect phrase in the indicators' passports; while no improved
-        indicator has one, every improved key indicator is named with the generic template.
-        """
-        improved = [item for item in self.indicators if item.dynamics == Dynamics.POSITIVE]
-        phrased = [item for item in improved if item.effect]
-        if phrased:
-            return phrased
-        deciding = {id(item) for d in self.directions for item in (d.key_indicators or d.indicators)}
-        return [item for item in improved if id(item) in deciding]
+    @property
+    def positive_effects(self) -> list[IndicatorResult]:
+        """Return the improvements item 2 of the order names: every improved indicator of a satisfactory
+        direction (with the passport's phrase or one built from its title)."""
+        return [
+            item
+            for direction in self.satisfactory
+            for item in direction.indicators
+            if item.dynamics == Dynamics.POSITIVE
+        ]
+
+    @property
+    def unsatisfactory_improvements(self) -> list[IndicatorResult]:
+        """Return the improved indicators of directions rated unsatisfactory (item 2 says they fall short)."""
+        return [
+            item
+            for direction in self.directions
+            if direction.rating == Rating.UNSATISFACTORY
+            for item in direction.indicators
+            if item.dynamics == Dynamics.POSITIVE
+        ]
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -23,7 +23,6 @@ from monitoring.models import (
     AssignmentStatus,
     IndicatorPassport,
     Order,
-    OrderStatus,
     Recommendation,
     Target,
 )
@@ -141,10 +140,12 @@ def _order(ctx, city, year) -> None:
     snapshot.created_at = timezone.make_aware(datetime.datetime(2022, 6, 20, 10, 0))
     type(snapshot).objects.filter(pk=snapshot.pk).update(created_at=snapshot.created_at)
     order = draft_order(snapshot=snapshot, by=head)
-    start = order.recommendations.count()
+    # The centre's planning measure opens item 3, as 3.1 does in the seed order; its director answers for it.
     Recommendation.objects.bulk_create(
-        Recommendation(order=order, position=start + index, text=text)
-        for index, text in enumerate(EXTRA_RECOMMENDATIONS, start=1)
+        Recommendation(
+            order=order, position=0, text=text, responsible=methodist, term="в течение 2022–2023 учебного года"
+        )
+        for text in EXTRA_RECOMMENDATIONS
     )
     assignments = [
         Assignment(
@@ -176,13 +177,33 @@ def _order(ctx, city, year) -> None:
         ),
     ]
     Assignment.objects.bulk_create(assignments)
-    Order.objects.filter(pk=order.pk).update(
-        status=OrderStatus.ISSUED,
+    # Issued through the model, so that every item 3 measure becomes a task as in real use; the dates are the
+    # demo's history.
+    order.issue(
         number="87",
         date=datetime.date(2022, 6, 24),
         signatory_position="Начальник отдела образования\nадминистрации г. Лесосибирска",
         signatory_name="Егорова О.Ю.",
-        issued_by=head,
-        issued_at=timezone.make_aware(datetime.datetime(2022, 6, 24, 12)),
+        by=head,
     )
+    Order.objects.filter(pk=order.pk).update(issued_at=timezone.make_aware(datetime.datetime(2022, 6, 24, 12)))
+    # The first measure was reported and accepted; the others are in progress.
+    first = order.assignments.filter(measure__isnull=False).order_by("position", "pk").first()
+    if first is not None:
+        Assignment.objects.filter(pk=first.pk).update(
+            status=AssignmentStatus.DONE,
+            completed_at=timezone.make_aware(datetime.datetime(2023, 5, 30, 15, 0)),
+            comment="Мероприятия плана выполнены, отчёт рассмотрен на методическом совете.",
+        )
+    _next_year_draft(ctx, city, year, head)
     ctx.log(f"monitoring: order No. 87 for {year} with {len(assignments)} assignments")
+
+
+def _next_year_draft(ctx, city, year, head) -> None:
+    """A draft for the year after the issued order: its report opens with the effect of that order's measures."""
+    following = AcademicYear.objects.filter(start_year=year.start_year + 1).first()
+    if following is None or not _domain_data(city, following):
+        return
+    snapshot = build_snapshot(municipality=city, year=following, by=head)
+    draft_order(snapshot=snapshot, by=head)
+    ctx.log(f"monitoring: a draft order for {following} with the effect of last year's measures")

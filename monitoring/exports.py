@@ -264,8 +264,7 @@ def order_pdf(order) -> bytes:
     from django.conf import settings
     from django.utils.translation import override
 
+    from monitoring.documents import document_context
+
     with override(settings.LANGUAGE_CODE):
-        return render_pdf(
-            "monitoring/pdf/order.html",
-            {"order": order, "items": order.numbered_items(), "body_name": settings.PORTAL_BODY_NAME},
-        )
+        return render_pdf("monitoring/pdf/order.html", document_context(order))

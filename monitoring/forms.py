@@ -97,11 +97,24 @@ class OrderForm(BootstrapFormMixin, forms.ModelForm):
         }
 
 
-class RecommendationForm(BootstrapFormMixin, forms.ModelForm):
+class _AddressedForm(BootstrapFormMixin, forms.ModelForm):
+    """An item of the order with a responsible (a user or an addressee), an optional follower and a term."""
+
+    def __init__(self, *args, municipality=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("responsible", "follower"):
+            if municipality is not None:
+                self.fields[name].queryset = staff_users(municipality)
+            self.fields[name].label_from_instance = lambda user: user.get_full_name() or user.username
+        self.fields["deadline"].widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        self.fields["deadline"].input_formats = ["%Y-%m-%d", "%d.%m.%Y"]
+
+
+class RecommendationForm(_AddressedForm):
     class Meta:
         model = Recommendation
-        fields = ["text", "position"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+        fields = ["position", "direction", "text", "responsible", "addressee", "follower", "deadline", "term"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3}), "position": forms.NumberInput(attrs={"min": 0})}
 
 
 def staff_users(municipality):
@@ -117,32 +130,77 @@ def staff_users(municipality):
     )
 
 
-class AssignmentForm(BootstrapFormMixin, forms.ModelForm):
+class AssignmentForm(_AddressedForm):
     class Meta:
         model = Assignment
-        fields = ["responsible", "addressee", "text", "deadline", "position"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "deadline": forms.DateInput()}
-
-    def __init__(self, *args, municipality=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        if municipality is not None:
-            self.fields["responsible"].queryset = staff_users(municipality)
-        self.fields["responsible"].label_from_instance = lambda user: user.get_full_name() or user.username
+        fields = ["position", "responsible", "addressee", "text", "follower", "deadline", "term"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "position": forms.NumberInput(attrs={"min": 0})}
 
 
 RecommendationFormSet = forms.inlineformset_factory(
     Order, Recommendation, form=RecommendationForm, extra=1, can_delete=True
 )
 AssignmentFormSet = forms.inlineformset_factory(
-    Order, Assignment, form=AssignmentForm, extra=2, can_delete=True
+    Order,
+    Assignment,
+    form=AssignmentForm,
+    extra=1,
+    can_delete=True,
+    # The tasks of item 3 measures are made when the order is issued; the draft's formset holds assignments only.
 )
 
 
+def with_extra_row(data, prefix: str):
+    """Return the POST data with one more (empty) form in the formset ``prefix``: «Add a row» without JavaScript."""
+    data = data.copy()
+    key = f"{prefix}-TOTAL_FORMS"
+    data[key] = str(int(data.get(key) or 0) + 1)
+    return data
+
+
 class IssueForm(BootstrapFormMixin, forms.Form):
-    number = forms.CharField(label=_("Number"), max_length=30)
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput())
-    signatory_position = forms.CharField(label=_("Signatory's position"), max_length=300)
+    number = forms.CharField(label=_("Number"), max_length=30, help_text=_("e.g. 110а"))
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    signatory_position = forms.CharField(
+        label=_("Signatory's position"), max_length=300, widget=forms.Textarea(attrs={"rows": 2})
+    )
     signatory_name = forms.CharField(label=_("Signatory"), max_length=200, help_text=_("e.g. Egorova O.Yu."))
+    confirm = forms.BooleanField(
+        label=_("Issue anyway"), required=False, widget=forms.HiddenInput()
+    )
+
+    def __init__(self, *args, order: Order | None = None, **kwargs):
+        self.order = order
+        self.warnings: list[str] = []
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        data = super().clean()
+        number, date = data.get("number"), data.get("date")
+        if self.order is not None and number and date:
+            self.warnings = self.order.issue_warnings(number=number, date=date)
+            if self.warnings and not data.get("confirm"):
+                # Asked once: the page shows the warnings and an «Issue anyway» button that sends confirm=1.
+                raise forms.ValidationError(_("Check the number and the date, then confirm."), code="confirm")
+        return data
+
+
+class ExtendForm(BootstrapFormMixin, forms.Form):
+    deadline = forms.DateField(
+        label=_("New deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    term = forms.CharField(label=_("or a term in words"), max_length=200, required=False)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("deadline")) == bool((data.get("term") or "").strip()):
+            raise forms.ValidationError(_("Give either a new date or a new term in words."))
+        return data
+
+
+class ReviewForm(BootstrapFormMixin, forms.Form):
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class MultipleFileInput(forms.ClearableFileInput):

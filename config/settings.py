@@ -124,7 +124,10 @@ if os.environ.get("DATABASE_REPLICA_URL"):
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let the dev server and a management command share the file.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+         # A write transaction takes the write lock when it begins: concurrent writers wait (up to
+         # `timeout`) instead of failing with «database is locked» when a read turns into a write.
+         "transaction_mode": "IMMEDIATE"}
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -218,6 +221,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Deleting what others refer to and a unique constraint lost to a concurrent write answer 409.
+    "EXCEPTION_HANDLER": "core.rest.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Metodportal API",
@@ -229,6 +234,7 @@ SPECTACULAR_SETTINGS = {
     # The schema's own warnings are asserted by config/tests (on a migrated test database);
     # `check --deploy` stays about the deployment and does not touch the database.
     "ENABLE_DJANGO_DEPLOY_CHECK": False,
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "core.rest.add_error_responses"],
 }
 
 # Portal rules (DOMAIN.md), configurable per deployment.

@@ -262,6 +262,20 @@ class Results:
             if item.dynamics == Dynamics.POSITIVE
         ]
 
+    def keep_meaningful_for_institution(self) -> None:
+        """Drop the indicators that say nothing about one institution: those it has no value of in either year,
+        and counts that are zero in both (a kindergarten's «city methodical associations active: 0»). A share
+        of zero stays: it is the institution's own figure."""
+
+        def meaningful(item: IndicatorResult) -> bool:
+            value, previous = as_number(item.value), as_number(item.previous)
+            if value is None and previous is None:
+                return False
+            return item.unit == Unit.SHARE or bool(value) or bool(previous)
+
+        for direction in self.directions:
+            direction.indicators = [item for item in direction.indicators if meaningful(item)]
+
     def to_json(self) -> dict:
         return asdict(self)
 

@@ -12,7 +12,7 @@ import io
 from django.conf import settings
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import override, pgettext
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -415,7 +415,7 @@ def note_docx(snapshot: ReportSnapshot) -> bytes:
             _paragraph(document, _("There is no issued order of the previous year to assess."))
         else:
             _paragraph(document, _("Measures of {order}.").format(order=context["last_order"]))
-            headers = [_("Item"), _("Measure"), _("Direction"), _("Status"), _("Effect")]
+            headers = [pgettext("order", "Item"), _("Measure"), _("Direction"), _("Status"), _("Effect")]
             table = document.add_table(rows=1, cols=len(headers))
             table.style = document.styles["Table Grid"]
             for cell, text in zip(table.rows[0].cells, headers, strict=True):

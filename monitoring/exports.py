@@ -133,6 +133,23 @@ def _summary_sheet(ws, results: Results, municipality: str) -> None:
     _print_setup(ws, 4)
 
 
+def sheet_title(title: str, taken: set[str]) -> str:
+    """Return a worksheet name from a direction's title: Excel's 31 characters cut at a word, without the
+    characters Excel refuses, unique in the workbook."""
+    clean = "".join(" " if char in "[]:*?/\\" else char for char in title).strip()
+    name = clean
+    if len(clean) > 31:
+        words = clean[:32].split(" ")[:-1] if " " in clean[:32] else [clean[:31]]
+        while len(words) > 1 and len(words[-1]) <= 2:  # not «… сообщество и»
+            words.pop()
+        name = " ".join(words).rstrip(",;.")
+    candidate, number = name, 2
+    while candidate in taken:
+        suffix = f" {number}"
+        candidate, number = name[: 31 - len(suffix)] + suffix, number + 1
+    return candidate
+
+
 INDICATOR_HEADERS = [
     ("indicator", 46),
     ("unit", 10),
@@ -150,7 +167,7 @@ INDICATOR_HEADERS = [
 
 
 def _direction_sheet(ws, direction: DirectionResult, results: Results) -> None:
-    ws.title = direction.code[:31]
+    ws.title = sheet_title(direction.title, {sheet.title for sheet in ws.parent.worksheets if sheet is not ws})
     _caption(
         ws, direction.title, f"{results.year}: {rating_label(direction.rating)}. {direction.rating_rule}"
     )
@@ -253,9 +270,18 @@ def report_pdf(snapshot: ReportSnapshot) -> bytes:
         for direction in results.directions
         if direction.indicators
     ]
+    from monitoring.services import measures_effect, previous_order
+
+    last_order = previous_order(snapshot.municipality, snapshot.year)
     return render_pdf(
         "monitoring/pdf/report.html",
-        {"snapshot": snapshot, "results": results, "directions": directions},
+        {
+            "snapshot": snapshot,
+            "results": results,
+            "directions": directions,
+            "last_order": last_order,
+            "effects": measures_effect(last_order, results),
+        },
     )
 
 

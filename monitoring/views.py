@@ -150,6 +150,8 @@ def dashboard_body(scope, year: AcademicYear, institution_type: str, state: stor
     """Render the dashboard's directions, tables and charts (the same for every user who may see the scope)
     from the stored values ``state`` of the chart's years."""
     results = compute(scope, year, state=state)
+    if isinstance(scope, Institution):
+        results.keep_meaningful_for_institution()
     years, values = series(scope, year, state=state)
     charts = [
         {
@@ -190,6 +192,10 @@ def dashboard_body(scope, year: AcademicYear, institution_type: str, state: stor
         "institution_type": institution_type,
         "is_municipal": not isinstance(scope, Institution),
     }
+    if not isinstance(scope, Institution):
+        # The last step of the МУКО cycle: last year's measures and what their directions did this year.
+        context["last_order"] = previous_order(scope, year)
+        context["effects"] = measures_effect(context["last_order"], results)
     return render_to_string("monitoring/includes/dashboard_body.html", context)
 
 

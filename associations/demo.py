@@ -476,8 +476,8 @@ def _seed_competitions(ctx, municipality, people, types, years, detailed: bool) 
         competition = year_of[entry.competition_id]
         year = next(y for y in years if y.pk == competition.year_id)
         for person in group:
-            rows.append(Participant(participation_id=entry.pk, pedagogue_id=person.pk,
-                                    institution_id=person.job_during(year)[0]))
+            rows.append(Participant(participation_id=entry.pk, competition_id=entry.competition_id,
+                                    pedagogue_id=person.pk, institution_id=person.job_during(year)[0]))
     Participant.objects.bulk_create(rows, batch_size=5000)
     return {"competitions": len(competitions), "competition entries": len(entries)}
 

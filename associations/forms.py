@@ -1,12 +1,24 @@
 from django import forms
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from core.autocomplete import autocomplete_field
+from core.duplicates import already_recorded
 from core.forms import BootstrapFormMixin
 from core.models import Municipality, Pedagogue
 from core.scoping import Role, roles_of
 
-from .models import Association, Competition, Meeting, Membership, Participation, PlanItem, Product, Result
+from .models import (
+    Association,
+    Competition,
+    Meeting,
+    Membership,
+    Participation,
+    PlanItem,
+    Product,
+    Result,
+    entries_of,
+)
 
 
 class PedagogueChoiceField(forms.ModelChoiceField):
@@ -254,4 +266,11 @@ class ParticipationForm(BootstrapFormMixin, forms.ModelForm):
         people = data.get("participants")
         if people and len(people) > 1 and not data.get("team_name"):
             self.add_error("team_name", _("Name the team: several participants are chosen."))
+        if people:
+            # One entry per person per competition: name the entry a chosen person already has.
+            entries = entries_of(self.instance.competition, people, exclude=self.instance.pk)
+            for pedagogue_id, entry in entries.items():
+                name = next(p.full_name for p in people if p.pk == pedagogue_id)
+                self.add_error("participants", format_html(
+                    "{}: {}", name, already_recorded(entry)))
         return data

@@ -210,9 +210,8 @@ class ResultsImporter(Importer):
                 self._competitions[cleaned["competition_key"]] = competition
             pedagogue = cleaned["pedagogue"]
             nomination = values["nomination"] or ""
-            existing = Participation.objects.filter(
-                competition=competition, nomination__iexact=nomination, participants__pedagogue=pedagogue
-            ).first()
+            # One entry per person per competition: a row about a person already entered updates that entry.
+            existing = Participation.objects.filter(competition=competition, participants__pedagogue=pedagogue).first()
             if existing is not None:
                 existing.result = cleaned["result"]
                 existing.save(update_fields=["result"])

@@ -564,9 +564,22 @@ class Participation(models.Model):
         who = self.team_name or ", ".join(str(p) for p in self.pedagogues.all())
         return f"{who} — {self.competition}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("associations:entry-edit", args=[self.competition_id, self.pk])
+
     @property
     def is_team(self) -> bool:
         return bool(self.team_name)
+
+
+def entries_of(competition: Competition, pedagogues, *, exclude: int | None = None) -> dict[int, "Participation"]:
+    """Return the competition's entries that already name any of the pedagogues, by pedagogue id."""
+    rows = (
+        Participant.objects.filter(competition=competition, pedagogue__in=list(pedagogues))
+        .exclude(participation_id=exclude)
+        .select_related("participation__competition")
+    )
+    return {row.pedagogue_id: row.participation for row in rows}
 
 
 class Participant(models.Model):
@@ -574,6 +587,10 @@ class Participant(models.Model):
 
     participation = models.ForeignKey(
         Participation, on_delete=models.CASCADE, related_name="participants", verbose_name=_("entry")
+    )
+    # The entry's competition, kept here so the database can refuse a second entry of the same person.
+    competition = models.ForeignKey(
+        Competition, on_delete=models.CASCADE, related_name="+", verbose_name=_("competition"), editable=False
     )
     pedagogue = models.ForeignKey(
         Pedagogue, on_delete=models.CASCADE, related_name="competition_participants", verbose_name=_("pedagogue")
@@ -590,6 +607,7 @@ class Participant(models.Model):
         ordering = ["pedagogue__last_name", "pedagogue__first_name"]
         constraints = [
             models.UniqueConstraint(fields=["participation", "pedagogue"], name="participant_unique_pedagogue"),
+            models.UniqueConstraint(fields=["competition", "pedagogue"], name="participant_one_entry_per_competition"),
         ]
 
     def __str__(self) -> str:
@@ -598,4 +616,6 @@ class Participant(models.Model):
     def save(self, *args, **kwargs):
         if self.institution_id is None and self.pedagogue_id:
             self.institution_id = self.pedagogue.institution_id
+        if self.participation_id:
+            self.competition_id = self.participation.competition_id
         super().save(*args, **kwargs)

@@ -4,9 +4,10 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from core.duplicates import DuplicateError
 from core.models import Pedagogue
 
-from .models import Attendance, Meeting, Participant, Participation
+from .models import Attendance, Meeting, Participant, Participation, entries_of
 
 
 @transaction.atomic
@@ -46,13 +47,17 @@ def mark_attendance(
 def save_participation(*, participation: Participation, pedagogues: Iterable[Pedagogue]) -> Participation:
     """Save a competition entry and make its participants exactly the given pedagogues
     (each with the institution they work at now)."""
-    participation.save()
     people = {p.pk: p for p in pedagogues}
+    taken = entries_of(participation.competition, people.values(), exclude=participation.pk)
+    if taken:
+        raise DuplicateError(next(iter(taken.values())), field="participants")
+    participation.save()
     participation.participants.exclude(pedagogue_id__in=people).delete()
     present = set(participation.participants.values_list("pedagogue_id", flat=True))
     for pk, pedagogue in people.items():
         if pk not in present:
             Participant.objects.create(
-                participation=participation, pedagogue=pedagogue, institution_id=pedagogue.institution_id
+                participation=participation, competition_id=participation.competition_id, pedagogue=pedagogue,
+                institution_id=pedagogue.institution_id,
             )
     return participation

@@ -35,6 +35,7 @@ urlpatterns = [
     path("competitions/<int:pk>/edit/", views.competition_edit, name="competition-edit"),
     path("competitions/<int:pk>/entries/add/", views.entry_add, name="entry-add"),
     path("competitions/<int:pk>/entries/<int:entry_pk>/", views.entry_edit, name="entry-edit"),
+    path("competitions/<int:pk>/entries/<int:entry_pk>/delete/", views.entry_delete, name="entry-delete"),
     path("results/", views.result_list, name="result-list"),
     path("results/export/", views.result_export, name="result-export"),
 ]

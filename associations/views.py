@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core.deletion import confirm_delete
 from core.files import attachment_response
 from core.history import history_entries
 from core.imports import ImportView
@@ -487,6 +488,14 @@ def entry_add(request, pk: int):
 def entry_edit(request, pk: int, entry_pk: int):
     competition = editable_competition(request, pk)
     return _entry_form(request, competition, get_object_or_404(competition.entries, pk=entry_pk))
+
+
+@login_required
+def entry_delete(request, pk: int, entry_pk: int):
+    competition = editable_competition(request, pk)
+    entry = get_object_or_404(competition.entries, pk=entry_pk)
+    return confirm_delete(request, entry, success_url=competition.get_absolute_url(),
+                          cancel_url=competition.get_absolute_url())
 
 
 def result_rows(request):

@@ -4,6 +4,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.autocomplete import autocomplete_field
+from core.duplicates import DuplicateError
 from core.forms import BootstrapFormMixin
 from core.models import Institution, Municipality, Pedagogue
 from core.scoping import Role, roles_of
@@ -18,7 +20,7 @@ from mentoring.models import (
     Task,
     YoungSpecialistMark,
 )
-from mentoring.services import self_mentoring_error
+from mentoring.services import overlapping_pair, self_mentoring_error
 
 REGULATION_EXTENSIONS = (".pdf", ".doc", ".docx", ".odt", ".rtf")
 
@@ -54,6 +56,7 @@ class ScopedForm(BootstrapFormMixin, forms.ModelForm):
             self.fields["institution"].queryset = Institution.objects.editable_by(user).order_by("short_name")
             if self.fields["institution"].queryset.count() == 1 and not self.instance.pk:
                 self.initial.setdefault("institution", self.fields["institution"].queryset.get().pk)
+            autocomplete_field(self.fields["institution"], "institutions", params={"editable": 1})
         if "municipality" in self.fields:
             self.fields["municipality"].queryset = municipalities_of(user)
             if self.fields["municipality"].queryset.count() == 1 and not self.instance.pk:
@@ -71,6 +74,7 @@ class ProgrammeForm(ScopedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["curator"].queryset = staff_choices(self.user)
+        autocomplete_field(self.fields["curator"], "pedagogues", params={"staff": 1})
 
     def clean_regulation(self):
         file = self.cleaned_data.get("regulation")
@@ -106,9 +110,13 @@ class PairForm(ScopedForm):
         people = staff_choices(self.user)
         self.fields["mentors"].queryset = people
         self.fields["mentees"].queryset = people
-        self.fields["mentors"].widget.attrs["size"] = 8
-        self.fields["mentees"].widget.attrs["size"] = 8
         self.fields["programme"].queryset = Programme.objects.editable_by(self.user).select_related("institution")
+        # Mentors and mentees are searched among the staff (of the chosen institution first, any of the scope
+        # for a mentor from another school); the programmes offered are those of the chosen institution.
+        autocomplete_field(self.fields["mentors"], "pedagogues", params={"staff": 1})
+        autocomplete_field(self.fields["mentees"], "pedagogues", params={"staff": 1})
+        autocomplete_field(self.fields["programme"], "mentoring-programmes", params={"editable": 1},
+                           forward=["institution"])
         if self.instance.pk:
             self.initial["mentors"] = [p.pk for p in self.instance.mentors]
             self.initial["mentees"] = [p.pk for p in self.instance.mentees]
@@ -125,6 +133,11 @@ class PairForm(ScopedForm):
         programme, institution = cleaned.get("programme"), cleaned.get("institution")
         if programme and institution and programme.institution_id != institution.pk:
             self.add_error("programme", _("The programme belongs to another institution."))
+        if mentors and mentees and start and not self.errors:
+            existing = overlapping_pair(mentors=mentors, mentees=mentees, start=start, end=end,
+                                        exclude=self.instance.pk)
+            if existing is not None:
+                self.add_error(None, DuplicateError(existing))
         form = cleaned.get("form")
         if form and not form.is_group and len(mentees) > 1:
             self.add_error("form", _("Choose a group form for more than one mentee."))
@@ -204,6 +217,7 @@ class SupportRequestForm(ScopedForm):
         super().__init__(*args, **kwargs)
         self.fields["institution"].required = False
         self.fields["pedagogue"].queryset = staff_choices(self.user)
+        autocomplete_field(self.fields["pedagogue"], "pedagogues", params={"staff": 1})
         self.initial.setdefault("received_on", timezone.localdate())
 
     def clean(self):
@@ -252,6 +266,7 @@ class AttestationForm(BootstrapFormMixin, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["pedagogue"].queryset = staff_choices(user)
+        autocomplete_field(self.fields["pedagogue"], "pedagogues", params={"staff": 1})
 
     def clean(self):
         cleaned = super().clean()
@@ -274,6 +289,7 @@ class AttestationSupportForm(BootstrapFormMixin, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["pedagogue"].queryset = staff_choices(user)
+        autocomplete_field(self.fields["pedagogue"], "pedagogues", params={"staff": 1})
         self.initial.setdefault("date", timezone.localdate())
 
 
@@ -288,3 +304,4 @@ class YoungSpecialistMarkForm(BootstrapFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["pedagogue"].queryset = Pedagogue.objects.editable_by(user).filter(
             institution__isnull=False).select_related("institution")
+        autocomplete_field(self.fields["pedagogue"], "pedagogues", params={"editable": 1, "staff": 1})

@@ -7,11 +7,12 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.duplicates import already_recorded_text
 from core.imports import Importer
 from core.models import Institution, Pedagogue, normalized_name
 from core.xlsx import Column, ParsedRow, template_bytes
 from mentoring.models import MentoringForm, Pair, Participant, ParticipantRole
-from mentoring.services import save_pair
+from mentoring.services import overlapping_pair, save_pair
 
 SEPARATORS = (";", "\n")
 
@@ -120,6 +121,11 @@ class PairImporter(Importer):
         key = (institution.pk, values["start"], frozenset(p.pk for p in mentors), frozenset(p.pk for p in mentees))
         cleaned["key"] = key
         row.action = "unchanged" if key in self.existing else "created"
+        if row.action == "created":
+            existing = overlapping_pair(mentors=mentors, mentees=mentees, start=values["start"], end=values["end"])
+            if existing is not None:
+                row.error(None, _("the same mentors and mentees already form a pair over these dates: {pair}").format(
+                    pair=already_recorded_text(existing)))
 
     def validate_rows(self, rows: list[ParsedRow]) -> None:
         seen: dict[tuple, int] = {}

@@ -1,13 +1,36 @@
 """Writes that touch several models."""
 
+import datetime
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.duplicates import DuplicateError
 from core.models import Pedagogue
-from mentoring.models import Pair, Participant, ParticipantRole, Session
+from mentoring.models import Pair, Participant, ParticipantRole, Session, period_overlaps_q
+
+FAR_FUTURE = datetime.date(9999, 12, 31)
+
+
+def overlapping_pair(*, mentors: Iterable[Pedagogue], mentees: Iterable[Pedagogue], start: datetime.date,
+                     end: datetime.date | None, exclude: int | None = None) -> Pair | None:
+    """Return a pair with exactly these mentors and mentees whose period overlaps [start, end], if any."""
+    mentor_ids, mentee_ids = {p.pk for p in mentors}, {p.pk for p in mentees}
+    if not mentor_ids or not mentee_ids or start is None:
+        return None
+    candidates = (
+        Pair.objects.filter(period_overlaps_q(start, end or FAR_FUTURE))
+        .filter(participants__pedagogue_id=min(mentee_ids), participants__role=ParticipantRole.MENTEE)
+        .exclude(pk=exclude)
+        .prefetch_related("participants__pedagogue")
+        .order_by("start", "pk")
+    )
+    for pair in candidates:
+        if {p.pk for p in pair.mentors} == mentor_ids and {p.pk for p in pair.mentees} == mentee_ids:
+            return pair
+    return None
 
 
 def self_mentoring_error(mentors: Iterable[Pedagogue], mentees: Iterable[Pedagogue]) -> str | None:
@@ -28,6 +51,9 @@ def save_pair(*, pair: Pair, mentors: Iterable[Pedagogue], mentees: Iterable[Ped
         raise ValidationError(error)
     if not mentors or not mentees:
         raise ValidationError(_("A pair needs at least one mentor and one mentee."))
+    existing = overlapping_pair(mentors=mentors, mentees=mentees, start=pair.start, end=pair.end, exclude=pair.pk)
+    if existing is not None:
+        raise DuplicateError(existing)
     if pair.pk is None and by is not None and by.is_authenticated:
         pair.created_by = by
     pair.save()

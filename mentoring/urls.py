@@ -11,6 +11,7 @@ urlpatterns = [
     path("pairs/import/", views.PairImportView.as_view(), name="pair-import"),
     path("pairs/<int:pk>/", views.pair_detail, name="pair-detail"),
     path("pairs/<int:pk>/edit/", views.pair_edit, name="pair-edit"),
+    path("pairs/<int:pk>/delete/", views.pair_delete, name="pair-delete"),
     path("pairs/<int:pk>/evaluation/process/", views.evaluation_process, name="evaluation-process"),
     path("pairs/<int:pk>/evaluation/effect/", views.evaluation_effect, name="evaluation-effect"),
     path("tasks/<int:pk>/done/", views.task_done, name="task-done"),

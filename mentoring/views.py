@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.capabilities import Cap, roles_with
+from core.deletion import confirm_delete
 from core.files import attachment_response
 from core.history import history_entries
 from core.imports import ImportView
@@ -313,6 +314,12 @@ def pair_edit(request, pk: int):
     if not Pair.objects.editable_by(request.user).filter(pk=pk).exists():
         raise PermissionDenied
     return _pair_form(request, pair)
+
+
+@role_required(*SCHOOL_ROLES)
+def pair_delete(request, pk: int):
+    pair = get_object_or_404(Pair.objects.editable_by(request.user), pk=pk)
+    return confirm_delete(request, pair, success_url=reverse("mentoring:pair-list"))
 
 
 def may_mark_tasks(user, pair_id: int) -> bool:

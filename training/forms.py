@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.autocomplete import autocomplete_field
 from core.forms import BootstrapFormMixin
 from core.models import Pedagogue
 from training.models import (
@@ -92,19 +93,21 @@ class CompletionForm(BootstrapFormMixin, forms.ModelForm):
         self.fields["pedagogue"].queryset = (
             Pedagogue.objects.editable_by(user).select_related("institution").order_by("last_name", "first_name")
         )
-        self.fields["pedagogue"].label_from_instance = (
-            lambda p: f"{p.full_name} ({p.institution})" if p.institution else p.full_name
-        )
         self.fields["programme"].queryset = Programme.objects.select_related("provider")
         self.fields["module"].queryset = Module.objects.select_related("programme")
-        self.fields["module"].label_from_instance = lambda m: f"{m.programme.title[:60]} — {m}"
+        # Pickers that search as the user types: the page carries only the chosen person, programme and module;
+        # the modules offered are those of the chosen programme.
+        autocomplete_field(self.fields["pedagogue"], "pedagogues", params={"editable": 1})
+        autocomplete_field(self.fields["programme"], "training-programmes")
+        autocomplete_field(self.fields["module"], "training-modules", forward=["programme"])
         self.fields["hours"].required = False
         self.fields["hours"].help_text = _("Empty: the hours of the module or of the whole programme.")
 
     def clean(self):
         data = super().clean()
         programme, module = data.get("programme"), data.get("module")
-        if programme and not data.get("hours"):
+        # Only an empty «Hours» takes the programme's (or module's) hours: a 0 is an error, not «all of them».
+        if programme and data.get("hours") is None and "hours" not in self.errors:
             data["hours"] = module.hours if module else programme.hours
             self.instance.hours = data["hours"]
         return data
@@ -151,7 +154,7 @@ class ExternalDiagnosisStartForm(BootstrapFormMixin, forms.Form):
         self.fields["pedagogue"].queryset = (
             Pedagogue.objects.editable_by(user).filter(institution__isnull=False).select_related("institution")
         )
-        self.fields["pedagogue"].label_from_instance = lambda p: f"{p.full_name} ({p.institution})"
+        autocomplete_field(self.fields["pedagogue"], "pedagogues", params={"editable": 1, "staff": 1})
 
 
 class OwnItemForm(BootstrapFormMixin, forms.ModelForm):

@@ -3,8 +3,8 @@
 Pedagogues are matched by full name and institution (any employment there, so a
 pedagogue who moved since is still found); a row that matches nobody or several
 pedagogues is named in the preview for the methodist to fix in the file. A row
-already recorded (same pedagogue, programme and end date) is skipped, so the
-same list can be imported twice without doubling anyone's hours.
+already recorded (same pedagogue, programme and dates) is refused with the
+recorded completion named, so nobody's hours are doubled and nothing is dropped silently.
 """
 
 from collections import defaultdict
@@ -13,6 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
+from core.duplicates import already_recorded_text
 from core.imports import Importer
 from core.models import Employment, Institution, normalized_name
 from core.xlsx import Column, ParsedRow
@@ -55,7 +56,8 @@ class CompletionImporter(Importer):
             _("Institution: its short or full name; the pedagogue is looked for among those who work or worked there."),
             _("Programme: its title as in the portal's catalogue."),
             _("Dates are written DD.MM.YYYY."),
-            _("A row already recorded (same pedagogue, programme and end date) is skipped."),
+            _("A row already recorded (same pedagogue, programme and dates) is refused and names the recorded one: "
+              "remove it from the file."),
         ]
 
     # --- directories, read once per import ---------------------------------
@@ -86,13 +88,13 @@ class CompletionImporter(Importer):
         return index
 
     @cached_property
-    def recorded(self) -> set[tuple]:
+    def recorded(self) -> dict[tuple, Completion]:
+        """The completions already recorded for the people of the file, by (pedagogue, programme, dates)."""
         pedagogue_ids = {pk for matches in self.people.values() for pk in matches}
-        return set(
-            Completion.objects.filter(pedagogue_id__in=pedagogue_ids).values_list(
-                "pedagogue_id", "programme_id", "finished"
-            )
-        )
+        return {
+            (c.pedagogue_id, c.programme_id, c.started, c.finished): c
+            for c in Completion.objects.filter(pedagogue_id__in=pedagogue_ids).select_related("pedagogue", "programme")
+        }
 
     # --- validation ---------------------------------------------------------
 
@@ -137,9 +139,14 @@ class CompletionImporter(Importer):
         if values["started"] and values["finished"] and values["finished"] < values["started"]:
             row.error(column["finished"], _("The end date is before the start date."))
         if row.ok:
-            key = (row.cleaned["pedagogue_id"], row.cleaned["programme"].pk, values["finished"])
+            key = (row.cleaned["pedagogue_id"], row.cleaned["programme"].pk, values["started"], values["finished"])
             row.cleaned["key"] = key
-            row.action = "skip" if key in self.recorded else "create"
+            existing = self.recorded.get(key)
+            if existing is not None:
+                # A duplicate is never saved silently: the row names the completion already in the portal.
+                row.error(column["full_name"], already_recorded_text(existing))
+            else:
+                row.action = "create"
 
     def validate_rows(self, rows: list[ParsedRow]) -> None:
         seen: dict[tuple, int] = {}
@@ -172,4 +179,4 @@ class CompletionImporter(Importer):
             completion.save_base(raw=False)
             created.append(completion)
         post_hours_bulk(created)
-        return {"create": len(created), "skip": sum(1 for row in rows if row.action == "skip")}
+        return {"create": len(created)}

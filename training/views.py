@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core.deletion import confirm_delete
 from core.history import history_entries
 from core.imports import ImportView
 from core.models import AcademicYear, Pedagogue
@@ -232,13 +233,14 @@ def completion_edit(request, pk: int):
 
 
 @login_required
-@require_POST
 def completion_delete(request, pk: int):
     _require_manager(request.user)
     completion = get_object_or_404(Completion.objects.for_user(request.user), pk=pk)
-    completion.delete()
-    messages.success(request, _("The completion is deleted; its hours are removed from the account."))
-    return redirect("training:completion-list")
+    return confirm_delete(
+        request, completion, success_url=reverse("training:completion-list"),
+        cancel_url=reverse("training:completion-edit", args=[pk]),
+        done_message=_("The completion is deleted; its hours are removed from the account."),
+    )
 
 
 class CompletionImportView(ImportView):

@@ -4,6 +4,7 @@ import io
 import pytest
 from openpyxl import Workbook
 
+from core.imports import ImportRejected
 from core.models import Position
 from core.xlsx import WorkbookError
 from training.imports import CompletionImporter
@@ -49,16 +50,22 @@ def test_matched_rows_are_written_with_their_hours_only_on_commit(methodist, ann
     assert not Completion.objects.exists()  # nothing written by the preview
 
     counts = CompletionImporter(user=methodist).commit(workbook(row(), row(finished="20.05.2023")))
-    assert counts == {"create": 2, "skip": 0}
+    assert counts == {"create": 2}
     completion = Completion.objects.get(finished=datetime.date(2023, 2, 20))
     assert (completion.pedagogue, completion.hours, completion.certificate_number) == (anna, 72, "242400012345")
     assert HourEntry.objects.filter(pedagogue=anna).count() == 2
 
 
-def test_reimporting_the_same_list_skips_recorded_completions(methodist, anna, programme):
+def test_reimporting_the_same_list_names_the_recorded_completion_and_writes_nothing(methodist, anna, programme):
     CompletionImporter(user=methodist).commit(workbook(row()))
-    counts = CompletionImporter(user=methodist).commit(workbook(row()))
-    assert counts == {"create": 0, "skip": 1}
+    recorded = Completion.objects.get()
+    rows = CompletionImporter(user=methodist).parse(workbook(row(), row(finished="20.05.2023")))
+    assert [r.ok for r in rows] == [False, True]
+    assert [i.message for i in rows[0].issues] == [
+        f"Already recorded: {recorded} (no. {recorded.pk})."
+    ]
+    with pytest.raises(ImportRejected):
+        CompletionImporter(user=methodist).commit(workbook(row(), row(finished="20.05.2023")))
     assert Completion.objects.count() == 1
 
 

@@ -1,12 +1,27 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from expertise.models import Assignment, Criterion, Expert, ReviewRequest, Transition, TypeSettings
+from expertise.models import (
+    Assignment,
+    CouncilOfficer,
+    Criterion,
+    Expert,
+    ReviewRequest,
+    Transition,
+    TypeSettings,
+)
 
 
 @admin.register(TypeSettings)
 class TypeSettingsAdmin(SimpleHistoryAdmin):
     list_display = ["type", "experts_visible_to_authors"]
+
+
+@admin.register(CouncilOfficer)
+class CouncilOfficerAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "duty", "municipality", "since", "until"]
+    list_filter = ["duty", "municipality"]
+    autocomplete_fields = ["user"]
 
 
 @admin.register(Criterion)

@@ -29,6 +29,8 @@ def seed(ctx: DemoContext) -> None:
     from core.models import Category, Institution, Pedagogue
     from expertise.models import (
         Assignment,
+        CouncilDuty,
+        CouncilOfficer,
         Criterion,
         Decision,
         Expert,
@@ -74,6 +76,9 @@ def seed(ctx: DemoContext) -> None:
     institutions = list(Institution.objects.filter(municipality=city).values_list("pk", flat=True))
     if not institutions or not methodist:
         return
+    # The demo methodist chairs the expert council: the requests waiting for a conclusion are theirs to decide.
+    CouncilOfficer.objects.get_or_create(municipality=city, user=methodist, duty=CouncilDuty.CHAIR,
+                                         defaults={"since": ctx.years[0].start if ctx.years else timezone.localdate()})
 
     plans = []  # (request, state, decision, on_time)
     for number, year in enumerate(ctx.years):

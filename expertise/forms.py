@@ -62,6 +62,12 @@ class ReviewForm(BootstrapFormMixin, forms.Form):
     comment = forms.CharField(label=_("Comment and recommendations"), widget=forms.Textarea(attrs={"rows": 5}))
     recommendation = forms.ChoiceField(label=_("Your recommendation"), choices=Decision.choices,
                                        widget=forms.RadioSelect)
+    reason = forms.CharField(
+        label=_("Why the recommendation differs from the score"), required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when «Recommended» comes with under half the points or «Rejected» with three "
+                    "quarters or more."),
+    )
 
     def __init__(self, *args, criteria, **kwargs):
         super().__init__(*args, **kwargs)
@@ -78,6 +84,7 @@ class ReviewForm(BootstrapFormMixin, forms.Form):
             )
         self.fields["comment"] = comment
         self.fields["recommendation"] = recommendation
+        self.fields["reason"] = self.fields.pop("reason")
         recommendation.widget.attrs["class"] = "form-check-input"
 
     def scores(self) -> dict[int, int]:

@@ -3,7 +3,8 @@
 A review request moves through a small state machine (``TRANSITIONS``):
 submitted → assigned (experts named, a deadline) → reviewed (every assigned
 expert filled the form) → concluded (recommended / to revise / rejected, with the
-combined score); a request concluded "to revise" may be resubmitted. The writes
+combined score) by the expert council's chair or secretary (``CouncilOfficer``), never
+automatically; a request concluded "to revise" may be resubmitted. The writes
 that move it live in ``expertise.services``; every move is logged in ``Transition``.
 """
 
@@ -70,10 +71,6 @@ class TypeSettings(models.Model):
 
     type = models.CharField(_("request type"), max_length=30, choices=RequestType.choices, unique=True)
     experts_visible_to_authors = models.BooleanField(_("authors see the experts' names"), default=False)
-    conclude_when_unanimous = models.BooleanField(
-        _("conclude automatically when the experts agree"), default=True,
-        help_text=_("When every expert recommends the same conclusion, it is given without a separate step."),
-    )
 
     history = HistoricalRecords()
 
@@ -84,6 +81,78 @@ class TypeSettings(models.Model):
 
     def __str__(self) -> str:
         return self.get_type_display()
+
+
+class CouncilDuty(models.TextChoices):
+    CHAIR = "chair", _("chair of the expert council")
+    SECRETARY = "secretary", _("secretary of the expert council")
+
+
+class CouncilOfficerQuerySet(models.QuerySet):
+    def active_on(self, day) -> "CouncilOfficerQuerySet":
+        return self.filter(Q(since__lte=day) & (Q(until__isnull=True) | Q(until__gte=day)))
+
+    def for_user(self, user) -> "CouncilOfficerQuerySet":
+        roles = roles_of(user)
+        if roles.is_global:
+            return self
+        return self.filter(municipality_id__in=roles.municipality_ids_for(Role.HEAD, Role.METHODIST))
+
+
+class CouncilOfficer(models.Model):
+    """A methodist or head who, as the expert council's chair or secretary, gives its conclusions in a
+    municipality: reads the experts' reviews and decides. Nobody else concludes a request."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="+", verbose_name=_("municipality")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="council_duties", verbose_name=_("user")
+    )
+    duty = models.CharField(_("duty"), max_length=20, choices=CouncilDuty.choices, default=CouncilDuty.CHAIR)
+    since = models.DateField(_("since"), default=timezone.localdate)
+    until = models.DateField(_("until"), null=True, blank=True)
+
+    history = HistoricalRecords()
+    objects = CouncilOfficerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("officer of the expert council")
+        verbose_name_plural = _("officers of the expert council")
+        ordering = ["municipality", "duty", "since"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "user", "duty", "since"], name="expertise_officer_unique"),
+            models.CheckConstraint(condition=Q(until__isnull=True) | Q(until__gte=models.F("since")),
+                                   name="expertise_officer_period_order"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_duty_display()}: {self.user.get_full_name() or self.user.username}"
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.user_id and self.municipality_id and self.municipality_id not in roles_of(
+            self.user
+        ).municipality_ids_for(Role.METHODIST, Role.HEAD):
+            raise ValidationError(
+                {"user": _("The chair or secretary must be a methodist or head of this municipality.")}
+            )
+
+
+# An expert's recommendation contradicts their own score below/at these shares; then a reason is required.
+RECOMMEND_BELOW_PERCENT = Decimal(50)
+REJECT_FROM_PERCENT = Decimal(75)
+
+
+def recommendation_contradicts(recommendation: str, total: int, max_total: int) -> bool:
+    """Whether «Recommended» comes with under half the points, or «Rejected» with three quarters or more."""
+    if not max_total:
+        return False
+    percent = Decimal(total) * 100 / Decimal(max_total)
+    return (recommendation == Decision.RECOMMENDED and percent < RECOMMEND_BELOW_PERCENT) or (
+        recommendation == Decision.REJECTED and percent >= REJECT_FROM_PERCENT
+    )
 
 
 class Criterion(models.Model):
@@ -211,6 +280,19 @@ class ReviewRequestQuerySet(models.QuerySet):
             return self
         return self.filter(municipality_id__in=roles.municipality_ids_for(Role.METHODIST, Role.HEAD))
 
+    def concludable_by(self, user) -> "ReviewRequestQuerySet":
+        """Return the requests the user may conclude: those of the municipalities where the user is today the
+        expert council's chair or secretary and still a methodist or head."""
+        if not user.is_authenticated:
+            return self.none()
+        officer_of = set(
+            CouncilOfficer.objects.filter(user=user).active_on(timezone.localdate())
+            .values_list("municipality_id", flat=True)
+        )
+        return self.filter(
+            municipality_id__in=officer_of & roles_of(user).municipality_ids_for(Role.METHODIST, Role.HEAD)
+        )
+
     def concluded_in(self, year) -> "ReviewRequestQuerySet":
         return self.filter(
             status=Status.CONCLUDED, concluded_on__gte=year.start, concluded_on__lte=year.end
@@ -332,6 +414,11 @@ class Assignment(models.Model):
     assigned_at = models.DateTimeField(_("assigned at"), default=timezone.now)
     comment = models.TextField(_("comment"), blank=True)
     recommendation = models.CharField(_("expert's recommendation"), max_length=20, choices=Decision.choices, blank=True)
+    reason = models.TextField(
+        _("why the recommendation differs from the score"), blank=True,
+        help_text=_("Required when «Recommended» comes with under half the points or «Rejected» with three "
+                    "quarters or more."),
+    )
     total = models.PositiveSmallIntegerField(_("total score"), null=True, blank=True)
     max_total = models.PositiveSmallIntegerField(_("maximum total"), null=True, blank=True)
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)

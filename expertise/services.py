@@ -4,6 +4,7 @@ changes the request and its assignments, and logs the transition."""
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -16,6 +17,7 @@ from expertise.models import (
     TRANSITIONS,
     Action,
     Assignment,
+    CouncilOfficer,
     Decision,
     Expert,
     RequestType,
@@ -23,7 +25,7 @@ from expertise.models import (
     Score,
     Status,
     Transition,
-    TypeSettings,
+    recommendation_contradicts,
 )
 
 
@@ -109,18 +111,54 @@ def assign_experts(*, request: ReviewRequest, experts: Iterable[Expert], deadlin
     _move(request, Action.ASSIGN, by=by, note=", ".join(str(e) for e in experts))
     request.deadline = deadline
     request.save(update_fields=["status", "deadline"])
-    return [
+    assignments = [
         Assignment.objects.create(request=request, expert=expert, assigned_by=by, round=request.round)
         for expert in experts
     ]
+    transaction.on_commit(partial(_notify_assigned, [a.pk for a in assignments]))
+    return assignments
+
+
+def _notify_assigned(assignment_pks: list[int]) -> None:
+    from django.urls import reverse
+
+    from notifications.kinds import Kind
+    from notifications.services import notify
+
+    for assignment in Assignment.objects.filter(pk__in=assignment_pks, expert__user__isnull=False).select_related(
+        "request", "expert__user"
+    ):
+        notify(
+            user=assignment.expert.user, kind=Kind.REVIEW_ASSIGNED,
+            title=_("A review is assigned to you: «{title}»").format(title=assignment.request.title),
+            url=reverse("expertise:review-form", args=[assignment.pk]), obj=assignment,
+            body=_("Deadline: {date}.").format(date=assignment.request.deadline.strftime("%d.%m.%Y"))
+            if assignment.request.deadline else "",
+        )
+
+
+def _notify_reviewed(request_pk: int) -> None:
+    """Tell the council's chair and secretary that every review is in and the conclusion is theirs to give."""
+    from notifications.kinds import Kind
+    from notifications.services import notify
+
+    request = ReviewRequest.objects.get(pk=request_pk)
+    officers = CouncilOfficer.objects.filter(municipality_id=request.municipality_id).active_on(
+        timezone.localdate()).select_related("user")
+    for user in {officer.user for officer in officers}:
+        notify(user=user, kind=Kind.REVIEWS_COMPLETE,
+               title=_("The reviews of «{title}» are in: give the conclusion").format(title=request.title),
+               url=request.get_absolute_url(), obj=request)
 
 
 @transaction.atomic
 def submit_review(
-    *, assignment: Assignment, scores: Mapping[int, int], comment: str, by, recommendation: str = ""
+    *, assignment: Assignment, scores: Mapping[int, int], comment: str, by, recommendation: str = "",
+    reason: str = "",
 ) -> Assignment:
-    """Record the expert's scores per criterion and recommendation; when the last expert is done, the
-    request is reviewed, and concluded at once if the experts agree and the type allows it."""
+    """Record the expert's scores per criterion and recommendation (with a ``reason`` when the recommendation
+    contradicts the score); when the last expert is done, the request is reviewed and waits for the council's
+    chair or secretary."""
     request = ReviewRequest.objects.select_for_update().get(pk=assignment.request_id)
     if assignment.expert.user_id != by.pk:
         raise PermissionDenied
@@ -145,23 +183,27 @@ def submit_review(
         errors.append(_("Choose a conclusion."))
     if errors:
         raise ValidationError(errors)
+    total = sum(int(scores[criterion.pk]) for criterion in criteria)
+    max_total = sum(criterion.max_score for criterion in criteria)
+    if recommendation_contradicts(recommendation, total, max_total) and not reason.strip():
+        raise ValidationError({"reason": _(
+            "Your recommendation «{recommendation}» does not follow from the score {total} of {max}: say why."
+        ).format(recommendation=Decision(recommendation).label, total=total, max=max_total)})
     Score.objects.bulk_create(
         Score(assignment=assignment, criterion=criterion, value=int(scores[criterion.pk])) for criterion in criteria
     )
-    assignment.total = sum(int(scores[criterion.pk]) for criterion in criteria)
-    assignment.max_total = sum(criterion.max_score for criterion in criteria)
+    assignment.total = total
+    assignment.max_total = max_total
     assignment.comment = comment
     assignment.recommendation = recommendation
+    assignment.reason = reason.strip() if recommendation_contradicts(recommendation, total, max_total) else ""
     assignment.reviewed_at = timezone.now()
-    assignment.save(update_fields=["total", "max_total", "comment", "recommendation", "reviewed_at"])
+    assignment.save(update_fields=["total", "max_total", "comment", "recommendation", "reason", "reviewed_at"])
     if not request.current_assignments().filter(reviewed_at__isnull=True).exists():
+        # The council's chair or secretary reads the reviews and decides; agreeing experts do not conclude.
         _move(request, Action.REVIEW, by=by)
         request.save(update_fields=["status"])
-        agreed = set(request.current_assignments().values_list("recommendation", flat=True))
-        unanimous = len(agreed) == 1 and "" not in agreed
-        if unanimous and TypeSettings.objects.filter(type=request.type, conclude_when_unanimous=True).exists():
-            conclude_request(request=request, decision=agreed.pop(), by=by,
-                             conclusion=_("Concluded on the experts' unanimous recommendation."))
+        transaction.on_commit(partial(_notify_reviewed, request.pk))
     return assignment
 
 
@@ -175,8 +217,12 @@ def combined_score(request: ReviewRequest) -> Decimal | None:
 
 @transaction.atomic
 def conclude_request(*, request: ReviewRequest, decision: str, conclusion: str = "", by) -> ReviewRequest:
-    """Give the conclusion with the combined score; tell the reviewed object (e.g. a bank item)."""
+    """Give the conclusion with the combined score; tell the reviewed object (e.g. a bank item).
+
+    Only the expert council's chair or secretary of the request's municipality concludes."""
     request = ReviewRequest.objects.select_for_update().get(pk=request.pk)
+    if not ReviewRequest.objects.concludable_by(by).filter(pk=request.pk).exists():
+        raise PermissionDenied(_("The conclusion is given by the expert council's chair or secretary."))
     if decision not in Decision.values:
         raise ValidationError(_("Choose a conclusion."))
     _move(request, Action.CONCLUDE, by=by, note=Decision(decision).label)

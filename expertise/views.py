@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from banks.listing import list_page
@@ -54,18 +55,20 @@ def request_create(request):
 def request_detail(request, pk):
     review = get_object_or_404(_requests(request.user), pk=pk)
     manager = ReviewRequest.objects.manageable_by(request.user).filter(pk=pk).exists()
+    officer = ReviewRequest.objects.concludable_by(request.user).filter(pk=pk).exists()
     assignments = list(
         review.assignments.select_related("expert__pedagogue__institution").prefetch_related("scores__criterion")
     )
     mine = [a for a in assignments if a.expert.user_id == request.user.pk and a.round == review.round]
     show_experts = review.experts_visible_to(request.user)
-    show_reviews = manager or roles_of(request.user).is_admin
+    show_reviews = manager or officer or roles_of(request.user).is_admin
     context = {
         "review": review, "manager": manager, "assignments": assignments if (show_experts or show_reviews) else [],
         "my_assignments": mine, "show_experts": show_experts, "show_reviews": show_reviews,
         "transitions": review.transitions.select_related("by"),
         "assign_form": AssignForm(request=review) if manager and review.can(Action.ASSIGN) else None,
-        "conclude_form": ConcludeForm() if manager and review.can(Action.CONCLUDE) else None,
+        "conclude_form": ConcludeForm() if officer and review.can(Action.CONCLUDE) else None,
+        "waits_for_officer": manager and not officer and review.can(Action.CONCLUDE),
         "can_resubmit": (manager or review.submitted_by_id == request.user.pk) and review.can(Action.RESUBMIT),
         "preview_score": services.combined_score(review) if review.status == Status.REVIEWED else None,
         "target": review.target,
@@ -93,12 +96,19 @@ def conclusion_pdf(request, pk):
 
 
 @login_required
+@xframe_options_sameorigin  # the review sheet shows the PDF in a frame of the portal's own page
 def request_file(request, pk):
     review = get_object_or_404(_requests(request.user).exclude(file=""), pk=pk)
+    # ?inline=1 shows a PDF beside the review sheet; other formats are always downloaded
+    inline = request.GET.get("inline") == "1" and review.file.name.lower().endswith(".pdf")
     try:
-        return FileResponse(review.file.open("rb"), as_attachment=True, filename=review.file.name.rsplit("/", 1)[-1])
+        response = FileResponse(review.file.open("rb"), as_attachment=not inline,
+                                filename=review.file.name.rsplit("/", 1)[-1])
     except FileNotFoundError as exc:
         raise Http404 from exc
+    if inline:
+        response["Content-Security-Policy"] = "frame-ancestors 'self'"
+    return response
 
 
 def _managed(request, pk) -> ReviewRequest:
@@ -133,7 +143,9 @@ def request_assign(request, pk):
 @require_POST
 @role_required(*MANAGERS)
 def request_conclude(request, pk):
-    review = _managed(request, pk)
+    review = get_object_or_404(_requests(request.user), pk=pk)
+    if not ReviewRequest.objects.concludable_by(request.user).filter(pk=pk).exists():
+        raise PermissionDenied(_("The conclusion is given by the expert council's chair or secretary."))
     form = ConcludeForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a conclusion."))
@@ -176,14 +188,22 @@ def review_form(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.submit_review(assignment=assignment, scores=form.scores(), comment=form.cleaned_data["comment"],
-                                   recommendation=form.cleaned_data["recommendation"], by=request.user)
+                                   recommendation=form.cleaned_data["recommendation"],
+                                   reason=form.cleaned_data["reason"], by=request.user)
         except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+            if hasattr(exc, "error_dict"):
+                for field, errors in exc.message_dict.items():
+                    for message in errors:
+                        form.add_error(field if field in form.fields else None, message)
+            else:
+                for message in exc.messages:
+                    form.add_error(None, message)
         else:
             messages.success(request, _("Your review is saved. Thank you!"))
             return redirect("expertise:queue")
-    return render(request, "expertise/review_form.html", {"form": form, "review": review, "assignment": assignment})
+    context = {"form": form, "review": review, "assignment": assignment, "target": review.target,
+               "inline_file": bool(review.file) and review.file.name.lower().endswith(".pdf")}
+    return render(request, "expertise/review_form.html", context)
 
 
 @role_required(Role.EXPERT)

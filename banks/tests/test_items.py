@@ -12,7 +12,7 @@ from banks.models import Bank, Item, ItemStatus
 from banks.services import publish, submit_for_review
 from banks.tests.factories import ItemFactory
 from core.models import AcademicYear
-from expertise.models import Decision, RequestType
+from expertise.models import CouncilOfficer, Decision, RequestType
 from expertise.services import assign_experts, conclude_request, submit_review
 from expertise.tests.factories import ExpertFactory
 
@@ -224,6 +224,7 @@ def test_recommended_review_publishes_the_item_with_the_badge(client, school, sc
                    by=methodist)
     submit_review(assignment=request.assignments.get(), scores={c.pk: 3 for c in request.criteria()},
                   comment="Рекомендую", by=expert)
+    CouncilOfficer.objects.create(municipality=request.municipality, user=methodist)  # the council's chair decides
     conclude_request(request=request, decision=Decision.RECOMMENDED, by=methodist)
 
     item.refresh_from_db()
@@ -241,6 +242,7 @@ def test_review_to_revise_returns_the_item_to_draft(school, school_user, methodi
     assign_experts(request=request, experts=[expert_entry], deadline=timezone.localdate(), by=methodist)
     submit_review(assignment=request.assignments.get(), scores={c.pk: 1 for c in request.criteria()}, comment="",
                   by=expert)
+    CouncilOfficer.objects.create(municipality=request.municipality, user=methodist)  # the council's chair decides
     conclude_request(request=request, decision=Decision.REVISE, by=methodist)
 
     item.refresh_from_db()

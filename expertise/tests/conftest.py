@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 
 from core.tests.factories import PedagogueFactory
@@ -38,3 +40,15 @@ def submitted(school, school_user):
 def fast_password_hasher(settings):
     """The personas' passwords are hashed for every test; a cheap hasher keeps the app's suite quick."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def council_chair(request):
+    """The ``methodist`` persona chairs the city's expert council (so it may conclude) whenever a test uses it."""
+    if "methodist" not in request.fixturenames:
+        return None
+    from expertise.models import CouncilDuty, CouncilOfficer
+
+    methodist, city = request.getfixturevalue("methodist"), request.getfixturevalue("city")
+    return CouncilOfficer.objects.create(municipality=city, user=methodist, duty=CouncilDuty.CHAIR,
+                                         since=datetime.date(2000, 1, 1))

@@ -80,8 +80,8 @@ def test_expert_fills_the_review_form(client, expert, expert_entry, methodist, s
                                                                      "recommendation": "revise"})
     assert response.status_code == 302
     submitted.refresh_from_db()
-    # the only expert's recommendation is unanimous: the request is concluded with it
-    assert (submitted.status, submitted.decision, submitted.combined_score) == (Status.CONCLUDED, "revise", 100)
+    # the expert's recommendation waits for the council's chair: no conclusion by itself
+    assert (submitted.status, submitted.decision, submitted.combined_score) == (Status.REVIEWED, "", None)
 
 
 def test_author_sees_the_conclusion_but_not_the_experts_names(client, school_user, submitted, expert_entry, methodist,
@@ -89,9 +89,9 @@ def test_author_sees_the_conclusion_but_not_the_experts_names(client, school_use
     expert.first_name, expert.last_name = "Ольга", "Экспертова"
     expert.save()
     assign_experts(request=submitted, experts=[expert_entry], deadline=DEADLINE, by=methodist)
-    # the expert's unanimous recommendation concludes the request, logged under the expert's account
     submit_review(assignment=submitted.assignments.get(), scores={c.pk: 2 for c in submitted.criteria()},
                   comment="Замечаний нет", recommendation=Decision.RECOMMENDED, by=expert)
+    conclude_request(request=submitted, decision=Decision.RECOMMENDED, by=methodist)
     client.force_login(school_user)
 
     page = client.get(f"/expertise/{submitted.pk}/").content.decode()
@@ -171,3 +171,71 @@ def test_conclusion_pdf_gives_scores_and_decision_without_names_for_the_author(c
     assert "Экспертова" not in text and "Эксперт 1" in text
     client.force_login(outsider)
     assert client.get(f"/expertise/{submitted.pk}/conclusion.pdf").status_code == 404
+
+
+def test_the_review_sheet_shows_the_material_beside_it(client, expert, submitted, expert_entry, methodist):
+    from django.core.files.base import ContentFile
+
+    submitted.description = "Сборник задач для 7 класса"
+    submitted.file.save("zadachi.pdf", ContentFile(b"%PDF-1.4 the manual"))
+    assign_experts(request=submitted, experts=[expert_entry], deadline=DEADLINE, by=methodist)
+    client.force_login(expert)
+
+    page = client.get(f"/expertise/reviews/{submitted.assignments.get().pk}/").content.decode()
+
+    assert "Материал на экспертизе" in page and "Сборник задач для 7 класса" in page
+    assert f'src="/expertise/{submitted.pk}/file/?inline=1"' in page
+    response = client.get(f"/expertise/{submitted.pk}/file/?inline=1")
+    assert response["Content-Disposition"].startswith("inline")
+    assert response["X-Frame-Options"] == "SAMEORIGIN" and response.getvalue() == b"%PDF-1.4 the manual"
+    assert client.get(f"/expertise/{submitted.pk}/file/")["Content-Disposition"].startswith("attachment")
+
+
+def test_the_sheet_asks_for_a_reason_when_the_recommendation_contradicts_the_score(client, expert, submitted,
+                                                                                  expert_entry, methodist):
+    assign_experts(request=submitted, experts=[expert_entry], deadline=DEADLINE, by=methodist)
+    assignment = submitted.assignments.get()
+    client.force_login(expert)
+    data = {**{f"criterion_{c.pk}": "0" for c in submitted.criteria()}, "comment": "Слабо",
+            "recommendation": "recommended"}
+
+    response = client.post(f"/expertise/reviews/{assignment.pk}/", data)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["reason"] == [
+        "Ваша рекомендация «Рекомендовано» не следует из оценки 0 из 12: объясните почему."]
+    response = client.post(f"/expertise/reviews/{assignment.pk}/", {**data, "reason": "Тема важна"})
+    assert response.status_code == 302
+    assignment.refresh_from_db()
+    assert assignment.reason == "Тема важна"
+
+
+def test_only_the_chair_sees_the_conclusion_form(client, methodist, head, submitted, expert_entry, expert):
+    assign_experts(request=submitted, experts=[expert_entry], deadline=DEADLINE, by=methodist)
+    submit_review(assignment=submitted.assignments.get(), scores={c.pk: 3 for c in submitted.criteria()},
+                  comment="Хорошо", recommendation=Decision.RECOMMENDED, by=expert)
+
+    client.force_login(head)  # a head of the city without the council's duty
+    page = client.get(f"/expertise/{submitted.pk}/").content.decode()
+    assert 'id="conclude-form"' not in page and 'id="waits-for-officer"' in page
+    response = client.post(f"/expertise/{submitted.pk}/conclude/", {"decision": "recommended"})
+    assert response.status_code == 403
+    submitted.refresh_from_db()
+    assert submitted.status == Status.REVIEWED
+
+    client.force_login(methodist)  # the chair
+    page = client.get(f"/expertise/{submitted.pk}/").content.decode()
+    assert 'id="conclude-form"' in page and "Хорошо" in page  # the reviews are shown to the chair
+    client.post(f"/expertise/{submitted.pk}/conclude/", {"decision": "recommended", "conclusion": "Принято"})
+    submitted.refresh_from_db()
+    assert (submitted.status, submitted.decision) == (Status.CONCLUDED, "recommended")
+
+
+def test_assigning_an_expert_notifies_them(methodist, submitted, expert_entry, django_capture_on_commit_callbacks):
+    from notifications.models import Notification
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assign_experts(request=submitted, experts=[expert_entry], deadline=DEADLINE, by=methodist)
+
+    note = Notification.objects.get(user=expert_entry.user)
+    assert (note.kind, note.url) == ("review_assigned", f"/expertise/reviews/{submitted.assignments.get().pk}/")

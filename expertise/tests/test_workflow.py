@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone, translation
 
-from expertise.models import Action, Criterion, Decision, Status, Transition, TypeSettings
+from expertise.models import Action, Criterion, Decision, Status, Transition
 from expertise.services import (
     IllegalTransition,
     assign_experts,
@@ -238,19 +238,24 @@ def test_criteria_are_configured_per_request_type():
         "audit", "recommendations", "manual", "project", "research", "pd_programme", "bank_item"}
 
 
-def test_unanimous_recommendations_conclude_the_request(submitted, expert_entry, second_expert, methodist):
+def test_unanimous_recommendations_do_not_conclude_the_request(submitted, expert_entry, second_expert, methodist,
+                                                               django_capture_on_commit_callbacks):
+    from notifications.models import Notification
+
     assign_experts(request=submitted, experts=[expert_entry, second_expert], deadline=DEADLINE, by=methodist)
-    for expert in (expert_entry, second_expert):
-        submit_review(assignment=submitted.assignments.get(expert=expert), scores=full_scores(submitted),
-                      comment="", recommendation=Decision.RECOMMENDED, by=expert.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        for expert in (expert_entry, second_expert):
+            submit_review(assignment=submitted.assignments.get(expert=expert), scores=full_scores(submitted),
+                          comment="", recommendation=Decision.RECOMMENDED, by=expert.user)
 
     submitted.refresh_from_db()
-    assert (submitted.status, submitted.decision, submitted.combined_score) == ("concluded", "recommended", 100)
-    last = submitted.transitions.last()
-    assert (last.action, last.by) == ("conclude", second_expert.user)
+    # the council's chair decides; the experts' agreement gives no conclusion by itself
+    assert (submitted.status, submitted.decision, submitted.conclusion) == ("reviewed", "", "")
+    assert list(Notification.objects.filter(kind="reviews_complete").values_list("user__username", "url")) == [
+        ("methodist", f"/expertise/{submitted.pk}/")]
 
 
-def test_split_recommendations_wait_for_the_methodist(submitted, expert_entry, second_expert, methodist):
+def test_split_recommendations_wait_for_the_chair(submitted, expert_entry, second_expert, methodist):
     assign_experts(request=submitted, experts=[expert_entry, second_expert], deadline=DEADLINE, by=methodist)
     for expert, advice in ((expert_entry, Decision.RECOMMENDED), (second_expert, Decision.REVISE)):
         submit_review(assignment=submitted.assignments.get(expert=expert), scores=full_scores(submitted),
@@ -260,11 +265,63 @@ def test_split_recommendations_wait_for_the_methodist(submitted, expert_entry, s
     assert (submitted.status, submitted.decision) == ("reviewed", "")
 
 
-def test_unanimity_does_not_conclude_when_the_type_forbids_it(submitted, expert_entry, methodist):
-    TypeSettings.objects.filter(type=submitted.type).update(conclude_when_unanimous=False)
+def test_only_the_councils_chair_or_secretary_concludes(submitted, expert_entry, methodist, head, council_chair):
+    from expertise.models import CouncilDuty, CouncilOfficer
+
     assign_experts(request=submitted, experts=[expert_entry], deadline=DEADLINE, by=methodist)
     submit_review(assignment=submitted.assignments.get(), scores=full_scores(submitted), comment="",
-                  recommendation=Decision.REJECTED, by=expert_entry.user)
+                  recommendation=Decision.RECOMMENDED, by=expert_entry.user)
+    with pytest.raises(PermissionDenied):
+        conclude_request(request=submitted, decision=Decision.RECOMMENDED, by=head)  # a head without the duty
+    council_chair.until = timezone.localdate() - datetime.timedelta(days=1)
+    council_chair.save()
+    with pytest.raises(PermissionDenied):
+        conclude_request(request=submitted, decision=Decision.RECOMMENDED, by=methodist)  # the duty has ended
 
-    submitted.refresh_from_db()
-    assert submitted.status == "reviewed"
+    CouncilOfficer.objects.create(municipality=submitted.municipality, user=head, duty=CouncilDuty.SECRETARY,
+                                  since=timezone.localdate())
+    request = conclude_request(request=submitted, decision=Decision.REVISE, conclusion="Доработать", by=head)
+
+    assert (request.status, request.decision, request.conclusion) == ("concluded", "revise", "Доработать")
+    assert request.transitions.last().by == head
+
+
+def test_a_council_officer_must_be_a_methodist_or_head_of_the_municipality(city, expert):
+    from expertise.models import CouncilOfficer
+
+    officer = CouncilOfficer(municipality=city, user=expert)
+    with pytest.raises(ValidationError) as error:
+        officer.full_clean()
+    assert "user" in error.value.message_dict
+
+
+def test_a_recommendation_contradicting_the_score_needs_a_reason(submitted, expert_entry, methodist):
+    assign_experts(request=submitted, experts=[expert_entry], deadline=DEADLINE, by=methodist)
+    assignment = submitted.assignments.get()
+    with pytest.raises(ValidationError) as error:
+        submit_review(assignment=assignment, scores=full_scores(submitted, 0), comment="Слабо",
+                      recommendation=Decision.RECOMMENDED, by=expert_entry.user)
+    assert error.value.message_dict["reason"] == [
+        "Your recommendation «Recommended» does not follow from the score 0 of 12: say why."]
+    assignment.refresh_from_db()
+    assert not assignment.is_done
+
+    submit_review(assignment=assignment, scores=full_scores(submitted, 0), comment="Слабо",
+                  recommendation=Decision.RECOMMENDED, reason="Тема нужна городу, оформление поправимо",
+                  by=expert_entry.user)
+    assignment.refresh_from_db()
+    assert (assignment.total, assignment.reason) == (0, "Тема нужна городу, оформление поправимо")
+
+
+@pytest.mark.parametrize(("score", "recommendation", "contradicts"), [
+    (0, Decision.RECOMMENDED, True), (1, Decision.RECOMMENDED, True), (2, Decision.RECOMMENDED, False),
+    (3, Decision.REJECTED, True), (2, Decision.REJECTED, False), (0, Decision.REVISE, False),
+    (3, Decision.REVISE, False),
+])
+def test_which_recommendations_contradict_the_score(score, recommendation, contradicts):
+    from expertise.models import recommendation_contradicts
+
+    # four criteria of 3 points: 12 at most; 4 (33 %) and 8 (67 %) and 12 (100 %)
+    assert recommendation_contradicts(recommendation, score * 4, 12) is contradicts
+
+

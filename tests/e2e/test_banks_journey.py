@@ -7,7 +7,7 @@ import pytest
 
 from banks.models import Item, ItemStatus
 from core.tests.factories import PedagogueFactory
-from expertise.models import Status
+from expertise.models import CouncilDuty, CouncilOfficer, Status
 from expertise.tests.factories import ExpertFactory
 from tests.conftest import login, screenshot
 
@@ -21,6 +21,8 @@ def test_material_goes_through_the_expert_council_to_the_showcase(browser_page, 
     page = browser_page
     entry = ExpertFactory(pedagogue=PedagogueFactory(institution=other_school, last_name="Орлова"), user=expert,
                           active_from=datetime.date(2020, 9, 1))
+    CouncilOfficer.objects.create(municipality=methodist.roles.first().municipality, user=methodist,
+                                  duty=CouncilDuty.CHAIR)
 
     # The methodist enters the material and sends it for review.
     login(page, "methodist")
@@ -58,6 +60,15 @@ def test_material_goes_through_the_expert_council_to_the_showcase(browser_page, 
     screenshot(page, "banks-journey-2-review-form")
     page.click("#review-form button[type=submit]")
     page.wait_for_url("**/expertise/queue/")
+
+    # The methodist, who chairs the expert council, reads the review and gives the conclusion.
+    page.context.clear_cookies()
+    login(page, "methodist")
+    page.goto(page.base_url + Item.objects.get(title=TITLE).reviews.get().get_absolute_url())
+    assert "рекомендую к размещению" in page.inner_text("main")
+    page.check("#conclude-form input[value=recommended]")
+    page.click("#conclude-form button[type=submit]")
+    page.wait_for_load_state("networkidle")
 
     item = Item.objects.get(title=TITLE)
     assert item.status == ItemStatus.PUBLISHED and item.recommended_on

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,9 @@ class JobsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "jobs"
     verbose_name = _("Background jobs")
+
+    def ready(self) -> None:
+        # The file-view kind is jobs' own; every other app registers its kinds in <app>/job_kinds.py.
+        from jobs import kinds  # noqa: F401
+
+        autodiscover_modules("job_kinds")

@@ -1,23 +1,23 @@
-"""What each kind of job does: ``RUNNERS[kind](job, progress)``.
-
-A runner does the work in the owner's language (already activated), reports through ``progress`` and leaves
-its result on the job: a file (``services.save_file``) and/or ``job.result_url``. It raises
-``services.JobError`` with a translated message for a failure the user can understand.
+"""The jobs app's own kind: a view that returns a file, called as the job's owner (see
+``jobs.decorators.background_file``). Other apps register their kinds in ``<app>/job_kinds.py``
+(``jobs.registry``).
 """
 
+import io
 import re
-from urllib.parse import unquote
+from urllib.parse import unquote, unquote_to_bytes, urlsplit
 
 from django.conf import settings
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.core.exceptions import PermissionDenied
+from django.core.handlers.wsgi import WSGIRequest
 from django.http import Http404
-from django.test import RequestFactory
 from django.urls import Resolver404, resolve
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from jobs.models import Job
+from jobs.registry import register
 from jobs.services import JobError, Progress, save_file
 
 # The attribute that tells ``background_file`` to call the view itself (the request comes from the job).
@@ -27,11 +27,23 @@ JOB_REQUEST_ATTR = "background_job"
 def _worker_request(job: Job):
     """A GET request for the job's page as its owner, in the owner's language."""
     params = job.params
-    path = params["path"]
-    if params.get("query"):
-        path = f"{path}?{params['query']}"
-    extra = {"HTTP_HOST": params["host"]} if params.get("host") else {}
-    request = RequestFactory().get(path, secure=bool(params.get("secure")), **extra)
+    secure = bool(params.get("secure"))
+    host = params.get("host") or ""
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "SCRIPT_NAME": "",
+        "PATH_INFO": unquote_to_bytes(params["path"]).decode("iso-8859-1"),
+        "QUERY_STRING": params.get("query") or "",
+        "SERVER_NAME": urlsplit(f"//{host}").hostname or "localhost",
+        "SERVER_PORT": "443" if secure else "80",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "wsgi.url_scheme": "https" if secure else "http",
+        "wsgi.input": io.BytesIO(b""),
+        "wsgi.errors": io.StringIO(),
+    }
+    if host:
+        environ["HTTP_HOST"] = host
+    request = WSGIRequest(environ)
     request.user = job.owner
     request.LANGUAGE_CODE = params.get("language") or settings.LANGUAGE_CODE
     request.session = import_string(f"{settings.SESSION_ENGINE}.SessionStore")()
@@ -51,6 +63,7 @@ def filename_from(response, default: str) -> str:
     return unquote(match.group(1)) if match.group(1) else match.group(2)
 
 
+@register(Job.FILE)
 def run_file_view(job: Job, progress: Progress) -> None:
     """Call the view that produces a file as the owner and keep what it returns."""
     progress(5, _("Preparing the file"), force=True)
@@ -90,30 +103,3 @@ def run_file_view(job: Job, progress: Progress) -> None:
     job.message = _("Ready: {filename}, {size} KB").format(filename=filename, size=max(1, round(size / 1024)))
 
 
-def build_report(job: Job, progress: Progress) -> None:
-    """Freeze the yearly report of a municipality (monitoring); the result is the snapshot's page."""
-    from core.models import AcademicYear, Municipality
-    from core.scoping import Role, roles_of
-    from monitoring.services import build_snapshot
-
-    if job.result_url:  # a rerun after the snapshot was saved: nothing left to do
-        return
-    if not roles_of(job.owner).has(Role.HEAD):
-        raise JobError(_("Only the head of the education department builds the report."), status=403)
-    try:
-        municipality = Municipality.objects.get(pk=job.params["municipality"])
-        year = AcademicYear.objects.get(pk=job.params["year"])
-    except (Municipality.DoesNotExist, AcademicYear.DoesNotExist) as exc:
-        raise JobError(_("The municipality or the year no longer exists."), status=404) from exc
-    progress(5, _("Computing the indicators"), force=True)
-    snapshot = build_snapshot(municipality=municipality, year=year, by=job.owner, progress=progress.steps)
-    job.result_url = snapshot.get_absolute_url()
-    # Saved at once: a rerun of this job (the worker died before marking it done) must not build a second one.
-    Job.objects.filter(pk=job.pk).update(result_url=job.result_url)
-    job.message = _("The report for {year} is built and frozen.").format(year=year)
-
-
-RUNNERS = {
-    Job.FILE: run_file_view,
-    "monitoring.build_report": build_report,
-}

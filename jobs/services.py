@@ -5,7 +5,7 @@ after the transaction commits (the worker must see the row); without one (``CELE
 the caller asks for ``inline=True``, the same ``run_job()`` runs right away in the current request.
 
 ``run_job()`` claims the job atomically (only a queued or running job, at most ``JOBS_MAX_ATTEMPTS`` starts),
-runs the kind's runner (``jobs.kinds.RUNNERS``) with a throttled ``Progress`` and records done or failed.
+runs the kind's runner (``jobs.registry``) with a throttled ``Progress`` and records done or failed.
 A message delivered twice (a worker restarted before acknowledging it) finishes the job or does nothing.
 """
 
@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from functools import partial
 
+from celery import current_app
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -26,8 +27,10 @@ from django.utils.translation import ngettext
 
 from core import xlsx
 from jobs.models import Job
+from jobs.registry import runner_for
 
 logger = logging.getLogger(__name__)
+RUN_TASK = "jobs.run"  # the Celery task of every job (jobs.tasks.run)
 Status = Job.Status
 
 
@@ -50,21 +53,20 @@ def runs_inline() -> bool:
 
 
 def _enqueue(job: Job, inline: bool | None) -> None:
-    from jobs import tasks
-
+    # The task is looked up by its name in Celery's registry (``jobs.tasks`` registers it and imports this
+    # module), so starting a job does not import the task module back.
+    task = current_app.tasks[RUN_TASK]
     if runs_inline() if inline is None else inline:
         # Inline: the row is visible to this connection already, so the task runs now, also inside an
         # atomic block (tests, ATOMIC_REQUESTS) where an on_commit hook would come too late or never.
-        tasks.run.apply(args=[job.pk])
+        task.apply(args=[job.pk])
     else:
-        transaction.on_commit(partial(tasks.run.delay, job.pk))
+        transaction.on_commit(partial(task.delay, job.pk))
 
 
 def start(kind: str, *, user, params: dict, label: str, inline: bool | None = None) -> Job:
     """Create a job for ``user`` and run it (inline) or enqueue it (broker); return the job as it is now."""
-    from jobs.kinds import RUNNERS
-
-    if kind not in RUNNERS:
+    if runner_for(kind) is None:
         raise ValueError(f"Unknown job kind {kind!r}")
     job = Job.objects.create(owner=user, kind=kind, params=params, label=str(label)[:255])
     _enqueue(job, inline)
@@ -168,8 +170,6 @@ def _fail(job: Job, error: str, *, status: int | None = None) -> None:
 
 def run_job(job_id: int) -> str:
     """Run one job to the end (see the module docstring); return its final status."""
-    from jobs.kinds import RUNNERS
-
     job = claim(job_id)
     if job is None:
         return Job.objects.filter(pk=job_id).values_list("status", flat=True).first() or "missing"
@@ -179,7 +179,7 @@ def run_job(job_id: int) -> str:
     try:
         with translation.override(language):
             progress(1, _("Started"), force=True)
-            RUNNERS[job.kind](job, progress)
+            runner_for(job.kind)(job, progress)
     except JobError as exc:
         _fail(job, exc.message, status=exc.status)
         return Status.FAILED

@@ -2,17 +2,23 @@
 
 from celery import shared_task
 
+from jobs.services import RUN_TASK, run_job
 
-@shared_task(name="jobs.run", acks_late=True, reject_on_worker_lost=True)
+
+@shared_task(name=RUN_TASK, acks_late=True, reject_on_worker_lost=True)
 def run(job_id: int) -> str:
-    from jobs.services import run_job
-
     return run_job(job_id)
 
 
 @shared_task(name="jobs.purge")
 def purge(days: int = 7) -> int:
     """Daily by beat (see docs/deploy.md): finished jobs older than ``days`` and their files go away."""
+    from core.audit import purge_access_log
+    from core.imports import purge_pending
     from jobs.services import purge as purge_jobs
 
+    # The daily purge also drops access-log entries older than settings.ACCESS_LOG_DAYS.
+    purge_access_log()
+    # ... and uploaded import files whose preview was never confirmed (a day old).
+    purge_pending()
     return purge_jobs(older_than_days=days)

@@ -5,8 +5,8 @@ from decimal import Decimal
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.models import FIRST_OR_HIGHEST, AcademicYear, years_before
-from monitoring.measures import on_pedagogue, staff_share, staff_share_by_institution
+from core.models import FIRST_OR_HIGHEST, AcademicYear, CategoryAward, years_before
+from monitoring.measures import exists_for, on_pedagogue, staff_share, staff_share_by_institution
 from monitoring.registry import Better, Direction, Unit, indicator
 
 
@@ -15,8 +15,9 @@ def _under_35(year: AcademicYear) -> Q:
     return Q(birth_date__gt=years_before(year.start, 35))
 
 
-def _first_or_highest() -> Q:
-    return Q(category__in=FIRST_OR_HIGHEST)
+def _first_or_highest(year: AcademicYear):
+    # The category held on the year's end date (31 August), from the category history: never today's.
+    return exists_for(CategoryAward.objects.held_on(year.end).filter(category__in=FIRST_OR_HIGHEST))
 
 
 @indicator(
@@ -43,13 +44,14 @@ def share_under_35_by_institution(municipality, year: AcademicYear) -> dict:
     title=_("Share of pedagogues with the first or highest category"),
     unit=Unit.SHARE,
     better=Better.UP,
-    rule=_("Pedagogues with the first, highest or a higher category ÷ pedagogues employed during the year"),
-    source=_("Pedagogue directory (current category)"),
+    rule=_("Pedagogues holding the first, highest or a higher category on 31 August ÷ pedagogues employed "
+           "during the year"),
+    source=_("Pedagogues' category history (order dates, valid five years)"),
 )
 def share_first_or_highest_category(scope, year: AcademicYear) -> Decimal | None:
-    return staff_share(scope, year, on_pedagogue(_first_or_highest()))
+    return staff_share(scope, year, _first_or_highest(year))
 
 
 @share_first_or_highest_category.breakdown
 def share_first_or_highest_category_by_institution(municipality, year: AcademicYear) -> dict:
-    return staff_share_by_institution(municipality, year, on_pedagogue(_first_or_highest()))
+    return staff_share_by_institution(municipality, year, _first_or_highest(year))

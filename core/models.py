@@ -8,7 +8,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Concat, StrIndex, Substr, Trim
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -102,6 +103,19 @@ def own_institutions_q(municipality, prefix: str = "") -> Q:
     return q
 
 
+def natural_order(field: str = "short_name") -> list:
+    """Return the ordering of names by their number, not as text: «СШ № 2» before «СШ № 11».
+
+    The text up to «№», then the number after it by its length, then the name (equal lengths compare as
+    numbers). Plain SQL functions, so SQLite and PostgreSQL order alike; a name without «№» keeps text order.
+    """
+    name = Concat(F(field), Value("№"), output_field=models.CharField())
+    sign = StrIndex(name, Value("№"))
+    number = Trim(Substr(name, sign + 1))
+    digits = StrIndex(Concat(number, Value(" "), output_field=models.CharField()), Value(" "))
+    return [Substr(name, 1, sign).asc(), digits.asc(), F(field).asc()]
+
+
 class InstitutionQuerySet(models.QuerySet):
     def for_user(self, user) -> "InstitutionQuerySet":
         """Return the institutions the user may see."""
@@ -130,6 +144,10 @@ class InstitutionQuerySet(models.QuerySet):
     def active(self) -> "InstitutionQuerySet":
         return self.filter(is_active=True)
 
+    def natural(self) -> "InstitutionQuerySet":
+        """Order by the number in the name (see ``natural_order``)."""
+        return self.order_by(*natural_order())
+
     def search(self, text: str) -> "InstitutionQuerySet":
         """Return the institutions whose full or short name contains every word of the text."""
         for word in text.split():
@@ -143,6 +161,15 @@ class InstitutionQuerySet(models.QuerySet):
             index.setdefault(normalized_name(institution.name), institution)
             index[normalized_name(institution.short_name)] = institution
         return index
+
+
+class NaturalInstitutionManager(models.Manager.from_queryset(InstitutionQuerySet)):
+    """Institutions come in natural order everywhere they are listed (pickers, filters, lists, admin).
+
+    A manager rather than ``Meta.ordering``: the expression would enter the migrations' model state."""
+
+    def get_queryset(self) -> InstitutionQuerySet:
+        return super().get_queryset().order_by(*natural_order())
 
 
 def _contains_q(fields: tuple[str, ...], word: str) -> Q:
@@ -183,12 +210,12 @@ class Institution(models.Model):
     is_active = models.BooleanField(_("active"), default=True)
 
     history = HistoricalRecords()
-    objects = InstitutionQuerySet.as_manager()
+    objects = NaturalInstitutionManager()
 
     class Meta:
         verbose_name = _("institution")
         verbose_name_plural = _("institutions")
-        ordering = ["short_name"]
+        ordering = ["short_name"]  # for other models' ordering by institution; the manager orders naturally
         constraints = [
             models.UniqueConstraint(fields=["municipality", "short_name"], name="institution_unique_short_name")
         ]
@@ -319,8 +346,9 @@ def scope_q(scope, prefix: str = "") -> Q:
 
 
 def pedagogical_q(prefix: str = "") -> Q:
-    """Return a Q for employment records in a pedagogical position (managers are counted apart)."""
-    return Q(**{f"{prefix}position__is_pedagogical": True})
+    """Return a Q for employment records in a pedagogical position: managers (director, deputies: positions
+    not ``is_pedagogical``) are counted apart; a job without a stated position counts as pedagogical."""
+    return Q(**{f"{prefix}position__isnull": True}) | Q(**{f"{prefix}position__is_pedagogical": True})
 
 
 class PedagogueQuerySet(models.QuerySet):
@@ -678,3 +706,7 @@ class RoleAssignment(models.Model):
             raise ValidationError({"institution": _("This role is scoped to one institution.")})
         if self.role in (Role.METHODIST, Role.EXPERT) and not self.municipality_id:
             raise ValidationError({"municipality": _("This role is scoped to a municipality.")})
+
+
+# The access log and the erasures on request live in core/audit.py.
+from core.audit import AccessLog, Erasure  # noqa: E402,F401

@@ -3,6 +3,7 @@ within the municipality, so re-importing the same file updates instead of duplic
 
 import datetime
 import re
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -13,7 +14,18 @@ from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from core.imports import Importer
-from core.models import Category, Employment, Institution, Pedagogue, Position, Subject, normalized_name
+from core.models import (
+    ON_TOP_OF_HIGHEST,
+    Category,
+    CategoryAward,
+    Employment,
+    Institution,
+    Pedagogue,
+    Position,
+    Subject,
+    category_valid_until,
+    normalized_name,
+)
 from core.xlsx import Column, ParsedRow, template_bytes
 
 # Ways people write categories in rosters, beyond the labels themselves.
@@ -72,7 +84,10 @@ class RosterImporter(Importer):
                aliases=("Педагогический стаж с", "Стаж с"), width=16),
         Column("category", gettext_lazy("Category"), aliases=("Категория", "Квалификационная категория"), width=24),
         Column("category_date", gettext_lazy("Category assigned on"), kind="date",
-               aliases=("Дата присвоения категории",), width=16),
+               aliases=("Дата присвоения категории", "Дата приказа о категории"), width=16),
+        Column("category_order", gettext_lazy("Category order number"),
+               aliases=("Номер приказа о категории", "Приказ о категории"), width=16),
+        Column("rate", gettext_lazy("Rate"), kind="decimal", aliases=("Ставка", "Ставок"), width=10),
         Column("hired", gettext_lazy("Hired on"), kind="date", required=True, aliases=("Дата приёма",), width=14),
         Column("email", gettext_lazy("E-mail"), aliases=("E-mail", "Email", "Электронная почта"), width=26),
         Column("phone", gettext_lazy("Phone"), aliases=("Телефон",), width=18),
@@ -86,6 +101,9 @@ class RosterImporter(Importer):
             _("Dates are written DD.MM.YYYY."),
             _("Institution: its short or full name, as in the portal."),
             _("Position, category: choose from the drop-down lists."),
+            _("A category needs the date of its order; it is added to the pedagogue's category history "
+              "(valid five years). «Pedagogue-methodist» and «pedagogue-mentor» need a valid highest category."),
+            _("Rate: the share of a full rate (ставка), 1 when empty."),
             _("Subjects: names from the directory, separated by commas."),
             _("A pedagogue already in the portal (same full name and birth date in the municipality) is updated."),
             _("A new institution in a row moves the pedagogue: the previous job is closed the day before."),
@@ -182,6 +200,11 @@ class RosterImporter(Importer):
         cleaned["category"] = category
         if values.get("category_date") and (not values.get("category") or category == Category.NONE):
             row.error(col["category_date"], _("a category date is given without a category"))
+        if category and category != Category.NONE and not values.get("category_date"):
+            row.error(col["category_date"], _("give the date of the order that awarded the category"))
+        rate = values.get("rate")
+        if rate is not None and not (Decimal("0") < Decimal(rate) <= Decimal("3")):
+            row.error(col["rate"], _("the rate must be more than 0 and at most 3"))
 
         birth = values["birth_date"]
         if birth and birth > today:
@@ -236,6 +259,22 @@ class RosterImporter(Importer):
             else:
                 row.cleaned["pedagogue"] = pedagogue
                 row.action = "update"
+        self.validate_on_top_of_highest([row for row in valid if row.ok])
+
+    def validate_on_top_of_highest(self, rows: list[ParsedRow]) -> None:
+        """«Pedagogue-methodist» and «-mentor» need a highest category held on the order date (order No. 196)."""
+        rows = [row for row in rows if row.cleaned.get("category") in ON_TOP_OF_HIGHEST]
+        if not rows:
+            return
+        known = {row.cleaned["pedagogue"].pk for row in rows if "pedagogue" in row.cleaned}
+        highest = list(CategoryAward.objects.filter(pedagogue_id__in=known, category=Category.HIGHEST)
+                       .values_list("pedagogue_id", "order_date", "valid_until"))
+        for row in rows:
+            day, person = row.values["category_date"], row.cleaned.get("pedagogue")
+            if not person or not any(pk == person.pk and start <= day <= end for pk, start, end in highest):
+                row.error(self.column["category"], _(
+                    "«{category}» is awarded only to a pedagogue holding the highest category on the order date"
+                ).format(category=Category(row.cleaned["category"]).label))
 
     def existing_pedagogues(self, rows: list[ParsedRow]) -> dict[tuple, Pedagogue]:
         """Return the pedagogues already registered, keyed by (municipality id, full name, birth date)."""
@@ -267,14 +306,14 @@ class RosterImporter(Importer):
         updates = [row for row in rows if "pedagogue" in row.cleaned]
         self.create_pedagogues(creates)
         changed = self.update_pedagogues(updates)
+        changed += self.add_category_awards(updates, count_new_in=updates)
+        self.add_category_awards(creates)
         return {"created": len(creates), "updated": changed, "unchanged": len(updates) - changed}
 
     def person_fields(self, row: ParsedRow) -> dict:
         values = row.values
         return {
             "experience_start": values.get("experience_start"),
-            "category": row.cleaned["category"],
-            "category_date": values.get("category_date"),
             "email": values.get("email") or "",
             "phone": values.get("phone") or "",
         }
@@ -286,7 +325,6 @@ class RosterImporter(Importer):
         for row in rows:
             values, institution = row.values, row.cleaned["institution"]
             fields = self.person_fields(row)
-            fields["category"] = fields["category"] or Category.NONE
             people.append(Pedagogue(
                 last_name=values["last_name"], first_name=values["first_name"],
                 middle_name=values.get("middle_name") or "", birth_date=values["birth_date"],
@@ -300,9 +338,12 @@ class RosterImporter(Importer):
              for person, row in zip(people, rows, strict=True) for subject in row.cleaned["subjects"]],
             batch_size=BATCH,
         )
+        for person, row in zip(people, rows, strict=True):
+            row.cleaned["pedagogue"] = person
         jobs = [
             Employment(pedagogue_id=person.pk, institution=row.cleaned["institution"],
-                       position=row.cleaned["position"], hired=row.values["hired"])
+                       position=row.cleaned["position"], hired=row.values["hired"],
+                       rate=row.values.get("rate") or Decimal("1"))
             for person, row in zip(people, rows, strict=True)
         ]
         bulk_create_with_history(jobs, Employment, batch_size=BATCH, default_user=self.user)
@@ -336,13 +377,13 @@ class RosterImporter(Importer):
                 if value not in (None, "") and getattr(person, name) != value:
                     setattr(person, name, value)
                     changed.add(name)
-            if person.category == Category.NONE and person.category_date:
-                person.category_date = None
-                changed.add("category_date")
             job = open_jobs.get(person.pk)
             job_changed = False
+            rate = row.values.get("rate")
             if job and job.institution_id == institution.pk:
-                for name, value in (("position_id", position.pk), ("hired", hired)):
+                for name, value in (("position_id", position.pk), ("hired", hired), ("rate", rate)):
+                    if value is None:
+                        continue
                     if getattr(job, name) != value:
                         setattr(job, name, value)
                         job_fields.add(name.removesuffix("_id"))
@@ -354,7 +395,8 @@ class RosterImporter(Importer):
                     job.left = max(job.hired, hired - datetime.timedelta(days=1))
                     jobs.append(job)
                     job_fields.add("left")
-                new_jobs.append(Employment(pedagogue=person, institution=institution, position=position, hired=hired))
+                new_jobs.append(Employment(pedagogue=person, institution=institution, position=position, hired=hired,
+                                           rate=rate or Decimal("1")))
                 job_changed = True
             for name, value in (("institution_id", institution.pk), ("position_id", position.pk),
                                 ("municipality_id", institution.municipality_id)):
@@ -380,3 +422,29 @@ class RosterImporter(Importer):
         for person, chosen in new_subjects:
             person.subjects.set(chosen)  # rare: keeps the m2m history of the change
         return sum(1 for row in rows if row.cleaned["changed"])
+
+    def add_category_awards(self, rows: list[ParsedRow], count_new_in=()) -> int:
+        """Add the rows' categories to the category history (once per pedagogue, category and order date);
+        return how many rows of ``count_new_in`` that were unchanged otherwise got a new award."""
+        rows = [row for row in rows if row.cleaned.get("category") not in (None, Category.NONE)]
+        if not rows:
+            return 0
+        ids = {row.cleaned["pedagogue"].pk for row in rows}
+        existing = set(CategoryAward.objects.filter(pedagogue_id__in=ids)
+                       .values_list("pedagogue_id", "category", "order_date"))
+        awards, newly_changed = [], 0
+        for row in rows:
+            key = (row.cleaned["pedagogue"].pk, row.cleaned["category"], row.values["category_date"])
+            if key in existing:
+                continue
+            existing.add(key)
+            awards.append(CategoryAward(pedagogue_id=key[0], category=key[1], order_date=key[2],
+                                        order_number=row.values.get("category_order") or "",
+                                        valid_until=category_valid_until(key[2])))
+            if row in count_new_in and not row.cleaned.get("changed"):
+                row.cleaned["changed"] = True
+                newly_changed += 1
+        bulk_create_with_history(awards, CategoryAward, batch_size=BATCH, default_user=self.user)
+        for person in Pedagogue.objects.filter(pk__in={award.pedagogue_id for award in awards}):
+            person.sync_category()
+        return newly_changed

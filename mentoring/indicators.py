@@ -12,7 +12,15 @@ from decimal import Decimal
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from core.models import AcademicYear, Employment, Institution, employed_during_q, scope_q
+from core.models import (
+    AcademicYear,
+    Employment,
+    Institution,
+    employed_during_q,
+    own_institutions_q,
+    pedagogical_q,
+    scope_q,
+)
 from mentoring.models import (
     Attendance,
     Pair,
@@ -44,7 +52,7 @@ def _young_share(scope, year: AcademicYear, condition) -> Decimal | None:
     # Counted over the employment rows of the scope (as the breakdown is): SQLite plans this far
     # better than a correlated "has an employment in the institution" test on every pedagogue.
     counts = (
-        Employment.objects.filter(employed_during_q(year), scope_q(scope))
+        Employment.objects.filter(employed_during_q(year), pedagogical_q(), scope_q(scope))
         .filter(young_specialist_q(year.start, prefix="pedagogue__"))
         .aggregate(total=Count("pedagogue", distinct=True),
                    matching=Count("pedagogue", distinct=True, filter=Q(condition)))
@@ -55,7 +63,7 @@ def _young_share(scope, year: AcademicYear, condition) -> Decimal | None:
 def _young_shares_by_institution(municipality, year: AcademicYear, condition) -> dict:
     # A young specialist who worked in two institutions during the year counts in both.
     rows = (
-        Employment.objects.filter(employed_during_q(year), institution__municipality=municipality)
+        Employment.objects.filter(employed_during_q(year), pedagogical_q(), own_institutions_q(municipality, "institution__"))
         .filter(young_specialist_q(year.start, prefix="pedagogue__"))
         .values("institution_id")
         .annotate(total=Count("pedagogue", distinct=True),
@@ -100,7 +108,7 @@ def pairs_active(scope, year: AcademicYear) -> int:
 @pairs_active.breakdown
 def pairs_active_by_institution(municipality, year: AcademicYear) -> dict:
     rows = (
-        Pair.objects.filter(institution__municipality=municipality)
+        Pair.objects.filter(own_institutions_q(municipality, "institution__"))
         .filter(period_overlaps_q(year.start, year.end))
         .values("institution_id")
         .annotate(n=Count("pk"))
@@ -189,7 +197,7 @@ def young_teacher_school_sessions(scope, year: AcademicYear) -> int:
 @young_teacher_school_sessions.breakdown
 def young_teacher_school_sessions_by_institution(municipality, year: AcademicYear) -> dict:
     rows = (
-        Employment.objects.filter(employed_during_q(year), institution__municipality=municipality)
+        Employment.objects.filter(employed_during_q(year), pedagogical_q(), own_institutions_q(municipality, "institution__"))
         .filter(pedagogue__session_attendance__session__kind=SessionKind.YOUNG_TEACHER_SCHOOL,
                 pedagogue__session_attendance__session__date__range=(year.start, year.end))
         .values("institution_id")

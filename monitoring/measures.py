@@ -1,7 +1,9 @@
 """Shared measures for apps' indicators: the share of the staff of the year that meets a condition.
 
 "The staff of the year" of a scope (a municipality or one institution) are the pedagogues employed there
-during the academic year (``core.models.employed_during_q``). Both functions count distinct pedagogues from
+during the academic year (``core.models.employed_during_q``) in a pedagogical position (``Position.is_pedagogical``:
+directors and deputies are managers, counted apart); a municipality's scope is its own institutions
+(``core.models.own_institutions_q``: the municipal ones by default). Both functions count distinct pedagogues from
 the employment records of the scope, in one query: the planner walks the scope's jobs only, instead of testing
 every pedagogue of the region for a job in the scope.
 
@@ -16,7 +18,14 @@ from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Q
 
-from core.models import AcademicYear, Employment, employed_during_q, scope_q
+from core.models import (
+    AcademicYear,
+    Employment,
+    employed_during_q,
+    own_institutions_q,
+    pedagogical_q,
+    scope_q,
+)
 from monitoring.registry import share, shares
 
 Condition = Callable[[str, str], Q]
@@ -48,7 +57,7 @@ def exists_for(rows) -> Condition:
 
 def staff_share(scope, year: AcademicYear, matching: Condition, among: Condition | None = None) -> Decimal | None:
     """Pedagogues of the scope's staff of the year who match ÷ the staff (or only those ``among``)."""
-    rows = Employment.objects.filter(employed_during_q(year), scope_q(scope))
+    rows = Employment.objects.filter(employed_during_q(year), pedagogical_q(), scope_q(scope))
     if among is not None:
         rows = rows.filter(among("pedagogue__", "pedagogue"))
     counts = rows.aggregate(
@@ -62,7 +71,9 @@ def staff_share_by_institution(
     municipality, year: AcademicYear, matching: Condition, among: Condition | None = None
 ) -> dict:
     """``staff_share`` for every institution of the municipality; a pedagogue working in two counts in both."""
-    rows = Employment.objects.filter(employed_during_q(year), institution__municipality=municipality)
+    rows = Employment.objects.filter(
+        employed_during_q(year), pedagogical_q(), own_institutions_q(municipality, "institution__")
+    )
     if among is not None:
         rows = rows.filter(among("pedagogue__", "pedagogue"))
     rows = rows.values("institution_id").annotate(

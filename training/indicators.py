@@ -12,7 +12,15 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import AcademicYear, Employment, Pedagogue, employed_during_q, years_before
+from core.models import (
+    AcademicYear,
+    Employment,
+    Pedagogue,
+    employed_during_q,
+    own_institutions_q,
+    pedagogical_q,
+    years_before,
+)
 from monitoring.measures import pedagogue_in, prefixed, staff_share, staff_share_by_institution
 from monitoring.registry import Better, Direction, Unit, indicator, share, shares
 from training.models import Completion, Diagnosis, HourEntry, ProviderType, Route
@@ -94,7 +102,7 @@ def _completion_share(scope, year: AcademicYear, condition: Q) -> Decimal | None
 def _completion_share_by_institution(municipality, year: AcademicYear, condition: Q) -> dict:
     in_year = Q(pedagogue__completions__finished__range=(year.start, year.end))
     rows = (
-        Employment.objects.filter(employed_during_q(year), institution__municipality=municipality)
+        Employment.objects.filter(employed_during_q(year), pedagogical_q(), own_institutions_q(municipality, "institution__"))
         .values("institution_id")
         .annotate(
             total=Count("pedagogue__completions", distinct=True, filter=in_year),
@@ -208,7 +216,7 @@ def share_routes_completed_by_institution(municipality, year: AcademicYear) -> d
     with_route = _with_route(year)
     completed = Route.objects.filter(pk__in=_completed_route_ids(year)).values("pedagogue_id")
     rows = (
-        Employment.objects.filter(employed_during_q(year), institution__municipality=municipality,
+        Employment.objects.filter(employed_during_q(year), pedagogical_q(), own_institutions_q(municipality, "institution__"),
                                   pedagogue_id__in=with_route)
         .values("institution_id")
         .annotate(
@@ -260,7 +268,7 @@ def mean_window_hours(scope, year: AcademicYear) -> Decimal | None:
 
 @mean_window_hours.breakdown
 def mean_window_hours_by_institution(municipality, year: AcademicYear) -> dict:
-    jobs = Employment.objects.filter(employed_during_q(year), institution__municipality=municipality)
+    jobs = Employment.objects.filter(employed_during_q(year), pedagogical_q(), own_institutions_q(municipality, "institution__"))
     # Keep one employment per pedagogue and institution, so two jobs in one school count once.
     later_job = jobs.filter(pedagogue=OuterRef("pedagogue"), institution=OuterRef("institution"), pk__gt=OuterRef("pk"))
     rows = (

@@ -11,14 +11,18 @@ from core.indicators import (
     share_under_35,
     share_under_35_by_institution,
 )
-from core.models import Category, Employment, Pedagogue
+from core.models import Category, CategoryAward, Employment, Pedagogue
 
 
 def hire(city, institution, *, born, hired, left=None, category=Category.NONE):
     pedagogue = Pedagogue.objects.create(
-        last_name="П", first_name="И", birth_date=born, municipality=city, institution=institution, category=category
+        last_name="П", first_name="И", birth_date=born, municipality=city, institution=institution
     )
     Employment.objects.create(pedagogue=pedagogue, institution=institution, hired=hired, left=left)
+    if category in (Category.METHODIST, Category.MENTOR):
+        CategoryAward.objects.create(pedagogue=pedagogue, category=Category.HIGHEST, order_date=datetime.date(2019, 3, 1))
+    if category != Category.NONE:
+        CategoryAward.objects.create(pedagogue=pedagogue, category=category, order_date=datetime.date(2020, 3, 1))
     return pedagogue
 
 

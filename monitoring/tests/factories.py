@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import factory
 
-from core.models import Category, Employment, Institution, InstitutionType, Pedagogue
+from core.models import Category, CategoryAward, Employment, Institution, InstitutionType, Pedagogue
 from monitoring.models import Assignment, IndicatorPassport, Order, Target
 from monitoring.registry import Direction, Unit, indicator, registry
 
@@ -45,6 +45,9 @@ def employ(
             municipality=institution.municipality, institution=institution, birth_date=born, category=category
         )
         Employment.objects.create(pedagogue=pedagogue, institution=institution, hired=hired, left=left)
+        if category != Category.NONE:
+            # Awarded in January 2019: held on 31 August 2021 and 2022 (valid five years).
+            CategoryAward.objects.create(pedagogue=pedagogue, category=category, order_date=datetime.date(2019, 1, 1))
         people.append(pedagogue)
     return people
 

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 DOCUMENT_EXTENSIONS = ("pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "ppt", "pptx", "odp",
                        "jpg", "jpeg", "png", "zip")
@@ -38,6 +38,21 @@ EXPECTED_FAMILY = {
     "mp4": "video",
 }
 
+# "The file is not …" (Russian takes the instrumental case here, hence a context of its own).
+EXPECTED_TITLES = {
+    "pdf": pgettext_lazy("the file is not", "a PDF document"),
+    "ole": pgettext_lazy("the file is not", "a Microsoft Office 97–2003 document"),
+    "ooxml": pgettext_lazy("the file is not", "a Microsoft Office (OOXML) document"),
+    "odf": pgettext_lazy("the file is not", "an OpenDocument file"),
+    "rtf": pgettext_lazy("the file is not", "an RTF document"),
+    "zip": pgettext_lazy("the file is not", "a ZIP archive"),
+    "jpeg": pgettext_lazy("the file is not", "a JPEG image"),
+    "png": pgettext_lazy("the file is not", "a PNG image"),
+    "gif": pgettext_lazy("the file is not", "a GIF image"),
+    "video": pgettext_lazy("the file is not", "an MP4 video"),
+}
+
+# "By its content it is …"
 FAMILY_TITLES = {
     "pdf": gettext_lazy("a PDF document"),
     "ole": gettext_lazy("a Microsoft Office 97–2003 document"),
@@ -117,7 +132,7 @@ def validate_content(file) -> None:
     raise ValidationError(
         _("The file «{name}» is not {expected}: by its content it is {found}. Save it again in the right format "
           "or choose another file.").format(
-            name=name.rsplit("/", 1)[-1], expected=FAMILY_TITLES[expected],
+            name=name.rsplit("/", 1)[-1], expected=EXPECTED_TITLES[expected],
             found=FAMILY_TITLES.get(found, FAMILY_TITLES[None]),
         ),
         code="file_content",

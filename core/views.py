@@ -23,6 +23,7 @@ from core.record import record_sections
 from core.roster import RosterImporter
 from core.scoping import Role, roles_of
 from core.services import save_pedagogue_record
+from core.todo import todo_items
 from core.xlsx import workbook_response
 from jobs.decorators import background_file
 
@@ -54,7 +55,7 @@ def may_create_pedagogues(user) -> bool:
 def home(request):
     roles = roles_of(request.user)
     sections = [item for item in all_items() if item.visible_to(roles)]
-    context = {"sections": sections, "own_record": None, "counts": None}
+    context = {"sections": sections, "own_record": None, "counts": None, "todo": todo_items(request.user)}
     if roles.pedagogue_id:
         context["own_record"] = Pedagogue.objects.for_user(request.user).filter(pk=roles.pedagogue_id).first()
     if roles.is_global or roles.municipality_ids or roles.institution_ids_for(Role.SCHOOL):

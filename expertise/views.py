@@ -18,6 +18,7 @@ from expertise.exports import experts_xlsx, requests_xlsx
 from expertise.filters import ExpertFilter, RequestFilter
 from expertise.forms import AssignForm, ConcludeForm, ExpertForm, RequestForm, ReviewForm
 from expertise.models import Action, Assignment, Criterion, Expert, ReviewRequest, Status
+from expertise.todo import pending_reviews
 
 MANAGERS = roles_with(Cap.DECIDE)
 SORTS = {
@@ -214,8 +215,8 @@ def queue(request):
         .select_related("request__institution")
         .order_by("reviewed_at", "request__deadline", "-assigned_at")
     )
-    pending = [a for a in assignments if not a.is_done and a.round == a.request.round
-               and a.request.status == Status.ASSIGNED]
+    pending = list(pending_reviews(request.user).select_related("request__institution")
+                   .order_by("request__deadline", "-assigned_at"))  # the home page counts the same list
     done = [a for a in assignments if a.is_done]
     return render(request, "expertise/queue.html", {"pending": pending, "done": done})
 

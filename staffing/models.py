@@ -3,9 +3,11 @@ regulatory documents of the process (item 5 of the source order)."""
 
 import datetime
 from decimal import ROUND_HALF_UP, Decimal
+from functools import partial
 
 from django.conf import settings
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -13,11 +15,22 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from core.models import AcademicYear, Institution, InstitutionType, Municipality, Position, Subject
+from core.models import (
+    AcademicYear,
+    Institution,
+    InstitutionType,
+    Municipality,
+    Position,
+    Subject,
+    Subordination,
+    own_institutions_q,
+)
 from core.scoping import Role, roles_of
+from core.search import contains_q
 from core.validators import document_validators
 
-# A teacher's rate (ставка) is 18 weekly hours; needs given in hours are counted in rates with it.
+# A teacher's rate (ставка) is 18 weekly hours: the norm when a position gives none. Needs given in hours are
+# counted in rates with the position's own norm (Position.norm_hours, order No. 1601).
 HOURS_PER_RATE = 18
 
 
@@ -72,7 +85,7 @@ class CampaignQuerySet(models.QuerySet):
     def search(self, text: str) -> "CampaignQuerySet":
         for word in text.split():
             self = self.filter(
-                Q(title__icontains=word) | Q(title__icontains=word.lower()) | Q(title__icontains=word.capitalize())
+                contains_q(("title",), word)
             )
         return self
 
@@ -135,8 +148,9 @@ class Campaign(models.Model):
         return ", ".join(str(labels[code]) for code in self.types if code in labels)
 
     def required_institutions(self):
-        """Return the active institutions of the municipality that must answer."""
-        institutions = Institution.objects.filter(municipality_id=self.municipality_id, is_active=True)
+        """Return the active institutions the municipality counts as its own (the municipal ones unless its
+        setting says otherwise) that must answer."""
+        institutions = Institution.objects.filter(own_institutions_q(self.municipality), is_active=True)
         if self.types:
             institutions = institutions.filter(type__in=self.types)
         return institutions
@@ -144,6 +158,7 @@ class Campaign(models.Model):
     def requires(self, institution: Institution) -> bool:
         return (
             institution.municipality_id == self.municipality_id
+            and (institution.subordination == Subordination.MUNICIPAL or self.municipality.counts_other_institutions)
             and institution.is_active
             and (not self.types or institution.type in self.types)
         )
@@ -200,6 +215,13 @@ class Submission(models.Model):
                                    help_text=_("The institution states explicitly that it needs nobody."))
     contact = models.CharField(_("responsible person and phone"), max_length=200, blank=True)
     first_submitted_at = models.DateTimeField(_("first submitted at"), null=True, blank=True)
+    # The day the answer reached the methodical centre: the day it was submitted in the portal, or the day
+    # a paper answer came (entered by the methodist). "On time" is read from it.
+    received_on = models.DateField(_("received on"), null=True, blank=True)
+    entered_by_methodist = models.BooleanField(
+        _("entered by the methodist"), default=False,
+        help_text=_("The methodist entered the answer the institution sent on paper or by e-mail."),
+    )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                      related_name="+", verbose_name=pgettext_lazy("staffing", "submitted by"))
@@ -234,13 +256,33 @@ class Submission(models.Model):
         """A draft or a returned submission of an open campaign may be changed by its institution."""
         return self.campaign.is_open and self.status in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED)
 
-    def submit(self, *, by) -> None:
-        """Lock the draft and hand it to the methodist; the first submission time stays for "on time"."""
+    def clean(self) -> None:
+        """The date of receipt is real: not in the future, within the campaign's academic year or the year
+        before it (a campaign «as of 1 August» is answered before its year starts)."""
+        if not self.received_on or not self.campaign_id:
+            return
+        if self.received_on > timezone.localdate():
+            raise ValidationError({"received_on": _("The date of receipt is in the future.")})
+        year = self.campaign.year
+        earliest = year.start.replace(year=year.start_year - 1)
+        if not earliest <= self.received_on <= year.end:
+            raise ValidationError({"received_on": _(
+                "The date of receipt should fall within {year} or the academic year before it."
+            ).format(year=year.title)})
+
+    def submit(self, *, by, received_on: datetime.date | None = None) -> None:
+        """Lock the draft and hand it to the methodist; the first submission time stays, and the date of
+        receipt (today unless a methodist enters an earlier one) says whether it came on time."""
         now = timezone.now()
         self.status = SubmissionStatus.SUBMITTED
         self.submitted_at = now
         self.first_submitted_at = self.first_submitted_at or now
         self.submitted_by = by
+        if received_on:
+            self.received_on = received_on
+            self.clean()
+        else:
+            self.received_on = self.received_on or timezone.localdate(now)
         self.save()
 
     def accept(self, *, by) -> None:
@@ -252,20 +294,23 @@ class Submission(models.Model):
         self.status = SubmissionStatus.RETURNED
         self.reviewed_at, self.reviewed_by, self.review_comment = timezone.now(), by, comment
         self.save()
+        from staffing.services import notify_returned
+
+        transaction.on_commit(partial(notify_returned, self.pk))
 
     def total_posts(self) -> Decimal:
         return Decimal(self.needs.aggregate(total=models.Sum("posts"))["total"] or 0).quantize(Decimal("0.01"))
 
     @property
     def on_time(self) -> bool | None:
-        if not self.first_submitted_at:
+        if not self.received_on:
             return None
-        return timezone.localdate(self.first_submitted_at) <= self.campaign.deadline
+        return self.received_on <= self.campaign.deadline
 
 
 class Reason(models.TextChoices):
     RETIREMENT = "retirement", _("Retirement")
-    MATERNITY = "maternity", _("Maternity leave")
+    MATERNITY = "maternity", _("Parental leave")
     GROWTH = "growth", _("Growth (more classes or groups)")
     VACANCY = "vacancy", _("Vacancy (a pedagogue left)")
 
@@ -288,7 +333,8 @@ class Need(models.Model):
                                 verbose_name=_("subject"))
     rates = models.DecimalField(_("rates"), max_digits=5, decimal_places=2, null=True, blank=True)
     weekly_hours = models.PositiveSmallIntegerField(_("weekly hours"), null=True, blank=True)
-    # The need in rates: the rates given, or the weekly hours ÷ 18. Kept for the summary's sums.
+    # The need in rates: the rates given, or the weekly hours ÷ the position's norm hours per rate. Kept for
+    # the summary's sums.
     posts = models.DecimalField(_("posts (rates)"), max_digits=6, decimal_places=2, default=Decimal("0"))
     reason = models.CharField(pgettext_lazy("staffing", "reason"), max_length=20, choices=Reason.choices)
     vacant_since = models.DateField(_("vacant since"), null=True, blank=True)
@@ -311,16 +357,18 @@ class Need(models.Model):
         return f"{self.position} {self.subject or ''}".strip()
 
     def save(self, *args, **kwargs):
-        self.posts = posts_of(self.rates, self.weekly_hours)
+        self.posts = posts_of(self.rates, self.weekly_hours, self.position.norm_hours if self.position_id else None)
         super().save(*args, **kwargs)
 
 
-def posts_of(rates: Decimal | None, weekly_hours: int | None) -> Decimal:
-    """Return the need in rates: the rates if given, else the weekly hours ÷ 18, to 2 places."""
+def posts_of(rates: Decimal | None, weekly_hours: int | None, norm_hours: Decimal | None = None) -> Decimal:
+    """Return the need in rates: the rates if given, else the weekly hours ÷ the position's norm hours per rate
+    (18 when none is given), to 2 places: «воспитатель, 36 ч/нед.» is one rate."""
     if rates:
         return Decimal(rates).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     if weekly_hours:
-        return (Decimal(weekly_hours) / HOURS_PER_RATE).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        norm = Decimal(norm_hours or HOURS_PER_RATE)
+        return (Decimal(weekly_hours) / norm).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     return Decimal("0")
 
 

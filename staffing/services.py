@@ -1,5 +1,7 @@
 """Writes that touch a submission and its rows together."""
 
+from functools import partial
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -23,7 +25,8 @@ def replace_needs(*, submission: Submission, needs: list[dict], by) -> int:
         raise ValidationError(_("The submission can no longer be changed."))
     submission.needs.all().delete()
     rows = [
-        Need(submission=submission, posts=posts_of(data.get("rates"), data.get("weekly_hours")),
+        Need(submission=submission, posts=posts_of(data.get("rates"), data.get("weekly_hours"),
+                                                   data["position"].norm_hours if data.get("position") else None),
              **{key: data[key] for key in NEED_FIELDS if data.get(key) is not None})
         for data in needs
     ]
@@ -40,3 +43,44 @@ def save_submission(*, form, needs) -> Submission:
     needs.instance = submission
     needs.save()
     return submission
+
+
+@transaction.atomic
+def enter_on_behalf(*, form, needs, by) -> Submission:
+    """Save the answer a methodist enters for an institution (from paper or e-mail) as submitted on the day
+    it was received, marked as entered by the methodist; the institution's school users are told."""
+    submission = save_submission(form=form, needs=needs)
+    submission.entered_by_methodist = True
+    submission.submit(by=by, received_on=form.cleaned_data["received_on"])
+    transaction.on_commit(partial(notify_entered, submission.pk))
+    return submission
+
+
+def notify_entered(submission_pk: int) -> None:
+    """Tell the institution's school users that the methodist entered their staffing answer."""
+    from django.urls import reverse
+
+    from notifications.kinds import Kind
+    from notifications.services import notify, school_users
+
+    submission = Submission.objects.select_related("campaign", "institution", "submitted_by").get(pk=submission_pk)
+    url = reverse("staffing:submission-detail", args=[submission.campaign_id, submission.institution_id])
+    for user in school_users([submission.institution_id]).get(submission.institution_id, []):
+        notify(user=user, kind=Kind.STAFFING_ENTERED, obj=submission, url=url,
+               title=_("The methodist entered the staffing needs of {school} received on {day}").format(
+                   school=submission.institution.short_name, day=submission.received_on.strftime("%d.%m.%Y")))
+
+
+def notify_returned(submission_pk: int) -> None:
+    """Tell the institution's school users that their staffing answer came back with the methodist's comment."""
+    from django.urls import reverse
+
+    from notifications.kinds import Kind
+    from notifications.services import notify, school_users
+
+    submission = Submission.objects.select_related("campaign", "institution").get(pk=submission_pk)
+    url = reverse("staffing:submission-detail", args=[submission.campaign_id, submission.institution_id])
+    for user in school_users([submission.institution_id]).get(submission.institution_id, []):
+        notify(user=user, kind=Kind.STAFFING_RETURNED, obj=submission, url=url, body=submission.review_comment,
+               title=_("The staffing needs of {school} are returned for corrections").format(
+                   school=submission.institution.short_name))

@@ -1,0 +1,143 @@
+"""The home page lists what needs each role now; every count equals the length of the list it links to."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from core.todo import todo_items
+from expertise.services import assign_experts, submit_review
+from expertise.tests.factories import ExpertFactory, ReviewRequestFactory
+from monitoring.services import build_snapshot, draft_order
+from monitoring.tests.factories import add_assignment
+from staffing.models import SubmissionStatus
+from staffing.tests.factories import CampaignFactory, submitted
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+
+
+def todo(client, user) -> dict[str, tuple[int, str]]:
+    client.force_login(user)
+    response = client.get("/")
+    assert response.status_code == 200
+    return {item.title: (item.count, item.url) for item in response.context["todo"]}
+
+
+def listed(client, url: str, key: str = "page") -> int:
+    context = client.get(url).context
+    value = context[key]
+    return value.paginator.count if hasattr(value, "paginator") else len(value)
+
+
+@pytest.fixture
+def expert_entry(expert, other_school):
+    from core.tests.factories import PedagogueFactory
+
+    return ExpertFactory(pedagogue=PedagogueFactory(institution=other_school), user=expert)
+
+
+def test_expert_sees_the_reviews_assigned_and_the_queue_has_as_many(client, expert, expert_entry, methodist,
+                                                                     school, school_user):
+    requests = ReviewRequestFactory.create_batch(3, institution=school, submitted_by=school_user)
+    for request in requests:
+        assign_experts(request=request, experts=[expert_entry], deadline=TODAY, by=methodist)
+    submit_review(assignment=requests[0].assignments.get(), scores={c.pk: 2 for c in requests[0].criteria()},
+                  comment="", recommendation="revise", by=expert)
+
+    items = todo(client, expert)
+
+    count, url = items["Назначенные вам экспертизы"]
+    assert count == 2 == listed(client, url, "pending")
+    page = client.get("/").content.decode()
+    assert 'id="todo"' in page and page.index('id="todo"') < page.index("Разделы")  # the tiles move below
+
+
+def test_methodist_sees_requests_waiting_for_experts_and_as_chair_those_waiting_for_a_conclusion(
+        client, methodist, city, school, school_user, expert, expert_entry):
+    from expertise.models import CouncilOfficer
+
+    ReviewRequestFactory.create_batch(2, institution=school, submitted_by=school_user)
+    reviewed = ReviewRequestFactory(institution=school, submitted_by=school_user)
+    assign_experts(request=reviewed, experts=[expert_entry], deadline=TODAY, by=methodist)
+    submit_review(assignment=reviewed.assignments.get(), scores={c.pk: 3 for c in reviewed.criteria()},
+                  comment="", recommendation="recommended", by=expert)
+
+    items = todo(client, methodist)
+    count, url = items["Заявки на экспертизу без экспертов"]
+    assert count == 2 == listed(client, url)
+    assert "Рассмотренные заявки ждут заключения совета" not in items  # not the council's officer
+
+    CouncilOfficer.objects.create(municipality=city, user=methodist)
+    count, url = todo(client, methodist)["Рассмотренные заявки ждут заключения совета"]
+    assert count == 1 == listed(client, url)
+
+
+def test_school_sees_its_overdue_and_returned_staffing_answers(client, school_user, school, city):
+    overdue = CampaignFactory(municipality=city, deadline=TODAY - datetime.timedelta(days=2), title="Сбор А")
+    returned = CampaignFactory(municipality=city, deadline=TODAY + datetime.timedelta(days=20), title="Сбор Б")
+    submitted(returned, school, status=SubmissionStatus.RETURNED)
+    done = CampaignFactory(municipality=city, deadline=TODAY + datetime.timedelta(days=20), title="Сбор В")
+    submitted(done, school)
+
+    items = todo(client, school_user)
+
+    assert set(items) == {
+        f"Кадровая потребность {school.short_name} просрочена (срок {overdue.deadline:%d.%m.%Y})",
+        f"Кадровая потребность {school.short_name} возвращена на исправление",
+    }
+    urls = {url for _count, url in items.values()}
+    assert urls == {f"/staffing/campaigns/{overdue.pk}/institutions/{school.pk}/",
+                    f"/staffing/campaigns/{returned.pk}/institutions/{school.pk}/"}
+    assert all(client.get(url).status_code == 200 for url in urls)
+
+
+def test_methodist_sees_the_returns_to_review_as_the_completeness_page_lists_them(client, methodist, city, school,
+                                                                                  other_school):
+    campaign = CampaignFactory(municipality=city, deadline=TODAY + datetime.timedelta(days=5), title="Сбор Г")
+    submitted(campaign, school)
+    submitted(campaign, other_school, status=SubmissionStatus.ACCEPTED)
+
+    count, url = todo(client, methodist)["Ответы о кадровой потребности на проверку: «Сбор Г»"]
+
+    assert count == 1 == listed(client, url)
+
+
+def test_a_returned_answer_notifies_the_school(school_user, school, city, methodist,
+                                               django_capture_on_commit_callbacks):
+    from notifications.models import Notification
+
+    campaign = CampaignFactory(municipality=city, deadline=TODAY + datetime.timedelta(days=5))
+    answer = submitted(campaign, school)
+    with django_capture_on_commit_callbacks(execute=True):
+        answer.return_for_corrections(by=methodist, comment="Уточните ставки")
+
+    note = Notification.objects.get(user=school_user)
+    assert (note.kind, note.body, note.url) == (
+        "staffing_returned", "Уточните ставки", f"/staffing/campaigns/{campaign.pk}/institutions/{school.pk}/")
+
+
+def test_my_order_assignments_and_the_overdue_ones_match_the_task_list(client, city, year, head, methodist):
+    import datetime as dt
+
+    order = draft_order(snapshot=build_snapshot(municipality=city, year=year), by=head)
+    add_assignment(order, methodist, deadline=TODAY + dt.timedelta(days=3), text="Провести семинар")
+    add_assignment(order, methodist, deadline=TODAY - dt.timedelta(days=3), text="Сдать отчёт")
+    add_assignment(order, head, deadline=TODAY - dt.timedelta(days=3), text="Чужое")
+    order.issue(number="12", date=dt.date(2022, 6, 1), signatory_position="Начальник", signatory_name="Егорова",
+                by=head)
+
+    items = todo(client, methodist)
+
+    count, url = items["Поручения в работе"]
+    assert count == 2 + order.assignments.filter(responsible=methodist).exclude(
+        text__in=["Провести семинар", "Сдать отчёт"]).count() == listed(client, url)
+    count, url = items["Просроченные поручения"]
+    assert count == listed(client, url) >= 1
+    assert list(items)[0] == "Просроченные поручения"  # urgent first
+
+
+def test_a_user_without_pending_work_is_told_so(client, teacher):
+    client.force_login(teacher)
+    assert todo_items(teacher) == []
+    assert 'id="todo-empty"' in client.get("/").content.decode()

@@ -200,6 +200,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CEL
 # JOBS_BACKGROUND_FILES=0 keeps them inline even then. A job is given up after JOBS_MAX_ATTEMPTS starts.
 JOBS_BACKGROUND_FILES = os.environ.get("JOBS_BACKGROUND_FILES", "1" if CELERY_BROKER_URL else "0") == "1"
 JOBS_MAX_ATTEMPTS = int(os.environ.get("JOBS_MAX_ATTEMPTS", "3"))
+# Who looked at whose personal data (core.audit.AccessLog) is kept this many days, then purged daily.
+ACCESS_LOG_DAYS = int(os.environ.get("ACCESS_LOG_DAYS", "365"))
 # Every app's reminders → notifications → the daily digest, hourly (the same code as `manage.py send_reminders`).
 CELERY_BEAT_SCHEDULE = {
     "notifications-send-reminders": {"task": "notifications.send_reminders", "schedule": 3600.0},

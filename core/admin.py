@@ -1,6 +1,12 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.audit import AccessLog, Erasure, erase_person
 from core.models import (
     AcademicYear,
     CategoryAward,
@@ -12,6 +18,7 @@ from core.models import (
     RoleAssignment,
     Subject,
 )
+from core.xlsx import Column, Sheet, workbook_response
 
 
 @admin.register(Municipality)
@@ -46,6 +53,84 @@ class PedagogueAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["institution", "user"]
     readonly_fields = ["category", "category_date", "category_valid_until"]
     inlines = [CategoryAwardInline, EmploymentInline]
+    actions = ["erase_personal_data"]
+
+    @admin.action(description=gettext_lazy("Erase personal data on the person's request (152-ФЗ)"))
+    def erase_personal_data(self, request, queryset):
+        """Ask for the reason, then anonymise each chosen record (``core.audit.erase_person``)."""
+        form = ErasureForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            done = 0
+            for pedagogue in queryset:
+                try:
+                    erase_person(pedagogue=pedagogue, by=request.user, reason=form.cleaned_data["reason"])
+                except ValidationError as exc:
+                    self.message_user(request, "; ".join(exc.messages), messages.ERROR)
+                    return None
+                done += 1
+            self.message_user(request, _("Personal data of {count} pedagogue(s) erased.").format(count=done),
+                              messages.SUCCESS)
+            return None
+        return TemplateResponse(request, "admin/core/pedagogue/erase.html", {
+            **self.admin_site.each_context(request),
+            "title": _("Erase personal data"),
+            "opts": self.model._meta,
+            "queryset": queryset,
+            "form": form,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        })
+
+
+class ErasureForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("The person's request: its number and date."),
+    )
+
+
+@admin.register(Erasure)
+class ErasureAdmin(admin.ModelAdmin):
+    list_display = ["erased_at", "pedagogue", "erased_by", "reason"]
+    date_hierarchy = "erased_at"
+    readonly_fields = ["pedagogue", "erased_at", "erased_by", "reason"]
+
+    def has_add_permission(self, request) -> bool:
+        return False  # an erasure is made by the action on pedagogues, with its reason
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(admin.ModelAdmin):
+    list_display = ["at", "username", "kind", "what", "object_id", "rows", "path", "ip"]
+    list_filter = ["kind", "what", ("at", admin.DateFieldListFilter), "user"]
+    search_fields = ["username", "path", "ip"]
+    date_hierarchy = "at"
+    list_select_related = False
+    actions = ["export_xlsx"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.action(description=gettext_lazy("Export the chosen entries to Excel"))
+    def export_xlsx(self, request, queryset):
+        columns = [
+            Column("at", _("When"), width=20), Column("username", _("User name"), width=20),
+            Column("kind", _("Kind"), width=22), Column("what", _("What"), width=22),
+            Column("object_id", _("Record id"), kind="int", width=10), Column("rows", _("Rows"), kind="int", width=8),
+            Column("path", _("Address"), width=60), Column("ip", _("IP address"), width=16),
+        ]
+        kinds = dict(AccessLog._meta.get_field("kind").choices)
+        rows = (
+            (entry.at.strftime("%Y-%m-%d %H:%M:%S"), entry.username, str(kinds.get(entry.kind, entry.kind)),
+             entry.what, entry.object_id, entry.rows, entry.path, entry.ip or "")
+            for entry in queryset.order_by("-at").iterator()
+        )
+        return workbook_response("access-log.xlsx", [Sheet(_("Access log"), columns, rows)])
 
 
 @admin.register(AcademicYear)

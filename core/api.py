@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, permissions, serializers, viewsets
 
+from core.audit import AccessLoggedMixin
+from core.capabilities import Cap
 from core.filters import InstitutionFilter, PedagogueFilter
 from core.models import Employment, Institution, Municipality, Pedagogue, Position
 from core.scoping import Role, roles_of
@@ -156,7 +158,8 @@ class PedagogueSerializer(serializers.ModelSerializer):
         return instance
 
 
-class PedagogueViewSet(ProtectedDestroyMixin, viewsets.ModelViewSet):
+class PedagogueViewSet(AccessLoggedMixin, ProtectedDestroyMixin, viewsets.ModelViewSet):
+    access_what = "core.pedagogue"
     serializer_class = PedagogueSerializer
     permission_classes = [permissions.IsAuthenticated, MayEdit]
     filterset_class = PedagogueFilter
@@ -179,6 +182,15 @@ class PedagogueViewSet(ProtectedDestroyMixin, viewsets.ModelViewSet):
                 or roles.institution_ids_for(Role.SCHOOL)):
             self.permission_denied(request)
         return super().create(request, *args, **kwargs)
+
+    def perform_destroy(self, instance) -> None:
+        # People are not deleted by a click (the matrix: Cap.DELETE_PEOPLE, the administrator only): a departure
+        # is an employment that ends, and an erasure on request is the administrator's action with a reason.
+        if not roles_of(self.request.user).can(Cap.DELETE_PEOPLE):
+            self.permission_denied(self.request, message=_(
+                "Pedagogues are not deleted: close the employment when a person leaves; the administrator "
+                "erases a person's data on their request."))
+        super().perform_destroy(instance)
 
 
 routes = [

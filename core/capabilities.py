@@ -40,6 +40,8 @@ class Cap(models.TextChoices):
     DELETE_PEOPLE = "delete_people", _("Delete pedagogues")
     ERASE_PERSON = "erase_person", _("Erase a person's data on request")
     DECIDE = "decide", _("Decide (accept, approve, conclude)")
+    ENTER = "enter", _("Enter the records of methodical work (courses, associations, mentoring, certificates)")
+    GOVERN = "govern", _("Set targets and indicators, edit and issue orders")
     CATALOGUE = "catalogue", _("Manage shared catalogues")
     REVIEW = "review", _("Review assigned materials")
 
@@ -47,10 +49,12 @@ class Cap(models.TextChoices):
 C = Cap
 MATRIX: dict[str, frozenset[str]] = {
     Role.ADMIN: frozenset(Cap.values),
+    # The head reads everything of the municipality, edits its directory and governs (targets, orders);
+    # the methodists enter the records of methodical work and keep the shared catalogues.
     Role.HEAD: frozenset({C.MUNICIPAL_RECORDS, C.INSTITUTIONS, C.PERSONAL_DATA, C.DIAGNOSES, C.EXPORT, C.EDIT,
-                          C.DELETE, C.DECIDE, C.CATALOGUE}),
+                          C.DELETE, C.DECIDE, C.GOVERN}),
     Role.METHODIST: frozenset({C.MUNICIPAL_RECORDS, C.INSTITUTIONS, C.PERSONAL_DATA, C.DIAGNOSES, C.EXPORT, C.EDIT,
-                               C.DELETE, C.DECIDE, C.CATALOGUE}),
+                               C.DELETE, C.DECIDE, C.ENTER, C.CATALOGUE}),
     # A school sees and edits its own institution's staff; it deletes no people (a departure closes the employment).
     Role.SCHOOL: frozenset({C.INSTITUTIONS, C.PERSONAL_DATA, C.DIAGNOSES, C.EXPORT, C.EDIT}),
     # An expert is a teacher of another school: the directory of institutions and what is assigned to them.
@@ -82,6 +86,8 @@ class Access:
     read: tuple[str, ...] = ()
     write: tuple[str, ...] | None = None
     delete: tuple[str, ...] | None = None
+    # The view narrows further (a finer role, the object's state or owner): a 403 there is its own decision.
+    finer: bool = False
 
     def caps_for(self, method: str) -> tuple[str, ...]:
         if method == "DELETE":
@@ -105,6 +111,10 @@ DIAGNOSES = Access(read=(Cap.DIAGNOSES, Cap.OWN_RECORD), write=(Cap.DIAGNOSES, C
 CATALOGUE = Access(read=(), write=(Cap.CATALOGUE,), delete=(Cap.CATALOGUE,))
 # Methodical work open to everyone who takes part (scoped by for_user): associations, projects, banks …
 WORK = Access(read=(Cap.PERSONAL_DATA, Cap.OWN_RECORD), write=(Cap.EDIT, Cap.OWN_RECORD), delete=(Cap.DELETE,))
+ENTER = Access(read=(Cap.ENTER,))
+GOVERN = Access(read=(Cap.GOVERN,))
+# A data-entry page of several roles that decides itself who of them may write (and what state allows it).
+ENTRY = Access(read=(Cap.EDIT, Cap.ENTER, Cap.OWN_RECORD), finer=True)
 
 # URL name patterns (fnmatch, first match wins) → access. Names without a namespace are API routes.
 URL_ACCESS: list[tuple[str, Access]] = [
@@ -114,7 +124,7 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("core:autocomplete", ANYONE),
     ("core:category-award-*", EDIT),
     ("core:institution-export", EXPORT),
-    ("core:institution-create", EDIT),
+    ("core:institution-create", MUNICIPAL),
     ("core:institution-edit", EDIT),
     ("core:institution-*", ANYONE),
     ("institution-*", Access(read=(), write=(Cap.EDIT,), delete=(Cap.DELETE,))),
@@ -130,7 +140,7 @@ URL_ACCESS: list[tuple[str, Access]] = [
     # --- training ------------------------------------------------------------------------------------
     ("training:programme-export", EXPORT),
     ("training:programme-create", Access(read=(Cap.CATALOGUE,))),
-    ("training:programme-edit", Access(read=(Cap.CATALOGUE,))),
+    ("training:programme-edit", Access(read=(Cap.CATALOGUE,), finer=True)),  # the owner's methodists only
     ("training:programme-*", ANYONE),
     ("training:provider-create", Access(read=(Cap.CATALOGUE,))),
     ("training:provider-edit", Access(read=(Cap.CATALOGUE,))),
@@ -138,6 +148,10 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("training-programme-*", CATALOGUE),
     ("training:diagnosis-export", EXPORT),
     ("training:diagnosis-list", Access(read=(Cap.DIAGNOSES,))),
+    ("training:diagnosis-external", ENTER),
+    ("training:diagnosis-take", Access(read=(Cap.ENTER, Cap.OWN_RECORD), finer=True)),
+    ("training:item-evidence", Access(read=(Cap.OWN_RECORD,), finer=True)),
+    ("training:route-add-item", Access(read=(Cap.EDIT, Cap.OWN_RECORD), finer=True)),
     ("training:my-diagnoses", Access(read=(Cap.OWN_RECORD,))),
     ("training:my-route", Access(read=(Cap.OWN_RECORD,))),
     ("training:diagnosis-*", DIAGNOSES),
@@ -151,26 +165,49 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("training:completion-export", EXPORT),
     ("training:account-export", EXPORT),
     ("training:completion-list", Access(read=STAFF)),
+    ("training:completion-create", ENTER),
+    ("training:completion-import", ENTER),
+    ("training:completion-edit", ENTRY),
     ("training:account-list", Access(read=STAFF)),
     ("training:completion-*", PEOPLE_ONLY_STAFF),
     ("training-completion-*", PEOPLE),
     # --- associations, competitions ----------------------------------------------------------------
     ("associations:*-export", EXPORT),
-    ("associations:result-import", EDIT),
+    ("associations:result-import", ENTER),
+    ("associations:*-create", ENTER),
+    ("associations:*-edit", Access(read=(Cap.ENTER,), finer=True)),  # and an association's own leader
+    ("associations:*-add", Access(read=(Cap.ENTER,), finer=True)),
+    ("associations:meeting-attendance", Access(read=(Cap.ENTER,), finer=True)),
     ("associations:*", WORK),
     ("association-*", WORK),
     ("competition-*", WORK),
     # --- mentoring -----------------------------------------------------------------------------------
     ("mentoring:*-export", EXPORT),
     ("mentoring:pair-import", EDIT),
-    ("mentoring:*", WORK),
-    ("mentoring-*", WORK),
+    # A teacher sees their own pair and its tasks; the rest of mentoring is read by the staff's readers.
+    ("mentoring:pair-list", WORK),
+    ("mentoring:pair-detail", WORK),
+    ("mentoring:task-*", WORK),
+    ("mentoring-pair-*", WORK),
+    ("mentoring:pair-*", Access(read=STAFF, finer=True)),
+    ("mentoring:session-*", MUNICIPAL),
+    ("mentoring:support-*", MUNICIPAL),
+    ("mentoring-session-*", MUNICIPAL),
+    ("mentoring-support-request-*", MUNICIPAL),
+    ("mentoring:*-create", ENTER),
+    ("mentoring:attestation-edit", ENTER),
+    ("mentoring:*", Access(read=STAFF, finer=True)),
+    ("mentoring-*", Access(read=STAFF)),
     # --- innovation ----------------------------------------------------------------------------------
+    ("innovation:*-create", Access(read=(Cap.ENTER, Cap.EDIT), finer=True)),  # methodists and schools
+    ("innovation:*-edit", Access(read=(Cap.ENTER, Cap.EDIT), finer=True)),
     ("innovation:*", WORK),
     ("innovation-*", WORK),
     # --- expertise: experts read what is assigned to them ------------------------------------------
-    ("expertise:expert-*", DECIDE),
+    ("expertise:expert-list", DECIDE),
+    ("expertise:expert-*", ENTER),
     ("expertise-expert-*", DECIDE),
+    ("expertise:request-create", Access(read=(Cap.PERSONAL_DATA, Cap.OWN_RECORD))),
     ("expertise:request-assign", DECIDE),
     ("expertise:request-conclude", DECIDE),
     ("expertise:queue", Access(read=(Cap.REVIEW,))),
@@ -178,27 +215,43 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("expertise:*", ANYONE),
     ("expertise-*", ANYONE),
     # --- banks (published resources are open to every logged-in user) ------------------------------
-    ("banks:item-import", EDIT),
+    ("banks:item-import", ENTER),
+    ("banks:item-create", Access(read=(Cap.ENTER, Cap.EDIT, Cap.OWN_RECORD), finer=True)),  # authors: not the head
+    ("banks:item-edit", Access(read=(Cap.ENTER, Cap.EDIT, Cap.OWN_RECORD), finer=True)),
     ("banks:item-publish", DECIDE),
     ("banks:item-unpublish", DECIDE),
     ("banks:*", ANYONE),
     ("banks-*", ANYONE),
     # --- staffing needs ------------------------------------------------------------------------------
-    ("staffing:*-export", EXPORT),
+    ("staffing:campaign-export", EXPORT),
+    ("staffing:document-export", EXPORT),
+    ("staffing:*-export", MUNICIPAL),
+    ("staffing:campaign-create", MUNICIPAL),
+    ("staffing:campaign-edit", MUNICIPAL),
+    ("staffing:campaign-summary", MUNICIPAL),
+    ("staffing:document-create", MUNICIPAL),
+    ("staffing:document-edit", MUNICIPAL),
+    ("staffing:submission-edit", Access(read=(Cap.PERSONAL_DATA,), finer=True)),  # the school, while it is open
+    ("staffing:submission-upload", Access(read=(Cap.PERSONAL_DATA,), finer=True)),
     ("staffing:*", Access(read=(Cap.PERSONAL_DATA,))),
     ("staffing-*", Access(read=(Cap.PERSONAL_DATA,))),
     # --- monitoring ----------------------------------------------------------------------------------
     ("monitoring:tasks", ANYONE),
     ("monitoring:task-*", ANYONE),
     ("monitoring:dashboard", Access(read=(Cap.PERSONAL_DATA,))),
-    ("monitoring:indicator", Access(read=(Cap.PERSONAL_DATA,))),
-    ("monitoring:report-xlsx", EXPORT),
+    ("monitoring:targets", GOVERN),
+    ("monitoring:passports", GOVERN),
+    ("monitoring:passport-edit", GOVERN),
+    ("monitoring:direction-edit", GOVERN),
+    ("monitoring:order-create", GOVERN),
+    ("monitoring:order-edit", GOVERN),
+    ("monitoring:order-issue", GOVERN),
     ("monitoring:*", MUNICIPAL),
     ("monitoring-*", Access(read=(Cap.PERSONAL_DATA,))),
     # --- certificates, notifications, jobs, accounts ----------------------------------------------
     ("certificates:export", EXPORT),
-    ("certificates:issue*", DECIDE),
-    ("certificates:revoke", DECIDE),
+    ("certificates:issue*", ENTER),
+    ("certificates:revoke", ENTER),
     ("certificates:*", ANYONE),
     ("certificate-*", ANYONE),
     ("notifications:*", ANYONE),

@@ -710,3 +710,7 @@ class RoleAssignment(models.Model):
 
 # The access log and the erasures on request live in core/audit.py.
 from core.audit import AccessLog, Erasure  # noqa: E402,F401
+
+
+# The access log and the erasures on request live in core/audit.py.
+from core.audit import AccessLog, Erasure  # noqa: E402,F401

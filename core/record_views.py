@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
+from core.audit import AccessKind, log_access
 from core.models import Pedagogue
 from core.pdf import pdf_response
 from core.record import RecordSection, record_sections
@@ -47,9 +48,12 @@ def _text(value) -> str:
 
 
 def _pedagogue(request, pk: int) -> Pedagogue:
-    return get_object_or_404(
+    """The pedagogue whose record is exported (logged: the record is personal data)."""
+    pedagogue = get_object_or_404(
         Pedagogue.objects.for_user(request.user).select_related("institution", "position", "municipality"), pk=pk
     )
+    log_access(request, "core.pedagogue", kind=AccessKind.EXPORT, rows=1, object_id=pedagogue.pk)
+    return pedagogue
 
 
 def title_block(pedagogue: Pedagogue) -> list[tuple[str, str]]:

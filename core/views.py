@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from core.audit import AccessKind, CountingRows, log_access
 from core.exports import institutions_sheet, pedagogues_sheet
 from core.filters import InstitutionPageFilter, PedagoguePageFilter
 from core.forms import CategoryAwardForm, InstitutionForm, PedagogueForm, employment_formset_class
@@ -171,6 +172,7 @@ def pedagogue_list(request):
     filterset = pedagogue_rows(request)
     rows = filterset.qs.select_related("institution", "position").prefetch_related("subjects")
     page = paginate(request, rows.with_young_flag(timezone.localdate()))
+    log_access(request, "core.pedagogue", kind=AccessKind.LIST, rows=len(page.object_list))
     return render(
         request,
         "core/pedagogue_list.html",
@@ -189,7 +191,11 @@ def pedagogue_list(request):
 @background_file(gettext_lazy("Pedagogues"))
 def pedagogue_export(request):
     filterset = pedagogue_rows(request)
-    return workbook_response("pedagogues.xlsx", [pedagogues_sheet(filterset.qs)])
+    sheet = pedagogues_sheet(filterset.qs)
+    sheet.rows = counted = CountingRows(sheet.rows)
+    response = workbook_response("pedagogues.xlsx", [sheet])
+    log_access(request, "core.pedagogue", kind=AccessKind.EXPORT, rows=counted.count)
+    return response
 
 
 @login_required
@@ -198,6 +204,7 @@ def pedagogue_detail(request, pk: int):
         Pedagogue.objects.for_user(request.user).select_related("institution", "position", "municipality"), pk=pk
     )
     today = timezone.localdate()
+    log_access(request, "core.pedagogue", kind=AccessKind.VIEW, rows=1, object_id=pedagogue.pk)
     return render(
         request,
         "core/pedagogue_detail.html",

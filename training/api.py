@@ -7,6 +7,7 @@ The catalogue is readable by every signed-in user and written by methodists.
 from django.utils.translation import gettext as _
 from rest_framework import mixins, permissions, serializers, viewsets
 
+from core.audit import AccessLoggedMixin
 from training.filters import CompletionFilter, DiagnosisFilter, ProgrammeFilter, RouteFilter
 from training.models import (
     Completion,
@@ -114,7 +115,8 @@ class DiagnosisSerializer(serializers.ModelSerializer):
         return sorted(obj.deficient_competencies())
 
 
-class DiagnosisViewSet(viewsets.ReadOnlyModelViewSet):
+class DiagnosisViewSet(AccessLoggedMixin, viewsets.ReadOnlyModelViewSet):
+    access_what = "training.diagnosis"
     serializer_class = DiagnosisSerializer
     permission_classes = [permissions.IsAuthenticated]
     filterset_class = DiagnosisFilter

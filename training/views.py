@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.deletion import confirm_delete
+from core.audit import AccessKind, CountingRows, log_access
 from core.history import history_entries
 from core.imports import ImportView
 from core.models import AcademicYear, Pedagogue
@@ -403,6 +404,7 @@ def diagnosis_detail(request, pk: int):
     columns = [diagnosis, *earlier]
     rows = results_table(columns)
     deficits = [row for row in rows if row["competency"] and row["cells"][0]["level"] != DeficitLevel.NONE]
+    log_access(request, "training.diagnosis", kind=AccessKind.VIEW, rows=1, object_id=diagnosis.pk)
     return render(request, "training/diagnosis_detail.html", {
         "diagnosis": diagnosis, "columns": columns, "rows": rows, "deficits": deficits,
         "is_own": roles_of(request.user).pedagogue_id == diagnosis.pedagogue_id,
@@ -420,14 +422,20 @@ def diagnosis_rows(request):
 @login_required
 @background_file(gettext_lazy("Diagnoses"))
 def diagnosis_export(request):
-    return workbook_response("diagnoses.xlsx", [exports.diagnoses_sheet(diagnosis_rows(request).qs)])
+    sheet = exports.diagnoses_sheet(diagnosis_rows(request).qs)
+    sheet.rows = counted = CountingRows(sheet.rows)
+    response = workbook_response("diagnoses.xlsx", [sheet])
+    log_access(request, "training.diagnosis", kind=AccessKind.EXPORT, rows=counted.count)
+    return response
 
 
 @login_required
 def diagnosis_list(request):
     filterset = diagnosis_rows(request)
+    page = _page(request, filterset.qs)
+    log_access(request, "training.diagnosis", kind=AccessKind.LIST, rows=len(page.object_list))
     return render(request, "training/diagnosis_list.html", {
-        "filter": filterset, "page": _page(request, filterset.qs), "can_record": may_manage(request.user),
+        "filter": filterset, "page": page, "can_record": may_manage(request.user),
     })
 
 

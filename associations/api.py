@@ -1,14 +1,21 @@
-"""Read-only REST API of associations and competitions, scoped like the pages (``for_user``).
+"""REST API of associations and competitions, scoped like the pages (``for_user``).
 
-Data is entered on the pages (with their forms, attendance screen and Excel import);
-the API serves the same rows, filtered with the pages' FilterSets.
+Reads are filtered with the pages' FilterSets. Writes go through the pages' forms
+(``core.rest.FormValidatedSerializer``): a methodist creates associations and competitions of their
+municipality; whoever may edit an association (its methodist or leader) writes its meetings and
+products, and a competition's methodist its entries.
 """
 
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from rest_framework import serializers, viewsets
 
+from core.models import Pedagogue
+from core.rest import FormValidatedSerializer, ScopedWriteMixin
+from core.scoping import Role
+
 from .filters import AssociationFilter, CompetitionFilter, MeetingFilter, ParticipationFilter, ProductFilter
+from .forms import AssociationForm, CompetitionForm, MeetingForm, ParticipationForm, ProductForm
 from .models import (
     Association,
     Attendance,
@@ -19,6 +26,7 @@ from .models import (
     Participation,
     Product,
 )
+from .services import save_participation
 
 
 class MembershipSerializer(serializers.ModelSerializer):
@@ -29,7 +37,8 @@ class MembershipSerializer(serializers.ModelSerializer):
         fields = ["id", "pedagogue", "pedagogue_name", "joined", "left"]
 
 
-class AssociationSerializer(serializers.ModelSerializer):
+class AssociationSerializer(FormValidatedSerializer):
+    form_class = AssociationForm
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
     leader_name = serializers.CharField(source="leader.full_name", read_only=True, default="")
     member_count = serializers.IntegerField(read_only=True)
@@ -43,8 +52,9 @@ class AssociationSerializer(serializers.ModelSerializer):
         ]
 
 
-class AssociationViewSet(viewsets.ReadOnlyModelViewSet):
+class AssociationViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     serializer_class = AssociationSerializer
+    write_roles = (Role.METHODIST,)
     filterset_class = AssociationFilter
     search_fields = ["title"]
     ordering_fields = ["title", "kind", "started", "member_count"]
@@ -62,6 +72,9 @@ class AssociationViewSet(viewsets.ReadOnlyModelViewSet):
             .annotate(member_count=Count("memberships", filter=current, distinct=True))
         )
 
+    def get_write_queryset(self):
+        return Association.objects.editable_by(self.request.user)
+
 
 class AttendanceSerializer(serializers.ModelSerializer):
     pedagogue_name = serializers.CharField(source="pedagogue.full_name", read_only=True)
@@ -71,7 +84,23 @@ class AttendanceSerializer(serializers.ModelSerializer):
         fields = ["pedagogue", "pedagogue_name", "present", "is_guest"]
 
 
-class MeetingSerializer(serializers.ModelSerializer):
+class AssociationChildSerializer(FormValidatedSerializer):
+    """A record opened from an association the user may edit (a meeting, a product)."""
+
+    parent_fields = ("association",)
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if "association" in fields and not fields["association"].read_only:
+            fields["association"].queryset = Association.objects.editable_by(self.user)
+        return fields
+
+    def get_form_kwargs(self, attrs: dict) -> dict:
+        return {"association": self.parent_record(attrs, "association")}
+
+
+class MeetingSerializer(AssociationChildSerializer):
+    form_class = MeetingForm
     attendance = AttendanceSerializer(many=True, read_only=True)
 
     class Meta:
@@ -82,7 +111,9 @@ class MeetingSerializer(serializers.ModelSerializer):
         ]
 
 
-class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
+class MeetingViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
+    """Meetings; attendance is marked on the meeting's attendance page."""
+
     serializer_class = MeetingSerializer
     filterset_class = MeetingFilter
     search_fields = ["topic"]
@@ -94,15 +125,20 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
             Prefetch("attendance", Attendance.objects.select_related("pedagogue"))
         )
 
+    def get_write_queryset(self):
+        return Meeting.objects.filter(association__in=Association.objects.editable_by(self.request.user))
 
-class ProductSerializer(serializers.ModelSerializer):
+
+class ProductSerializer(AssociationChildSerializer):
+    form_class = ProductForm
+
     class Meta:
         model = Product
         fields = ["id", "association", "title", "type", "authors", "created_on", "description", "file", "url",
                   "bank_ref"]
 
 
-class ProductViewSet(viewsets.ReadOnlyModelViewSet):
+class ProductViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     serializer_class = ProductSerializer
     filterset_class = ProductFilter
     search_fields = ["title"]
@@ -112,8 +148,12 @@ class ProductViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return Product.objects.for_user(self.request.user).prefetch_related("authors")
 
+    def get_write_queryset(self):
+        return Product.objects.filter(association__in=Association.objects.editable_by(self.request.user))
 
-class CompetitionSerializer(serializers.ModelSerializer):
+
+class CompetitionSerializer(FormValidatedSerializer):
+    form_class = CompetitionForm
     level_display = serializers.CharField(source="get_level_display", read_only=True)
     year_title = serializers.CharField(source="year.title", read_only=True)
 
@@ -123,8 +163,9 @@ class CompetitionSerializer(serializers.ModelSerializer):
                   "organiser", "starts", "ends", "description"]
 
 
-class CompetitionViewSet(viewsets.ReadOnlyModelViewSet):
+class CompetitionViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     serializer_class = CompetitionSerializer
+    write_roles = (Role.METHODIST,)
     filterset_class = CompetitionFilter
     search_fields = ["title", "organiser"]
     ordering_fields = ["starts", "title", "level"]
@@ -132,6 +173,9 @@ class CompetitionViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return Competition.objects.for_user(self.request.user).select_related("year")
+
+    def get_write_queryset(self):
+        return Competition.objects.editable_by(self.request.user)
 
 
 class ParticipantSerializer(serializers.ModelSerializer):
@@ -142,17 +186,36 @@ class ParticipantSerializer(serializers.ModelSerializer):
         fields = ["pedagogue", "pedagogue_name", "institution"]
 
 
-class ParticipationSerializer(serializers.ModelSerializer):
+class ParticipationSerializer(FormValidatedSerializer):
+    form_class = ParticipationForm
+    parent_fields = ("competition",)
+    form_names = {"pedagogues": "participants"}
     participants = ParticipantSerializer(many=True, read_only=True)
+    pedagogues = serializers.PrimaryKeyRelatedField(
+        many=True, queryset=Pedagogue.objects.all(), write_only=True,
+        help_text="The participants: one pedagogue, or several for a team (of the competition's municipality).",
+    )
     result_display = serializers.CharField(source="get_result_display", read_only=True)
 
     class Meta:
         model = Participation
         fields = ["id", "competition", "team_name", "nomination", "result", "result_display", "document",
-                  "participants"]
+                  "participants", "pedagogues"]
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if not fields["competition"].read_only:
+            fields["competition"].queryset = Competition.objects.editable_by(self.user)
+        return fields
+
+    def get_form_kwargs(self, attrs: dict) -> dict:
+        return {"competition": self.parent_record(attrs, "competition")}
+
+    def save_form(self, form):
+        return save_participation(participation=form.save(commit=False), pedagogues=form.cleaned_data["participants"])
 
 
-class ParticipationViewSet(viewsets.ReadOnlyModelViewSet):
+class ParticipationViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     """Competition entries with their participants; a school sees only its staff's entries."""
 
     serializer_class = ParticipationSerializer
@@ -164,6 +227,9 @@ class ParticipationViewSet(viewsets.ReadOnlyModelViewSet):
         return Participation.objects.for_user(self.request.user).prefetch_related(
             Prefetch("participants", Participant.objects.select_related("pedagogue"))
         )
+
+    def get_write_queryset(self):
+        return Participation.objects.filter(competition__in=Competition.objects.editable_by(self.request.user))
 
 
 routes = [

@@ -166,7 +166,7 @@ class FormValidatedSerializer(VersionedMixin, serializers.ModelSerializer):
     def get_form_kwargs(self, attrs: dict) -> dict:
         return {"user": self.user}
 
-    def parent(self, attrs: dict, name: str):
+    def parent_record(self, attrs: dict, name: str):
         """The parent record: the one given on create, the record's own afterwards."""
         if self.instance is not None:
             return getattr(self.instance, name)

@@ -1,9 +1,15 @@
+"""REST API of innovation sites: read as the pages show them; written through the page's form
+(a methodist for the municipality, a school for the sites it leads)."""
+
 import django_filters
 from django.db.models import Count
 from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers, viewsets
 
+from core.rest import FormValidatedSerializer, ScopedWriteMixin
+from core.scoping import Role
 from innovation.filters import ProjectFilter
+from innovation.forms import ProjectForm
 from innovation.models import Participant, Product, Project, Stage
 
 
@@ -29,7 +35,8 @@ class ProductSerializer(serializers.ModelSerializer):
         fields = ["id", "title", "kind", "year", "authors", "description", "file", "url"]
 
 
-class ProjectSerializer(serializers.ModelSerializer):
+class ProjectSerializer(FormValidatedSerializer):
+    form_class = ProjectForm
     institution_name = serializers.CharField(source="institution.short_name", read_only=True)
     participant_count = serializers.IntegerField(read_only=True)
     product_count = serializers.IntegerField(read_only=True)
@@ -37,7 +44,11 @@ class ProjectSerializer(serializers.ModelSerializer):
     class Meta:
         model = Project
         fields = ["id", "title", "topic", "municipality", "institution", "institution_name", "partners", "level",
-                  "status", "start", "end", "decree", "goal", "results", "participant_count", "product_count"]
+                  "status", "start", "end", "decree", "supervisor", "goal", "results", "participant_count",
+                  "product_count"]
+
+    def new_instance(self, attrs):
+        return Project(created_by=self.user)
 
 
 class ProjectDetailSerializer(ProjectSerializer):
@@ -49,11 +60,12 @@ class ProjectDetailSerializer(ProjectSerializer):
         fields = [*ProjectSerializer.Meta.fields, "stages", "participants", "products"]
 
 
-class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
+class ProjectViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     """Innovation sites the user may see; filter with ``q``, ``level``, ``status``, ``institution``, ``year``."""
 
     filter_backends = [django_filters.rest_framework.DjangoFilterBackend]
     filterset_class = ProjectFilter
+    write_roles = (Role.METHODIST, Role.SCHOOL)
 
     def get_queryset(self):
         return (
@@ -63,6 +75,9 @@ class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
             .annotate(participant_count=Count("participants", distinct=True), product_count=Count("products", distinct=True))
             .order_by("-start", "pk")
         )
+
+    def get_write_queryset(self):
+        return Project.objects.editable_by(self.request.user)
 
     def get_serializer_class(self):
         return ProjectDetailSerializer if self.action == "retrieve" else ProjectSerializer

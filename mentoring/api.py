@@ -1,4 +1,9 @@
-"""Read-only REST endpoints of mentoring, filtered like the pages and scoped by ``for_user``."""
+"""REST endpoints of mentoring, filtered like the pages and scoped by ``for_user``.
+
+Pairs, programmes and sessions are also written here, through the pages' forms
+(``core.rest.FormValidatedSerializer``): pairs and programmes by whoever may edit their institution,
+sessions by the municipality's methodists.
+"""
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
@@ -13,6 +18,8 @@ from rest_framework.views import APIView
 
 from core.capabilities import Cap, roles_with
 from core.models import AcademicYear, Institution, Municipality, Pedagogue
+from core.params import parse_id
+from core.rest import FormValidatedSerializer, MayWrite, ScopedWriteMixin
 from core.scoping import HasRole, Role, roles_of
 from mentoring.filters import (
     AttestationFilter,
@@ -23,6 +30,7 @@ from mentoring.filters import (
     YoungSpecialistFilter,
     mentee_exists,
 )
+from mentoring.forms import PairForm, ProgrammeForm, SessionForm
 from mentoring.models import (
     Attestation,
     Pair,
@@ -31,8 +39,10 @@ from mentoring.models import (
     Session,
     SupportRequest,
     Task,
+    can_edit_municipal,
 )
 from mentoring.retention import HORIZONS, retention_table
+from mentoring.services import save_pair
 from mentoring.stats import young_specialists
 
 SCHOOL_ROLES = roles_with(Cap.PERSONAL_DATA)
@@ -51,34 +61,46 @@ class MentoringTaskSerializer(serializers.ModelSerializer):
         fields = ["id", "title", "deadline", "is_checkpoint", "done_on", "comment"]
 
 
-class MentoringPairSerializer(serializers.ModelSerializer):
+class MentoringPairSerializer(FormValidatedSerializer):
+    form_class = PairForm
+    form_names = {"mentor_ids": "mentors", "mentee_ids": "mentees"}
     institution_name = serializers.CharField(source="institution.short_name", read_only=True)
     form_name = serializers.CharField(source="form.name", read_only=True)
     status = serializers.CharField(read_only=True)
     mentors = MentoringPersonSerializer(many=True, read_only=True)
     mentees = MentoringPersonSerializer(many=True, read_only=True)
+    mentor_ids = serializers.PrimaryKeyRelatedField(many=True, queryset=Pedagogue.objects.all(), write_only=True)
+    mentee_ids = serializers.PrimaryKeyRelatedField(many=True, queryset=Pedagogue.objects.all(), write_only=True)
     tasks = MentoringTaskSerializer(many=True, read_only=True)
 
     class Meta:
         model = Pair
         fields = ["id", "institution", "institution_name", "programme", "form", "form_name", "start", "end",
-                  "order_number", "order_date", "status", "mentors", "mentees", "tasks"]
+                  "order_number", "order_date", "pd_hours", "goal", "status", "mentors", "mentees", "mentor_ids",
+                  "mentee_ids", "tasks"]
+
+    def save_form(self, form):
+        return save_pair(pair=form.save(commit=False), mentors=form.cleaned_data["mentors"],
+                         mentees=form.cleaned_data["mentees"], by=self.user)
 
 
-class MentoringProgrammeSerializer(serializers.ModelSerializer):
-    curator_name = serializers.CharField(source="curator.full_name", read_only=True, default=None)
+class MentoringProgrammeSerializer(FormValidatedSerializer):
+    form_class = ProgrammeForm
+    curator_name = serializers.CharField(source="curator.full_name", read_only=True, default=None, allow_null=True)
 
     class Meta:
         model = Programme
-        fields = ["id", "institution", "title", "curator", "curator_name", "start", "end", "regulation"]
+        fields = ["id", "institution", "title", "curator", "curator_name", "start", "end", "regulation", "notes"]
 
 
-class MentoringSessionSerializer(serializers.ModelSerializer):
+class MentoringSessionSerializer(FormValidatedSerializer):
+    form_class = SessionForm
     attendees = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
 
     class Meta:
         model = Session
-        fields = ["id", "municipality", "kind", "date", "topic", "leader", "place", "attendees"]
+        fields = ["id", "municipality", "kind", "date", "topic", "leader", "place", "pd_hours", "summary",
+                  "attendees"]
 
 
 class MentoringSupportRequestSerializer(serializers.ModelSerializer):
@@ -106,9 +128,9 @@ class MentoringYoungSpecialistSerializer(serializers.ModelSerializer):
                   "has_mentor"]
 
 
-class PairViewSet(viewsets.ReadOnlyModelViewSet):
+class PairViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     serializer_class = MentoringPairSerializer
-    permission_classes = [HasRole.of(*SCHOOL_ROLES, Role.TEACHER)]
+    permission_classes = [HasRole.of(*SCHOOL_ROLES, Role.TEACHER), MayWrite]
     filterset_class = PairFilter
     ordering_fields = ["start", "end"]
 
@@ -117,25 +139,36 @@ class PairViewSet(viewsets.ReadOnlyModelViewSet):
             Prefetch("participants", Participant.objects.select_related("pedagogue")), "tasks").order_by("-start",
                                                                                                          "pk")
 
+    def get_write_queryset(self):
+        return Pair.objects.editable_by(self.request.user)
 
-class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
+
+class ProgrammeViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     serializer_class = MentoringProgrammeSerializer
-    permission_classes = [HasRole.of(*SCHOOL_ROLES)]
+    permission_classes = [HasRole.of(*SCHOOL_ROLES), MayWrite]
     filterset_class = ProgrammeFilter
     ordering_fields = ["start", "title"]
 
     def get_queryset(self):
         return Programme.objects.for_user(self.request.user).select_related("curator").order_by("-start", "pk")
 
+    def get_write_queryset(self):
+        return Programme.objects.editable_by(self.request.user)
 
-class SessionViewSet(viewsets.ReadOnlyModelViewSet):
+
+class SessionViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     serializer_class = MentoringSessionSerializer
-    permission_classes = [HasRole.of(*MUNICIPAL_ROLES)]
+    permission_classes = [HasRole.of(*MUNICIPAL_ROLES), MayWrite]
+    write_roles = (Role.METHODIST,)
     filterset_class = SessionFilter
     ordering_fields = ["date"]
 
     def get_queryset(self):
         return Session.objects.for_user(self.request.user).prefetch_related("attendees").order_by("-date", "pk")
+
+    def get_write_queryset(self):
+        queryset = self.get_queryset()
+        return queryset if can_edit_municipal(self.request.user) else queryset.none()
 
 
 class SupportRequestViewSet(viewsets.ReadOnlyModelViewSet):
@@ -198,14 +231,14 @@ class RetentionView(APIView):
                    responses={200: dict})
     def get(self, request):
         institutions = Institution.objects.for_user(request.user)
-        if request.query_params.get("institution", "").isdigit():
-            scope = get_object_or_404(institutions, pk=int(request.query_params["institution"]))
+        if parse_id(request.query_params.get("institution")):
+            scope = get_object_or_404(institutions, pk=parse_id(request.query_params["institution"]))
         else:
             roles = roles_of(request.user)
             cities = Municipality.objects.all() if roles.is_global else Municipality.objects.filter(
                 pk__in=roles.municipality_ids)
             wanted = request.query_params.get("municipality", "")
-            scope = get_object_or_404(cities, pk=int(wanted)) if wanted.isdigit() else cities.order_by("name").first()
+            scope = get_object_or_404(cities, pk=parse_id(wanted)) if parse_id(wanted) else cities.order_by("name").first()
             if scope is None:
                 scope = institutions.first()
         if scope is None:

@@ -12,9 +12,12 @@ from rest_framework.views import APIView
 
 from core.capabilities import Cap, roles_with
 from core.models import AcademicYear, Institution, Municipality
+from core.params import parse_id
+from core.rest import MayWrite, ModelCleanSerializer, ScopedWriteMixin
 from core.scoping import HasRole, Role, roles_of
+from monitoring import stored
 from monitoring.computation import compute
-from monitoring.models import Direction, IndicatorPassport
+from monitoring.models import Direction, IndicatorPassport, Target
 
 READERS = roles_with(Cap.PERSONAL_DATA)
 
@@ -34,6 +37,34 @@ class PassportSerializer(serializers.ModelSerializer):
     class Meta:
         model = IndicatorPassport
         fields = ["id", "code", "direction", "title", "unit", "better", "rule", "source", "is_key"]
+
+
+class TargetSerializer(ModelCleanSerializer):
+    code = serializers.CharField(source="passport.code", read_only=True)
+    year_title = serializers.CharField(source="year.title", read_only=True)
+
+    class Meta:
+        model = Target
+        fields = ["id", "passport", "code", "year", "year_title", "value", "tolerance"]
+
+
+class TargetViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
+    """The department's targets and tolerances (a share as a fraction: 0.4 = 40 %); the head sets them,
+    as on the targets page; a target carries over to later years until changed."""
+
+    serializer_class = TargetSerializer
+    permission_classes = [HasRole.of(*READERS), MayWrite]
+    write_roles = (Role.HEAD,)
+    filterset_fields = ["year", "passport"]
+    ordering_fields = ["year", "passport"]
+
+    def get_queryset(self):
+        return Target.objects.select_related("passport", "year").order_by("passport__code", "year__start_year")
+
+    def get_write_queryset(self):
+        # Targets are the same for every municipality, like the targets page: the heads keep them.
+        queryset = self.get_queryset()
+        return queryset if roles_of(self.request.user).has(Role.HEAD) else queryset.none()
 
 
 class DirectionViewSet(viewsets.ReadOnlyModelViewSet):
@@ -84,7 +115,7 @@ class ValuesView(APIView):
         roles = roles_of(request.user)
         institution_id = request.query_params.get("institution")
         if institution_id:
-            if not institution_id.isdigit():
+            if parse_id(institution_id) is None:
                 raise ValidationError({"institution": _("An institution id is a number.")})
             scope = get_object_or_404(Institution.objects.for_user(request.user), pk=institution_id)
         elif roles.is_global or roles.municipality_ids_for(Role.HEAD, Role.METHODIST):
@@ -99,11 +130,15 @@ class ValuesView(APIView):
             scope = Institution.objects.filter(pk__in=roles.institution_ids_for(Role.SCHOOL)).first()
             if scope is None:
                 raise PermissionDenied
-        results = compute(scope, year)
+        # The stored values (monitoring.stored): when they were computed, and whether a recomputation is queued.
+        state = stored.read(scope, [year, year.previous()])
+        results = compute(scope, year, state=state)
         return Response(
             {
                 "year": results.year,
                 "previous_year": results.previous_year,
+                "computed_at": state.computed_at.isoformat() if state.computed_at else None,
+                "recomputing": state.pending,
                 "scope": {
                     "kind": "institution" if isinstance(scope, Institution) else "municipality",
                     "id": scope.pk,
@@ -143,6 +178,7 @@ class ValuesView(APIView):
 
 
 routes = [
+    ("monitoring/targets", TargetViewSet, "monitoring-target"),
     ("monitoring/directions", DirectionViewSet, "monitoring-direction"),
     ("monitoring/indicators", PassportViewSet, "monitoring-indicator"),
 ]

@@ -10,7 +10,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, override, pgettext_lazy
+from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -215,6 +215,12 @@ class Target(models.Model):
 
     def effective_tolerance(self) -> Decimal:
         return self.tolerance if self.tolerance is not None else default_tolerance(self.passport.unit)
+
+    def clean(self) -> None:
+        # A share is stored as a fraction; the targets page converts from percent, the API sends it as stored.
+        if self.passport_id and self.value is not None and self.passport.unit == Unit.SHARE \
+                and not (0 <= self.value <= 1):
+            raise ValidationError({"value": _("A share is between 0 and 1 (0.4 = 40 %).")})
 
 
 class ScopedQuerySet(models.QuerySet):
@@ -724,7 +730,7 @@ class AssignmentEvent(models.Model):
     assignment = models.ForeignKey(
         Assignment, on_delete=models.CASCADE, related_name="events", verbose_name=_("assignment")
     )
-    kind = models.CharField(pgettext_lazy("task", "event"), max_length=10, choices=TaskEventKind.choices)
+    kind = models.CharField(_("event"), max_length=10, choices=TaskEventKind.choices)
     comment = models.TextField(_("comment"), blank=True)
     previous_term = models.CharField(_("previous term"), max_length=200, blank=True)
     new_term = models.CharField(_("new term"), max_length=200, blank=True)

@@ -20,7 +20,6 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.duplicates import DuplicateError
 from core.models import AcademicYear, Pedagogue, Position, years_before
 from core.scoping import Role, roles_of, visible_q
 from core.validators import validate_upload_size
@@ -284,8 +283,6 @@ class Completion(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(finished__gte=F("started")), name="training_completion_dates"),
             models.CheckConstraint(condition=Q(hours__gte=1), name="training_completion_hours_positive"),
-            models.UniqueConstraint(fields=["pedagogue", "programme", "started", "finished"],
-                                    name="training_completion_unique"),
         ]
 
     def __str__(self) -> str:
@@ -295,13 +292,13 @@ class Completion(models.Model):
         super().save(*args, **kwargs)
         self.post_hours()
 
-    def get_absolute_url(self) -> str:
-        return reverse("training:completion-edit", args=[self.pk])
-
     def clean(self) -> None:
         errors = {}
         if self.started and self.finished and self.finished < self.started:
             errors["finished"] = _("The end date is before the start date.")
+        elif self.finished and self.finished > timezone.localdate():
+            # A completion is recorded when it is over: hours of the future would count in today's indicators.
+            errors["finished"] = _("The end date is in the future: a completion is entered once it is over.")
         if self.module_id and self.programme_id and self.module.programme_id != self.programme_id:
             errors["module"] = _("The module belongs to another programme.")
         if self.hours and self.programme_id:
@@ -310,24 +307,6 @@ class Completion(models.Model):
                 errors["hours"] = _("More hours than the programme or module has ({hours}).").format(hours=limit)
         if errors:
             raise ValidationError(errors)
-
-    def duplicate(self) -> "Completion | None":
-        """Return the completion already recorded for the same pedagogue, programme and dates, if any."""
-        if not (self.pedagogue_id and self.programme_id and self.started and self.finished):
-            return None
-        return (
-            Completion.objects.filter(pedagogue_id=self.pedagogue_id, programme_id=self.programme_id,
-                                      started=self.started, finished=self.finished)
-            .exclude(pk=self.pk).select_related("pedagogue", "programme").first()
-        )
-
-    def validate_constraints(self, exclude=None):
-        # The unique constraint's own message («… already exists») names no record: say which one it is.
-        if not set(exclude or ()) & {"pedagogue", "programme", "started", "finished"}:
-            existing = self.duplicate()
-            if existing is not None:
-                raise DuplicateError(existing)
-        super().validate_constraints(exclude)
 
     def ledger_entry(self) -> "HourEntry":
         return HourEntry(

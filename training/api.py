@@ -5,6 +5,7 @@ The catalogue is readable by every signed-in user and written by methodists.
 """
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import mixins, permissions, serializers, viewsets
 
 from core.audit import AccessLoggedMixin
@@ -17,6 +18,7 @@ from training.models import (
     Route,
     RouteItem,
     may_manage,
+    owner_for,
 )
 
 
@@ -41,12 +43,26 @@ class ProgrammeSerializer(serializers.ModelSerializer):
     class Meta:
         model = Programme
         fields = ["id", "title", "provider", "provider_name", "provider_type", "hours", "format",
-                  "federal_register", "description", "target_positions", "competencies", "is_active", "modules"]
+                  "federal_register", "description", "target_positions", "competencies", "is_active", "modules",
+                  "owner"]
+        read_only_fields = ["owner"]
+
+
+class OwnerWrites(permissions.BasePermission):
+    """A shared catalogue: everyone reads every programme, only its owner (or the admin for a regional one)
+    changes or deletes it."""
+
+    message = gettext_lazy("The programme belongs to another municipality: you use it, its owner changes it.")
+
+    def has_object_permission(self, request, view, obj) -> bool:
+        if request.method in permissions.SAFE_METHODS:
+            return True
+        return Programme.objects.editable_by(request.user).filter(pk=obj.pk).exists()
 
 
 class ProgrammeViewSet(viewsets.ModelViewSet):
     serializer_class = ProgrammeSerializer
-    permission_classes = [ManagerWrites]
+    permission_classes = [ManagerWrites, OwnerWrites]
     filterset_class = ProgrammeFilter
     ordering_fields = ["title", "hours"]
     ordering = ["title"]
@@ -54,6 +70,9 @@ class ProgrammeViewSet(viewsets.ModelViewSet):
     def get_queryset(self):
         return Programme.objects.select_related("provider").prefetch_related(
             "modules", "target_positions", "competencies")
+
+    def perform_create(self, serializer) -> None:
+        serializer.save(owner_id=owner_for(self.request.user), created_by=self.request.user)
 
 
 class CompletionSerializer(serializers.ModelSerializer):

@@ -58,6 +58,7 @@ from training.models import (
     Statement,
     deficit_level,
     may_manage,
+    owner_for,
     suggestions,
     window_start,
     with_hour_account,
@@ -126,7 +127,8 @@ def programme_detail(request, pk: int):
         "competencies": programme.competencies.select_related("block"),
         "positions": programme.target_positions.all(),
         "completion_count": completions.count(),
-        "can_edit": may_manage(request.user),
+        # A shared catalogue: every municipality uses the programme, its owner changes it.
+        "can_edit": Programme.objects.editable_by(request.user).filter(pk=pk).exists(),
         "history": history_entries(programme) if may_manage(request.user) else None,
     })
 
@@ -139,6 +141,9 @@ def _programme_form(request, instance: Programme | None):
     if data is not None and form.is_valid():
         modules.instance = form.instance
         if modules.is_valid():
+            if instance is None:
+                form.instance.owner_id = owner_for(request.user)
+                form.instance.created_by = request.user
             programme = form.save()
             modules.instance = programme
             modules.save()
@@ -156,7 +161,10 @@ def programme_create(request):
 
 @login_required
 def programme_edit(request, pk: int):
-    return _programme_form(request, get_object_or_404(Programme, pk=pk))
+    programme = get_object_or_404(Programme, pk=pk)
+    if not Programme.objects.editable_by(request.user).filter(pk=pk).exists():
+        raise PermissionDenied(_("The programme belongs to another municipality: you use it, its owner changes it."))
+    return _programme_form(request, programme)
 
 
 @login_required

@@ -10,7 +10,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, override
+from django.utils.translation import gettext, override, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -393,11 +393,11 @@ class Order(models.Model):
             warnings.append(
                 gettext("The date {date} is in the future.").format(date=date.strftime("%d.%m.%Y"))
             )
-        taken = (
-            Order.objects.issued()
-            .filter(municipality_id=self.municipality_id, date__year=date.year, number__iexact=number.strip())
-            .exclude(pk=self.pk)
-            .first()
+        # Compared in Python: SQLite's case-insensitive match folds only ASCII, and «110А» is «110а».
+        wanted = number.strip().casefold()
+        same_year = Order.objects.issued().filter(municipality_id=self.municipality_id, date__year=date.year)
+        taken = next(
+            (order for order in same_year.exclude(pk=self.pk) if order.number.strip().casefold() == wanted), None
         )
         if taken is not None:
             warnings.append(
@@ -730,7 +730,7 @@ class AssignmentEvent(models.Model):
     assignment = models.ForeignKey(
         Assignment, on_delete=models.CASCADE, related_name="events", verbose_name=_("assignment")
     )
-    kind = models.CharField(_("event"), max_length=10, choices=TaskEventKind.choices)
+    kind = models.CharField(pgettext_lazy("task", "event"), max_length=10, choices=TaskEventKind.choices)
     comment = models.TextField(_("comment"), blank=True)
     previous_term = models.CharField(_("previous term"), max_length=200, blank=True)
     new_term = models.CharField(_("new term"), max_length=200, blank=True)

@@ -214,7 +214,11 @@ def evaluation_text(order: Order | None, rows: list[MeasureEffect]) -> str:
     effective = [row.direction for row in rows if row.effective]
     not_yet = [row.direction for row in rows if row.effective is False]
     done = sum(1 for row in rows if row.status == str(AssignmentStatus.DONE.label))
-    parts = [_("Assessment of the effectiveness of the measures taken by {order}:").format(order=order)]
+    parts = [
+        _("Assessment of the effectiveness of the measures taken by the order No. {number} of {date}:").format(
+            number=order.number, date=order.date.strftime("%d.%m.%Y")
+        )
+    ]
     if effective:
         parts.append(
             _("the measures in the directions {directions} led to positive dynamics of their indicators;").format(

@@ -7,6 +7,7 @@ app_name = "monitoring"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("indicators/<str:code>/", views.indicator_detail, name="indicator"),
+    path("directions/<str:code>/ranking/", views.direction_ranking, name="ranking"),
     path("settings/", views.passports, name="passports"),
     path("settings/directions/<int:pk>/", views.direction_edit, name="direction-edit"),
     path("settings/indicators/<int:pk>/", views.passport_edit, name="passport-edit"),

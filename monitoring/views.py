@@ -324,6 +324,38 @@ def indicator_detail(request, code: str):
     return render(request, "monitoring/indicator_detail.html", context)
 
 
+@role_required(*MUNICIPAL_ROLES)
+def direction_ranking(request, code: str):
+    """Рейтинг учреждений: the municipality's institutions ranked on one direction, the rule beside each rank."""
+    from monitoring import ranking
+
+    direction = get_object_or_404(Direction, code=code)
+    municipality = user_municipality(request)
+    year = selected_year(request)
+    previous_year = year.previous()
+    years = [year, previous_year] if previous_year else [year]
+    with use_replica():
+        state = stored.read(municipality, years, breakdowns=True)
+        results = compute(municipality, year, state=state)
+    result = next(d for d in results.directions if d.code == code)
+    codes = [item.code for item in result.indicators if registry.get(item.code).breakdown is not None]
+    now = {c: state.entries[year.pk].breakdown(c) for c in codes}
+    before = {c: state.entries[previous_year.pk].breakdown(c) for c in codes} if previous_year else {}
+    institutions = Institution.objects.for_user(request.user).filter(municipality=municipality).active()
+    places, indicators = ranking.rank(result, institutions, now, before)
+    context = {
+        "direction": direction,
+        "result": result,
+        "year": year,
+        "places": places,
+        "indicators": indicators,
+        "rule": ranking.RULE,
+        "filters": FilterForm(initial={"year": year}),
+        "directions": Direction.objects.ordered(),
+    }
+    return render(request, "monitoring/ranking.html", context)
+
+
 def _change_text(change, unit: str) -> str:
     if change is None:
         return "—"

@@ -67,7 +67,7 @@ def test_the_order_lists_directions_in_the_right_items(order):
     with override("ru"):
         young = str(registry.get("core.share_under_35").title)
     assert order.effects == (
-        f"Отметить такие положительные эффекты, как положительная динамика показателя «{young}» (20,0 % → 42,9 %)."
+        f"Отметить такие положительные эффекты, как рост показателя «{young}» с 20,0 % до 42,9 %."
     )
     assert [rec.direction.code for rec in order.recommendations.all()] == ["training", "innovation"]
     assert [item["number"] for item in order.numbered_items()] == ["1", "2", "3", "4", "5"]
@@ -99,7 +99,7 @@ def test_the_pdf_reads_like_an_administrative_order(order):
     item2 = text[text.index("2. Отметить") : text.index("3. В целях")]
     item3 = text[text.index("3. В целях") : text.index("4. ")]
     assert f"«{mentoring}»" in item1 and f"«{innovation}»" in item1 and training not in item1
-    assert "20,0 % → 42,9 %" in item2
+    assert "с 20,0 % до 42,9 %" in item2 and "→" not in text
     assert f"3.1. {Direction.objects.get(code='training').recommendation[:40]}" in item3
     assert (
         "3.2. Выявить причины отсутствия положительной динамики" in item3

@@ -15,6 +15,15 @@ from notifications.models import Notification
 from notifications.services import run_reminders
 
 TODAY = timezone.localdate()
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def xlsx_bytes() -> bytes:
+    from openpyxl import Workbook
+
+    buffer = io.BytesIO()
+    Workbook().save(buffer)
+    return buffer.getvalue()
 
 
 @pytest.fixture
@@ -114,16 +123,17 @@ def test_responsible_user_sees_and_completes_own_task_with_files(
         reverse("monitoring:task-detail", args=[task.pk]),
         {
             "comment": "План обновлён",
-            "files": [SimpleUploadedFile("plan.pdf", b"%PDF-1.4"), SimpleUploadedFile("list.xlsx", b"x")],
+            "files": [SimpleUploadedFile("plan.pdf", PDF), SimpleUploadedFile("list.xlsx", xlsx_bytes())],
         },
     )
     assert response.status_code == 302
     task.refresh_from_db()
-    assert (task.status, task.comment) == (AssignmentStatus.DONE, "План обновлён")
+    # Reported, not closed: the issuer of the order accepts or returns it (test_task_control.py).
+    assert (task.status, task.comment) == (AssignmentStatus.REPORTED, "План обновлён")
     assert sorted(f.name for f in task.files.all()) == ["list.xlsx", "plan.pdf"]
     plan = task.files.get(file__endswith="plan.pdf")
     url = reverse("monitoring:task-file", args=[task.pk, plan.pk])
-    assert b"".join(client.get(url).streaming_content) == b"%PDF-1.4"
+    assert b"".join(client.get(url).streaming_content) == PDF
     client.force_login(outsider)
     assert client.get(url).status_code == 404
 

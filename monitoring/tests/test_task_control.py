@@ -1,0 +1,147 @@
+"""Measures and assignments followed to their effect: every item 3 measure becomes a task on issue, the executor
+reports, the issuer accepts or returns with a comment, extends a term with a reason, sends a reminder; next
+year's draft and report say what the measures did."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from monitoring.models import Assignment, AssignmentStatus, TaskEventKind
+from monitoring.services import build_snapshot, draft_order, issue_order
+from monitoring.tests.factories import INNOVATION_CODE, register_innovation_indicator, set_target, two_years
+from notifications.models import Notification
+
+
+@pytest.fixture
+def order(city, school, other_school, year, previous_year, head, methodist, django_capture_on_commit_callbacks):
+    register_innovation_indicator({2019: 5, 2020: 5, 2021: 9})
+    two_years(school, other_school)
+    set_target(INNOVATION_CODE, previous_year, 6)  # innovation: unsatisfactory in 2020/2021
+    draft = draft_order(snapshot=build_snapshot(municipality=city, year=previous_year, by=head), by=head)
+    Assignment.objects.create(
+        order=draft, position=1, responsible=methodist, addressee="Петровой А.А., методисту",
+        text="обновить план", deadline=datetime.date(2021, 9, 1),
+    )
+    Assignment.objects.create(
+        order=draft, position=2, addressee="Безруких Н.В., ведущему специалисту ОО",
+        text="обновить нормативную базу", term="постоянно",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        issue_order(
+            order=draft, number="110а", date=datetime.date(2021, 6, 25), signatory_position="Начальник",
+            signatory_name="Егорова О.Ю.", by=head,
+        )
+    return draft
+
+
+def test_issuing_makes_each_measure_a_task_followed_by_the_issuer_and_tells_the_executors(order, head, methodist):
+    measures = Assignment.objects.filter(order=order, measure__isnull=False).select_related("measure__direction")
+
+    assert measures.count() == order.recommendations.count() >= 1
+    innovation = measures.get(measure__direction__code="innovation")
+    assert (innovation.responsible, innovation.follower, innovation.text) == (None, head, innovation.measure.text)
+    assert set(Notification.objects.values_list("user__username", "kind")) == {
+        ("head", "assignment_new"), ("methodist", "assignment_new")
+    }
+    # The measures' tasks are not extra items of the order: item 3's sub-items, the two assignments, control.
+    items = order.numbered_items()
+    assert [len(item.get("children", [])) for item in items if "children" in item] == [measures.count()]
+    assert [item["text"][:20] for item in items[-3:]] == [
+        "Петровой А.А., метод", "Безруких Н.В., ведущ", "Контроль за исполнен"
+    ]
+
+
+def test_a_report_waits_for_the_issuer_who_returns_it_with_a_comment(
+    client, order, head, methodist, django_capture_on_commit_callbacks
+):
+    task = order.assignments.get(responsible=methodist)
+    client.force_login(methodist)
+    url = reverse("monitoring:task-detail", args=[task.pk])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"action": "report", "comment": "План обновлён"})
+    task.refresh_from_db()
+    assert task.status == AssignmentStatus.REPORTED
+    assert Notification.objects.filter(user=head, kind="assignment_reported").count() == 1
+    assert client.post(url, {"action": "accept"}).status_code == 403  # the executor cannot accept
+
+    client.force_login(head)
+    response = client.post(url, {"action": "return", "comment": ""})
+    task.refresh_from_db()
+    assert task.status == AssignmentStatus.REPORTED
+    assert "Укажите, что нужно доработать." in [str(m) for m in response.context["messages"]]
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"action": "return", "comment": "Приложите план"})
+    task.refresh_from_db()
+    assert (task.status, task.completed_at) == (AssignmentStatus.OPEN, None)
+    returned = Notification.objects.get(user=methodist, kind="assignment_returned")
+    assert (returned.title, returned.body) == ("Возвращено на доработку: обновить план", "Приложите план")
+
+    client.force_login(methodist)
+    client.post(url, {"action": "report", "comment": "План приложен"})
+    client.force_login(head)
+    client.post(url, {"action": "accept", "comment": "Принято"})
+    task.refresh_from_db()
+    assert task.status == AssignmentStatus.DONE
+    assert list(task.events.values_list("kind", "comment")) == [
+        (TaskEventKind.REPORTED, "План обновлён"),
+        (TaskEventKind.RETURNED, "Приложите план"),
+        (TaskEventKind.REPORTED, "План приложен"),
+        (TaskEventKind.ACCEPTED, "Принято"),
+    ]
+
+
+def test_the_head_extends_a_term_with_a_reason_and_reminds(client, order, head, methodist):
+    task = order.assignments.get(responsible=methodist)
+    client.force_login(head)
+    url = reverse("monitoring:task-detail", args=[task.pk])
+
+    client.post(url, {"action": "extend", "extend-term": "в течение 2021–2022 учебного года", "extend-reason": ""})
+    task.refresh_from_db()
+    assert task.deadline == datetime.date(2021, 9, 1)
+    client.post(url, {"action": "extend", "extend-term": "в течение 2021–2022 учебного года",
+                      "extend-reason": "Перенос семинара"})
+    task.refresh_from_db()
+    assert (task.deadline, task.term) == (None, "в течение 2021–2022 учебного года")
+    event = task.events.get(kind=TaskEventKind.EXTENDED)
+    assert (event.previous_term, event.new_term, event.comment) == (
+        "01.09.2021", "в течение 2021–2022 учебного года", "Перенос семинара"
+    )
+
+    client.post(url, {"action": "remind"})
+    client.post(url, {"action": "remind"})  # once a day
+    assert Notification.objects.filter(user=methodist, kind="assignment_due").count() == 1
+    assert task.events.filter(kind=TaskEventKind.REMINDED).count() == 1
+
+
+def test_only_the_executor_reports_and_only_the_issuer_side_controls(client, order, school_user, methodist):
+    task = order.assignments.get(responsible=methodist)
+    url = reverse("monitoring:task-detail", args=[task.pk])
+    client.force_login(school_user)
+
+    assert client.post(url, {"action": "report", "comment": "x"}).status_code == 404
+    client.force_login(methodist)
+    assert client.post(url, {"action": "remind"}).status_code == 403
+    task.refresh_from_db()
+    assert task.events.count() == 0
+
+
+def test_next_years_draft_and_report_assess_last_years_measures(client, order, city, year, head):
+    snapshot = build_snapshot(municipality=city, year=year, by=head)
+
+    draft = draft_order(snapshot=snapshot, by=head)
+
+    assert draft.evaluation.startswith(
+        "Оценка эффективности мер, принятых приказом от 25.06.2021 № 110а: меры по направлениям "
+    )
+    assert "«Инновационная деятельность»" in draft.evaluation.split("дали положительную динамику")[0]
+    total = order.recommendations.count() + 2
+    assert draft.evaluation.endswith(f"выполнено мер и поручений: 0 из {total}.")
+    client.force_login(head)
+    response = client.get(reverse("monitoring:report-detail", args=[snapshot.pk]))
+    rows = {row.direction: row for row in response.context["effects"]}
+    assert rows["Инновационная деятельность"].effect_label == "эффективна"
+    assert rows["Инновационная деятельность"].dynamics.endswith("с 5 до 9")
+    assert rows[""].status == "Выполняется"  # an assignment: no direction, its task's status
+    assert "Оценка эффективности принятых мер" in response.content.decode()

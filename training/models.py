@@ -20,6 +20,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.capabilities import Cap
 from core.models import AcademicYear, Pedagogue, Position, years_before
 from core.scoping import Role, roles_of, visible_q
 from core.validators import validate_upload_size
@@ -28,6 +29,14 @@ MIN_PROGRAMME_HOURS = 16
 MAX_PROGRAMME_HOURS = 249
 EVIDENCE_EXTENSIONS = ["pdf", "doc", "docx", "odt", "jpg", "jpeg", "png", "ppt", "pptx", "xlsx", "zip"]
 EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+
+
+def owner_for(user) -> int | None:
+    """Return the municipality that owns what the user adds to a shared catalogue (None: regional, the admin's)."""
+    roles = roles_of(user)
+    if roles.is_admin:
+        return None
+    return min(roles.municipality_ids_with(Cap.CATALOGUE), default=None)
 
 
 def may_manage(user) -> bool:
@@ -131,6 +140,14 @@ class ProgrammeQuerySet(models.QuerySet):
     def active(self) -> "ProgrammeQuerySet":
         return self.filter(is_active=True)
 
+    def editable_by(self, user) -> "ProgrammeQuerySet":
+        """Return the programmes the user may change or delete: its municipality's own (Cap.CATALOGUE);
+        the regional ones (no owner) and every other only the administrator."""
+        roles = roles_of(user)
+        if roles.is_admin:
+            return self
+        return self.filter(owner_id__in=roles.municipality_ids_with(Cap.CATALOGUE))
+
     def search(self, text: str) -> "ProgrammeQuerySet":
         from core.models import _contains_q
 
@@ -172,6 +189,15 @@ class Programme(models.Model):
         Competency, blank=True, related_name="programmes", verbose_name=_("competencies addressed")
     )
     is_active = models.BooleanField(_("offered"), default=True)
+    # The catalogue is shared: every municipality uses every programme, only the owner's methodists change it.
+    owner = models.ForeignKey(
+        "core.Municipality", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("owner"), help_text=_("The municipality that keeps the programme; empty: a regional one."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False,
+        related_name="+", verbose_name=_("created by"),
+    )
 
     history = HistoricalRecords(m2m_fields=[target_positions, competencies])
     objects = ProgrammeQuerySet.as_manager()

@@ -136,6 +136,14 @@ def _migrated_rows_after_flush(request):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate-limit counters (login, certificate checks) live in the cache: every test starts from zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path_factory):
     """Uploaded and generated files (imports, job files, certificates) go to a temporary folder, not media/."""
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")

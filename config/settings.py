@@ -151,6 +151,15 @@ AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.5"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Behind the proxy of docs/deploy.md the client's address comes from X-Real-IP / X-Forwarded-For, believed only
+# from DJANGO_TRUSTED_PROXIES (core.clientip): the login lock, the rate limits and the API throttle all use it.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", True)
+TRUSTED_PROXIES = [p.strip() for p in os.environ.get("DJANGO_TRUSTED_PROXIES", "127.0.0.1,::1").split(",") if p.strip()]
+AXES_CLIENT_IP_CALLABLE = "core.clientip.client_ip"
+RATELIMIT_IP_META_KEY = "core.clientip.client_ip"
+# Public certificate checks and login attempts per client address (django-ratelimit; "N/s|m|h|d").
+CERTIFICATE_VERIFY_RATE = os.environ.get("CERTIFICATE_VERIFY_RATE", "30/m")
+LOGIN_RATE = os.environ.get("LOGIN_RATE", "30/m")
 
 LANGUAGE_CODE = "ru"
 LANGUAGES = [("ru", _("Russian")), ("en", _("English"))]
@@ -279,7 +288,7 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    if env_bool("DJANGO_BEHIND_PROXY", True):
+    if BEHIND_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {

@@ -4,6 +4,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import BootstrapFormMixin
+from core.ratelimits import limit
 
 
 class LoginForm(BootstrapFormMixin, auth_forms.AuthenticationForm):
@@ -25,7 +26,14 @@ class SetPasswordForm(BootstrapFormMixin, auth_forms.SetPasswordForm):
 simple = "registration/simple_form.html"
 
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
+    # Login attempts per client address are limited on top of django-axes' per-account lock.
+    path(
+        "login/",
+        limit("LOGIN_RATE", group="login", method=["POST"])(
+            auth_views.LoginView.as_view(authentication_form=LoginForm)
+        ),
+        name="login",
+    ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password/change/",

@@ -120,3 +120,59 @@ def test_a_user_without_roles_is_told_to_ask_for_one(client, db):
 
     assert response.context["sections"] == [] or all(not item.roles for item in response.context["sections"])
     assert Role.ADMIN  # roles exist; the user simply has none
+
+
+def proxied_login(client, password, forwarded_for):
+    """A login as nginx of docs/deploy.md passes it: from 127.0.0.1 with the client in X-Forwarded-For."""
+    return client.post("/accounts/login/", {"username": "orlova", "password": password},
+                       REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded_for)
+
+
+def test_behind_the_proxy_one_clients_failures_do_not_lock_out_another(client, person, settings):
+    settings.BEHIND_PROXY = True
+    for _ in range(5):
+        proxied_login(client, "wrong", "203.0.113.5")
+
+    attacker = proxied_login(client, "pw-orlova", "203.0.113.5")
+    owner = proxied_login(client, "pw-orlova", "198.51.100.7")
+
+    assert attacker.status_code in (403, 429)
+    assert "Слишком много неудачных попыток входа" in attacker.content.decode()
+    assert owner.status_code == 302 and owner["Location"] == "/"
+
+
+def test_a_forwarded_address_is_believed_only_from_a_trusted_proxy(client, person, settings):
+    from django.test import RequestFactory
+
+    from core.clientip import client_ip
+
+    settings.BEHIND_PROXY = True
+    factory = RequestFactory()
+    # nginx appends the address it saw; whatever the client wrote before it is not trusted.
+    assert client_ip(factory.get("/", REMOTE_ADDR="127.0.0.1",
+                                 HTTP_X_FORWARDED_FOR="10.9.9.9, 203.0.113.5")) == "203.0.113.5"
+    assert client_ip(factory.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="198.51.100.7",
+                                 HTTP_X_FORWARDED_FOR="10.9.9.9")) == "198.51.100.7"
+    # A client talking to the application directly cannot choose its address.
+    assert client_ip(factory.get("/", REMOTE_ADDR="192.0.2.44", HTTP_X_FORWARDED_FOR="203.0.113.5")) == "192.0.2.44"
+    assert client_ip(factory.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="garbage")) == "127.0.0.1"
+    settings.BEHIND_PROXY = False
+    assert client_ip(factory.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.5")) == "127.0.0.1"
+    # Without the proxy setting a forged header changes nothing: five failures still lock the account here.
+    for index in range(5):
+        proxied_login(client, "wrong", f"203.0.113.{index}")
+    assert proxied_login(client, "pw-orlova", "198.51.100.7").status_code in (403, 429)
+
+
+def test_login_attempts_per_address_are_rate_limited_with_a_russian_message(client, person, settings):
+    settings.LOGIN_RATE = "10/m"
+    settings.AXES_FAILURE_LIMIT = 1000
+    answers = [client.post("/accounts/login/", {"username": f"user{n}", "password": "x"},
+                           REMOTE_ADDR="10.0.0.9").status_code for n in range(15)]
+
+    assert answers[:10] == [200] * 10
+    assert set(answers[10:]) == {429}
+    refused = client.post("/accounts/login/", {"username": "orlova", "password": "pw-orlova"}, REMOTE_ADDR="10.0.0.9")
+    assert "Слишком много запросов" in refused.content.decode()
+    assert client.get("/accounts/login/", REMOTE_ADDR="10.0.0.9").status_code == 200  # the form itself still opens
+    assert login(client, "orlova", "pw-orlova").status_code == 302  # another address

@@ -71,3 +71,26 @@ def test_restore_refuses_a_database_with_data_unless_forced(tmp_path, media):
     call_command("restore", str(archive), force=True, verbosity=0)
 
     assert list(get_user_model().objects.values_list("username", flat=True)) == ["keeper"]
+
+
+@pytest.mark.django_db(transaction=True)  # SQLite's online backup waits for an open write transaction
+def test_the_backup_is_readable_by_its_owner_only_even_over_an_old_world_readable_file(tmp_path, media):
+    import os
+    import stat
+
+    old = tmp_path / "old.tar.gz"
+    old.write_bytes(b"old")
+    old.chmod(0o644)
+    fresh = tmp_path / "nested" / "fresh.tar.gz"
+    previous = os.umask(0o002)
+    try:
+        call_command("backup", out=str(old), verbosity=0)
+        call_command("backup", out=str(fresh), verbosity=0)
+    finally:
+        os.umask(previous)
+
+    assert stat.S_IMODE(old.stat().st_mode) == 0o600
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o600
+    assert stat.S_IMODE(fresh.parent.stat().st_mode) == 0o700
+    with tarfile.open(fresh) as tar:
+        assert "manifest.json" in tar.getnames()

@@ -64,7 +64,7 @@ class Command(BaseCommand):
     def handle(self, *args, out=None, **options):
         stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
         archive = Path(out or Path(settings.BASE_DIR) / "backups" / f"metodportal-{stamp}.tar.gz")
-        archive.parent.mkdir(parents=True, exist_ok=True)
+        archive.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory() as tmp:
             dump = Path(tmp) / "dump"
             try:
@@ -73,7 +73,11 @@ class Command(BaseCommand):
                 raise CommandError(f"The database dump failed: {error}") from error
             manifest = {"format": 1, "vendor": vendor, "created": stamp, "database": DB_MEMBER[vendor]}
             media = Path(settings.MEDIA_ROOT)
-            with tarfile.open(archive, "w:gz") as tar:
+            # The archive holds password hashes, sessions and personal data: only its owner may read it (0600),
+            # from the first byte on (created with that mode, not chmod-ed afterwards).
+            descriptor = os.open(archive, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            os.fchmod(descriptor, 0o600)  # an existing file keeps its old mode through O_CREAT
+            with os.fdopen(descriptor, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as tar:
                 data = json.dumps(manifest, indent=2).encode()
                 info = tarfile.TarInfo("manifest.json")
                 info.size = len(data)

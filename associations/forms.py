@@ -168,6 +168,8 @@ class AttendanceForm(BootstrapFormMixin, forms.Form):
         self.meeting = meeting
         self.members = list(meeting.attendance_candidates())
         marks = dict(meeting.attendance.values_list("pedagogue_id", "present"))
+        # Before any mark every member's box starts ticked; the page's instruction says so.
+        self.all_ticked = not marks
         member_ids = {m.pedagogue_id for m in self.members}
         initial = kwargs.setdefault("initial", {})
         initial.setdefault("guests", meeting.guests)

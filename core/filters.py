@@ -41,7 +41,7 @@ def visible_municipalities(request) -> QuerySet:
 
 
 def visible_institutions(request) -> QuerySet:
-    return Institution.objects.for_user(_user(request)).order_by("short_name")
+    return Institution.objects.for_user(_user(request)).natural()
 
 
 class SortFilter(django_filters.CharFilter):

@@ -21,6 +21,12 @@ class BootstrapFormMixin(ChangeGuardMixin):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            if isinstance(field, forms.DecimalField | forms.FloatField) and isinstance(field.widget, forms.NumberInput):
+                # People write «1,5»: a localized text box reads a comma (and a dot) and shows the comma.
+                attrs = {k: v for k, v in field.widget.attrs.items() if k not in ("step", "min", "max")}
+                field.localize = True
+                field.widget = forms.TextInput(attrs=attrs | {"inputmode": "decimal"})
+                field.widget.is_localized = True
             widget = field.widget
             if isinstance(widget, forms.CheckboxInput):
                 css = "form-check-input"
@@ -111,7 +117,7 @@ class BaseEmploymentFormSet(forms.BaseInlineFormSet):
         self.editable_ids = set(Institution.objects.editable_by(user).values_list("pk", flat=True))
         self.institutions = Institution.objects.filter(
             Q(pk__in=self.editable_ids) | Q(pk__in=existing)
-        ).order_by("short_name")
+        ).natural()
 
     def add_fields(self, form, index):
         super().add_fields(form, index)

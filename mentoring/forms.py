@@ -53,7 +53,7 @@ class ScopedForm(BootstrapFormMixin, forms.ModelForm):
         self.user = user
         super().__init__(*args, **kwargs)
         if "institution" in self.fields:
-            self.fields["institution"].queryset = Institution.objects.editable_by(user).order_by("short_name")
+            self.fields["institution"].queryset = Institution.objects.editable_by(user).natural()
             if self.fields["institution"].queryset.count() == 1 and not self.instance.pk:
                 self.initial.setdefault("institution", self.fields["institution"].queryset.get().pk)
             autocomplete_field(self.fields["institution"], "institutions", params={"editable": 1})

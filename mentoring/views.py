@@ -510,7 +510,7 @@ def session_edit(request, pk: int):
 def _retention_scope(request):
     """Return (scope, institutions to choose from) for the user: a school its own institution."""
     roles = roles_of(request.user)
-    institutions = Institution.objects.for_user(request.user).order_by("short_name")
+    institutions = Institution.objects.for_user(request.user).natural()
     chosen = request.GET.get("institution")
     if chosen and chosen.isdigit():
         return get_object_or_404(institutions, pk=int(chosen)), institutions

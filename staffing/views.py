@@ -278,7 +278,8 @@ class SubmissionAccess:
 
     def require_edit(self) -> None:
         if not self.can_edit:
-            raise PermissionDenied
+            # The portal's 403 page shows this reason and the way back to the answer.
+            raise PermissionDenied(_("The answer is submitted or the campaign is closed: it can no longer be changed."))
 
 
 @role_required(*CAMPAIGN_ROLES)

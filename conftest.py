@@ -136,6 +136,15 @@ def _migrated_rows_after_flush(request):
 
 
 @pytest.fixture(autouse=True)
+def _demo_day(settings):
+    """``seed_demo`` without ``--today`` builds the demo for this day: the base span 2018/2019 … 2022/2023
+    complete and 2023/2024 in progress, whatever the calendar says, so demo tests stay deterministic."""
+    import datetime
+
+    settings.DEMO_TODAY = datetime.date(2023, 10, 1)
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Rate-limit counters (login, certificate checks) live in the cache: every test starts from zero."""
     from django.core.cache import cache

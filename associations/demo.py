@@ -191,7 +191,7 @@ def _seed_municipality(ctx, municipality, detailed: bool) -> dict[str, int]:
     for index, (title, subject, position) in enumerate(GMO[:gmo_count]):
         opened_in = next((i for i, active in enumerate(GMO_ACTIVE) if index < round(active * gmo_count / GMO_ACTIVE[-1])),
                          0)
-        started = datetime.date(2012 + index % 5, 9, 1) if opened_in == 0 else years[opened_in].start
+        started = ctx.shift(datetime.date(2012 + index % 5, 9, 1)) if opened_in == 0 else years[opened_in].start
         specs.append(("gmo", title, subject, position, started, None))
     community_specs = COMMUNITIES if detailed else COMMUNITIES[: max(3, round(len(COMMUNITIES) * scale))]
     for kind, title, subject, position, first, last in community_specs:
@@ -367,7 +367,7 @@ def _seed_meetings(ctx, associations, members_of, years) -> dict[str, int]:
 
     rng = ctx.rng
     meetings, marks, plan = [], [], []
-    today = datetime.date.today()
+    today = ctx.today
     for association in associations:
         for index, year in enumerate(years):
             if association.started > year.end or (association.ended and association.ended < year.start):

@@ -139,7 +139,7 @@ def _seed_reviews(ctx, rng, items, methodist, Assignment, Criterion, Decision, E
     for item in chosen:
         review = item.status == ItemStatus.REVIEW
         submitted = (item.published_on - datetime.timedelta(days=rng.randint(20, 40))) if not review else \
-            timezone.localdate() - datetime.timedelta(days=rng.randint(2, 15))
+            ctx.today - datetime.timedelta(days=rng.randint(2, 15))
         request = ReviewRequest(
             type="bank_item", title=item.title, authors=item.authors, municipality=item.municipality,
             institution=item.institution, target_type=item_type, target_id=item.pk, submitted_by=methodist,

@@ -31,7 +31,25 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-SPAN_START, SPAN_END = 2018, 2022  # academic years 2018/2019 … 2022/2023
+# The generators are written for the span 2018/2019 … 2022/2023 as if the day were in 2023/2024; a run
+# moves everything by ``DemoContext.offset`` years so that the span ends with the last academic year finished
+# before ``DemoContext.today`` (``seed_demo --today``, default the real today), and the current year is in
+# progress: staff keep working, and the apps add what is under way on the day (requests, campaigns, routes).
+SPAN_START, SPAN_END = 2018, 2022  # the base span
+SPAN_YEARS = SPAN_END - SPAN_START + 1
+
+
+def academic_start_year(day: datetime.date) -> int:
+    """Return the first calendar year of the academic year (1 September – 31 August) that contains the day."""
+    return day.year if day.month >= 9 else day.year - 1
+
+
+def shift_date(day: datetime.date, years: int) -> datetime.date:
+    """Return the same day ``years`` later (28 February for a 29 February that does not exist)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
 DEMO_CITY = ("г. Лесосибирск", "lesosibirsk", "Лесосибирский")
 DEMO_USERNAMES = ("admin", "head", "methodist", "expert", "school", "teacher")
 
@@ -41,14 +59,35 @@ class DemoContext:
     scale: str  # "municipal" (one city, ~40 institutions), "region" (~1,000 institutions) or "tiny" (tests)
     rng: random.Random
     municipalities: list = field(default_factory=list)  # core.Municipality, the first is the demo city
-    years: list = field(default_factory=list)  # core.AcademicYear, 2018/2019 … 2022/2023 (the demo's span)
+    years: list = field(default_factory=list)  # core.AcademicYear: the five finished years of the span
     users: dict = field(default_factory=dict)  # role name -> User ("admin", "head", "methodist", ...)
     log: Any = print  # callable(str) for progress lines
     extra: dict = field(default_factory=dict)  # what one app leaves for another
+    today: datetime.date = field(default_factory=datetime.date.today)  # the day the demo is built for
 
     @property
     def municipality(self):
         return self.municipalities[0]
+
+    @property
+    def span_end(self) -> int:
+        """The start year of the last academic year finished before ``today``: the span's last year."""
+        return academic_start_year(self.today) - 1
+
+    @property
+    def span_start(self) -> int:
+        return self.span_end - SPAN_YEARS + 1
+
+    @property
+    def offset(self) -> int:
+        """How many years the base span (2018/2019 … 2022/2023) moves."""
+        return self.span_end - SPAN_END
+
+    def shift(self, value):
+        """Move a year (int) or a date of the base span to the span being built."""
+        if isinstance(value, int):
+            return value + self.offset
+        return shift_date(value, self.offset)
 
 
 # --- Names ---------------------------------------------------------------------------------------
@@ -360,7 +399,8 @@ def leave_date(rng: random.Random, academic_year: int) -> datetime.date:
     return random_date(rng, datetime.date(academic_year, 10, 1), datetime.date(academic_year + 1, 4, 30))
 
 
-def simulate(rng: random.Random, institutions: list, staff_factor: float) -> list[Person]:
+def simulate(rng: random.Random, institutions: list, staff_factor: float, *, first_year: int = SPAN_START,
+             last_year: int = SPAN_END) -> list[Person]:
     """Return the people of one municipality with their jobs over the demo span.
 
     At the start of 2018/2019 each institution has its experienced staff (hired
@@ -369,7 +409,8 @@ def simulate(rng: random.Random, institutions: list, staff_factor: float) -> lis
     before) are hired, and a part of them leaves after one to three years.
     """
     people: list[Person] = []
-    span_start = datetime.date(SPAN_START, 9, 1)
+    span_start = datetime.date(first_year, 9, 1)
+    offset = last_year - SPAN_END  # birth years move with the span, so ages stay as designed
     by_kind: dict[str, list] = {}
     for institution in institutions:
         by_kind.setdefault(institution.type, []).append(institution)
@@ -386,8 +427,8 @@ def simulate(rng: random.Random, institutions: list, staff_factor: float) -> lis
             old = index < len(heads)
             person = make_person(
                 rng, kind,
-                datetime.date(1953 if old else 1956, 1, 1),
-                datetime.date(1975 if old else 1996, 12, 31),
+                datetime.date((1953 if old else 1956) + offset, 1, 1),
+                datetime.date((1975 if old else 1996) + offset, 12, 31),
             )
             earliest = person.birth_date.replace(year=person.birth_date.year + 21, day=min(person.birth_date.day, 28))
             person.experience_start = random_date(rng, earliest, earliest.replace(year=earliest.year + 4))
@@ -400,7 +441,7 @@ def simulate(rng: random.Random, institutions: list, staff_factor: float) -> lis
             people.append(person)
         current[institution.pk] = staff
 
-    for academic_year in range(SPAN_START, SPAN_END + 1):
+    for academic_year in range(first_year, last_year + 1):
         september = datetime.date(academic_year, 9, 1)
         for institution in institutions:
             kind = institution.type
@@ -463,8 +504,8 @@ def simulate(rng: random.Random, institutions: list, staff_factor: float) -> lis
             for number in range(max(len(vacant_heads), leavers - young_hires)):
                 position = vacant_heads[number] if number < len(vacant_heads) else weighted(rng, POSITIONS_BY_TYPE[kind])
                 hired = random_date(rng, datetime.date(academic_year, 8, 15), datetime.date(academic_year + 1, 2, 1))
-                born_to = datetime.date(1980 if position in HEAD_POSITIONS else 1992, 12, 31)
-                person = make_person(rng, kind, datetime.date(1965, 1, 1), born_to)
+                born_to = datetime.date((1980 if position in HEAD_POSITIONS else 1992) + offset, 12, 31)
+                person = make_person(rng, kind, datetime.date(1965 + offset, 1, 1), born_to)
                 earliest = person.birth_date.replace(
                     year=person.birth_date.year + 22, day=min(person.birth_date.day, 28)
                 )
@@ -474,7 +515,7 @@ def simulate(rng: random.Random, institutions: list, staff_factor: float) -> lis
                 staff.append(person)
                 people.append(person)
 
-    last_day = datetime.date(SPAN_END + 1, 6, 1)
+    last_day = datetime.date(last_year + 1, 6, 1)
     for person in people:
         assign_category(rng, person, last_day)
     return people
@@ -487,7 +528,11 @@ def seed(ctx: DemoContext) -> None:
     """Create the core demo data; on a database that has it, only fill ``ctx`` from it."""
     from core.models import AcademicYear, Municipality
 
-    ctx.years = list(AcademicYear.objects.filter(start_year__range=(SPAN_START, SPAN_END)).order_by("start_year"))
+    for start_year in range(ctx.span_start, ctx.span_end + 3):  # the span, the current year and the next
+        AcademicYear.objects.get_or_create(start_year=start_year)
+    ctx.years = list(
+        AcademicYear.objects.filter(start_year__range=(ctx.span_start, ctx.span_end)).order_by("start_year")
+    )
     if Municipality.objects.filter(code=DEMO_CITY[1]).exists():
         ctx.log("core: the demo municipality exists, nothing to add")
         load_context(ctx)
@@ -506,7 +551,8 @@ def seed(ctx: DemoContext) -> None:
     institutions_total = people_total = jobs_total = 0
     for number, municipality in enumerate(municipalities):
         adjective = REGION_MUNICIPALITIES[number][2]
-        institutions, people = _seed_municipality(rng, municipality, number, adjective, sizes, positions, subjects)
+        institutions, people = _seed_municipality(rng, municipality, number, adjective, sizes, positions, subjects,
+                                                  ctx)
         institutions_total += len(institutions)
         people_total += len(people)
         jobs_total += sum(len(person.jobs) for person in people)
@@ -536,17 +582,17 @@ def _subjects() -> dict:
     return {subject.name: subject for subject in Subject.objects.all()}
 
 
-def _seed_municipality(rng, municipality, number, adjective, sizes, positions, subjects):
+def _seed_municipality(rng, municipality, number, adjective, sizes, positions, subjects, ctx):
     from core.models import Employment, Institution, Pedagogue
 
     rows = institutions_of(rng, municipality, number, adjective, sizes)
     for index, row in enumerate(rows, start=1):  # kindergartens are headed by a заведующий, who is not in the pedagogue directory
-        head = make_person(rng, row["type"], datetime.date(1960, 1, 1), datetime.date(1980, 12, 31))
+        head = make_person(rng, row["type"], ctx.shift(datetime.date(1960, 1, 1)), ctx.shift(datetime.date(1980, 12, 31)))
         row["director"] = f"{head.last_name} {head.first_name} {head.middle_name}"
         row["email"] = f"org{index:02d}@{municipality.code}.edu.example.ru"
     institutions = Institution.objects.bulk_create([Institution(**row) for row in rows])
     institutions = list(Institution.objects.filter(municipality=municipality).order_by("pk"))
-    people = simulate(rng, institutions, sizes["staff"])
+    people = simulate(rng, institutions, sizes["staff"], first_year=ctx.span_start, last_year=ctx.span_end)
     directors = {
         job[0].pk: f"{person.last_name} {person.first_name} {person.middle_name}"
         for person in people
@@ -627,11 +673,11 @@ def _seed_users(ctx: DemoContext) -> None:
     city = ctx.municipality
     school = Institution.objects.get(municipality=city, short_name="СШ № 1")
     people = ctx.extra.get("demo_people", [])
-    on = datetime.date(SPAN_END + 1, 6, 1)
+    on = datetime.date(ctx.span_end + 1, 6, 1)
     teacher_candidates = [
         p.pk for p in people
         if p.jobs[-1][0].pk == school.pk and p.jobs[-1][3] is None and p.jobs[-1][1] == "учитель"
-        and p.experience_start and p.experience_start.year >= SPAN_START + 2
+        and p.experience_start and p.experience_start.year >= ctx.span_start + 2
     ] or [p.pk for p in people if p.jobs[-1][0].pk == school.pk and p.jobs[-1][3] is None]
     expert_candidates = [
         p.pk for p in people

@@ -1,5 +1,5 @@
 """Demo expert community: a register of experts and review requests of every type
-over 2018/2019 … 2022/2023 (growing modestly), plus current requests in every state."""
+over the demo's five finished years (growing modestly), plus requests of the current year in every state."""
 
 import datetime
 
@@ -59,7 +59,7 @@ def seed(ctx: DemoContext) -> None:
         .order_by("pk").values_list("pk", "institution_id")[:400]
     )
     chosen = rng.sample(candidates, k=min(14, len(candidates)))
-    experts = [Expert(pedagogue_id=pk, municipality=city, active_from=datetime.date(rng.choice([2017, 2018, 2019]), 9, 1),
+    experts = [Expert(pedagogue_id=pk, municipality=city, active_from=datetime.date(ctx.shift(rng.choice([2017, 2018, 2019])), 9, 1),
                       specialisations=rng.choice(["методическая работа", "начальное общее образование",
                                                   "дошкольное образование", "естественно-научные дисциплины",
                                                   "гуманитарные дисциплины", "воспитательная работа"]))
@@ -68,7 +68,7 @@ def seed(ctx: DemoContext) -> None:
     if own:
         experts = [e for e in experts if e.pedagogue_id != own.pk]
         experts.insert(0, Expert(pedagogue_id=own.pk, municipality=city, user=expert_user,
-                                 active_from=datetime.date(2018, 9, 1), specialisations="методическая работа, математика"))
+                                 active_from=ctx.shift(datetime.date(2018, 9, 1)), specialisations="методическая работа, математика"))
     Expert.objects.bulk_create(experts)
     names = {pk: " ".join(filter(None, parts)) for pk, *parts in Pedagogue.objects.filter(
         pk__in=[e.pedagogue_id for e in experts]).values_list("pk", "last_name", "first_name", "middle_name")}
@@ -78,7 +78,7 @@ def seed(ctx: DemoContext) -> None:
         return
     # The demo methodist chairs the expert council: the requests waiting for a conclusion are theirs to decide.
     CouncilOfficer.objects.get_or_create(municipality=city, user=methodist, duty=CouncilDuty.CHAIR,
-                                         defaults={"since": ctx.years[0].start if ctx.years else timezone.localdate()})
+                                         defaults={"since": ctx.years[0].start if ctx.years else ctx.today})
 
     plans = []  # (request, state, decision, on_time)
     for number, year in enumerate(ctx.years):
@@ -90,7 +90,7 @@ def seed(ctx: DemoContext) -> None:
                 submitted = year.start + datetime.timedelta(days=rng.randint(10, 300))
                 decision = rng.choices([Decision.RECOMMENDED, Decision.REVISE, Decision.REJECTED], weights=[6, 3, 1])[0]
                 plans.append((type_, submitted, Status.CONCLUDED, decision, position < on_time))
-    today = timezone.localdate()
+    today = ctx.today
     for state in (Status.SUBMITTED, Status.SUBMITTED, Status.ASSIGNED, Status.ASSIGNED, Status.REVIEWED,
                   Status.CONCLUDED):
         plans.append((rng.choice(["recommendations", "project", "manual"]), today - datetime.timedelta(days=rng.randint(3, 20)),

@@ -1,5 +1,6 @@
 """Demo innovation sites: about the same number working every year (slightly fewer
-towards 2022/2023), as in item 3.2 of the seed order — no positive dynamics."""
+towards the span's last year), as in item 3.2 of the seed order — no positive dynamics.
+The periods below are written for the base span 2018/2019 … 2022/2023 and moved with ``ctx.shift``."""
 
 import datetime
 
@@ -47,7 +48,10 @@ def seed(ctx: DemoContext) -> None:
         if not institutions:
             continue
         periods = PERIODS if number == 0 else rng.sample(PERIODS, 5)
-        extra = [(2024, None, ProjectStatus.ACTIVE), (2025, None, ProjectStatus.APPLIED), (2019, 2020, ProjectStatus.WITHDRAWN)]
+        periods = [(ctx.shift(start), ctx.shift(end)) for start, end in periods]  # the base span moved to today's
+        current = ctx.span_end + 1  # the academic year in progress: one site working since last year, one applying
+        extra = [(current - 1, None, ProjectStatus.ACTIVE), (current + 1, None, ProjectStatus.APPLIED),
+                 (ctx.shift(2019), ctx.shift(2020), ProjectStatus.WITHDRAWN)]
         plan = [(s, e, ProjectStatus.FINISHED) for s, e in periods] + (extra if number == 0 else [])
         for index, (start, end, status) in enumerate(plan):
             lead = institutions[0] if number == 0 and index == len(plan) - 4 else rng.choice(institutions)
@@ -88,7 +92,7 @@ def seed(ctx: DemoContext) -> None:
             for number in range(min(span, 3)):
                 begin = datetime.date(first + number, 9, 1)
                 finish = datetime.date(first + number + 1, 5, 31)
-                done = finish < datetime.date(2026, 1, 1)
+                done = finish < ctx.today
                 stages.append(Stage(project=project, title=STAGES[number], start=begin, end=finish,
                                     report_due=finish + datetime.timedelta(days=15),
                                     planned_report="", actual_report="",
@@ -111,7 +115,7 @@ def seed(ctx: DemoContext) -> None:
                                                 institution_id=teacher.institution_id, role=ParticipantRole.MEMBER,
                                                 joined=project.start))
                 chosen.add(teacher.pk)
-            for start_year in range(first, min(last, 2023)):
+            for start_year in range(first, min(last, ctx.span_end + 1)):
                 if start_year in years:  # one product a year of work
                     kind = rng.choice(PRODUCT_KINDS)
                     products.append(Product(

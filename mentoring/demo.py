@@ -202,7 +202,7 @@ def _seed_municipality(ctx, municipality, detailed: bool) -> dict:
         counts["programmes"] += len(programmes)
         counts["pairs"] += len(pair_rows)
         if detailed:
-            _tasks_and_evaluations(rng, [row[0] for row in pair_rows], index, counts)
+            _tasks_and_evaluations(rng, [row[0] for row in pair_rows], index, counts, ctx.today)
 
         # School of the Young Teacher and supervision.
         sessions = []
@@ -253,10 +253,9 @@ def _insert(model, columns: list[str], rows: list[tuple]) -> None:
             cursor.executemany(sql, rows[offset:offset + 5000])
 
 
-def _tasks_and_evaluations(rng, pairs, index: int, counts) -> None:
+def _tasks_and_evaluations(rng, pairs, index: int, counts, today: datetime.date) -> None:
     from mentoring.models import Evaluation, Task
 
-    today = datetime.date.today()
     tasks, evaluations = [], []
     for pair in pairs:
         for number, (title, checkpoint) in enumerate(rng.sample(TASKS, rng.randint(3, 5))):

@@ -1,5 +1,6 @@
 """Monitoring demo: key flags, effect phrases, targets for the demo years, and an issued order for
-2021/2022 with its assignments (one done, the others overdue).
+the span's next-to-last year (2021/2022 in the base span, moved by ``ctx.shift``) with its assignments
+(one done, the others overdue).
 
 The targets are the department's: the five directions the seed order calls satisfactory
 (training, associations, communities, School of the Young Teacher, competitions) meet them;
@@ -78,9 +79,9 @@ EFFECTS = {
     "mentoring.pairs_active": "рост числа наставнических пар",
 }
 
-ORDER_YEAR = 2021
+ORDER_YEAR = 2021  # of the base span 2018/2019 … 2022/2023; moved with ctx.shift like every date below
 EXTRA_RECOMMENDATIONS = [
-    "МБУ «МИМЦ» при планировании деятельности на 2022 – 2023 у.г. предусмотреть дальнейшее освоение "
+    "МБУ «МИМЦ» при планировании деятельности на {start} – {end} у.г. предусмотреть дальнейшее освоение "
     "современных подходов, ориентированность деятельности методистов на исследовательские, проектировочные "
     "функции, оказание помощи в выборе курсов на основе диагностики профессиональных дефицитов педагогов.",
 ]
@@ -91,7 +92,7 @@ def seed(ctx) -> None:
     IndicatorPassport.objects.sync()
     _passports(KEY, EFFECTS)
     _targets(ctx)
-    year = AcademicYear.objects.get(start_year=ORDER_YEAR)
+    year = AcademicYear.objects.get(start_year=ctx.shift(ORDER_YEAR))
     if Order.objects.filter(municipality=city, year=year).exists():
         ctx.log("monitoring: the demo order exists")
         return
@@ -137,13 +138,14 @@ def _domain_data(city, year) -> bool:
 def _order(ctx, city, year) -> None:
     head, methodist, school = (ctx.users.get(name) for name in ("head", "methodist", "school"))
     snapshot = build_snapshot(municipality=city, year=year, by=head)
-    snapshot.created_at = timezone.make_aware(datetime.datetime(2022, 6, 20, 10, 0))
+    snapshot.created_at = timezone.make_aware(datetime.datetime.combine(ctx.shift(datetime.date(2022, 6, 20)), datetime.time(10)))
     type(snapshot).objects.filter(pk=snapshot.pk).update(created_at=snapshot.created_at)
     order = draft_order(snapshot=snapshot, by=head)
     # The centre's planning measure opens item 3, as 3.1 does in the seed order; its director answers for it.
     Recommendation.objects.bulk_create(
         Recommendation(
-            order=order, position=0, text=text, responsible=methodist, term="в течение 2022–2023 учебного года"
+            order=order, position=0, text=text.format(start=year.start_year + 1, end=year.start_year + 2),
+            responsible=methodist, term=f"в течение {year.start_year + 1}–{year.start_year + 2} учебного года",
         )
         for text in EXTRA_RECOMMENDATIONS
     )
@@ -152,18 +154,19 @@ def _order(ctx, city, year) -> None:
             order=order,
             position=1,
             responsible=methodist,
-            deadline=datetime.date(2022, 9, 1),
+            deadline=ctx.shift(datetime.date(2022, 9, 1)),
             addressee="Гилязутдиновой А.М., директору МБУ «МИМЦ»",
             text="обеспечить информирование сотрудников учреждения с рекомендациями и обеспечить их реализацию",
             status=AssignmentStatus.DONE,
-            completed_at=timezone.make_aware(datetime.datetime(2022, 8, 29, 15, 0)),
-            comment="Рекомендации доведены до сотрудников на совещании 29.08.2022, план мероприятий утверждён.",
+            completed_at=timezone.make_aware(datetime.datetime.combine(ctx.shift(datetime.date(2022, 8, 29)), datetime.time(15))),
+            comment=f"Рекомендации доведены до сотрудников на совещании {ctx.shift(datetime.date(2022, 8, 29)):%d.%m.%Y}, "
+                    "план мероприятий утверждён.",
         ),
         Assignment(
             order=order,
             position=2,
             responsible=head,
-            deadline=datetime.date(2022, 12, 1),
+            deadline=ctx.shift(datetime.date(2022, 12, 1)),
             addressee="Безруких Н.В., ведущему специалисту ОО",
             text="обновить локальную нормативную базу по выявлению кадровых потребностей образовательных учреждений",
         ),
@@ -171,7 +174,7 @@ def _order(ctx, city, year) -> None:
             order=order,
             position=3,
             responsible=school or methodist,
-            deadline=datetime.date(2022, 10, 15),
+            deadline=ctx.shift(datetime.date(2022, 10, 15)),
             addressee="Захаровой Е.В., заместителю директора СШ № 1",
             text="обеспечить участие педагогов в работе городских методических объединений",
         ),
@@ -181,18 +184,18 @@ def _order(ctx, city, year) -> None:
     # demo's history.
     order.issue(
         number="87",
-        date=datetime.date(2022, 6, 24),
+        date=ctx.shift(datetime.date(2022, 6, 24)),
         signatory_position="Начальник отдела образования\nадминистрации г. Лесосибирска",
         signatory_name="Егорова О.Ю.",
         by=head,
     )
-    Order.objects.filter(pk=order.pk).update(issued_at=timezone.make_aware(datetime.datetime(2022, 6, 24, 12)))
+    Order.objects.filter(pk=order.pk).update(issued_at=timezone.make_aware(datetime.datetime.combine(ctx.shift(datetime.date(2022, 6, 24)), datetime.time(12))))
     # The first measure was reported and accepted; the others are in progress.
     first = order.assignments.filter(measure__isnull=False).order_by("position", "pk").first()
     if first is not None:
         Assignment.objects.filter(pk=first.pk).update(
             status=AssignmentStatus.DONE,
-            completed_at=timezone.make_aware(datetime.datetime(2023, 5, 30, 15, 0)),
+            completed_at=timezone.make_aware(datetime.datetime.combine(ctx.shift(datetime.date(2023, 5, 30)), datetime.time(15))),
             comment="Мероприятия плана выполнены, отчёт рассмотрен на методическом совете.",
         )
     _next_year_draft(ctx, city, year, head)

@@ -2,7 +2,6 @@
 teacher's issued certificates, so the bell and the list have something to show."""
 
 from django.conf import settings
-from django.utils import timezone
 from django.utils.translation import override
 
 from .models import Notification
@@ -15,7 +14,7 @@ def seed(ctx) -> None:
     users = {user.pk: user for user in ctx.users.values() if user is not None}
     if Notification.objects.filter(user__in=list(users)).exists():
         return
-    today = timezone.localdate()
+    today = ctx.today
     created = 0
     with override(settings.LANGUAGE_CODE):
         for _name, reminder in collect(today):

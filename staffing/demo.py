@@ -1,4 +1,4 @@
-"""Demo data of staffing: three campaigns (as of 01.08.2020, 2021 and 2022) with realistic
+"""Demo data of staffing: three campaigns (as of 1 August of the current academic year and the two before) with realistic
 needs, and the regulatory documents of the process.
 
 Shaped like the order: the first two campaigns are closed with every answer accepted;
@@ -70,6 +70,7 @@ def _weighted(rng, pairs):
 def seed(ctx) -> None:
     from django.utils import timezone
 
+    from core.demo import shift_date
     from core.models import AcademicYear, Institution, Position, Subject
     from staffing.models import Campaign, Need, RegulatoryDocument, Submission, posts_of
 
@@ -84,9 +85,14 @@ def seed(ctx) -> None:
     school_user = ctx.users.get("school")
     demo_school = ctx.extra.get("school")
 
+    # The open campaign collects the needs of the academic year in progress on ``ctx.today``; the two before
+    # it are closed.
+    years_later = ctx.span_end + 1 - CAMPAIGNS[-1][1]
+    plan = [(shift_date(as_of, years_later), start_year + years_later, shift_date(deadline, years_later), *rest)
+            for as_of, start_year, deadline, *rest in CAMPAIGNS]
     campaigns = []
     for municipality in ctx.municipalities:
-        for as_of, start_year, deadline, status, *_rest in CAMPAIGNS:
+        for as_of, start_year, deadline, status, *_rest in plan:
             campaigns.append(Campaign(
                 municipality=municipality, year=years[start_year], as_of=as_of, deadline=deadline, status=status,
                 title=f"Кадровая потребность на {as_of:%d.%m.%Y} ({start_year}/{start_year + 1} уч. г.)",
@@ -108,7 +114,7 @@ def seed(ctx) -> None:
     for institution in institutions:
         contact = f"{institution.director or 'Директор'}, {institution.phone or '8 (39145) 5-00-00'}"
         for campaign, (_as_of, _y, deadline, status, on_time, answered, mean_rows) in zip(
-            by_municipality[institution.municipality_id], CAMPAIGNS, strict=True
+            by_municipality[institution.municipality_id], plan, strict=True
         ):
             is_demo_school = demo_school is not None and institution.pk == demo_school.pk
             if status == "open" and (is_demo_school or rng.random() > answered):

@@ -172,7 +172,7 @@ def _academic_years(ctx) -> list:
     """The demo span and the years after it up to the current one."""
     from core.models import AcademicYear
 
-    current = AcademicYear.objects.current()
+    current = AcademicYear.objects.containing(ctx.today)
     last = current.start_year if current else ctx.years[-1].start_year
     # Three years before the span too, so the 3-year requirement reads true from the span's first year.
     first = ctx.years[0].start_year - BEFORE_SPAN_YEARS
@@ -207,7 +207,7 @@ def _completions(ctx, rng, programmes, staff_by_year) -> int:
 
     from training.models import Completion
 
-    today = timezone.localdate()
+    today = ctx.today
     span = [year.start_year for year in ctx.years]
     cnppm = [p for p in programmes if p.provider.type == "cnppm"]
     federal = [p for p in programmes if p.provider.type != "cnppm" and p.federal_register]
@@ -365,7 +365,7 @@ def _teacher(ctx, rng, framework, programmes) -> None:
     )
 
     teacher = ctx.extra.get("teacher_pedagogue")
-    current = AcademicYear.objects.current()
+    current = AcademicYear.objects.containing(ctx.today)
     if teacher is None or current is None:
         return
     statements = list(Statement.objects.all())

@@ -185,3 +185,28 @@ def test_every_app_seeds_on_top_of_core_and_a_second_full_run_adds_nothing():
     call_command("seed_demo", scale="tiny", stdout=io.StringIO())
     assert row_counts() == first
     assert first["core.Pedagogue"] > 0
+
+
+def test_the_demo_span_ends_with_the_last_year_finished_before_today():
+    out = seed(today=datetime.date(2026, 12, 4))
+
+    assert "Demo years 2021/2022 … 2025/2026, built for 04.12.2026" in out
+    hires = {start_year for start_year in range(2015, 2031) if Employment.objects.filter(
+        hired__range=(datetime.date(start_year, 8, 1), datetime.date(start_year + 1, 7, 31))).exists()}
+    assert {2021, 2022, 2023, 2024, 2025} <= hires and 2026 not in hires  # no hires after the span
+    # the staff keep working in the current year, and its record exists up to the next year
+    assert Employment.objects.filter(left__isnull=True).exists()
+    from core.models import AcademicYear
+
+    assert AcademicYear.objects.filter(start_year__in=[2026, 2027]).count() == 2
+    # ages move with the span: the youngest are born in the 2000s, not the 1990s
+    assert Pedagogue.objects.order_by("-birth_date").first().birth_date.year >= 2000
+
+
+def test_the_same_seed_and_day_give_the_same_demo():
+    seed(seed=7, today=datetime.date(2026, 12, 4))
+    first = snapshot()
+    wipe_core()
+    seed(seed=7, today=datetime.date(2026, 12, 4))
+
+    assert snapshot() == first

@@ -1,5 +1,6 @@
-"""``python manage.py seed_demo [--scale municipal|region|tiny] [--seed N] [--apps core,training,...]``"""
+"""``python manage.py seed_demo [--scale municipal|region|tiny] [--seed N] [--today YYYY-MM-DD] [--apps core,...]``"""
 
+import datetime
 import importlib
 import random
 import time
@@ -44,18 +45,26 @@ class Command(BaseCommand):
         )
         parser.add_argument("--seed", type=int, default=2021, help="random seed (the same seed gives the same data)")
         parser.add_argument(
+            "--today", type=datetime.date.fromisoformat, default=None,
+            help="the day the demo is built for, YYYY-MM-DD (default: today, or settings.DEMO_TODAY when set): "
+                 "the five academic years before the current one are complete, the current one is in progress",
+        )
+        parser.add_argument(
             "--apps", default="",
             help="comma-separated apps to seed (core is always loaded into the context first); default: all",
         )
 
-    def handle(self, *args, scale, seed, apps, **options):
+    def handle(self, *args, scale, seed, apps, today=None, **options):
         only = [app.strip() for app in apps.split(",") if app.strip()]
         unknown = set(only) - set(settings.DOMAIN_APPS)
         if unknown:
             raise CommandError(f"Unknown apps: {', '.join(sorted(unknown))}")
         if only and "core" not in only:
             only.insert(0, "core")
-        ctx = demo.DemoContext(scale=scale, rng=random.Random(seed), log=self.stdout.write)
+        today = today or getattr(settings, "DEMO_TODAY", None) or datetime.date.today()
+        ctx = demo.DemoContext(scale=scale, rng=random.Random(seed), log=self.stdout.write, today=today)
+        self.stdout.write(f"Demo years {ctx.span_start}/{ctx.span_start + 1} … {ctx.span_end}/{ctx.span_end + 1}, "
+                          f"built for {today:%d.%m.%Y}")
         started = time.monotonic()
         for app, seed_app in app_seeders(only or None):
             began = time.monotonic()

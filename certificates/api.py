@@ -1,11 +1,16 @@
 """REST API: the user's certificates (scoped like the pages) and the public verification."""
 
+from django.conf import settings
 from django.urls import path
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
+
+from core.clientip import client_ip
 
 from .filters import CertificateFilter
 from .models import Certificate
@@ -51,15 +56,34 @@ class VerificationSerializer(serializers.Serializer):
     verify_url = serializers.CharField()
 
 
+class VerifyThrottle(ScopedRateThrottle):
+    """DRF's scoped throttle (rate ``certificate-verify`` = ``CERTIFICATE_VERIFY_RATE``) keyed on the client
+    address the proxy passes (``core.clientip``), like the login lock and the page's rate limit."""
+
+    def get_rate(self):
+        return settings.CERTIFICATE_VERIFY_RATE
+
+    def get_ident(self, request):
+        return client_ip(request)
+
+
 class VerifyView(APIView):
-    """Public: the same as the verification page — what the certificate prints and its validity."""
+    """Public: the same as the verification page — what the certificate prints (the holder as «Иванова А. П.»)
+    and its validity, for the full verification code only. Throttled per client address (429)."""
 
     permission_classes = [AllowAny]
     authentication_classes: list = []
+    throttle_classes = [VerifyThrottle]
+    throttle_scope = "certificate-verify"
 
-    @extend_schema(responses={200: VerificationSerializer, 404: None})
+    def throttled(self, request, wait):
+        from rest_framework.exceptions import Throttled
+
+        raise Throttled(wait, detail=_("Too many verification requests. Wait a minute and try again."))
+
+    @extend_schema(responses={200: VerificationSerializer, 404: None, 429: None})
     def get(self, request, number: str):
-        certificate = Certificate.objects.filter(number=number).first()
+        certificate = Certificate.objects.by_code(number)
         if certificate is None:
             return Response({"number": number, "found": False, "status": "not found"},
                             status=status.HTTP_404_NOT_FOUND)

@@ -21,4 +21,4 @@ class RevokeForm(BootstrapFormMixin, forms.Form):
 
 
 class VerifyForm(forms.Form):
-    number = forms.CharField(label=pgettext_lazy("certificate document", "Certificate number"), max_length=40)
+    number = forms.CharField(label=pgettext_lazy("certificate document", "Verification code"), max_length=60)

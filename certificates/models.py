@@ -1,6 +1,7 @@
 """Certificates and diplomas the municipality issues, each with a number anyone can verify."""
 
 import datetime
+import secrets
 
 import segno
 from django.conf import settings
@@ -19,11 +20,28 @@ from simple_history.models import HistoricalRecords
 
 from core.models import Municipality, Pedagogue
 from core.scoping import visible_q
+from core.search import contains_q
 
 from .default_templates import DEFAULT_BODIES
 from .sources import Kind
 
 NUMBER_PREFIX = "ММС"
+
+
+# The check part of a verification code: unambiguous Latin capitals and digits (no 0/O, 1/I); 8 of them give
+# 32**8 ≈ 10**12 combinations per number, so the register cannot be walked through the public check.
+CHECK_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+CHECK_LENGTH = 8
+
+
+def new_check_code() -> str:
+    return "".join(secrets.choice(CHECK_ALPHABET) for _ in range(CHECK_LENGTH))
+
+
+def short_name(full_name: str) -> str:
+    """«Иванова Анна Петровна» → «Иванова А. П.»: what the public verification shows of the holder."""
+    last, *others = full_name.split() or [""]
+    return " ".join([last, *(f"{name[0]}." for name in others if name)]).strip()
 
 
 def portal_base_url() -> str:
@@ -142,11 +160,20 @@ class CertificateQuerySet(models.QuerySet):
             source_key=source_key, source_type=ContentType.objects.get_for_model(event), source_id=event.pk
         )
 
+    def by_code(self, code: str) -> "Certificate | None":
+        """Return the certificate whose full verification code (``<number>-<check part>``) is ``code``;
+        a number alone, or with a wrong check part, finds nothing."""
+        number, _sep, check = (code or "").strip().rpartition("-")
+        if not number or len(check) != CHECK_LENGTH:
+            return None
+        certificate = self.filter(number=number).first()
+        if certificate is None or not secrets.compare_digest(certificate.check_code.encode(), check.upper().encode()):
+            return None
+        return certificate
+
     def search(self, text: str) -> "CertificateQuerySet":
         for word in text.split():
-            q = Q(number__icontains=word)
-            for variant in {word, word.lower(), word.capitalize()}:
-                q |= Q(holder_name__icontains=variant) | Q(event_title__icontains=variant)
+            q = contains_q(("number", "holder_name", "event_title"), word)
             self = self.filter(q)
         return self
 
@@ -156,6 +183,7 @@ class Certificate(models.Model):
     verification page say the same thing even if the event or the name changes later."""
 
     number = models.CharField(_("number"), max_length=40, unique=True)
+    check_code = models.CharField(_("check code"), max_length=CHECK_LENGTH, default=new_check_code, editable=False)
     year = models.PositiveSmallIntegerField(_("year of issue"), editable=False)
     sequence = models.PositiveIntegerField(_("sequence number"), editable=False)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.CERTIFICATE)
@@ -225,8 +253,13 @@ class Certificate(models.Model):
     def kind_title(self) -> str:
         return self.get_kind_display()
 
+    @property
+    def code(self) -> str:
+        """The verification code printed on the document and in its QR code: the number and the check part."""
+        return f"{self.number}-{self.check_code}"
+
     def verify_path(self) -> str:
-        return reverse("certificates:verify", args=[self.number])
+        return reverse("certificates:verify", args=[self.code])
 
     def verify_url(self) -> str:
         """Return the absolute verification URL (percent-encoded, for the QR code and the API)."""
@@ -259,13 +292,22 @@ class Certificate(models.Model):
             fields.append((gettext("Result"), self.line))
         return fields
 
+    @property
+    def public_holder_name(self) -> str:
+        return short_name(self.holder_name)
+
+    def public_fields(self) -> list[tuple[str, str]]:
+        """The printed fields as the public verification page shows them: the holder as «Иванова А. П.»."""
+        holder = gettext("Holder")
+        return [(label, self.public_holder_name if label == holder else value) for label, value in self.printed_fields()]
+
     def public_data(self) -> dict:
-        """Return what the verification API answers (the printed fields and the validity)."""
+        """Return what the verification API answers (the printed fields, the holder shortened, the validity)."""
         return {
             "number": self.number,
             "kind": self.kind,
             "kind_title": self.get_kind_display(),
-            "holder_name": self.holder_name,
+            "holder_name": self.public_holder_name,
             "event_title": self.event_title,
             "event_date": self.event_date.isoformat(),
             "hours": str(self.hours.normalize()) if self.hours else None,
@@ -292,6 +334,7 @@ class Certificate(models.Model):
         context = {
             "certificate": self,
             "number": self.number,
+            "code": self.code,
             "kind": self.kind,
             "kind_title": self.get_kind_display(),
             "holder_name": self.holder_name,

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from core.history import history_entries
+from core.ratelimits import limit
 from core.scoping import Role, role_required, roles_of
 from core.views import filtered, paginate
 from core.xlsx import workbook_response
@@ -191,21 +192,25 @@ def issue_event_zip(request, key: str, pk: int):
 # --- public verification ------------------------------------------------------------------------------
 
 
+@limit("CERTIFICATE_VERIFY_RATE", group="certificate-verify")
 def verify_form(request):
-    """A public form to type a number; redirects to its verification page."""
+    """A public form to type a verification code; redirects to its verification page."""
     form = VerifyForm(request.GET or None)
     if form.is_valid():
         return redirect("certificates:verify", number=form.cleaned_data["number"].strip())
     return render(request, "certificates/verify_form.html", {"form": form})
 
 
+@limit("CERTIFICATE_VERIFY_RATE", group="certificate-verify")
 def verify(request, number: str):
-    """Public: what the certificate prints and whether it is valid; 404 for an unknown number."""
-    certificate = Certificate.objects.filter(number=number).first()
+    """Public: what the certificate prints (the holder as «Иванова А. П.») and whether it is valid — only for
+    the full verification code (number and check part); 404 for anything else, a bare number included.
+    Rate-limited per client address, with the form, so the register cannot be walked."""
+    certificate = Certificate.objects.by_code(number)
     if certificate is None:
         return render(request, "certificates/verify_unknown.html", {"number": number}, status=404)
     return render(
         request,
         "certificates/verify.html",
-        {"certificate": certificate, "fields": certificate.printed_fields(), "home": reverse("certificates:verify-form")},
+        {"certificate": certificate, "fields": certificate.public_fields(), "home": reverse("certificates:verify-form")},
     )

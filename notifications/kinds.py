@@ -18,6 +18,7 @@ class Kind(models.TextChoices):
     STAFFING_DEADLINE = "staffing_deadline", _("Staffing needs due soon")
     STAFFING_OVERDUE = "staffing_overdue", _("Staffing needs overdue")
     STAFFING_RETURNED = "staffing_returned", _("Staffing needs returned for correction")
+    STAFFING_ENTERED = "staffing_entered", _("Staffing needs entered by the methodist")
     MENTORING_TASK_OVERDUE = "mentoring_task_overdue", _("Mentoring programme task overdue")
     MENTORING_PAIR_SILENT = "mentoring_pair_silent", _("Mentoring pair without activity for a month")
     ROUTE_ITEM_DUE = "route_item_due", _("Route item due soon")

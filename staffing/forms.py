@@ -43,7 +43,7 @@ class CampaignForm(MunicipalityFieldMixin, BootstrapFormMixin, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.limit_municipality(user)
-        self.fields["year"].queryset = AcademicYear.objects.order_by("-start_year")
+        self.fields["year"].queryset = AcademicYear.objects.offered()
         self.fields["types"].initial = self.instance.types
         self.fields["types"].widget.attrs.pop("class", None)
 
@@ -63,6 +63,19 @@ class SubmissionForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = Submission
         fields = ["no_needs", "contact"]
+
+
+class EnteredSubmissionForm(SubmissionForm):
+    """A methodist enters the answer an institution sent on paper or by e-mail, with the day it came
+    (``Submission.clean`` refuses a day in the future or outside the campaign's year)."""
+
+    class Meta(SubmissionForm.Meta):
+        fields = ["received_on", "no_needs", "contact"]
+        widgets = {"received_on": forms.DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["received_on"].required = True
 
 
 class NeedForm(BootstrapFormMixin, forms.ModelForm):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from core.models import AcademicYear, Institution
 from monitoring.registry import Better, Direction, Unit, indicator, share
 from staffing.models import Campaign, Submission
-from staffing.summary import counted_needs, deadline_end, rates, staff_jobs
+from staffing.summary import counted_needs, rates, staff_jobs
 
 
 def campaign_of(scope, year: AcademicYear) -> Campaign | None:
@@ -39,7 +39,7 @@ def _posts(campaign: Campaign, scope) -> Decimal:
     unit=Unit.COUNT,
     better=Better.DOWN,
     rule=_("Sum of the rates needed in the submitted and accepted submissions of the year's last campaign "
-           "(weekly hours ÷ 18)"),
+           "(weekly hours ÷ the position's norm hours per rate)"),
     source=_("Staffing-needs campaigns: institutions' submissions"),
 )
 def vacant_posts(scope, year: AcademicYear) -> Decimal | None:
@@ -73,7 +73,7 @@ def vacant_posts_records(institution, year: AcademicYear) -> str:
     unit=Unit.SHARE,
     better=Better.DOWN,
     key=True,
-    rule=_("Vacant posts ÷ (pedagogues employed on the campaign's \"as of\" date + vacant posts), "
+    rule=_("Vacant rates ÷ (rates occupied by pedagogues on the campaign's \"as of\" date + vacant rates), "
            "in the institutions that must answer the year's last campaign"),
     source=_("Staffing-needs campaigns and the pedagogue directory"),
 )
@@ -82,8 +82,8 @@ def share_vacant(scope, year: AcademicYear) -> Decimal | None:
     if campaign is None or (isinstance(scope, Institution) and not campaign.requires(scope)):
         return None
     posts = _posts(campaign, scope)
-    staff = staff_jobs(campaign, _required(campaign, scope)).aggregate(n=Count("pedagogue", distinct=True))["n"]
-    return share(posts, staff + posts)
+    occupied = rates(staff_jobs(campaign, _required(campaign, scope)).aggregate(n=Sum("rate"))["n"])
+    return share(posts, occupied + posts)
 
 
 @share_vacant.breakdown
@@ -92,11 +92,11 @@ def share_vacant_by_institution(municipality, year: AcademicYear) -> dict:
     if campaign is None:
         return {}
     posts = dict(counted_needs(campaign).values_list("submission__institution_id").annotate(Sum("posts")))
-    staff = dict(staff_jobs(campaign).values_list("institution_id").annotate(Count("pedagogue", distinct=True)))
+    occupied = dict(staff_jobs(campaign).values_list("institution_id").annotate(Sum("rate")))
     result = {}
     for pk in campaign.required_institutions().values_list("pk", flat=True):
         vacant = rates(posts.get(pk))
-        result[pk] = share(vacant, staff.get(pk, 0) + vacant)
+        result[pk] = share(vacant, rates(occupied.get(pk)) + vacant)
     return result
 
 
@@ -107,9 +107,9 @@ def share_vacant_by_institution(municipality, year: AcademicYear) -> dict:
     unit=Unit.SHARE,
     better=Better.UP,
     key=True,
-    rule=_("Institutions whose first submission came by the deadline ÷ institutions that must answer "
+    rule=_("Institutions whose answer was received by the deadline ÷ institutions that must answer "
            "the year's last campaign"),
-    source=_("Staffing-needs campaigns: submission times"),
+    source=_("Staffing-needs campaigns: dates of receipt of the answers"),
 )
 def share_submitted_on_time(scope, year: AcademicYear) -> Decimal | None:
     campaign = campaign_of(scope, year)
@@ -122,7 +122,7 @@ def share_submitted_on_time(scope, year: AcademicYear) -> Decimal | None:
             "staffing_submissions",
             distinct=True,
             filter=Q(staffing_submissions__campaign=campaign,
-                     staffing_submissions__first_submitted_at__lt=deadline_end(campaign)),
+                     staffing_submissions__received_on__lte=campaign.deadline),
         ),
     )
     return share(counts["on_time"], counts["total"])
@@ -134,7 +134,7 @@ def share_submitted_on_time_by_institution(municipality, year: AcademicYear) -> 
     if campaign is None:
         return {}
     on_time = set(
-        Submission.objects.filter(campaign=campaign, first_submitted_at__lt=deadline_end(campaign)).values_list(
+        Submission.objects.filter(campaign=campaign, received_on__lte=campaign.deadline).values_list(
             "institution_id", flat=True
         )
     )

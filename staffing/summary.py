@@ -1,8 +1,9 @@
 """The municipal summary of a campaign, computed in the database.
 
 Vacant posts are the needs (in rates) of the submissions that were submitted or
-accepted. Staff are the pedagogues employed on the campaign's "as of" date in the
-institutions that must answer. The share of vacant posts is vacant ÷ (staff + vacant).
+accepted. Staff are the pedagogues employed (in pedagogical positions) on the campaign's
+"as of" date in the institutions that must answer; their rates are the occupied rates.
+The share of vacant posts is vacant rates ÷ (occupied rates + vacant rates).
 """
 
 import datetime
@@ -13,7 +14,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Employment, InstitutionType, years_before
+from core.models import Employment, InstitutionType, pedagogical_q, years_before
 from monitoring.registry import share
 from staffing.models import COUNTED_STATUSES, Campaign, Need, Reason, Submission, SubmissionStatus
 
@@ -48,7 +49,8 @@ def age_group_q(day: datetime.date, prefix: str = "") -> dict[str, Q]:
 def staff_jobs(campaign: Campaign, institutions=None) -> QuerySet:
     """Return the employment records open on the "as of" date in the institutions that must answer."""
     institutions = campaign.required_institutions() if institutions is None else institutions
-    return Employment.objects.filter(employed_on_q(campaign.as_of), institution__in=institutions.values("pk"))
+    return Employment.objects.filter(employed_on_q(campaign.as_of), pedagogical_q(),
+                                     institution__in=institutions.values("pk"))
 
 
 def counted_needs(campaign: Campaign) -> QuerySet:
@@ -70,11 +72,12 @@ class Totals:
     posts: Decimal = Decimal("0")
     rows: int = 0
     staff: int = 0
+    occupied: Decimal = Decimal("0")  # the staff's rates
     ages: dict = field(default_factory=dict)
 
     @property
     def share_vacant(self) -> Decimal | None:
-        return share(self.posts, self.staff + self.posts)
+        return share(self.posts, self.occupied + self.posts)
 
     @property
     def share_submitted(self) -> Decimal | None:
@@ -106,13 +109,13 @@ class CampaignSummary:
         submissions = Submission.objects.filter(campaign=campaign, institution__in=required.values("pk")).aggregate(
             submitted=Count("pk", filter=Q(status__in=COUNTED_STATUSES)),
             accepted=Count("pk", filter=Q(status=SubmissionStatus.ACCEPTED)),
-            on_time=Count("pk", filter=Q(first_submitted_at__lt=deadline_end(campaign))),
+            on_time=Count("pk", filter=Q(received_on__lte=campaign.deadline)),
             no_needs=Count("pk", filter=Q(status__in=COUNTED_STATUSES, no_needs=True)),
         )
         needs = counted_needs(campaign).aggregate(posts=Sum("posts"), rows=Count("pk"))
         groups = age_group_q(campaign.as_of, "pedagogue__")
         staff = staff_jobs(campaign, required).aggregate(
-            total=Count("pedagogue", distinct=True),
+            total=Count("pedagogue", distinct=True), occupied=Sum("rate"),
             **{key: Count("pedagogue", distinct=True, filter=q) for key, q in groups.items()},
         )
         return Totals(
@@ -124,6 +127,7 @@ class CampaignSummary:
             posts=rates(needs["posts"]),
             rows=needs["rows"],
             staff=staff["total"],
+            occupied=rates(staff["occupied"]),
             ages={key: staff[key] for key in groups},
         )
 
@@ -162,7 +166,7 @@ class CampaignSummary:
         staff = {
             row["institution__type"]: row
             for row in staff_jobs(campaign).values("institution__type").annotate(
-                total=Count("pedagogue", distinct=True),
+                total=Count("pedagogue", distinct=True), occupied=Sum("rate"),
                 **{key: Count("pedagogue", distinct=True, filter=q) for key, q in groups.items()},
             )
         }
@@ -172,9 +176,10 @@ class CampaignSummary:
                 continue
             vacant = rates(posts.get(code, {}).get("posts"))
             people = staff.get(code, {}).get("total", 0)
+            occupied = rates(staff.get(code, {}).get("occupied"))
             rows.append({
                 "type": code, "label": label, "posts": vacant, "rows": posts.get(code, {}).get("rows", 0),
-                "staff": people, "share_vacant": share(vacant, people + vacant),
+                "staff": people, "occupied": occupied, "share_vacant": share(vacant, occupied + vacant),
                 "ages": {key: staff.get(code, {}).get(key, 0) for key in groups},
             })
         return rows
@@ -187,19 +192,20 @@ class CampaignSummary:
         posts = dict(
             counted_needs(campaign).values_list("submission__institution_id").annotate(posts=Sum("posts"))
         )
-        staff = dict(
-            staff_jobs(campaign, required).values_list("institution_id").annotate(Count("pedagogue", distinct=True))
-        )
+        staff = {
+            pk: (people, rates(occupied)) for pk, people, occupied in staff_jobs(campaign, required)
+            .values_list("institution_id").annotate(Count("pedagogue", distinct=True), Sum("rate"))
+        }
         statuses = dict(Submission.objects.filter(campaign=campaign).values_list("institution_id", "status"))
         labels = dict(SubmissionStatus.choices)
         rows = []
         for institution in required.order_by("type", "short_name"):
             vacant = rates(posts.get(institution.pk))
-            people = staff.get(institution.pk, 0)
+            people, occupied = staff.get(institution.pk, (0, Decimal("0")))
             rows.append({
                 "institution": institution, "status": statuses.get(institution.pk),
                 "status_label": labels.get(statuses.get(institution.pk), ""), "posts": vacant,
-                "staff": people, "share_vacant": share(vacant, people + vacant),
+                "staff": people, "occupied": occupied, "share_vacant": share(vacant, occupied + vacant),
             })
         return rows
 

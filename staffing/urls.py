@@ -18,6 +18,7 @@ urlpatterns = [
     path("campaigns/<int:pk>/summary/export/", views.campaign_summary_export, name="campaign-summary-export"),
     path(submission, views.submission_detail, name="submission-detail"),
     path(submission + "edit/", views.submission_edit, name="submission-edit"),
+    path(submission + "enter/", views.submission_enter, name="submission-enter"),
     path(submission + "upload/", views.SubmissionUploadView.as_view(), name="submission-upload"),
     path(submission + "submit/", views.submission_submit, name="submission-submit"),
     path(submission + "review/", views.submission_review, name="submission-review"),

@@ -20,7 +20,14 @@ from core.xlsx import workbook_response
 from jobs.decorators import background_file
 from staffing.exports import campaigns_sheet, completeness_sheet, documents_sheet, summary_sheets
 from staffing.filters import STATUS_CHOICES, CampaignFilter, CompletenessFilter, DocumentFilter
-from staffing.forms import CampaignForm, DocumentForm, NeedFormSet, ReturnForm, SubmissionForm
+from staffing.forms import (
+    CampaignForm,
+    DocumentForm,
+    EnteredSubmissionForm,
+    NeedFormSet,
+    ReturnForm,
+    SubmissionForm,
+)
 from staffing.imports import NeedsImporter
 from staffing.models import (
     NOT_STARTED,
@@ -31,7 +38,7 @@ from staffing.models import (
     Submission,
     SubmissionStatus,
 )
-from staffing.services import save_submission
+from staffing.services import enter_on_behalf, save_submission
 from staffing.summary import AGE_GROUPS, CampaignSummary
 
 PAGE_SIZE = 25
@@ -265,6 +272,14 @@ class SubmissionAccess:
         )
 
     @cached_property
+    def can_enter(self) -> bool:
+        """A methodist (head, admin) of the campaign may enter an answer the institution sent on paper, in any
+        year, while the institution has not submitted it itself."""
+        return _is_manager_of(self.user, self.campaign) and (
+            self.submission is None or self.submission.status in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED)
+        )
+
+    @cached_property
     def can_review(self) -> bool:
         return (
             self.submission is not None
@@ -313,6 +328,31 @@ def submission_edit(request, campaign_pk: int, institution_pk: int):
     return render(request, "staffing/submission_form.html", {
         "access": access, "campaign": access.campaign, "institution": access.institution, "form": form,
         "needs": needs,
+    })
+
+
+@role_required(*MANAGER_ROLES)
+def submission_enter(request, campaign_pk: int, institution_pk: int):
+    """The methodist enters the institution's answer on its behalf, with the date it was received."""
+    access = SubmissionAccess(request, campaign_pk, institution_pk)
+    if not access.can_enter:
+        raise PermissionDenied
+    submission = access.draft()
+    data = request.POST if request.method == "POST" else None
+    form = EnteredSubmissionForm(data, instance=submission)
+    no_needs = bool(data and data.get("no_needs"))
+    needs = NeedFormSet(data, instance=submission, prefix="needs", no_needs=no_needs)
+    if data is not None and form.is_valid() and needs.is_valid():
+        if not no_needs and not needs.kept():
+            messages.error(request, _("List the needs or mark «No staffing needs» before submitting."))
+        else:
+            enter_on_behalf(form=form, needs=needs, by=request.user)
+            messages.success(request, _("The answer is entered on behalf of {school}; the institution is notified.")
+                             .format(school=access.institution.short_name))
+            return redirect("staffing:submission-detail", campaign_pk=campaign_pk, institution_pk=institution_pk)
+    return render(request, "staffing/submission_form.html", {
+        "access": access, "campaign": access.campaign, "institution": access.institution, "form": form,
+        "needs": needs, "on_behalf": True,
     })
 
 

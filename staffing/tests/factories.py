@@ -38,7 +38,7 @@ def submitted(campaign, institution, *, on=None, status=SubmissionStatus.SUBMITT
     when = timezone.make_aware(datetime.datetime.combine(on or campaign.deadline, datetime.time(12)))
     return Submission.objects.create(
         campaign=campaign, institution=institution, status=status, submitted_at=when, first_submitted_at=when,
-        **fields,
+        received_on=on or campaign.deadline, **fields,
     )
 
 

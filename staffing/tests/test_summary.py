@@ -205,9 +205,9 @@ def test_submission_at_the_end_of_the_deadline_day_is_on_time(city, school, othe
     late_evening = timezone.make_aware(datetime.datetime(2021, 6, 15, 23, 59))
     next_morning = timezone.make_aware(datetime.datetime(2021, 6, 16, 0, 1))
     SubmissionFactory(campaign=campaign, institution=school, status="submitted", submitted_at=late_evening,
-                      first_submitted_at=late_evening)
+                      first_submitted_at=late_evening, received_on=datetime.date(2021, 6, 15))
     SubmissionFactory(campaign=campaign, institution=other_school, status="submitted", submitted_at=next_morning,
-                      first_submitted_at=next_morning)
+                      first_submitted_at=next_morning, received_on=datetime.date(2021, 6, 16))
 
     assert indicators.share_submitted_on_time(city, year) == Decimal("0.5000")
 

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
@@ -21,5 +20,5 @@ urlpatterns = [
 urlpatterns += [
     path(f"{app}/", include(f"{app}.urls")) for app in settings.DOMAIN_APPS if app != "core"
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No `static(MEDIA_URL, ...)`, not even with DEBUG: uploads and job files are served only by the scoped
+# download views of their apps, so a guessed /media/... path is a 404 in every mode.

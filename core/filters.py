@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from core import params
 from core.forms import BootstrapFormMixin
 from core.models import (
     YOUNG_AGE,
@@ -23,6 +24,9 @@ from core.models import (
     Position,
     Subject,
 )
+
+# Every id and number filter of every FilterSet (pages and API) validates its value's range (core.params).
+params.install()
 
 
 @extend_schema_field(OpenApiTypes.INT)

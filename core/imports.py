@@ -66,7 +66,7 @@ class Importer:
 
     # --- the flow ----------------------------------------------------------
     def parse(self, file) -> list[ParsedRow]:
-        rows = read_table(file, self.columns)
+        rows = read_table(file, self.columns, max_rows=self.max_rows)
         if not rows:
             raise WorkbookError(_("The table has a header but no rows."))
         if len(rows) > self.max_rows:
@@ -105,6 +105,29 @@ def _pending_dir() -> Path:
     path = Path(settings.MEDIA_ROOT) / "imports"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+PENDING_HOURS = 24
+
+
+def purge_pending(*, older_than_hours: float = PENDING_HOURS) -> int:
+    """Delete uploads waiting for a confirmation that never came (``MEDIA_ROOT/imports/``) older than the
+    given hours; return how many. Run daily with the jobs' purge (``jobs_purge``, beat ``jobs.purge``)."""
+    import time
+
+    folder = Path(settings.MEDIA_ROOT) / "imports"
+    if not folder.is_dir():
+        return 0
+    cutoff = time.time() - older_than_hours * 3600
+    count = 0
+    for path in folder.iterdir():
+        try:
+            if path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink()
+                count += 1
+        except FileNotFoundError:  # confirmed or purged meanwhile
+            continue
+    return count
 
 
 class ImportView(View):

@@ -12,7 +12,9 @@ empty, wrong columns) raise ``WorkbookError`` with a translated message.
 """
 
 import datetime
+import html
 import io
+import itertools
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
@@ -22,6 +24,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.http import HttpResponse
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -61,15 +64,32 @@ class Sheet:
     mark_required: bool = False  # "Header *" for required columns (import templates; the reader ignores the star)
 
 
+# A text starting with one of these is a formula (or a DDE command) to Excel or LibreOffice.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def put(ws, row: int, column: int, value: Any):
+    """Write one cell of a portal workbook: the only way the portal writes cells (``write_sheet``, templates,
+    the report). Lazy translations become text; text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+    carriage return stays text (a string cell with the quote prefix), never a formula — whoever typed it."""
+    if isinstance(value, Promise):
+        value = str(value)
+    cell = ws.cell(row=row, column=column, value=value)
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
+
+
 def write_sheet(ws, sheet: Sheet) -> None:
     ws.title = sheet.title[:31]
     start = 1
     if sheet.caption:
-        ws.cell(row=1, column=1, value=sheet.caption).font = Font(bold=True, size=12)
+        put(ws, 1, 1, sheet.caption).font = Font(bold=True, size=12)
         start = 3
     for index, column in enumerate(sheet.columns, start=1):
         header = f"{column.header} *" if sheet.mark_required and column.required else str(column.header)
-        cell = ws.cell(row=start, column=index, value=header)
+        cell = put(ws, start, index, header)
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -78,7 +98,7 @@ def write_sheet(ws, sheet: Sheet) -> None:
     report = row_progress.get()
     for count, values in enumerate(sheet.rows, start=1):
         for index, (column, value) in enumerate(zip(sheet.columns, values, strict=False), start=1):
-            cell = ws.cell(row=start + count, column=index, value=value)
+            cell = put(ws, start + count, index, value)
             if column.number_format:
                 cell.number_format = column.number_format
             elif column.kind == "date":
@@ -124,7 +144,7 @@ def template_bytes(columns: Sequence[Column], *, title: str, instructions: Seque
             continue
         letter = get_column_letter(index)
         for row, choice in enumerate(column.choices, start=1):
-            lists.cell(row=row, column=index, value=choice)
+            put(lists, row, index, choice)
         validation = DataValidation(
             type="list", formula1=f"=lists!${letter}$1:${letter}${len(column.choices)}", allow_blank=True
         )
@@ -138,7 +158,7 @@ def template_bytes(columns: Sequence[Column], *, title: str, instructions: Seque
     if any(column.required for column in columns):
         instructions = [*instructions, _("Columns marked with * are required.")]
     for row, line in enumerate(instructions, start=1):
-        help_sheet.cell(row=row, column=1, value=str(line)).alignment = Alignment(wrap_text=True)
+        put(help_sheet, row, 1, line).alignment = Alignment(wrap_text=True)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
@@ -237,7 +257,123 @@ def parse_cell(column: Column, raw: Any) -> tuple[Any, str | None]:
     raise ValueError(column.kind)
 
 
-def open_workbook(file):
+DEFAULT_MAX_ROWS = 20000
+# What an uploaded workbook may unpack to, and how wide a sheet may be: checked in the zip directory and by one
+# streaming pass over each sheet's XML before openpyxl parses anything, so no upload holds a worker for long.
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+MAX_COLUMNS = 256
+CELLS_PER_ROW = 40  # the cells a sheet may hold: max_rows × this
+_SHEET_MEMBER = re.compile(r"xl/worksheets/[^/]+\.xml", re.IGNORECASE)
+_ROW_NUMBER = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=[\"'](\d+)")
+_CELL = re.compile(rb"<(?:\w+:)?c[\s/>]")
+_CELL_REF = re.compile(rb"<(?:\w+:)?c\b[^>]*?\sr=[\"']\$?([A-Za-z]{1,3})\$?(\d+)")
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\b[^>]*?\sref=[\"']([^\"']*)")
+_REF = re.compile(r"\$?([A-Za-z]{1,3})?\$?(\d+)?$")
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Map a worksheet's member name to the sheet's title (for messages); empty when the parts are unusual."""
+    try:
+        if max(archive.getinfo(name).file_size for name in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")) > 1 << 20:
+            return {}
+        book = archive.read("xl/workbook.xml").decode("utf-8", "replace")
+        rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return {}
+    targets = {}
+    for tag in re.findall(r"<Relationship\b[^>]*>", rels):
+        rid, target = re.search(r'\bId="([^"]+)"', tag), re.search(r'\bTarget="([^"]+)"', tag)
+        if rid and target:
+            targets[rid.group(1)] = target.group(1)
+    names = {}
+    for tag in re.findall(r"<(?:\w+:)?sheet\b[^>]*>", book):
+        name, rid = re.search(r'\bname="([^"]*)"', tag), re.search(r'\br:id="([^"]+)"', tag)
+        if not (name and rid):
+            continue
+        name, rid = name.group(1), rid.group(1)
+        target = targets.get(rid, "").lstrip("/")
+        member = target if target.startswith("xl/") else f"xl/{target}"
+        names[member.lower()] = html.unescape(name)
+    return names
+
+
+def check_upload(data: bytes, *, max_rows: int = DEFAULT_MAX_ROWS) -> None:
+    """Refuse, before any parsing, an .xlsx that would take a worker long to read: one that unpacks to more than
+    ``MAX_UNPACKED_BYTES`` (the sizes in the zip directory bound what can be read: zipfile stops there), or a
+    sheet whose row numbers or ``<dimension>`` reach past twice the row limit, whose cells reach past column
+    ``MAX_COLUMNS``, or that holds more than ``max_rows × CELLS_PER_ROW`` cells. A file that is not a zip is left
+    to openpyxl (which says it is not a workbook)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return
+    limit_mb = MAX_UNPACKED_BYTES // (1024 * 1024)
+    with archive:
+        members = archive.infolist()
+        if len(members) > 10000 or sum(member.file_size for member in members) > MAX_UNPACKED_BYTES:
+            raise WorkbookError(
+                _("The workbook unpacks to more than {size} MB: it is not an import table. Copy the table into "
+                  "a new workbook (values only) and upload that.").format(size=limit_mb))
+        names = _sheet_names(archive)
+        for member in members:
+            if _SHEET_MEMBER.fullmatch(member.filename):
+                _check_sheet(archive, member, names.get(member.filename.lower(), member.filename), max_rows)
+
+
+def _check_sheet(archive: zipfile.ZipFile, member: zipfile.ZipInfo, title: str, max_rows: int) -> None:
+    row_bound = 2 * max_rows + 100
+    max_row = max_column = cells = 0
+    tail = b""
+    try:
+        with archive.open(member) as stream:
+            while True:
+                chunk = stream.read(1 << 20)
+                if not chunk:
+                    break
+                text = tail + chunk
+                cut = text.rfind(b"<")  # never split a tag: the unfinished one waits for the next chunk
+                text, tail = (text[:cut], text[cut:]) if cut > 0 else (text, b"")
+                if max_row == 0 and (dimension := _DIMENSION.search(text)):
+                    for ref in dimension.group(1).decode("ascii", "replace").split(":"):
+                        found = _REF.match(ref)
+                        if found and found.group(1):
+                            max_column = max(max_column, _column_number(found.group(1)))
+                        if found and found.group(2):
+                            max_row = max(max_row, int(found.group(2)))
+                for number in _ROW_NUMBER.findall(text):
+                    max_row = max(max_row, int(number))
+                for letters, number in _CELL_REF.findall(text):
+                    max_column = max(max_column, _column_number(letters.decode()))
+                    max_row = max(max_row, int(number))
+                cells += len(_CELL.findall(text))
+                if max_row > row_bound or max_column > MAX_COLUMNS or cells > max_rows * CELLS_PER_ROW:
+                    break
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
+        raise WorkbookError(_("The file is not an Excel workbook (.xlsx).")) from exc
+    if max_row > row_bound:
+        raise WorkbookError(
+            _("The sheet «{sheet}» reaches row {row}, and an import takes at most {count} rows. Delete the rows "
+              "below the table (select them, «Delete rows») and save the file again.").format(
+                sheet=title, row=f"{max_row:,}".replace(",", " "), count=max_rows))
+    if max_column > MAX_COLUMNS:
+        raise WorkbookError(
+            _("The sheet «{sheet}» reaches column {column}, and an import reads at most {count} columns. Delete "
+              "the columns right of the table and save the file again.").format(
+                sheet=title, column=max_column, count=MAX_COLUMNS))
+    if cells > max_rows * CELLS_PER_ROW:
+        raise WorkbookError(
+            _("The sheet «{sheet}» holds more than {count} cells: it is not an import table. Copy the table into "
+              "a new workbook (values only) and upload that.").format(sheet=title, count=max_rows * CELLS_PER_ROW))
+
+
+def open_workbook(file, *, max_rows: int = DEFAULT_MAX_ROWS):
     """Return an openpyxl workbook of an .xlsx or (converted through xlrd) an .xls file.
 
     ``workbook.uncalculated`` maps a sheet title to the cells ``{(row, column): formula}`` whose formula has no
@@ -251,6 +387,7 @@ def open_workbook(file):
         raise WorkbookError(_("The file is empty."))
     if data.startswith(OLE_SIGNATURE):
         return _xls_workbook(data)
+    check_upload(data, max_rows=max_rows)
     try:
         wb = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
     except Exception as exc:  # openpyxl raises many types for a non-workbook
@@ -321,9 +458,12 @@ def _uncalculated_formulas(data: bytes, wb) -> dict[str, dict[tuple[int, int], s
 TOTAL_ROW = re.compile(r"^\s*(итого|всего|total)\b", re.IGNORECASE)
 
 
-def read_table(file, columns: Sequence[Column], *, max_header_scan: int = 15) -> list[ParsedRow]:
-    """Read the first sheet that has the expected header; see the module docstring."""
-    wb = open_workbook(file)
+def read_table(
+    file, columns: Sequence[Column], *, max_header_scan: int = 15, max_rows: int = DEFAULT_MAX_ROWS
+) -> list[ParsedRow]:
+    """Read the first sheet that has the expected header; see the module docstring. Rows are streamed and
+    counted while reading: more than ``max_rows`` rows with data raise ``WorkbookError`` at once."""
+    wb = open_workbook(file, max_rows=max_rows)
     wanted = {}
     for column in columns:
         for name in (column.header, column.key, *column.aliases):
@@ -346,10 +486,10 @@ def read_table(file, columns: Sequence[Column], *, max_header_scan: int = 15) ->
                     positions[column.key] = index
             missing = [c for c in required if c.key not in positions]
             if len(positions) >= max(1, len(required)) and not missing:
-                data_rows = [*scanned[offset + 1 :], *rows]
+                data_rows = itertools.chain(scanned[offset + 1 :], rows)
                 uncalculated = getattr(wb, "uncalculated", {}).get(ws.title, {})
                 return _parse_rows(data_rows, columns, positions, first_number=offset + 2,
-                                   uncalculated=uncalculated)
+                                   uncalculated=uncalculated, max_rows=max_rows)
             if positions and (best_missing is None or len(missing) < len(best_missing)):
                 best_missing = missing
     if best_missing:
@@ -367,10 +507,14 @@ def read_table(file, columns: Sequence[Column], *, max_header_scan: int = 15) ->
     )
 
 
-def _parse_rows(data_rows, columns, positions, *, first_number: int, uncalculated=None) -> list[ParsedRow]:
+def _parse_rows(
+    data_rows, columns, positions, *, first_number: int, uncalculated=None, max_rows: int = DEFAULT_MAX_ROWS
+) -> list[ParsedRow]:
     parsed = []
     uncalculated = uncalculated or {}
     for number, row in enumerate(data_rows, start=first_number):
+        if len(parsed) >= max_rows and row and any(value not in (None, "") for value in row):
+            raise WorkbookError(_("The file has more than {count} rows.").format(count=max_rows))
         cells = {key: (row[index] if row and index < len(row) else None) for key, index in positions.items()}
         formulas = {key: uncalculated[number, index + 1] for key, index in positions.items()
                     if (number, index + 1) in uncalculated}

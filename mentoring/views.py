@@ -16,6 +16,7 @@ from core.files import attachment_response
 from core.history import history_entries
 from core.imports import ImportView
 from core.models import AcademicYear, Institution, Municipality, Pedagogue
+from core.params import parse_id
 from core.scoping import Role, role_required, roles_of
 from core.views import filtered, paginate
 from core.xlsx import workbook_response
@@ -512,13 +513,13 @@ def _retention_scope(request):
     roles = roles_of(request.user)
     institutions = Institution.objects.for_user(request.user).natural()
     chosen = request.GET.get("institution")
-    if chosen and chosen.isdigit():
-        return get_object_or_404(institutions, pk=int(chosen)), institutions
+    if parse_id(chosen):
+        return get_object_or_404(institutions, pk=parse_id(chosen)), institutions
     municipalities = Municipality.objects.filter(pk__in=roles.municipality_ids) if not roles.is_global \
         else Municipality.objects.all()
     chosen_city = request.GET.get("municipality")
-    if chosen_city and chosen_city.isdigit():
-        return get_object_or_404(municipalities, pk=int(chosen_city)), institutions
+    if parse_id(chosen_city):
+        return get_object_or_404(municipalities, pk=parse_id(chosen_city)), institutions
     municipality = municipalities.order_by("name").first()
     if municipality is None:
         school = institutions.first()

@@ -9,6 +9,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from core.pdf import render_pdf
+from core.xlsx import put
 from monitoring.computation import (
     DirectionResult,
     Dynamics,
@@ -69,7 +70,7 @@ def _cell_number(value):
 
 def _header(ws, row: int, headers: list[tuple[str, int]]) -> None:
     for column, (title, width) in enumerate(headers, start=1):
-        cell = ws.cell(row=row, column=column, value=title)
+        cell = put(ws, row, column, title)
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
         cell.border = BORDER
@@ -90,8 +91,8 @@ def _print_setup(ws, header_row: int) -> None:
 
 
 def _caption(ws, text: str, subtitle: str) -> None:
-    ws.cell(row=1, column=1, value=text).font = Font(bold=True, size=13)
-    ws.cell(row=2, column=1, value=subtitle).font = Font(italic=True, color="555555")
+    put(ws, 1, 1, text).font = Font(bold=True, size=13)
+    put(ws, 2, 1, subtitle).font = Font(italic=True, color="555555")
 
 
 def _summary_sheet(ws, results: Results, municipality: str) -> None:
@@ -126,7 +127,7 @@ def _summary_sheet(ws, results: Results, municipality: str) -> None:
             direction.rating_rule,
         ]
         for column, value in enumerate(values, start=1):
-            cell = ws.cell(row=row, column=column, value=value)
+            cell = put(ws, row, column, value)
             cell.border = BORDER
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         ws.cell(row=row, column=2).fill = RATING_FILLS[direction.rating]
@@ -208,7 +209,7 @@ def _indicator_row(ws, row: int, item: IndicatorResult) -> None:
         item.source,
     ]
     for column, value in enumerate(values, start=1):
-        cell = ws.cell(row=row, column=column, value=value)
+        cell = put(ws, row, column, value)
         cell.border = BORDER
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if column in (4, 5, 8):

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q
@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from config.routers import use_replica
 from core.capabilities import Cap, roles_with
 from core.models import AcademicYear, Institution, Municipality
+from core.params import parse_id
 from core.scoping import Role, role_required, roles_of
 from core.xlsx import XLSX_CONTENT_TYPE, Column, Sheet, workbook_response
 from jobs.decorators import background_file
@@ -104,7 +105,7 @@ def user_municipality(request) -> Municipality:
     if roles.is_global:
         choice = request.GET.get("municipality") or request.POST.get("municipality")
         queryset = Municipality.objects.all()
-        municipality = queryset.filter(pk=choice).first() if choice and choice.isdigit() else queryset.first()
+        municipality = queryset.filter(pk=parse_id(choice)).first() if parse_id(choice) else queryset.first()
     else:
         ids = roles.municipality_ids_for(*MUNICIPAL_ROLES)
         municipality = Municipality.objects.filter(pk__in=ids).order_by("pk").first()
@@ -117,6 +118,8 @@ def dashboard_scope(request) -> tuple[Municipality | None, Institution | None]:
     """Return (municipality, institution) of the dashboard: a school user only ever gets its own institution."""
     roles = roles_of(request.user)
     requested = request.GET.get("institution", "")
+    if requested and parse_id(requested) is None:
+        raise BadRequest(_("An institution id is a number."))
     if roles.is_global or roles.municipality_ids_for(*MUNICIPAL_ROLES):
         if requested:
             institution = get_object_or_404(

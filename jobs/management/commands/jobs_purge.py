@@ -14,3 +14,4 @@ class Command(BaseCommand):
         count = purge(older_than_days=days)
         self.stdout.write(f"Deleted {count} job(s) older than {days} day(s).")
         call_command("purge_access_log", stdout=self.stdout)
+        call_command("purge_imports", stdout=self.stdout)

@@ -24,7 +24,7 @@ from .models import (
 
 
 def _years(request):
-    return AcademicYear.objects.order_by("-start_year")
+    return AcademicYear.objects.offered()
 
 
 def _name_q(prefix: str, word: str) -> Q:

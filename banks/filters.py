@@ -4,7 +4,8 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from banks.models import Bank, Item, ItemStatus, Kind
-from core.models import AcademicYear, Institution, Subject
+from core.filters import offered_years
+from core.models import Institution, Subject
 
 
 class ItemFilter(django_filters.FilterSet):
@@ -14,7 +15,7 @@ class ItemFilter(django_filters.FilterSet):
     bank = django_filters.ChoiceFilter(label=_("Bank"), choices=Bank.choices)
     subject = django_filters.ModelChoiceFilter(label=_("Subject area"), queryset=Subject.objects.all())
     kind = django_filters.ChoiceFilter(label=_("Type"), choices=Kind.choices)
-    year = django_filters.ModelChoiceFilter(label=_("Year"), queryset=AcademicYear.objects.all())
+    year = django_filters.ModelChoiceFilter(label=_("Year"), queryset=offered_years)
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ItemStatus.choices)
     institution = django_filters.ModelChoiceFilter(label=_("Institution"), queryset=Institution.objects.none())
     recommended = django_filters.BooleanFilter(

@@ -16,6 +16,7 @@ from core import params
 from core.forms import BootstrapFormMixin
 from core.models import (
     YOUNG_AGE,
+    AcademicYear,
     Category,
     Institution,
     InstitutionType,
@@ -33,6 +34,12 @@ params.install()
 class IdChoiceFilter(django_filters.ModelChoiceFilter):
     """A choice of one object by id; declared as an integer in the API schema even when the
     filter uses a method or a queryset decided per request."""
+
+
+def offered_years(request=None):
+    """The years a year filter offers: from the earliest year with records to the next one (a callable, so the
+    choice follows the day the page is shown)."""
+    return AcademicYear.objects.offered()
 
 
 def _user(request):

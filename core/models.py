@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q, Value
+from django.db.models import Exists, F, Min, OuterRef, Q, Value
 from django.db.models.functions import Concat, StrIndex, Substr, Trim
 from django.urls import reverse
 from django.utils import timezone
@@ -235,6 +235,25 @@ class AcademicYearQuerySet(models.QuerySet):
 
     def current(self) -> "AcademicYear | None":
         return self.containing(timezone.localdate())
+
+    def with_records(self) -> "AcademicYearQuerySet":
+        """Return the years some record refers to (a campaign, a competition, a route, a target…)."""
+        q = Q()
+        for field in self.model._meta.get_fields(include_hidden=True):
+            if not (field.is_relation and field.auto_created and not field.concrete):
+                continue
+            if field.related_model.__name__.startswith("Historical"):
+                continue
+            q |= Exists(field.related_model._base_manager.filter(**{field.field.name: OuterRef("pk")}))
+        return self.filter(q) if q else self.none()
+
+    def offered(self, today: datetime.date | None = None) -> "AcademicYearQuerySet":
+        """Return the years a user may choose: from the earliest year with records (or the current one) to the
+        year after the current one, latest first — not the whole directory up to 2030."""
+        today = today or timezone.localdate()
+        current = today.year if today.month >= 9 else today.year - 1
+        first = self.with_records().filter(start_year__lte=current).aggregate(first=Min("start_year"))["first"]
+        return self.filter(start_year__range=(min(first or current, current), current + 1)).order_by("-start_year")
 
     def by_title(self, title: str) -> "AcademicYear":
         """Return the year written as '2021/2022', '2021-2022' or '2021–2022'; raise DoesNotExist."""

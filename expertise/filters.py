@@ -2,8 +2,8 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import IdChoiceFilter
-from core.models import AcademicYear, Institution
+from core.filters import IdChoiceFilter, offered_years
+from core.models import Institution
 from expertise.models import Decision, Expert, RequestType, ReviewRequest, Status
 
 
@@ -19,7 +19,7 @@ class RequestFilter(django_filters.FilterSet):
     decision = django_filters.ChoiceFilter(label=_("Conclusion"), choices=Decision.choices)
     institution = IdChoiceFilter(label=_("Institution"), queryset=Institution.objects.none())
     concluded_in = IdChoiceFilter(
-        label=_("Concluded in the year"), queryset=AcademicYear.objects.all(), method="concluded"
+        label=_("Concluded in the year"), queryset=offered_years, method="concluded"
     )
 
     class Meta:

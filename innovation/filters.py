@@ -2,8 +2,8 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import IdChoiceFilter
-from core.models import AcademicYear, Institution
+from core.filters import IdChoiceFilter, offered_years
+from core.models import Institution
 from innovation.models import Level, Project, ProjectStatus, working_q
 
 
@@ -12,7 +12,7 @@ class ProjectFilter(django_filters.FilterSet):
     level = django_filters.ChoiceFilter(label=_("Level"), choices=Level.choices)
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ProjectStatus.choices)
     institution = IdChoiceFilter(label=_("Institution"), queryset=Institution.objects.none(), method="involving")
-    year = IdChoiceFilter(label=_("Working in the year"), queryset=AcademicYear.objects.all(), method="working")
+    year = IdChoiceFilter(label=_("Working in the year"), queryset=offered_years, method="working")
 
     class Meta:
         model = Project

@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.filters import FilterForm, IdChoiceFilter, SortFilter, visible_institutions
-from core.models import AcademicYear, Category, Employment, Pedagogue
+from core.filters import FilterForm, IdChoiceFilter, SortFilter, offered_years, visible_institutions
+from core.models import Category, Employment, Pedagogue
 from mentoring.models import (
     Attestation,
     AttestationResult,
@@ -44,7 +44,7 @@ class YoungSpecialistFilter(django_filters.FilterSet):
         label=_("Has a mentor"), choices=YES_NO, method="filter_mentor", empty_label=_("Any")
     )
     year = IdChoiceFilter(
-        label=_("Academic year"), queryset=AcademicYear.objects.all(), method="filter_noop",
+        label=_("Academic year"), queryset=offered_years, method="filter_noop",
         empty_label=_("Now"),
     )
     sort = SortFilter(sorts={
@@ -111,7 +111,7 @@ class PairFilter(django_filters.FilterSet):
         label=_("Status"), choices=PairStatus.choices, method="filter_status", empty_label=_("Any status")
     )
     year = IdChoiceFilter(
-        label=_("Academic year"), queryset=AcademicYear.objects.all(), method="filter_year",
+        label=_("Academic year"), queryset=offered_years, method="filter_year",
         empty_label=_("Any year"),
     )
     sort = SortFilter(sorts={
@@ -164,7 +164,7 @@ class SessionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), field_name="topic", lookup_expr="icontains")
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=SessionKind.choices, empty_label=_("Any kind"))
     year = IdChoiceFilter(
-        label=_("Academic year"), queryset=AcademicYear.objects.all(), method="filter_year",
+        label=_("Academic year"), queryset=offered_years, method="filter_year",
         empty_label=_("Any year"),
     )
     sort = SortFilter(sorts={"date": ("date",), "topic": ("topic", "date"), "attended": ("attended", "date")})
@@ -191,7 +191,7 @@ class AttestationFilter(django_filters.FilterSet):
     result = django_filters.ChoiceFilter(label=_("Result"), choices=AttestationResult.choices,
                                          empty_label=_("Any result"))
     year = IdChoiceFilter(
-        label=_("Academic year"), queryset=AcademicYear.objects.all(), method="filter_year",
+        label=_("Academic year"), queryset=offered_years, method="filter_year",
         empty_label=_("Any year"),
     )
     sort = SortFilter(sorts={

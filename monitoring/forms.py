@@ -19,6 +19,15 @@ class FilterForm(BootstrapFormMixin, forms.Form):
         label=_("Institution type"), required=False, choices=[("", _("All types")), *InstitutionType.choices]
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # From the earliest year with records to the next one; a year asked for by URL stays choosable.
+        chosen = self.initial.get("year")
+        years = AcademicYear.objects.offered()
+        if isinstance(chosen, AcademicYear):
+            years = years | AcademicYear.objects.filter(pk=chosen.pk)
+        self.fields["year"].queryset = years.order_by("-start_year")
+
 
 class DirectionForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:

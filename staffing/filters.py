@@ -5,8 +5,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.filters import FilterForm, SortFilter
-from core.models import AcademicYear, Institution, InstitutionType
+from core.filters import FilterForm, SortFilter, offered_years
+from core.models import Institution, InstitutionType
 from staffing.models import (
     Campaign,
     CampaignStatus,
@@ -21,7 +21,7 @@ class CampaignFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_q")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=CampaignStatus.choices, empty_label=_("Any status"))
     year = django_filters.ModelChoiceFilter(
-        label=_("Academic year"), queryset=AcademicYear.objects.order_by("-start_year"), empty_label=_("Any year")
+        label=_("Academic year"), queryset=offered_years, empty_label=_("Any year")
     )
     sort = SortFilter(sorts={
         "as_of": ("as_of", "title"), "title": ("title",), "deadline": ("deadline", "title"),

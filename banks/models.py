@@ -242,6 +242,21 @@ class Item(models.Model):
             and self.institution.municipality_id != self.municipality_id
         ):
             raise ValidationError({"institution": _("The institution belongs to another municipality.")})
+        self.check_publication_date()
+
+    def check_publication_date(self) -> None:
+        """A publication date is real: not in the future and within the item's academic year (a past year's
+        item is entered with its own date, so it counts in that year's indicators)."""
+        day = self.published_on
+        if not day:
+            return
+        if day > timezone.localdate():
+            raise ValidationError({"published_on": _("The publication date is in the future.")})
+        if self.year_id and not self.year.contains(day):
+            raise ValidationError({"published_on": _(
+                "The publication date should fall within the item's academic year {year} ({start} – {end})."
+            ).format(year=self.year.title, start=self.year.start.strftime("%d.%m.%Y"),
+                     end=self.year.end.strftime("%d.%m.%Y"))})
 
     @property
     def is_recommended(self) -> bool:
@@ -266,11 +281,12 @@ class Item(models.Model):
     def review_concluded(self, request) -> None:
         from expertise.models import Decision
 
-        today = timezone.localdate()
+        # The council's conclusion date, which may be a past one entered after the fact.
+        day = request.concluded_on or timezone.localdate()
         if request.decision == Decision.RECOMMENDED:
             self.status = ItemStatus.PUBLISHED
-            self.published_on = self.published_on or today
-            self.recommended_on = today
+            self.published_on = self.published_on or day
+            self.recommended_on = day
         else:
             self.status = ItemStatus.DRAFT
             self.published_on = None

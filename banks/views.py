@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -88,14 +89,14 @@ def item_edit(request, pk=None):
     return render(request, "banks/item_form.html", {"form": form, "item": item if pk else None})
 
 
-def _act(request, pk, action, success: str, *, publisher: bool = False):
+def _act(request, pk, action, success: str, *, publisher: bool = False, **options):
     item = get_object_or_404(Item.objects.editable_by(request.user) if not publisher else Item.objects.all(), pk=pk)
     if publisher:
         roles = roles_of(request.user)
         if not (roles.is_admin or item.municipality_id in roles.municipality_ids_for(Role.METHODIST)):
             raise Http404
     try:
-        result = action(item=item, by=request.user)
+        result = action(item=item, by=request.user, **options)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect(item)
@@ -116,7 +117,12 @@ def item_submit(request, pk):
 @require_POST
 @role_required(Role.METHODIST)
 def item_publish(request, pk):
-    result = _act(request, pk, services.publish, _("The item is published."), publisher=True)
+    try:
+        day = forms.DateField(required=False).clean(request.POST.get("published_on") or None)
+    except ValidationError:
+        messages.error(request, _("Give the publication date as a date."))
+        return redirect("banks:item-detail", pk=pk)
+    result = _act(request, pk, services.publish, _("The item is published."), publisher=True, on=day)
     return result if hasattr(result, "status_code") else redirect(result)
 
 

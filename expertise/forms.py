@@ -12,8 +12,8 @@ from expertise.models import Decision, Expert, RequestType, ReviewRequest
 class RequestForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = ReviewRequest
-        fields = ["type", "title", "institution", "authors", "description", "file"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        fields = ["type", "title", "institution", "authors", "description", "file", "submitted_on"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4}), "submitted_on": forms.DateInput()}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -26,6 +26,10 @@ class RequestForm(BootstrapFormMixin, forms.ModelForm):
         types = [(v, label) for v, label in RequestType.choices if v != RequestType.BANK_ITEM]
         if not roles.has(Role.METHODIST, Role.HEAD):
             types = [(v, label) for v, label in types if v != RequestType.AUDIT]
+            del self.fields["submitted_on"]  # an author's request is dated the day it is sent
+        else:
+            self.fields["submitted_on"].help_text = _("Enter a past day for a request received on paper.")
+            self.fields["submitted_on"].initial = timezone.localdate()
         self.fields["type"].choices = [("", "---------"), *types]
 
 
@@ -94,6 +98,10 @@ class ReviewForm(BootstrapFormMixin, forms.Form):
 class ConcludeForm(BootstrapFormMixin, forms.Form):
     decision = forms.ChoiceField(label=_("Conclusion"), choices=Decision.choices, widget=forms.RadioSelect)
     conclusion = forms.CharField(label=_("Text of the conclusion"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    concluded_on = forms.DateField(
+        label=_("concluded on"), required=False, widget=forms.DateInput(),
+        help_text=_("The day of the council's conclusion: today unless you enter a past one."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -368,6 +369,22 @@ class ReviewRequest(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("expertise:request-detail", args=[self.pk])
+
+    def clean(self) -> None:
+        self.check_dates()
+
+    def check_dates(self) -> None:
+        """Dates are real and may be entered after the fact (a past year's review): none in the future, and
+        the conclusion not before the submission."""
+        today = timezone.localdate()
+        if self.submitted_on and self.submitted_on > today:
+            raise ValidationError({"submitted_on": _("The submission date is in the future.")})
+        if self.concluded_on and self.concluded_on > today:
+            raise ValidationError({"concluded_on": _("The conclusion date is in the future.")})
+        if self.concluded_on and self.submitted_on and self.concluded_on < self.submitted_on:
+            raise ValidationError({"concluded_on": _(
+                "The conclusion date is before the request was submitted ({day})."
+            ).format(day=self.submitted_on.strftime("%d.%m.%Y"))})
 
     def can(self, action: str) -> bool:
         sources, _target = TRANSITIONS[action]

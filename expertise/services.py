@@ -68,12 +68,16 @@ def submit_request(
     file=None,
     target=None,
     deadline: date | None = None,
+    submitted_on: date | None = None,
 ) -> ReviewRequest:
-    """Create a request in the "submitted" state and log it."""
+    """Create a request in the "submitted" state and log it; ``submitted_on`` is the real day it came (a past
+    one when a methodist enters a past year's request), today by default."""
     request = ReviewRequest(
         type=type, title=title, institution=institution, municipality_id=institution.municipality_id,
         description=description, authors=authors, submitted_by=by, deadline=deadline,
+        submitted_on=submitted_on or timezone.localdate(),
     )
+    request.check_dates()
     if file:
         request.file = file
     if target is not None:
@@ -216,8 +220,11 @@ def combined_score(request: ReviewRequest) -> Decimal | None:
 
 
 @transaction.atomic
-def conclude_request(*, request: ReviewRequest, decision: str, conclusion: str = "", by) -> ReviewRequest:
-    """Give the conclusion with the combined score; tell the reviewed object (e.g. a bank item).
+def conclude_request(
+    *, request: ReviewRequest, decision: str, conclusion: str = "", by, concluded_on: date | None = None
+) -> ReviewRequest:
+    """Give the conclusion with the combined score on the day given (a past day entered after the fact) or
+    today; tell the reviewed object (e.g. a bank item).
 
     Only the expert council's chair or secretary of the request's municipality concludes."""
     request = ReviewRequest.objects.select_for_update().get(pk=request.pk)
@@ -229,7 +236,8 @@ def conclude_request(*, request: ReviewRequest, decision: str, conclusion: str =
     request.decision = decision
     request.conclusion = conclusion
     request.combined_score = combined_score(request)
-    request.concluded_on = timezone.localdate()
+    request.concluded_on = concluded_on or timezone.localdate()
+    request.check_dates()
     request.save(update_fields=["status", "decision", "conclusion", "combined_score", "concluded_on"])
     target = request.target
     if target is not None and hasattr(target, "review_concluded"):

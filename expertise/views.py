@@ -153,7 +153,8 @@ def request_conclude(request, pk):
         return redirect(review)
     try:
         services.conclude_request(request=review, decision=form.cleaned_data["decision"],
-                                  conclusion=form.cleaned_data["conclusion"], by=request.user)
+                                  conclusion=form.cleaned_data["conclusion"], by=request.user,
+                                  concluded_on=form.cleaned_data["concluded_on"])
     except ValidationError as exc:
         return _refused(request, review, exc)
     messages.success(request, _("The conclusion is given."))

@@ -5,7 +5,7 @@ and guests they enter come from the whole municipality, as the forms allow, so t
 the association (or competition) the user may edit, not by the user's own scope.
 """
 
-from core.autocomplete import _int, pedagogue_label, register, search_words
+from core.autocomplete import _int, pedagogue_label, register, search_people
 from core.models import Pedagogue
 
 from .models import Association, Competition
@@ -31,8 +31,6 @@ def pedagogues(user, params):
 register(
     "association-pedagogues",
     queryset=pedagogues,
-    search=lambda rows, text: search_words(
-        rows, text, ("last_name", "first_name", "middle_name", "institution__short_name")
-    ),
+    search=search_people,
     label=pedagogue_label,
 )

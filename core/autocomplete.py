@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.db.models import QuerySet
+from django.db.models import Case, Q, QuerySet, When
 from django.http import Http404, HttpRequest, JsonResponse
 from django.urls import reverse
 from django.utils.html import format_html
@@ -86,14 +86,15 @@ def pedagogues(user, params: dict) -> QuerySet:
     return rows.select_related("institution").order_by("last_name", "first_name", "middle_name", "pk")
 
 
-register(
-    "pedagogues",
-    queryset=pedagogues,
-    search=lambda rows, text: search_words(
-        rows, text, ("last_name", "first_name", "middle_name", "institution__short_name")
-    ),
-    label=pedagogue_label,
-)
+def search_people(rows: QuerySet, text: str) -> QuerySet:
+    """Every word in a name or the institution; surnames that start with the first word come first."""
+    rows = search_words(rows, text, ("last_name", "first_name", "middle_name", "institution__short_name"))
+    word = text.split()[0] if text.split() else ""
+    starts = Q(last_name__startswith=word) | Q(last_name__startswith=word.capitalize())
+    return rows.order_by(Case(When(starts, then=0), default=1), "last_name", "first_name", "middle_name", "pk")
+
+
+register("pedagogues", queryset=pedagogues, search=search_people, label=pedagogue_label)
 
 
 def institutions(user, params: dict) -> QuerySet:

@@ -135,3 +135,11 @@ def test_institution_queryset_is_unchanged_by_the_widget(methodist, school):
     field = forms.ModelChoiceField(Institution.objects.all())
     autocomplete_field(field, "institutions")
     assert field.clean(str(school.pk)) == school
+
+
+def test_surnames_that_start_with_the_text_come_first(client, methodist, school):
+    PedagogueFactory(last_name="Агеев", first_name="Олег", middle_name="Иванович", institution=school)
+    PedagogueFactory(last_name="Иванова", first_name="Ольга", institution=school)
+    client.force_login(methodist)
+    assert texts(client.get("/autocomplete/pedagogues/", {"q": "иван"})) == [
+        "Иванова Ольга Сергеевич (СШ № 1)", "Агеев Олег Иванович (СШ № 1)"]

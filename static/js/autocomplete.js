@@ -41,9 +41,13 @@ document.addEventListener("DOMContentLoaded", () => {
         dropdown_footer: () => (more ? `<div class="small text-muted px-2 py-1">${texts.more}</div>` : ""),
       },
     });
-    // Tom Select moves the focus target; keep the field's label and description on the typed box.
-    const label = form && form.querySelector(`label[for="${select.id}"]`);
-    if (label) control.control_input.setAttribute("aria-label", label.textContent.trim());
+    // Tom Select points the field's <label> at its typed box; the hidden original keeps the name as well.
+    const label = document.querySelector(`label[for="${select.id}-ts-control"], label[for="${select.id}"]`);
+    if (label) {
+      const name = label.textContent.trim();
+      control.control_input.setAttribute("aria-label", name);
+      select.setAttribute("aria-label", name);
+    }
     forward.forEach((name) => {
       const field = fieldOf(name);
       if (!field || !field.addEventListener) return;

@@ -1,8 +1,8 @@
 """Compute every registered indicator for a scope and a year, compare with the previous
 year and the targets, and roll indicators up into directions (DOMAIN.md's rating rules).
 
-``indicator_values`` is the single entry point to the indicators themselves and the
-place the per-(scope, year) cache lives; everything else works on its result.
+``indicator_values`` is the single entry point to the indicators' values: the stored ones
+(``monitoring.stored``) on a page, computed ones in the report build; everything else works on its result.
 """
 
 from dataclasses import asdict, dataclass, field
@@ -40,7 +40,9 @@ def scope_key(scope) -> str:
 
 
 def invalidate_values() -> None:
-    """Forget every cached indicator value (call when monitored data changes)."""
+    """Forget the cached dashboard renderings (directions, passports or targets changed how values are rated).
+
+    The values themselves are stored (``monitoring.stored``) and go stale only for the records' own scopes."""
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
@@ -52,32 +54,32 @@ def indicator_values(
 ) -> dict[str, Decimal | int | None]:
     """Return ``{indicator code: value}`` of every registered indicator for the scope and year.
 
-    Each indicator runs its own fixed number of queries, so the total does not grow with the data.
-    ``refresh`` recomputes and stores the values even when the cache holds them; ``on_computed()`` is called
-    after each indicator computed (a background job counts them for its progress bar).
+    By default the stored values (``monitoring.stored.read``: computed by the worker; a value not stored yet is
+    None while it is queued). ``use_cache=False`` computes them now without storing (the report build);
+    ``refresh`` computes and stores them. Each indicator runs its own fixed number of queries, so the total
+    does not grow with the data; ``on_computed()`` is called after each indicator computed.
     """
-    key = None
-    if use_cache and CACHE_SECONDS:
-        version = cache.get_or_set(VERSION_KEY, 1, None)
-        key = f"monitoring:values:{version}:{scope_key(scope)}:{year.start_year}:{len(registry)}"
-        cached = None if refresh else cache.get(key)
-        if cached is not None:
-            return cached
-    values = {}
-    for item in registry:
-        values[item.code] = item.compute(scope, year)
-        if on_computed is not None:
-            on_computed()
-    if key:
-        cache.set(key, values, CACHE_SECONDS)
-    return values
+    from monitoring import stored
+
+    if refresh:
+        values = stored.compute_values(scope, year, on_computed=on_computed)
+        stored.store(scope, year, breakdowns=False, values=values)
+        return {code: as_number(value) for code, value in values.items()}
+    if not use_cache:
+        values = {}
+        for item in registry:
+            values[item.code] = item.compute(scope, year)
+            if on_computed is not None:
+                on_computed()
+        return values
+    return stored.read(scope, [year]).entries[year.pk].value_map()
 
 
 def cached_fragment(key: str, build) -> str:
-    """Return the HTML ``build()`` renders for ``key``, cached under the same version as the indicator values.
+    """Return the HTML ``build()`` renders for ``key``, cached under the version of the passports and targets.
 
-    A dashboard's body depends only on the values, the passports and the targets (all of which bump the version
-    when they change), the scope, the year and the language — so its rendering is cached like the values.
+    A dashboard's body depends only on the values (the caller puts their ``State.stamp`` into the key), the
+    passports and the targets (which bump the version when they change), the scope, the year and the language.
     """
     if not CACHE_SECONDS:
         return build()
@@ -385,12 +387,22 @@ def evaluate(
     return results
 
 
-def compute(scope, year: AcademicYear, *, use_cache: bool = True, progress=None) -> Results:
+def compute(scope, year: AcademicYear, *, use_cache: bool = True, progress=None, state=None) -> Results:
     """Return every indicator of the scope for the year and the previous year, rated and rolled up.
 
-    ``progress(done, total)`` is called after each indicator computed (not for values read from the cache).
+    Reads the stored values (``state``: a ``monitoring.stored.State`` already read for these years, else read
+    here); ``use_cache=False`` computes them now. ``progress(done, total)`` is called after each indicator
+    computed (not for stored values).
     """
+    from monitoring import stored
+
     previous_year = year.previous()
+    if use_cache:
+        if state is None:
+            state = stored.read(scope, [year, previous_year])
+        values = state.entries[year.pk].value_map()
+        previous = state.entries[previous_year.pk].value_map() if previous_year else {}
+        return evaluate(values, previous, year, previous_year, scope)
     tick = None
     if progress is not None:
         total, done = len(registry) * (2 if previous_year else 1), 0
@@ -400,18 +412,25 @@ def compute(scope, year: AcademicYear, *, use_cache: bool = True, progress=None)
             done += 1
             progress(done, total)
 
-    values = indicator_values(scope, year, use_cache=use_cache, on_computed=tick)
-    previous = indicator_values(scope, previous_year, use_cache=use_cache, on_computed=tick) if previous_year else {}
+    values = indicator_values(scope, year, use_cache=False, on_computed=tick)
+    previous = indicator_values(scope, previous_year, use_cache=False, on_computed=tick) if previous_year else {}
     return evaluate(values, previous, year, previous_year, scope)
 
 
-def series(scope, year: AcademicYear, *, years: int = CHART_YEARS) -> tuple[list[str], dict[str, list]]:
+def chart_years(year: AcademicYear, *, years: int = CHART_YEARS) -> list[AcademicYear]:
+    """Up to ``years`` academic years ending with ``year``, oldest first."""
+    return list(AcademicYear.objects.filter(start_year__lte=year.start_year).order_by("-start_year")[:years])[::-1]
+
+
+def series(scope, year: AcademicYear, *, years: int = CHART_YEARS, state=None) -> tuple[list[str], dict[str, list]]:
     """Return the titles of up to ``years`` academic years ending with ``year`` that have any value, and
-    ``{code: [value per year]}`` for the charts."""
-    span = list(AcademicYear.objects.filter(start_year__lte=year.start_year).order_by("-start_year")[:years])[
-        ::-1
-    ]
-    columns = [(y, indicator_values(scope, y)) for y in span]
+    ``{code: [value per year]}`` for the charts (from the stored values; ``state`` when already read)."""
+    from monitoring import stored
+
+    span = chart_years(year, years=years)
+    if state is None:
+        state = stored.read(scope, span)
+    columns = [(y, state.entries[y.pk].value_map()) for y in span if y.pk in state.entries]
     columns = [(y, values) for y, values in columns if any(v is not None for v in values.values())]
     titles = [y.title for y, _values in columns]
     data = {item.code: [_float(values.get(item.code)) for _y, values in columns] for item in registry}

@@ -1,24 +1,30 @@
-"""Forget cached indicator values when the records they are computed from change.
+"""Keep the stored indicator values in step with the records they are computed from.
 
-Every save or delete of a model of a domain app (``settings.DOMAIN_APPS``; audit-history rows and the
-notification app and monitoring's reports and orders excepted) bumps the cache version of ``monitoring.computation`` once the transaction commits,
-so a dashboard never shows values older than the data, and a rolled-back change invalidates nothing.
+A save or delete of a model of a domain app (``settings.DOMAIN_APPS``; audit-history rows, the notification
+app and monitoring's own models excepted) marks, once the transaction commits, the stored values of the
+municipality, institution and years the record touches as pending (``monitoring.stored.records_changed``): the
+worker recomputes just those, other municipalities keep theirs. A rolled-back change marks nothing.
+
+Monitoring's directions, passports and targets change no value, only how values are rated: they bump the
+version of the cached dashboard renderings (``computation.invalidate_values``).
 """
 
+from django.apps import apps as global_apps
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 IGNORED_APPS = {"notifications"}
-# Of monitoring's own models only these change what a dashboard shows; reports, orders and their assignments are
-# built from the values and must not throw them away (a report build would otherwise empty every dashboard's cache).
+# Of monitoring's own models only these change what a dashboard shows (the ratings, not the values); reports,
+# orders and their assignments are built from the values.
 MONITORING_INPUTS = {"direction", "indicatorpassport", "target"}
+BEFORE_ATTR = "_monitoring_touched_before"
 
 
 def feeds_indicators(model) -> bool:
     meta = model._meta
-    if meta.app_label == "monitoring":
-        return meta.model_name in MONITORING_INPUTS
+    if meta.app_label == "monitoring" or meta.apps is not global_apps:  # a migration's historical model
+        return False
     return (
         meta.app_label in settings.DOMAIN_APPS
         and meta.app_label not in IGNORED_APPS
@@ -26,19 +32,69 @@ def feeds_indicators(model) -> bool:
     )
 
 
-def changed(sender, **kwargs) -> None:
-    if feeds_indicators(sender):
+def rates_values(model) -> bool:
+    return model._meta.app_label == "monitoring" and model._meta.model_name in MONITORING_INPUTS
+
+
+def _nothing() -> None:
+    pass
+
+
+def _mark(instance) -> None:
+    from . import stored
+
+    touch = stored.touched(instance)
+    before = instance.__dict__.pop(BEFORE_ATTR, None)
+    if before is not None:
+        touch.merge(before)
+    # One mark per distinct touch and transaction: an import or a cascade delete of a thousand rows of one
+    # school marks its values once, not a thousand times. A callback already waiting for the same touch is moved
+    # to the end of the queue (its old place does nothing), keeping its savepoints: it is dropped only if the
+    # earlier change is rolled back, and that savepoint holds this change too.
+    key = touch.key()
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        queue = connection.run_on_commit
+        for index in range(len(queue) - 1, -1, -1):
+            sids, func, robust = queue[index]
+            if getattr(func, "monitoring_touch", None) == key:
+                queue[index] = (sids, _nothing, robust)
+                queue.append((sids, func, robust))
+                return
+
+    def callback():
+        stored.apply(touch)
+
+    callback.monitoring_touch = key
+    transaction.on_commit(callback)
+
+
+def before_save(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
+    if raw or not feeds_indicators(sender):
+        return
+    from . import stored
+
+    instance.__dict__[BEFORE_ATTR] = stored.before_save(instance, update_fields)
+
+
+def changed(sender, instance=None, raw=False, **kwargs) -> None:
+    if raw:
+        return
+    if rates_values(sender):
         from .computation import invalidate_values
 
         transaction.on_commit(invalidate_values)
+    elif feeds_indicators(sender) and instance is not None:
+        _mark(instance)
 
 
 def m2m_changed_handler(sender, instance, action, **kwargs) -> None:
     if action in ("post_add", "post_remove", "post_clear"):
-        changed(type(instance))
+        changed(type(instance), instance=instance)
 
 
 def connect() -> None:
+    pre_save.connect(before_save, dispatch_uid="monitoring.invalidate.before")
     post_save.connect(changed, dispatch_uid="monitoring.invalidate.save")
     post_delete.connect(changed, dispatch_uid="monitoring.invalidate.delete")
     m2m_changed.connect(m2m_changed_handler, dispatch_uid="monitoring.invalidate.m2m")

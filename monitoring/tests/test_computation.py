@@ -121,15 +121,16 @@ def test_query_count_does_not_grow_with_the_data(dataset, city, school, other_sc
     assert _queries(city, year) == small
 
 
-def test_cached_values_are_reused(dataset, city, year):
+def test_stored_values_are_reused(dataset, city, year):
     compute(city, year)
     with CaptureQueriesContext(connection) as queries:
         compute(city, year)
-    # Only the passports, targets, directions and the previous year's lookup remain.
-    assert len(queries) <= 4
+    # The stored values and pending marks, the passports, targets, directions and the previous year's lookup.
+    assert len(queries) <= 6
+    assert not [q for q in queries if "core_employment" in q["sql"]]
 
 
-def test_warm_cache_command_fills_what_the_dashboard_reads(dataset, city, year):
+def test_rebuild_command_fills_what_the_dashboard_reads(dataset, city, year):
     import io
 
     from django.core.management import call_command
@@ -141,11 +142,11 @@ def test_warm_cache_command_fills_what_the_dashboard_reads(dataset, city, year):
     assert not [q for q in queries if "employment" in q["sql"].lower()]  # no indicator ran again
 
 
-def test_invalidation_makes_the_next_read_recompute(dataset, city, year):
-    from monitoring.computation import invalidate_values
+def test_a_pending_mark_makes_the_next_read_recompute_without_a_worker(dataset, city, year):
+    from monitoring.stored import records_changed
 
     compute(city, year)
-    invalidate_values()
+    assert records_changed({city.pk}, (), {year.pk}) == 1
     with CaptureQueriesContext(connection) as queries:
         compute(city, year)
     assert [q for q in queries if "employment" in q["sql"].lower()]

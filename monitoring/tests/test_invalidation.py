@@ -1,55 +1,198 @@
-"""Cached indicator values are forgotten when a record of a domain app changes (after the commit)."""
+"""Stored indicator values: a change marks only the values it touches as pending, the worker recomputes them,
+pages read them (and say how old they are) without computing while a worker exists."""
 
+import datetime
+import io
+from decimal import Decimal
+from unittest import mock
+
+import pytest
 from django.core.cache import cache
-from django.db import connection
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
-from core.models import Institution
-from monitoring.computation import VERSION_KEY, indicator_values
+from core.models import Institution, Pedagogue
+from monitoring import stored
+from monitoring.computation import VERSION_KEY
+from monitoring.tests.factories import InstitutionFactory, employ
+from monitoring.value_models import PendingRecomputation, StoredValues
+
+CODE = "core.share_under_35"
+WORKER = override_settings(CELERY_TASK_ALWAYS_EAGER=False)
 
 
 def version():
     return cache.get_or_set(VERSION_KEY, 1, None)
 
 
-def test_saving_a_domain_record_invalidates_the_cache_on_commit(school, year, django_capture_on_commit_callbacks):
-    indicator_values(school.municipality, year)
-    with CaptureQueriesContext(connection) as cached:
-        indicator_values(school.municipality, year)
-    before = version()
+def value(scope, year):
+    return stored.read(scope, [year]).entries[year.pk].value_map()[CODE]
 
+
+@pytest.fixture
+def two_cities(city, other_city, school, year, previous_year):
+    """Three young of five in the city's school, one of four in the other city's, for both years."""
+    other = InstitutionFactory(municipality=other_city)
+    employ(school, count=3, born=datetime.date(1995, 1, 1), hired=datetime.date(2019, 9, 1))
+    employ(school, count=2, born=datetime.date(1960, 1, 1), hired=datetime.date(2019, 9, 1))
+    employ(other, count=1, born=datetime.date(1995, 1, 1), hired=datetime.date(2019, 9, 1))
+    employ(other, count=3, born=datetime.date(1960, 1, 1), hired=datetime.date(2019, 9, 1))
+    for scope in (city, other_city):
+        for each in (year, previous_year):
+            stored.store(scope, each, breakdowns=True)
+    connection.run_on_commit.clear()  # as a commit would: the marks of the setup are not the tests' business
+    return other
+
+
+def test_a_change_moves_its_citys_value_after_the_worker_ran_and_no_other_citys(
+    two_cities, city, other_city, school, year, previous_year, django_capture_on_commit_callbacks
+):
+    assert value(city, year) == Decimal("0.6000") and value(other_city, year) == Decimal("0.2500")
+    other_before = {row.year_id: row.computed_at for row in StoredValues.objects.filter(municipality=other_city)}
+
+    with WORKER, mock.patch("monitoring.tasks.recompute_values.delay") as delay:
+        with django_capture_on_commit_callbacks(execute=True):
+            employ(school, count=5, born=datetime.date(1996, 1, 1), hired=datetime.date(2020, 9, 1))
+        # Queued once per (municipality, year) of the city — the five pedagogues and their employments dedupe.
+        assert sorted(call.args for call in delay.call_args_list) == sorted(
+            [(city.pk, year.pk), (city.pk, previous_year.pk)]
+        )
+        state = stored.read(city, [year])
+        assert state.pending and state.entries[year.pk].value_map()[CODE] == Decimal("0.6000")  # not yet
+
+        with CaptureQueriesContext(connection) as queries:
+            response_value = value(city, year)
+        assert response_value == Decimal("0.6000")
+        assert not [q for q in queries if "core_employment" in q["sql"]]  # the page computes nothing
+
+        assert stored.recompute(city.pk, year.pk) == 1  # what the worker runs
+    assert value(city, year) == Decimal("0.8000")  # 8 of 10
+    assert not PendingRecomputation.objects.filter(municipality=city, year=year).exists()
+    assert PendingRecomputation.objects.filter(municipality=city, year=previous_year).exists()
+    assert value(other_city, year) == Decimal("0.2500")
+    assert {
+        row.year_id: row.computed_at for row in StoredValues.objects.filter(municipality=other_city)
+    } == other_before
+    assert not PendingRecomputation.objects.filter(municipality=other_city).exists()
+
+
+def test_a_record_of_one_year_marks_only_that_year(two_cities, city, other_city, year, previous_year):
+    from staffing.models import Campaign
+
+    touch = stored.touched(Campaign(municipality=city, year=year))
+    assert (touch.municipalities, touch.years, touch.every_year) == ({city.pk}, {year.pk}, False)
+
+    assert stored.apply(touch) == 1
+    assert list(PendingRecomputation.objects.values_list("scope_key", "year_id")) == [
+        (f"municipality:{city.pk}", year.pk)
+    ]
+
+
+def test_a_pedagogue_moved_to_another_city_marks_both(
+    two_cities, city, other_city, school, django_capture_on_commit_callbacks
+):
+    pedagogue = Pedagogue.objects.filter(institution=school).first()
+
+    with WORKER, mock.patch("monitoring.tasks.recompute_values.delay"), django_capture_on_commit_callbacks(
+        execute=True
+    ):
+        pedagogue.municipality, pedagogue.institution = other_city, two_cities
+        pedagogue.save()
+
+    assert set(PendingRecomputation.objects.values_list("municipality_id", flat=True)) == {city.pk, other_city.pk}
+
+
+def test_a_rolled_back_change_and_a_login_mark_nothing(
+    two_cities, school, client, head, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
-        school.short_name = "СШ № 1 (новое имя)"
-        school.save()
+        try:
+            with transaction.atomic():
+                school.short_name = "СШ № 1 (новое имя)"
+                school.save()
+                raise RuntimeError
+        except RuntimeError:
+            pass
+        client.force_login(head)
 
-    assert version() == before + 1
-    with CaptureQueriesContext(connection) as queries:
-        indicator_values(school.municipality, year)
-    assert len(queries) > len(cached.captured_queries)  # computed again, not read from the cache
+    assert not PendingRecomputation.objects.exists()
 
 
-def test_deleting_a_domain_record_invalidates_the_cache(school, year, django_capture_on_commit_callbacks):
-    before = version()
-
+def test_deleting_a_school_marks_its_city(two_cities, city, other_city, django_capture_on_commit_callbacks):
+    empty = InstitutionFactory(municipality=other_city)
     with django_capture_on_commit_callbacks(execute=True):
-        Institution.objects.filter(pk=school.pk).delete()
+        Institution.objects.filter(pk=empty.pk).delete()
 
-    assert version() > before
+    assert set(PendingRecomputation.objects.values_list("municipality_id", flat=True)) == {other_city.pk}
 
 
-def test_a_rolled_back_change_and_a_user_login_invalidate_nothing(school, year, django_capture_on_commit_callbacks,
-                                                                  client, head):
-    before = version()
+def test_without_a_worker_a_pending_value_is_recomputed_when_read(
+    two_cities, city, school, year, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        employ(school, count=5, born=datetime.date(1996, 1, 1), hired=datetime.date(2020, 9, 1))
 
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        school.save()
+    assert PendingRecomputation.objects.filter(municipality=city, year=year).exists()
+    assert value(city, year) == Decimal("0.8000")
+    assert not PendingRecomputation.objects.filter(municipality=city, year=year).exists()
+
+
+def test_with_the_worker_stopped_the_dashboard_answers_from_stored_values_and_says_how_old(
+    two_cities, city, school, year, head, client, django_capture_on_commit_callbacks
+):
+    StoredValues.objects.filter(municipality=city).update(
+        computed_at=datetime.datetime(2022, 5, 1, 8, 0, tzinfo=datetime.UTC)
+    )
     client.force_login(head)
+    with WORKER, mock.patch("monitoring.tasks.recompute_values.delay") as delay:
+        with django_capture_on_commit_callbacks(execute=True):
+            employ(school, count=5, born=datetime.date(1996, 1, 1), hired=datetime.date(2020, 9, 1))
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("monitoring:dashboard"), {"year": year.title})
+    assert delay.called  # queued, but no worker ran it
+    page = response.content.decode()
+    state = response.context["values_state"]
+    assert state.pending and state.computed_at.year == 2022
+    assert "60,0 %" in page and "80,0 %" not in page  # the stored value, not a recomputed one
+    assert "01.05.2022" in page and "пересчитывается" in page
+    assert not [q for q in queries if "core_employment" in q["sql"]]
 
-    assert version() == before
-    assert len(callbacks) >= 1  # would run only after a commit
+
+def test_a_value_never_computed_is_queued_and_shown_as_pending(city, school, year, head, client):
+    client.force_login(head)
+    with WORKER, mock.patch("monitoring.tasks.recompute_values.delay") as delay:
+        response = client.get(reverse("monitoring:dashboard"), {"year": year.title})
+    assert response.status_code == 200
+    assert response.context["values_state"].missing and "пересчитывается" in response.content.decode()
+    assert PendingRecomputation.objects.filter(scope_key=f"municipality:{city.pk}", year=year).exists()
+    assert not StoredValues.objects.exists()
+    assert delay.called
 
 
-def test_a_target_change_invalidates_but_a_report_build_does_not(city, year, head, django_capture_on_commit_callbacks):
+def test_rebuild_command_stores_every_municipality(two_cities, city, other_city, school, year, previous_year):
+    StoredValues.objects.all().delete()
+    PendingRecomputation.objects.create(
+        scope_key=f"municipality:{city.pk}", municipality=city, year=year,
+        requested_at=datetime.datetime.now(datetime.UTC),
+    )
+    out = io.StringIO()
+    call_command("monitoring_rebuild_values", "--year", year.title, stdout=out)
+
+    rows = set(StoredValues.objects.values_list("scope_key", "year_id"))
+    assert rows >= {(f"municipality:{m.pk}", y.pk) for m in (city, other_city) for y in (year, previous_year)}
+    assert {key.split(":")[0] for key, _year in rows} == {"municipality"}
+    assert not PendingRecomputation.objects.exists()
+    row = StoredValues.objects.get(scope_key=f"municipality:{city.pk}", year=year)
+    assert row.values[CODE] == "0.6000" and row.breakdowns[CODE][str(school.pk)] == "0.6000"
+    assert f"stored {len(rows)} (scope, year) value sets" in out.getvalue()
+
+
+def test_a_target_change_bumps_the_renderings_but_a_report_build_does_not(
+    city, year, head, django_capture_on_commit_callbacks
+):
     from monitoring.services import build_snapshot
     from monitoring.tests.factories import set_target
 
@@ -57,6 +200,7 @@ def test_a_target_change_invalidates_but_a_report_build_does_not(city, year, hea
     with django_capture_on_commit_callbacks(execute=True):
         build_snapshot(municipality=city, year=year, by=head)
     assert version() == before  # a frozen report is built from the values; it changes none of them
+    assert not PendingRecomputation.objects.exists()
 
     with django_capture_on_commit_callbacks(execute=True):
         set_target("core.share_under_35", year, "0.4")

@@ -18,9 +18,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language, gettext_lazy, gettext_noop
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, gettext_noop
 from django.views import View
+from simple_history.models import HistoricalRecords
 
 from core.forms import BootstrapFormMixin
 from core.xlsx import XLSX_CONTENT_TYPE, Column, ParsedRow, WorkbookError, read_table, template_bytes
@@ -209,25 +210,84 @@ class ImportView(View):
         )
 
     def confirm(self, request):
+        """Write the confirmed upload in a background job (jobs app): inline without a broker (the list and the
+        summary at once, as before), otherwise the job's page shows the progress and can be left and come back to."""
+        from jobs.models import Job
+        from jobs.services import start as start_job
+
         token = request.POST.get("token", "")
         if not token or request.session.get(self.session_key()) != token or not token.isalnum():
             messages.error(request, _("The upload has expired. Upload the file again."))
             return redirect(request.path)
-        path = _pending_dir() / f"{token}.xlsx"
-        if not path.exists():
+        if not (_pending_dir() / f"{token}.xlsx").exists():
             messages.error(request, _("The upload has expired. Upload the file again."))
             return redirect(request.path)
-        try:
-            with path.open("rb") as file:
-                counts = self.importer().commit(file)
-        except (WorkbookError, ImportRejected):
-            messages.error(request, _("The file has problems; nothing was written. Upload it again."))
+        request.session.pop(self.session_key(), None)
+        job = start_job(
+            IMPORT_JOB,
+            user=request.user,
+            params={"path": request.path, "token": token, "language": get_language()},
+            label=_("Import: {title}").format(title=self.title or self.importer_class.title),
+        )
+        if job.status == Job.Status.DONE:
+            messages.success(request, job.message)
+            return redirect(job.result_url or request.path)
+        if job.status == Job.Status.FAILED:
+            messages.error(request, job.error)
             return redirect(request.path)
-        finally:
-            request.session.pop(self.session_key(), None)
-        path.unlink(missing_ok=True)
-        summary = ", ".join(f"{_(key)}: {value}" for key, value in counts.items())
-        messages.success(request, _("Import done ({summary}).").format(summary=summary))
-        from django.urls import reverse
+        return redirect(job)
 
-        return redirect(reverse(self.success_url_name, kwargs=self.kwargs or None))
+
+IMPORT_JOB = "core.import"
+
+
+def run_import(job, progress) -> None:
+    """The job of a confirmed import (``core/job_kinds.py``): the upload's rows are checked again and written in
+    one transaction as the job's owner, through the same view's importer; the result is the view's success page.
+
+    A rerun after the worker died finds ``job.result_url`` set in the same transaction as the rows: nothing is
+    written twice.
+    """
+    from django.urls import Resolver404, resolve, reverse
+
+    from jobs.kinds import _worker_request
+    from jobs.models import Job
+    from jobs.services import JobError
+
+    if job.result_url:
+        return
+    request = _worker_request(job)
+    try:
+        match = resolve(job.params["path"])
+    except Resolver404 as exc:
+        raise JobError(_("The page of this import no longer exists."), status=404) from exc
+    view = match.func.view_class(**getattr(match.func, "view_initkwargs", {}))
+    view.setup(request, *match.args, **match.kwargs)
+    if not view.allowed(request):
+        raise JobError(_("You have no access to this import."), status=403)
+    path = _pending_dir() / f"{job.params['token']}.xlsx"
+    if not path.exists():
+        raise JobError(_("The upload has expired. Upload the file again."))
+    progress(10, _("Checking and writing the rows"), force=True)
+    success = reverse(view.success_url_name, kwargs=view.kwargs or None)
+    # The history rows name the importing user, as the history middleware does in a request.
+    context = HistoricalRecords.context
+    outer = getattr(context, "request", None)
+    context.request = request
+    try:
+        with transaction.atomic():
+            with path.open("rb") as file:
+                counts = view.importer().commit(file)
+            Job.objects.filter(pk=job.pk).update(result_url=success)
+    except (WorkbookError, ImportRejected) as exc:
+        path.unlink(missing_ok=True)
+        raise JobError(_("The file has problems; nothing was written. Upload it again.")) from exc
+    finally:
+        if outer is None:
+            del context.request
+        else:
+            context.request = outer
+    path.unlink(missing_ok=True)
+    job.result_url = success
+    summary = ", ".join(f"{_(key)}: {value}" for key, value in counts.items())
+    job.message = _("Import done ({summary}).").format(summary=summary)

@@ -3,6 +3,7 @@ from decimal import Decimal
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import BootstrapFormMixin
@@ -27,6 +28,12 @@ class FilterForm(BootstrapFormMixin, forms.Form):
         if isinstance(chosen, AcademicYear):
             years = years | AcademicYear.objects.filter(pk=chosen.pk)
         self.fields["year"].queryset = years.order_by("-start_year")
+        current = AcademicYear.objects.containing(timezone.localdate())
+        self.fields["year"].label_from_instance = lambda year: (
+            _("{year} (in progress)").format(year=year) if current and year.start_year == current.start_year
+            else _("{year} (last finished)").format(year=year) if current and year.start_year == current.start_year - 1
+            else str(year)
+        )
 
 
 class DirectionForm(BootstrapFormMixin, forms.ModelForm):

@@ -79,14 +79,14 @@ MUNICIPAL_ROLES = roles_with(Cap.MUNICIPAL_RECORDS)
 
 
 def default_year() -> AcademicYear:
-    """The latest year the head set targets for, else the last finished academic year."""
-    latest = Target.objects.order_by("-year__start_year").values_list("year", flat=True).first()
-    if latest:
-        return AcademicYear.objects.get(pk=latest)
-    current = AcademicYear.objects.current()
-    if current is not None:
-        return current.previous() or current
-    return AcademicYear.objects.order_by("-start_year").first()
+    """The last finished academic year: reports read complete years (the year form marks it as such), even when
+    the head has already set targets for the years ahead."""
+    today = timezone.localdate()
+    current = today.year if today.month >= 9 else today.year - 1
+    return (
+        AcademicYear.objects.filter(start_year__lt=current).order_by("-start_year").first()
+        or AcademicYear.objects.order_by("start_year").first()
+    )
 
 
 def selected_year(request) -> AcademicYear:

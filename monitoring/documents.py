@@ -278,6 +278,7 @@ def note_context(snapshot: ReportSnapshot) -> dict:
     names = {
         institution.pk: str(institution) for institution in Institution.objects.filter(municipality=snapshot.municipality)
     }
+    breakdowns = _breakdowns(snapshot.municipality, year, previous_year)
     directions = []
     for direction in results.directions:
         if not direction.indicators:
@@ -297,7 +298,7 @@ def note_context(snapshot: ReportSnapshot) -> dict:
         ]
         movers = []
         for item in direction.key_indicators or direction.indicators[:1]:
-            moved = _movers(snapshot, item, year, previous_year, names)
+            moved = _movers(item, breakdowns, names)
             if moved:
                 movers.append({"title": item.title, "institutions": moved})
         directions.append(
@@ -326,14 +327,25 @@ def note_context(snapshot: ReportSnapshot) -> dict:
     }
 
 
-def _movers(snapshot, item, year, previous_year, names: dict) -> list[str]:
+def _breakdowns(municipality, year, previous_year) -> tuple[dict, dict]:
+    """Return the stored per-institution values of both years (``monitoring.stored``: read, or computed and stored
+    once when missing), as ``(this year's entry, last year's entry)``."""
+    from monitoring import stored
+
+    if previous_year is None:
+        return None, None
+    state = stored.read(municipality, [year, previous_year], breakdowns=True)
+    return state.entries[year.pk], state.entries[previous_year.pk]
+
+
+def _movers(item, breakdowns, names: dict) -> list[str]:
     """Return «Школа № 5: с 10,0 % до 25,0 %» for the institutions whose value moved most in the direction the
-    indicator improves (the indicator's own breakdown, computed by its app)."""
+    indicator improves."""
+    now_entry, before_entry = breakdowns
     indicator = registry.get(item.code) if item.code in registry else None
-    if indicator is None or indicator.breakdown is None or previous_year is None:
+    if indicator is None or indicator.breakdown is None or now_entry is None:
         return []
-    now = indicator.breakdown(snapshot.municipality, year)
-    before = indicator.breakdown(snapshot.municipality, previous_year)
+    now, before = now_entry.breakdown(item.code), before_entry.breakdown(item.code)
     sign = -1 if indicator.better == Better.DOWN else 1
     changes = []
     for pk in set(now) & set(before):

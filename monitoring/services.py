@@ -56,10 +56,15 @@ def _first_time(item: IndicatorResult) -> bool:
 
 def change_phrase(item: IndicatorResult) -> str:
     """Return the figures of a change as a sentence carries them: «с 46,6 % до 59,9 %», «впервые 3»."""
-    value = display(item.value, item.unit)
+    value = _nbsp(display(item.value, item.unit))
     if _first_time(item):
         return _("for the first time {value}").format(value=value)
-    return _("from {previous} to {value}").format(previous=display(item.previous, item.unit), value=value)
+    return _("from {previous} to {value}").format(previous=_nbsp(display(item.previous, item.unit)), value=value)
+
+
+def _nbsp(figure: str) -> str:
+    """Keep «63,5 %» on one line of the document."""
+    return figure.replace(" %", "\u00a0%")
 
 
 def effect_phrase(item: IndicatorResult) -> str:
@@ -70,14 +75,14 @@ def effect_phrase(item: IndicatorResult) -> str:
         if _first_time(item):
             return _("{effect}: {change}").format(effect=phrase, change=change_phrase(item))
         return f"{phrase} {change_phrase(item)}"
-    value = display(item.value, item.unit)
+    value = _nbsp(display(item.value, item.unit))
     if _first_time(item):
         return _("for the first time the indicator «{title}» reached {value}").format(title=item.title, value=value)
     if item.better == Better.DOWN:
         template = _("decrease of the indicator «{title}» from {previous} to {value}")
     else:
         template = _("growth of the indicator «{title}» from {previous} to {value}")
-    return template.format(title=item.title, previous=display(item.previous, item.unit), value=value)
+    return template.format(title=item.title, previous=_nbsp(display(item.previous, item.unit)), value=value)
 
 
 def quoted_list(titles: list[str]) -> str:

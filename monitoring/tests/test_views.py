@@ -130,8 +130,8 @@ def test_head_builds_the_report_and_downloads_workbook_and_pdf(client, head, dat
     workbook = load_workbook(
         io.BytesIO(client.get(reverse("monitoring:report-xlsx", args=[snapshot.pk])).content)
     )
-    assert workbook.sheetnames == ["Сводка по направлениям", "training", "mentoring"]
-    sheet = workbook["mentoring"]
+    assert workbook.sheetnames == ["Сводка по направлениям", "Повышение квалификации", "Наставничество молодых"]
+    sheet = workbook["Наставничество молодых"]
     assert sheet["A5"].value == sheet["A5"].value and sheet["E5"].value == pytest.approx(0.4286)
     assert sheet["E5"].number_format == "0.0%"
     assert sheet.freeze_panes == "B5"
@@ -213,7 +213,7 @@ def test_order_is_drafted_edited_and_issued_by_the_head(client, head, methodist,
     assert str(order) == "Приказ № 110а от 25.06.2022"
     pdf = client.get(reverse("monitoring:order-pdf", args=[order.pk]))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
-    assert pdf["Content-Disposition"] == f'attachment; filename="order-2021-{order.pk}.pdf"'
+    assert pdf["Content-Disposition"] == f'attachment; filename="order-2021-2022-{order.pk}.pdf"'
 
 
 def test_issued_order_cannot_be_edited(client, head, city, data, year):

@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime
 import random
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 # The generators are written for the span 2018/2019 … 2022/2023 as if the day were in 2023/2024; a run
@@ -322,6 +323,8 @@ def institutions_of(rng: random.Random, municipality, number: int, adjective: st
                 "name": name,
                 "short_name": short,
                 "type": kind,
+                # The region's colleges (КГБПОУ) are not the municipality's own institutions.
+                "subordination": "regional" if name.startswith("КГ") else "municipal",
                 "address": f"{city}, {street}, {rng.randint(1, 60)}",
                 "phone": f"8 (391) {rng.randint(200, 799)}-{rng.randint(10, 99)}-{rng.randint(10, 99)}",
             }
@@ -345,6 +348,7 @@ class Person:
     experience_start: datetime.date | None
     category: str = "none"
     category_date: datetime.date | None = None
+    awards: list[tuple[str, datetime.date]] = field(default_factory=list)  # the category history, oldest first
     subjects: list[str] = field(default_factory=list)
     jobs: list[list] = field(default_factory=list)  # [institution, position name, hired, left]
     pk: int | None = None
@@ -390,6 +394,33 @@ def assign_category(rng: random.Random, person: Person, on: datetime.date) -> No
         return
     person.category = category
     person.category_date = random_date(rng, max(person.experience_start, on - datetime.timedelta(days=5 * 365)), on)
+
+
+LOWER_CATEGORY = {"highest": "first", "first": "conformity", "conformity": "conformity"}
+
+
+def category_history(rng: random.Random, person: Person, first_year: int) -> None:
+    """Fill ``person.awards`` back from the last category: every five years a renewal (on time, a little
+    early or after a gap without a category), the same category or one lower; «pedagogue-methodist» and
+    «-mentor» on top of a highest category held on their order date (order No. 196)."""
+    if person.category == "none" or not person.category_date:
+        return
+    awards = [(person.category, person.category_date)]
+    category, day = person.category, person.category_date
+    if category in ("methodist", "mentor"):
+        day = day - datetime.timedelta(days=rng.randint(90, 1200))
+        category = "highest"
+        awards.append((category, day))
+    earliest = max(person.experience_start.replace(year=person.experience_start.year + 2, day=min(
+        person.experience_start.day, 28)), datetime.date(first_year - 6, 9, 1))
+    while True:
+        day = day.replace(year=day.year - 5, day=min(day.day, 28)) + datetime.timedelta(days=rng.choice(
+            [-200, -120, -30, 0, 0, 20, 150]))
+        if day < earliest:
+            break
+        category = category if rng.random() < 0.6 else LOWER_CATEGORY[category]
+        awards.append((category, day))
+    person.awards = sorted(awards, key=lambda award: award[1])
 
 
 def leave_date(rng: random.Random, academic_year: int) -> datetime.date:
@@ -518,6 +549,10 @@ def simulate(rng: random.Random, institutions: list, staff_factor: float, *, fir
     last_day = datetime.date(last_year + 1, 6, 1)
     for person in people:
         assign_category(rng, person, last_day)
+    # The history draws from its own generator, so the rest of the demo stays as it was.
+    history_rng = random.Random(f"category-history-{first_year}-{last_year}-{len(people)}")
+    for person in people:
+        category_history(history_rng, person, first_year)
     return people
 
 
@@ -583,7 +618,7 @@ def _subjects() -> dict:
 
 
 def _seed_municipality(rng, municipality, number, adjective, sizes, positions, subjects, ctx):
-    from core.models import Employment, Institution, Pedagogue
+    from core.models import CategoryAward, Employment, Institution, Pedagogue, category_valid_until
 
     rows = institutions_of(rng, municipality, number, adjective, sizes)
     for index, row in enumerate(rows, start=1):  # kindergartens are headed by a заведующий, who is not in the pedagogue directory
@@ -620,6 +655,7 @@ def _seed_municipality(rng, municipality, number, adjective, sizes, positions, s
                 experience_start=person.experience_start,
                 category=person.category,
                 category_date=person.category_date,
+                category_valid_until=category_valid_until(person.category_date) if person.category_date else None,
             )
         )
     Pedagogue.objects.bulk_create(pedagogues, batch_size=2000)
@@ -631,10 +667,24 @@ def _seed_municipality(rng, municipality, number, adjective, sizes, positions, s
         _history(Pedagogue, pedagogues)
     for person, pedagogue in zip(people, pedagogues, strict=True):
         person.pk = pedagogue.pk
+    awards = CategoryAward.objects.bulk_create(
+        [
+            CategoryAward(pedagogue_id=person.pk, category=category, order_date=day,
+                          order_number=f"{100 + (person.pk * 7 + index) % 800}-к",
+                          valid_until=category_valid_until(day))
+            for person in people
+            for index, (category, day) in enumerate(person.awards)
+        ],
+        batch_size=2000,
+    )
+    if sizes["history"]:
+        _history(CategoryAward, awards)
+    # Rates from their own generator too: most pedagogues work one rate, some half or one and a half.
+    rate_rng = random.Random(f"rates-{municipality.code}")
     jobs = Employment.objects.bulk_create(
         [
             Employment(pedagogue_id=person.pk, institution=institution, position=positions.get(position),
-                       hired=hired, left=left)
+                       hired=hired, left=left, rate=_demo_rate(rate_rng, position))
             for person in people
             for institution, position, hired, left in person.jobs
         ],
@@ -653,6 +703,13 @@ def _seed_municipality(rng, municipality, number, adjective, sizes, positions, s
         batch_size=2000,
     )
     return institutions, people
+
+
+def _demo_rate(rng: random.Random, position: str) -> Decimal:
+    if position in HEAD_POSITIONS:
+        return Decimal("1")
+    roll = rng.random()
+    return Decimal("0.5") if roll < 0.12 else (Decimal("1.5") if roll < 0.22 else Decimal("1"))
 
 
 def _history(model, objects) -> None:

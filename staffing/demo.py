@@ -108,8 +108,9 @@ def seed(ctx) -> None:
     for campaign in campaigns:
         by_municipality.setdefault(campaign.municipality_id, []).append(campaign)
 
-    institutions = list(Institution.objects.filter(municipality__in=ctx.municipalities, is_active=True)
-                        .order_by("municipality", "pk"))
+    # The municipalities' own institutions answer; the region's colleges are not asked.
+    institutions = list(Institution.objects.filter(municipality__in=ctx.municipalities, is_active=True,
+                                                   subordination="municipal").order_by("municipality", "pk"))
     submissions, rows_of = [], []
     for institution in institutions:
         contact = f"{institution.director or 'Директор'}, {institution.phone or '8 (39145) 5-00-00'}"
@@ -128,10 +129,14 @@ def seed(ctx) -> None:
                 state = "accepted"
             count = _rows(rng, mean_rows, institution.type)
             comment = rng.choice(RETURN_COMMENTS) if state == "returned" else ""
+            # Some kindergartens send a closed campaign's answer on paper: the methodist enters it.
+            on_paper = status != "open" and institution.type == "preschool" and institution.pk % 5 == 0
             submissions.append(Submission(
                 campaign=campaign, institution=institution, status=state, no_needs=count == 0, contact=contact,
                 first_submitted_at=None if state == "draft" else sent, submitted_at=None if state == "draft" else sent,
-                submitted_by=school_user if is_demo_school else None,
+                received_on=None if state == "draft" else timezone.localdate(sent),
+                entered_by_methodist=on_paper,
+                submitted_by=methodist if on_paper else (school_user if is_demo_school else None),
                 reviewed_at=sent + datetime.timedelta(days=2) if state in ("accepted", "returned") else None,
                 reviewed_by=methodist if state in ("accepted", "returned") else None, review_comment=comment,
             ))
@@ -160,7 +165,7 @@ def seed(ctx) -> None:
                 since = campaign.as_of + datetime.timedelta(days=rng.randint(0, 60))
             needs.append(Need(
                 submission_id=submission_id, position=position, subject=subjects.get(subject_name) if subject_name else None,
-                rates=rates, weekly_hours=hours, posts=posts_of(rates, hours), reason=reason, vacant_since=since,
+                rates=rates, weekly_hours=hours, posts=posts_of(rates, hours, position.norm_hours), reason=reason, vacant_since=since,
                 support=_weighted(rng, SUPPORT), requirements=rng.choice(REQUIREMENTS),
             ))
     Need.objects.bulk_create(needs, batch_size=5000)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from certificates import texts
 from certificates.sources import CertificateSource, Event, Kind, Recipient
 from core.scoping import visible_q
+from core.search import words_q
 
 from .models import MUNICIPAL_LEVELS, WINNING_RESULTS, Attendance, Competition, Meeting, Participant, Result
 
@@ -15,14 +16,7 @@ RESULT_RANK = {Result.WINNER: 0, Result.PRIZE_WINNER: 1, Result.LAUREATE: 2, Res
 
 
 def _words_q(text: str, *fields: str) -> Q:
-    q = Q()
-    for word in text.split():
-        any_field = Q()
-        for variant in {word, word.lower(), word.capitalize()}:
-            for field in fields:
-                any_field |= Q(**{f"{field}__icontains": variant})
-        q &= any_field
-    return q
+    return words_q(text, *fields)
 
 
 def meetings_for(user):

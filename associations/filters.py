@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.filters import FilterForm, IdChoiceFilter, SortFilter, visible_institutions
 from core.models import AcademicYear, Subject
+from core.search import contains_q
 
 from .models import (
     Association,
@@ -28,11 +29,7 @@ def _years(request):
 
 
 def _name_q(prefix: str, word: str) -> Q:
-    q = Q()
-    for variant in {word, word.lower(), word.capitalize()}:
-        for field in ("last_name", "first_name", "middle_name"):
-            q |= Q(**{f"{prefix}{field}__icontains": variant})
-    return q
+    return contains_q([f"{prefix}{field}" for field in ("last_name", "first_name", "middle_name")], word)
 
 
 class AssociationFilter(django_filters.FilterSet):
@@ -105,7 +102,7 @@ class ProductFilter(django_filters.FilterSet):
     def filter_q(self, queryset, name, value):
         for word in value.split():
             queryset = queryset.filter(
-                Q(title__icontains=word) | Q(title__icontains=word.lower()) | Q(title__icontains=word.capitalize())
+                contains_q(("title",), word)
             )
         return queryset
 
@@ -183,8 +180,7 @@ class ParticipationFilter(django_filters.FilterSet):
     def filter_q(self, queryset, name, value):
         for word in value.split():
             queryset = queryset.filter(
-                _name_q("participants__pedagogue__", word) | Q(team_name__icontains=word)
-                | Q(competition__title__icontains=word) | Q(competition__title__icontains=word.capitalize())
+                _name_q("participants__pedagogue__", word) | contains_q(("team_name", "competition__title"), word)
             )
         return queryset.distinct()
 

@@ -24,6 +24,7 @@ from simple_history.models import HistoricalRecords
 
 from core.models import AcademicYear, Institution, Municipality, Pedagogue, Position, Subject
 from core.scoping import Role, roles_of, visible_q
+from core.search import contains_q
 from core.validators import validate_content
 
 DOCUMENT_EXTENSIONS = ["pdf", "doc", "docx", "odt", "rtf", "jpg", "jpeg", "png"]
@@ -102,11 +103,7 @@ class AssociationQuerySet(models.QuerySet):
 
     def search(self, text: str) -> "AssociationQuerySet":
         for word in text.split():
-            variants = {word, word.lower(), word.capitalize()}
-            q = Q()
-            for variant in variants:
-                q |= Q(title__icontains=variant) | Q(leader__last_name__icontains=variant)
-            self = self.filter(q)
+            self = self.filter(contains_q(("title", "leader__last_name"), word))
         return self
 
 
@@ -460,10 +457,7 @@ class CompetitionQuerySet(models.QuerySet):
 
     def search(self, text: str) -> "CompetitionQuerySet":
         for word in text.split():
-            q = Q()
-            for variant in {word, word.lower(), word.capitalize()}:
-                q |= Q(title__icontains=variant) | Q(organiser__icontains=variant)
-            self = self.filter(q)
+            self = self.filter(contains_q(("title", "organiser"), word))
         return self
 
 

@@ -16,8 +16,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from core.models import AcademicYear, Institution, Municipality, Pedagogue, Subject, _contains_q
+from core.models import AcademicYear, Institution, Municipality, Pedagogue, Subject
 from core.scoping import Role, roles_of, visible_q
+from core.search import contains_q
 from core.validators import validate_content
 
 ALLOWED_EXTENSIONS = (
@@ -141,7 +142,7 @@ class ItemQuerySet(models.QuerySet):
                 search_document=query
             )
         for word in text.split():
-            self = self.filter(_contains_q(("title", "description", "keywords", "authors"), word))
+            self = self.filter(contains_q(("title", "description", "keywords", "authors"), word))
         return self
 
 

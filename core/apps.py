@@ -10,5 +10,6 @@ class CoreConfig(AppConfig):
         from django.utils.module_loading import autodiscover_modules
 
         import core.autocomplete  # noqa: F401 - the people and institutions sources
+        import core.search  # noqa: F401 - the ucontains lookup and SQLite's ULOWER
 
         autodiscover_modules("autocomplete")

@@ -26,7 +26,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from core.models import Institution, Pedagogue, _contains_q
+from core.models import Institution, Pedagogue
+from core.search import contains_q
 
 LIMIT = 20
 
@@ -51,7 +52,7 @@ def register(kind: str, *, queryset, search, label) -> Source:
 def search_words(queryset: QuerySet, text: str, fields: tuple[str, ...]) -> QuerySet:
     """Return the rows where every word of the text is found in one of the fields."""
     for word in text.split()[:5]:
-        queryset = queryset.filter(_contains_q(fields, word))
+        queryset = queryset.filter(contains_q(fields, word))
     return queryset
 
 

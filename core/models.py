@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from core.capabilities import Cap
 from core.scoping import Role, roles_of
+from core.search import contains_q
 
 YOUNG_AGE = 35
 YOUNG_SPECIALIST_YEARS = 3
@@ -151,7 +152,7 @@ class InstitutionQuerySet(models.QuerySet):
     def search(self, text: str) -> "InstitutionQuerySet":
         """Return the institutions whose full or short name contains every word of the text."""
         for word in text.split():
-            self = self.filter(_contains_q(("name", "short_name"), word))
+            self = self.filter(contains_q(("name", "short_name"), word))
         return self
 
     def name_index(self) -> dict[str, "Institution"]:
@@ -170,19 +171,6 @@ class NaturalInstitutionManager(models.Manager.from_queryset(InstitutionQuerySet
 
     def get_queryset(self) -> InstitutionQuerySet:
         return super().get_queryset().order_by(*natural_order())
-
-
-def _contains_q(fields: tuple[str, ...], word: str) -> Q:
-    """Return a Q matching the word in any of the fields.
-
-    SQLite's LIKE folds the case of ASCII letters only, so the usual spellings of a
-    Cyrillic word (as typed, lower case, capitalised) are tried too.
-    """
-    q = Q()
-    for variant in {word, word.lower(), word.capitalize(), word.upper()}:
-        for name in fields:
-            q |= Q(**{f"{name}__icontains": variant})
-    return q
 
 
 QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "ё": "е", "Ё": "Е"})
@@ -420,7 +408,7 @@ class PedagogueQuerySet(models.QuerySet):
     def search(self, text: str) -> "PedagogueQuerySet":
         """Return the pedagogues whose last, first or middle name contains every word of the text."""
         for word in text.split():
-            self = self.filter(_contains_q(("last_name", "first_name", "middle_name"), word))
+            self = self.filter(contains_q(("last_name", "first_name", "middle_name"), word))
         return self
 
 
@@ -725,10 +713,6 @@ class RoleAssignment(models.Model):
             raise ValidationError({"institution": _("This role is scoped to one institution.")})
         if self.role in (Role.METHODIST, Role.EXPERT) and not self.municipality_id:
             raise ValidationError({"municipality": _("This role is scoped to a municipality.")})
-
-
-# The access log and the erasures on request live in core/audit.py.
-from core.audit import AccessLog, Erasure  # noqa: E402,F401
 
 
 # The access log and the erasures on request live in core/audit.py.

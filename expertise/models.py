@@ -195,11 +195,11 @@ class ExpertQuerySet(models.QuerySet):
         return self.filter(Q(active_from__lte=day) & (Q(active_to__isnull=True) | Q(active_to__gte=day)))
 
     def search(self, text: str) -> "ExpertQuerySet":
-        from core.models import _contains_q
+        from core.search import contains_q
 
         for word in text.split():
             self = self.filter(
-                _contains_q(("pedagogue__last_name", "pedagogue__first_name", "specialisations"), word)
+                contains_q(("pedagogue__last_name", "pedagogue__first_name", "specialisations"), word)
             )
         return self
 
@@ -300,10 +300,10 @@ class ReviewRequestQuerySet(models.QuerySet):
         )
 
     def search(self, text: str) -> "ReviewRequestQuerySet":
-        from core.models import _contains_q
+        from core.search import contains_q
 
         for word in text.split():
-            self = self.filter(_contains_q(("title", "authors", "institution__short_name"), word))
+            self = self.filter(contains_q(("title", "authors", "institution__short_name"), word))
         return self
 
 

@@ -12,8 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from core.models import AcademicYear, Institution, Municipality, Pedagogue, _contains_q
+from core.models import AcademicYear, Institution, Municipality, Pedagogue
 from core.scoping import Role, roles_of, visible_q
+from core.search import contains_q
 from core.validators import document_validators
 
 
@@ -81,7 +82,7 @@ class ProjectQuerySet(models.QuerySet):
 
     def search(self, text: str) -> "ProjectQuerySet":
         for word in text.split():
-            self = self.filter(_contains_q(("topic", "title", "institution__short_name"), word))
+            self = self.filter(contains_q(("topic", "title", "institution__short_name"), word))
         return self
 
 

@@ -1,10 +1,11 @@
 """Certificate source of mentoring: sessions of the School of the Young Teacher (their attendees)."""
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 
 from certificates import texts
 from certificates.sources import CertificateSource, Event, Kind, Recipient
 from core.scoping import visible_q
+from core.search import contains_q
 
 from .models import Attendance, Session, SessionKind
 
@@ -35,7 +36,7 @@ def session_recipients(session: Session) -> list[Recipient]:
 
 def search_sessions(queryset, text: str):
     for word in text.split():
-        queryset = queryset.filter(Q(topic__icontains=word) | Q(topic__icontains=word.capitalize()))
+        queryset = queryset.filter(contains_q(("topic",), word))
     return queryset
 
 

@@ -85,7 +85,7 @@ def employed_during_q_dates(start, end) -> Q:
 
 
 class ProgrammeFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), field_name="title", lookup_expr="icontains")
+    q = django_filters.CharFilter(label=_("Search"), field_name="title", lookup_expr="ucontains")
     institution = IdChoiceFilter(
         label=_("Institution"), queryset=visible_institutions, empty_label=_("Any institution")
     )
@@ -137,7 +137,7 @@ class PairFilter(django_filters.FilterSet):
 
 
 class SupportRequestFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), field_name="topic", lookup_expr="icontains")
+    q = django_filters.CharFilter(label=_("Search"), field_name="topic", lookup_expr="ucontains")
     requester_kind = django_filters.ChoiceFilter(
         label=_("Who asks"), choices=RequesterKind.choices, empty_label=_("Anyone")
     )
@@ -161,7 +161,7 @@ class SupportRequestFilter(django_filters.FilterSet):
 
 
 class SessionFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), field_name="topic", lookup_expr="icontains")
+    q = django_filters.CharFilter(label=_("Search"), field_name="topic", lookup_expr="ucontains")
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=SessionKind.choices, empty_label=_("Any kind"))
     year = IdChoiceFilter(
         label=_("Academic year"), queryset=offered_years, method="filter_year",

@@ -20,6 +20,7 @@ from core.capabilities import Cap, roles_with
 from core.models import AcademicYear, Institution, Municipality
 from core.params import parse_id
 from core.scoping import Role, role_required, roles_of
+from core.search import words_q
 from core.xlsx import XLSX_CONTENT_TYPE, Column, Sheet, workbook_response
 from jobs.decorators import background_file
 from jobs.models import Job
@@ -568,7 +569,7 @@ def orders(request):
         )
     text = request.GET.get("q", "").strip()
     if text:
-        queryset = queryset.filter(number__icontains=text) | queryset.filter(title__icontains=text)
+        queryset = queryset.filter(words_q(text, "number", "title"))
     sort = request.GET.get("sort", "-date")
     if sort.lstrip("-") in {"date", "number", "status", "created_at"}:
         queryset = queryset.order_by(sort, "-pk")
@@ -704,7 +705,7 @@ def tasks(request):
         queryset = queryset.overdue(today)
     text = request.GET.get("q", "").strip()
     if text:
-        queryset = queryset.filter(text__icontains=text)
+        queryset = queryset.filter(words_q(text, "text"))
     sort = request.GET.get("sort", "")
     if sort.lstrip("-") in {"deadline", "status"}:
         queryset = queryset.order_by(sort, "pk")
@@ -776,7 +777,7 @@ def task_detail(request, pk: int):
         "events": assignment.events.select_related("by"),
         "today": timezone.localdate(),
     }
-    return render(request, "monitoring/task_detail.html", context, status=400 if action else 200)
+    return render(request, "monitoring/task_detail.html", context)
 
 
 def _control_task(request, assignment: Assignment, action: str, review: ReviewForm, extend: ExtendForm) -> bool:

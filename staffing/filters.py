@@ -1,12 +1,12 @@
 """FilterSets of the staffing pages and API."""
 
 import django_filters
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.filters import FilterForm, SortFilter, offered_years
 from core.models import Institution, InstitutionType
+from core.search import contains_q
 from staffing.models import (
     Campaign,
     CampaignStatus,
@@ -85,8 +85,6 @@ class DocumentFilter(django_filters.FilterSet):
     def filter_q(self, queryset, name, value):
         for word in value.split():
             queryset = queryset.filter(
-                Q(title__icontains=word) | Q(number__icontains=word)
-                | Q(title__icontains=word.lower())
-                | Q(title__icontains=word.capitalize())
+                contains_q(("title", "number"), word)
             )
         return queryset

@@ -70,10 +70,10 @@ class CompletionFilter(django_filters.FilterSet):
         fields = ["q", "year", "institution", "provider_type", "programme"]
 
     def filter_q(self, queryset, name, value):
-        from core.models import _contains_q
+        from core.search import contains_q
 
         for word in value.split():
-            queryset = queryset.filter(_contains_q(
+            queryset = queryset.filter(contains_q(
                 ("pedagogue__last_name", "pedagogue__first_name", "programme__title", "certificate_number"), word))
         return queryset
 
@@ -117,10 +117,10 @@ class DiagnosisFilter(django_filters.FilterSet):
         fields = ["q", "kind", "year", "institution"]
 
     def filter_q(self, queryset, name, value):
-        from core.models import _contains_q
+        from core.search import contains_q
 
         for word in value.split():
-            queryset = queryset.filter(_contains_q(("pedagogue__last_name", "pedagogue__first_name"), word))
+            queryset = queryset.filter(contains_q(("pedagogue__last_name", "pedagogue__first_name"), word))
         return queryset
 
 

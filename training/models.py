@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.capabilities import Cap
+from core.duplicates import DuplicateError
 from core.models import AcademicYear, Pedagogue, Position, years_before
 from core.scoping import Role, roles_of, visible_q
 from core.validators import validate_upload_size
@@ -149,10 +150,10 @@ class ProgrammeQuerySet(models.QuerySet):
         return self.filter(owner_id__in=roles.municipality_ids_with(Cap.CATALOGUE))
 
     def search(self, text: str) -> "ProgrammeQuerySet":
-        from core.models import _contains_q
+        from core.search import contains_q
 
         for word in text.split():
-            self = self.filter(_contains_q(("title", "description", "provider__name"), word))
+            self = self.filter(contains_q(("title", "description", "provider__name"), word))
         return self
 
     def covering(self, competency_ids) -> "ProgrammeQuerySet":
@@ -309,6 +310,8 @@ class Completion(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(finished__gte=F("started")), name="training_completion_dates"),
             models.CheckConstraint(condition=Q(hours__gte=1), name="training_completion_hours_positive"),
+            models.UniqueConstraint(fields=["pedagogue", "programme", "started", "finished"],
+                                    name="training_completion_unique"),
         ]
 
     def __str__(self) -> str:
@@ -317,6 +320,9 @@ class Completion(models.Model):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         self.post_hours()
+
+    def get_absolute_url(self) -> str:
+        return reverse("training:completion-edit", args=[self.pk])
 
     def clean(self) -> None:
         errors = {}
@@ -333,6 +339,24 @@ class Completion(models.Model):
                 errors["hours"] = _("More hours than the programme or module has ({hours}).").format(hours=limit)
         if errors:
             raise ValidationError(errors)
+
+    def duplicate(self) -> "Completion | None":
+        """Return the completion already recorded for the same pedagogue, programme and dates, if any."""
+        if not (self.pedagogue_id and self.programme_id and self.started and self.finished):
+            return None
+        return (
+            Completion.objects.filter(pedagogue_id=self.pedagogue_id, programme_id=self.programme_id,
+                                      started=self.started, finished=self.finished)
+            .exclude(pk=self.pk).select_related("pedagogue", "programme").first()
+        )
+
+    def validate_constraints(self, exclude=None):
+        # The unique constraint's own message («… already exists») names no record: say which one it is.
+        if not set(exclude or ()) & {"pedagogue", "programme", "started", "finished"}:
+            existing = self.duplicate()
+            if existing is not None:
+                raise DuplicateError(existing)
+        super().validate_constraints(exclude)
 
     def ledger_entry(self) -> "HourEntry":
         return HourEntry(

@@ -87,7 +87,7 @@ class InstitutionViewSet(viewsets.ModelViewSet):
 
 class EmploymentSerializer(serializers.ModelSerializer):
     institution_name = serializers.CharField(source="institution.short_name", read_only=True)
-    position_name = serializers.CharField(source="position.name", read_only=True, default=None)
+    position_name = serializers.CharField(source="position.name", read_only=True, default=None, allow_null=True)
 
     class Meta:
         model = Employment

@@ -1,9 +1,11 @@
 from django import forms
 from django.db.models import Q
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.autocomplete import autocomplete_field
+from core.duplicates import record_link
 from core.models import CategoryAward, Employment, Institution, Municipality, Pedagogue
 from core.scoping import Role, roles_of
 from core.versioning import ChangeGuardMixin
@@ -83,6 +85,49 @@ class PedagogueForm(BootstrapFormMixin, forms.ModelForm):
             "subjects": forms.SelectMultiple(attrs={"size": 8}),
         }
         help_texts = {"subjects": gettext_lazy("Hold Ctrl (⌘ on a Mac) to choose several.")}
+
+    # Shown (as a checkbox) only when a likely duplicate is found on a new record.
+    confirm_duplicate = forms.BooleanField(
+        required=False, widget=forms.HiddenInput,
+        label=gettext_lazy("This is another person with the same name and birth date"),
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk is None and not data.get("confirm_duplicate"):
+            twins = self.likely_duplicates(data)
+            if twins:
+                self.fields["confirm_duplicate"].widget = forms.CheckboxInput(attrs={"class": "form-check-input"})
+                visible = set(Pedagogue.objects.for_user(self.user).filter(pk__in=[p.pk for p in twins])
+                              .values_list("pk", flat=True)) if self.user else set()
+                shown = [record_link(p) if p.pk in visible else _("a record of another institution") for p in twins]
+                self.add_error(None, format_html(
+                    _("A pedagogue with this name and birth date is already recorded in the municipality: {records}. "
+                      "Open that record instead of entering the person again, or tick «{confirm}» below."),
+                    records=format_html_join(", ", "{}", ((item,) for item in shown)),
+                    confirm=self.fields["confirm_duplicate"].label,
+                ))
+        return data
+
+    def likely_duplicates(self, data) -> list[Pedagogue]:
+        """Return the people of the user's municipalities with the same full name and birth date."""
+        if not (data.get("last_name") and data.get("first_name") and data.get("birth_date")):
+            return []
+        roles = roles_of(self.user) if self.user else None
+        people = Pedagogue.objects.filter(birth_date=data["birth_date"])
+        if roles is not None and not roles.is_global:
+            municipalities = roles.municipality_ids | set(
+                Institution.objects.filter(pk__in=roles.institution_ids).values_list("municipality_id", flat=True))
+            people = people.filter(municipality_id__in=municipalities)
+        # Names are compared in Python: SQLite's case-insensitive match folds only Latin letters.
+        wanted = tuple((data.get(name) or "").strip().casefold() for name in ("last_name", "first_name", "middle_name"))
+        return [p for p in people.order_by("pk")[:200]
+                if (p.last_name.strip().casefold(), p.first_name.strip().casefold(),
+                    p.middle_name.strip().casefold()) == wanted][:5]
 
 
 class EmploymentForm(BootstrapFormMixin, forms.ModelForm):

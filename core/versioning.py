@@ -156,7 +156,16 @@ class ChangeGuardMixin:
 
     def _post_clean(self):
         super()._post_clean()
-        if self.errors or not isinstance(self, forms.BaseModelForm) or self.prefix:
+        if not isinstance(self, forms.BaseModelForm) or self.prefix:
+            return
+        if TOKEN_FIELD in self.fields:
+            token = self.data.get(TOKEN_FIELD) or ""
+            if token and cache.get(_token_key(token)) is not None:
+                # Said first and alone: the other messages would be about the copy already saved.
+                self._errors.clear()
+                self.add_error(None, _("This form has already been submitted: the record was saved once."))
+                return
+        if self.errors:
             return
         if VERSION_FIELD in self.fields:
             read_at = self.data.get(self.add_prefix(VERSION_FIELD)) or None
@@ -167,10 +176,6 @@ class ChangeGuardMixin:
                 self.data = self.data.copy()
                 self.data[self.add_prefix(VERSION_FIELD)] = version_of(self.instance)
                 self.add_error(None, conflict_message(changes))
-        if TOKEN_FIELD in self.fields:
-            token = self.data.get(self.add_prefix(TOKEN_FIELD)) or ""
-            if token and cache.get(_token_key(token)) is not None:
-                self.add_error(None, _("This form has already been submitted: the record was saved once."))
 
     def save(self, commit=True):
         token = self.data.get(TOKEN_FIELD) if getattr(self, "_guard_create", False) and TOKEN_FIELD in self.fields \

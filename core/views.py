@@ -230,7 +230,7 @@ def pedagogue_detail(request, pk: int):
 def _pedagogue_form(request, instance: Pedagogue | None):
     formset_class = employment_formset_class()
     data = request.POST if request.method == "POST" else None
-    form = PedagogueForm(data, instance=instance)
+    form = PedagogueForm(data, instance=instance, user=request.user)
     employments = formset_class(data, instance=instance or Pedagogue(), user=request.user, prefix="jobs")
     if data is not None and form.is_valid() and employments.is_valid():
         pedagogue = save_pedagogue_record(form=form, employments=employments)

@@ -106,7 +106,7 @@ class RequestViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
 class ExpertSerializer(FormValidatedSerializer):
     form_class = ExpertForm
     name = serializers.CharField(source="pedagogue.full_name", read_only=True)
-    institution = serializers.CharField(source="pedagogue.institution", read_only=True, default=None)
+    institution = serializers.CharField(source="pedagogue.institution", read_only=True, default=None, allow_null=True)
     reviews_done = serializers.IntegerField(read_only=True)
 
     class Meta:

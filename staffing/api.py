@@ -9,6 +9,7 @@ answer is a draft or returned; methodists and heads accept or return it.
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
@@ -234,6 +235,7 @@ class SubmissionViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixi
         submission.accept(by=request.user)
         return Response(self.get_serializer(submission).data)
 
+    @extend_schema(request=ReturnSerializer, responses=SubmissionSerializer)
     @action(detail=True, methods=["post"], url_path="return", serializer_class=ReturnSerializer)
     def return_(self, request, pk=None):
         submission = self._reviewed(request)

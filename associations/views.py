@@ -154,7 +154,8 @@ def association_detail(request, pk: int):
 
 def association_years(request, association) -> tuple[list[AcademicYear], AcademicYear | None]:
     """Return the academic years of the association's activity and the one chosen (``?year=``),
-    by default the latest with a meeting or a plan item."""
+    by default the current academic year, or (for an association that has closed) the latest with a meeting
+    or a plan item."""
     end = association.ended or timezone.localdate()
     years = list(
         AcademicYear.objects.filter(
@@ -164,6 +165,8 @@ def association_years(request, association) -> tuple[list[AcademicYear], Academi
     )
     wanted = request.GET.get("year", "")
     chosen = next((y for y in years if str(y.pk) == wanted), None)
+    if chosen is None:
+        chosen = next((y for y in years if y.contains(timezone.localdate())), None)
     if chosen is None:
         last_meeting = association.meetings.order_by("-date").values_list("date", flat=True).first()
         last_plan = association.plan_items.order_by("-planned_on").values_list("planned_on", flat=True).first()

@@ -176,12 +176,16 @@ def test_record_section_is_empty_for_a_pedagogue_without_associations(methodist,
     assert sections(PedagogueFactory(), methodist) == []
 
 
-def test_association_page_shows_the_meetings_of_one_year_latest_by_default(client, methodist, gmo, previous_year):
+def test_association_page_shows_the_meetings_of_one_year_the_current_by_default(client, methodist, gmo,
+                                                                                previous_year):
+    from django.utils import timezone
+
     MeetingFactory(association=gmo, date=datetime.date(2020, 11, 5), topic="Заседание 2020/2021")
     MeetingFactory(association=gmo, date=datetime.date(2021, 11, 5), topic="Заседание 2021/2022")
+    MeetingFactory(association=gmo, date=timezone.localdate(), topic="Заседание текущего года")
     client.force_login(methodist)
     page = client.get(gmo.get_absolute_url()).content.decode()
-    assert "Заседание 2021/2022" in page and "Заседание 2020/2021" not in page
+    assert "Заседание текущего года" in page and "Заседание 2021/2022" not in page
     page = client.get(gmo.get_absolute_url(), {"year": previous_year.pk}).content.decode()
     assert "Заседание 2020/2021" in page and "Заседание 2021/2022" not in page
 

@@ -12,6 +12,7 @@ pattern; on PostgreSQL it is the database's own ``UPPER(…) LIKE UPPER(…)`` (
 from django.db.backends.signals import connection_created
 from django.db.models import CharField, Lookup, Q, TextField
 from django.dispatch import receiver
+from rest_framework import filters
 
 
 def _lower(value):
@@ -56,3 +57,12 @@ def words_q(text: str, *fields: str) -> Q:
     for word in str(text or "").split():
         q &= contains_q(fields, word)
     return q
+
+
+class SearchFilter(filters.SearchFilter):
+    """DRF's ``?search=`` through the same lookup as every search box (``DEFAULT_FILTER_BACKENDS``)."""
+
+    def construct_search(self, field_name, queryset=None):
+        if field_name[:1] in self.lookup_prefixes:
+            return super().construct_search(field_name, queryset)
+        return f"{field_name}__ucontains"

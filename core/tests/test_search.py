@@ -33,3 +33,18 @@ def test_like_wildcards_typed_by_a_user_match_literally(school):
     assert not Pedagogue.objects.filter(last_name__ucontains="%").exists()
     assert not Pedagogue.objects.filter(last_name__ucontains="_идорова_").exists()
     assert Pedagogue.objects.filter(last_name__ucontains="идоров").count() == 1
+
+
+@pytest.mark.django_db
+def test_the_api_search_parameter_folds_cyrillic_case_too(client, methodist, city):
+    from core.tests.factories import InstitutionFactory
+
+    InstitutionFactory(municipality=city, name="Муниципальное бюджетное общеобразовательное учреждение «Гимназия № 7»",
+                       short_name="Гимназия № 7")
+    client.force_login(methodist)
+
+    response = client.get("/api/v1/institutions/", {"search": "гимназия"})
+
+    assert response.status_code == 200
+    names = [row["short_name"] for row in response.json()["results"]]
+    assert names == ["Гимназия № 7"]

@@ -222,3 +222,56 @@ def test_a_regional_college_is_not_in_the_citys_denominators_unless_the_city_cou
     city.save()
     assert share_first_or_highest_category(city, year) == Decimal("0.2500")
     assert set(Institution.objects.in_scope(city)) == {school, college}
+
+
+# --- the demo: every year's share by hand, the city's denominators ------------------------------------------------
+
+@pytest.fixture
+def demo_city(db):
+    import io
+
+    from django.core.management import call_command
+
+    from core.models import Municipality
+
+    call_command("seed_demo", scale="municipal", apps="core", stdout=io.StringIO(), today=datetime.date(2026, 12, 4))
+    return Municipality.objects.get(code="lesosibirsk")
+
+
+def test_every_demo_year_counts_the_categories_held_on_31_august(demo_city):
+    """An independent count in Python over the raw rows: who worked in a municipal institution in a pedagogical
+    position during the year, and which of them held an award of first or higher on 31 August."""
+    own = set(Institution.objects.filter(municipality=demo_city, subordination=Subordination.MUNICIPAL)
+              .values_list("pk", flat=True))
+    pedagogical = set(Position.objects.filter(is_pedagogical=True).values_list("pk", flat=True))
+    jobs = list(Employment.objects.values_list("pedagogue_id", "institution_id", "position_id", "hired", "left"))
+    awards: dict[int, list] = {}
+    for pk, category, start, end in CategoryAward.objects.values_list("pedagogue_id", "category", "order_date",
+                                                                      "valid_until"):
+        awards.setdefault(pk, []).append((category, start, end))
+    years = list(AcademicYear.objects.filter(start_year__range=(2021, 2025)))
+    assert len(years) == 5
+    for year in years:
+        staff = {pk for pk, institution, position, hired, left in jobs
+                 if institution in own and (position is None or position in pedagogical)
+                 and hired <= year.end and (left is None or left >= year.start)}
+        holding = {pk for pk in staff if any(category in FIRST_OR_HIGHEST and start <= year.end <= end
+                                             for category, start, end in awards.get(pk, []))}
+        expected = (Decimal(len(holding)) / Decimal(len(staff))).quantize(Decimal("0.0001"), ROUND_HALF_UP)
+        assert len(staff) > 500
+        assert share_first_or_highest_category(demo_city, year) == expected, year
+
+
+def test_the_demo_city_leaves_its_regional_colleges_out_of_its_denominators(demo_city):
+    colleges = Institution.objects.filter(municipality=demo_city, name__startswith="КГБПОУ")
+    assert colleges.count() == 3
+    assert set(colleges.values_list("subordination", flat=True)) == {Subordination.REGIONAL}
+    year = AcademicYear.objects.get(start_year=2024)
+    own = Institution.objects.in_scope(demo_city)
+    assert own.count() == 37 and not own.filter(pk__in=colleges).exists()
+    in_colleges = Pedagogue.objects.filter(employments__institution__in=colleges).distinct()
+    assert in_colleges.exists()
+    staff = Pedagogue.objects.employed_during(year, demo_city)
+    assert not staff.filter(pk__in=in_colleges).exclude(employments__institution__in=own).exists()
+    assert set(share_first_or_highest_category_by_institution(demo_city, year)) <= set(own.values_list("pk", flat=True))
+    assert CategoryAward.objects.filter(category__in=[Category.METHODIST, Category.MENTOR]).exists()

@@ -114,6 +114,7 @@ class PairFilter(django_filters.FilterSet):
         label=_("Academic year"), queryset=offered_years, method="filter_year",
         empty_label=_("Any year"),
     )
+    silent = django_filters.BooleanFilter(label=_("Nothing logged for a month"), method="filter_silent")
     sort = SortFilter(sorts={
         "start": ("start",), "end": ("end", "start"), "institution": ("institution__short_name", "start"),
         "form": ("form__order", "start"),
@@ -122,10 +123,16 @@ class PairFilter(django_filters.FilterSet):
     class Meta:
         model = Pair
         form = FilterForm
-        fields = ["q", "institution", "form", "status", "year", "sort"]
+        fields = ["q", "institution", "form", "status", "year", "silent", "sort"]
 
     def filter_q(self, queryset, name, value):
         return queryset.search(value)
+
+    def filter_silent(self, queryset, name, value):
+        if value is None:
+            return queryset
+        silent = queryset.silent(timezone.localdate())
+        return queryset.filter(pk__in=silent.values("pk")) if value else queryset.exclude(pk__in=silent.values("pk"))
 
     def filter_status(self, queryset, name, value):
         today = timezone.localdate()

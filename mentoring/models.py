@@ -231,6 +231,14 @@ class PairQuerySet(models.QuerySet):
     def during(self, start: datetime.date, end: datetime.date) -> "PairQuerySet":
         return self.filter(period_overlaps_q(start, end))
 
+    def silent(self, today: datetime.date, days: int = 30) -> "PairQuerySet":
+        """Return the pairs working today, for more than ``days`` days, with no task done in the last ``days``
+        days (the home page's «pairs without a meeting this month», the list's filter and the reminder)."""
+        since = today - datetime.timedelta(days=days)
+        return self.active_on(today).filter(start__lte=since).exclude(
+            Exists(Task.objects.filter(pair=OuterRef("pk"), done_on__gte=since))
+        )
+
     def search(self, text: str) -> "PairQuerySet":
         people = Pedagogue.objects.search(text).values("pk")
         return self.filter(pk__in=Participant.objects.filter(pedagogue__in=people).values("pair_id"))

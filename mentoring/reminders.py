@@ -4,7 +4,6 @@ personalised programme past their deadline and not done, and active pairs with n
 import datetime
 from collections.abc import Iterator
 
-from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -21,12 +20,7 @@ def reminders(today: datetime.date) -> Iterator[Reminder]:
         Task.objects.filter(deadline__lt=today, done_on__isnull=True, pair__in=active)
         .select_related("pair", "pair__institution").order_by("pair__institution_id", "deadline", "pk")
     )
-    month_ago = today - datetime.timedelta(days=SILENT_DAYS)
-    silent = list(
-        active.filter(start__lte=month_ago)
-        .exclude(Exists(Task.objects.filter(pair=OuterRef("pk"), done_on__gte=month_ago)))
-        .select_related("institution").order_by("pk")
-    )
+    silent = list(Pair.objects.silent(today, SILENT_DAYS).select_related("institution").order_by("pk"))
     users = school_users({task.pair.institution_id for task in tasks} | {pair.institution_id for pair in silent})
     for task in tasks:
         title = _("Overdue mentoring task: {title} — {pair}").format(title=task.title, pair=task.pair)

@@ -141,3 +141,19 @@ def test_a_user_without_pending_work_is_told_so(client, teacher):
     client.force_login(teacher)
     assert todo_items(teacher) == []
     assert 'id="todo-empty"' in client.get("/").content.decode()
+
+
+def test_pairs_with_nothing_logged_for_a_month_match_the_filtered_pair_list(client, methodist, school):
+    from mentoring.models import Task
+    from mentoring.tests.factories import PairFactory
+
+    long_ago = TODAY - datetime.timedelta(days=90)
+    silent = PairFactory(institution=school, start=long_ago)
+    busy = PairFactory(institution=school, start=long_ago)
+    Task.objects.create(pair=busy, title="Посетить урок", deadline=TODAY, done_on=TODAY - datetime.timedelta(days=3))
+    PairFactory(institution=school, start=TODAY - datetime.timedelta(days=5))  # too new to be silent
+
+    count, url = todo(client, methodist)["Наставнические пары без записей за месяц"]
+
+    assert count == 1 == listed(client, url)
+    assert list(client.get(url).context["page"].object_list) == [silent]

@@ -386,7 +386,7 @@ def open_workbook(file, *, max_rows: int = DEFAULT_MAX_ROWS):
     if not data:
         raise WorkbookError(_("The file is empty."))
     if data.startswith(OLE_SIGNATURE):
-        return _xls_workbook(data)
+        return _xls_workbook(data, max_rows=max_rows)
     check_upload(data, max_rows=max_rows)
     try:
         wb = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
@@ -396,7 +396,7 @@ def open_workbook(file, *, max_rows: int = DEFAULT_MAX_ROWS):
     return wb
 
 
-def _xls_workbook(data: bytes):
+def _xls_workbook(data: bytes, *, max_rows: int = DEFAULT_MAX_ROWS):
     """Copy an Excel 97–2003 workbook into an openpyxl one (values, dates as dates) so one reader serves both."""
     import xlrd
 
@@ -406,7 +406,16 @@ def _xls_workbook(data: bytes):
         raise WorkbookError(_("The file is not an Excel workbook (.xls or .xlsx).")) from exc
     wb = Workbook()
     wb.remove(wb.active)
-    for sheet in book.sheets():
+    for sheet in book.sheets():  # the same bounds as an .xlsx (check_upload) before anything is copied
+        if sheet.nrows > 2 * max_rows + 100:
+            raise WorkbookError(
+                _("The sheet «{sheet}» reaches row {row}, and an import takes at most {count} rows. Delete the rows "
+                  "below the table (select them, «Delete rows») and save the file again.").format(
+                    sheet=sheet.name, row=f"{sheet.nrows:,}".replace(",", " "), count=max_rows))
+        if sheet.nrows * sheet.ncols > max_rows * CELLS_PER_ROW:
+            raise WorkbookError(
+                _("The sheet «{sheet}» holds more than {count} cells: it is not an import table. Copy the table into "
+                  "a new workbook (values only) and upload that.").format(sheet=sheet.name, count=max_rows * CELLS_PER_ROW))
         ws = wb.create_sheet(sheet.name[:31])
         for index in range(sheet.nrows):
             values = []

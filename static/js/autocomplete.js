@@ -16,7 +16,9 @@ document.addEventListener("DOMContentLoaded", () => {
     const control = new TomSelect(select, {
       valueField: "id",
       labelField: "text",
-      searchField: [],  // the server searches; keep its order and matches
+      // The server searches (surname, name, institution: all in the label); filtering the label here too
+      // hides the answers of a shorter query while the next one is on its way.
+      searchField: ["text"],
       maxOptions: null,
       preload: "focus",
       loadThrottle: 250,

@@ -1,0 +1,89 @@
+"""axe-core (npm, node_modules/axe-core) over every page each role reaches from its menu, and the data-entry forms:
+no WCAG 2 A/AA violation. The search picker of the completion form works with the keyboard alone."""
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+
+from core.models import Employment
+from core.tests.factories import PedagogueFactory
+from tests.conftest import login, screenshot
+from training.models import Completion, Programme, Provider
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def violations(page) -> list[dict]:
+    """Run axe on the page (evaluated through the DevTools protocol, so the portal's CSP stays as it is)."""
+    page.evaluate(AXE.read_text())
+    return page.evaluate(
+        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
+        ".map(v => ({id: v.id, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))",
+        TAGS,
+    )
+
+
+def menu_urls(page) -> list[str]:
+    links = page.eval_on_selector_all("#nav a[href]", "els => els.map(e => e.getAttribute('href'))")
+    return ["/", *sorted({u for u in links if u and u.startswith("/") and "logout" not in u})]
+
+
+@pytest.fixture
+def everyone(city, school, methodist, head, expert, school_user, teacher, teacher_pedagogue):
+    Employment.objects.create(pedagogue=teacher_pedagogue, institution=school, hired=datetime.date(2019, 9, 1))
+    PedagogueFactory(institution=school, last_name="Соколова", first_name="Анна", middle_name="Игоревна")
+    provider = Provider.objects.create(name="ЦНППМ Красноярского края", type="cnppm")
+    Programme.objects.create(title="Формирование функциональной грамотности", provider=provider, hours=72)
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="npm packages are not installed (make static)")
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("username", ["methodist", "head", "school", "expert", "teacher"])
+def test_no_wcag_violations_on_the_pages_of_the_menu(browser_page, everyone, username):
+    page = browser_page
+    login(page, username)
+    found = {}
+    urls = menu_urls(page)
+    if username in ("methodist", "school"):
+        urls += ["/training/completions/new/", "/mentoring/pairs/new/"]
+    for url in urls:
+        page.goto(page.base_url + url)
+        page.wait_for_load_state("load")
+        result = violations(page)
+        if result:
+            found[url] = result
+    assert len(urls) > 3
+    assert found == {}, json.dumps(found, ensure_ascii=False, indent=1)
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="npm packages are not installed (make static)")
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_methodist_finds_a_teacher_by_four_letters_with_the_keyboard_only(browser_page, everyone):
+    page = browser_page
+    login(page, "methodist")
+    page.goto(page.base_url + "/training/completions/new/")
+    html = page.content()
+    assert "Иванова Мария" not in html  # the page carries no staff list
+    page.focus("#id_pedagogue-ts-control")
+    page.keyboard.type("Соко")
+    page.wait_for_selector(".ts-dropdown .option:has-text('Соколова')")
+    options = page.eval_on_selector_all(".ts-dropdown .option", "els => els.map(e => e.textContent)")
+    assert options == ["Соколова Анна Игоревна (СШ № 1)"]
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    page.focus("#id_programme-ts-control")
+    page.keyboard.type("грамот")
+    page.wait_for_selector(".ts-dropdown .option:has-text('функциональной')")
+    page.keyboard.press("Enter")
+    page.fill("#id_started", "2025-01-10")
+    page.fill("#id_finished", "2025-01-20")
+    screenshot(page, "picker-completion-form")
+    page.click("main form button[type=submit]")
+    page.wait_for_url("**/training/completions/")
+    completion = Completion.objects.get()
+    assert completion.pedagogue.last_name == "Соколова" and completion.hours == 72

@@ -99,7 +99,7 @@ class AccountFilter(django_filters.FilterSet):
         return queryset.search(value)
 
     def filter_no_pd(self, queryset, name, value):
-        return queryset.filter(pd_status=AccountStatus.NOTHING) if value else queryset
+        return queryset.filter(pd_status__in=[AccountStatus.NOTHING, AccountStatus.OVERDUE]) if value else queryset
 
     def filter_on(self, queryset, name, value):
         return queryset

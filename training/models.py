@@ -424,6 +424,8 @@ class HourEntry(models.Model):
 class AccountStatus(models.TextChoices):
     NORM_MET = "norm_met", _("Norm met")
     IN_PROGRESS = "in_progress", _("In progress")
+    # The last PD is older than the window (three years, 273-ФЗ art. 47): the legal term has passed.
+    OVERDUE = "overdue", _("PD overdue")
     NOTHING = "nothing", _("No PD")
 
 
@@ -452,6 +454,7 @@ def with_hour_account(pedagogues: models.QuerySet, on: datetime.date) -> models.
         pd_status=Case(
             When(window_hours__gte=norm, then=Value(AccountStatus.NORM_MET.value)),
             When(window_hours__gt=0, then=Value(AccountStatus.IN_PROGRESS.value)),
+            When(last_pd__isnull=False, then=Value(AccountStatus.OVERDUE.value)),
             default=Value(AccountStatus.NOTHING.value),
             output_field=models.CharField(),
         )

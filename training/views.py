@@ -14,10 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core.deletion import confirm_delete
 from core.audit import AccessKind, CountingRows, log_access
+from core.deletion import confirm_delete
 from core.history import history_entries
 from core.imports import ImportView
+from core.listing import filtered, paginate
 from core.models import AcademicYear, Pedagogue
 from core.pdf import pdf_response
 from core.scoping import Role, roles_of

@@ -47,7 +47,7 @@ def test_hours_count_inside_the_window_and_not_on_its_far_edge(pedagogue):
     assert row.last_pd == datetime.date(2024, 6, 15)
 
 
-def test_status_is_norm_met_at_72_hours_and_nothing_without_hours(pedagogue, school):
+def test_status_is_norm_met_at_72_hours_and_overdue_when_the_last_pd_is_older_than_the_window(pedagogue, school):
     CompletionFactory(pedagogue=pedagogue, hours=36, finished=datetime.date(2022, 1, 10))
     CompletionFactory(pedagogue=pedagogue, hours=36, finished=datetime.date(2023, 1, 10))
     idle = PedagogueFactory(institution=school)
@@ -55,8 +55,10 @@ def test_status_is_norm_met_at_72_hours_and_nothing_without_hours(pedagogue, sch
 
     assert account(pedagogue).pd_status == AccountStatus.NORM_MET
     old = account(idle)
-    assert (old.window_hours, old.pd_status, old.last_pd) == (Decimal("0"), AccountStatus.NOTHING,
+    assert (old.window_hours, old.pd_status, old.last_pd) == (Decimal("0"), AccountStatus.OVERDUE,
                                                                datetime.date(2019, 1, 10))
+    never = account(PedagogueFactory(institution=school))
+    assert (never.window_hours, never.pd_status, never.last_pd) == (Decimal("0"), AccountStatus.NOTHING, None)
 
 
 @override_settings(PD_WINDOW_YEARS=5, PD_NORM_HOURS=100)

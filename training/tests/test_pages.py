@@ -111,7 +111,8 @@ def test_hour_account_lists_who_had_no_pd_in_the_window(client, methodist, staff
     assert 'name="on" value="2024-06-01"' in page  # the day stays in the filter bar
     rows = rows_of(client.get("/training/hours/export/", {"on": "2024-06-01", "sort": "name"}))
     assert rows[0][0] == "Hour account as of 01.06.2024"
-    assert rows[3] == ("Беспалова Анна Ивановна", "СШ № 1", None, 0, "No PD", datetime.datetime(2020, 1, 1))
+    # Her last PD is over three years old: «PD overdue», not «No PD».
+    assert rows[3] == ("Беспалова Анна Ивановна", "СШ № 1", None, 0, "PD overdue", datetime.datetime(2020, 1, 1))
     assert rows[6][0:5] == ("Соколова Анна Ивановна", "СШ № 1", None, 36, "In progress")
 
 

@@ -98,6 +98,7 @@ class OrderForm(BootstrapFormMixin, forms.ModelForm):
         model = Order
         fields = [
             "title",
+            "evaluation",
             "preamble",
             "satisfactory",
             "effects",
@@ -106,6 +107,7 @@ class OrderForm(BootstrapFormMixin, forms.ModelForm):
             "signatory_position",
         ]
         widgets = {
+            "evaluation": forms.Textarea(attrs={"rows": 3}),
             "preamble": forms.Textarea(attrs={"rows": 3}),
             "satisfactory": forms.Textarea(attrs={"rows": 3}),
             "effects": forms.Textarea(attrs={"rows": 3}),

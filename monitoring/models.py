@@ -365,7 +365,7 @@ class Order(models.Model):
         items = [{"number": "1", "text": self.satisfactory}] if self.satisfactory else []
         if self.effects:
             items.append({"number": str(len(items) + 1), "text": self.effects})
-        recommendations = list(self.recommendations.all())
+        recommendations = list(self.recommendations.select_related("direction"))
         if recommendations or self.improvement:
             parent = str(len(items) + 1)
             items.append(

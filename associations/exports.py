@@ -13,7 +13,7 @@ def associations_sheet(associations: QuerySet) -> Sheet:
             a.leader.institution.short_name if a.leader_id and a.leader.institution_id else "",
             a.started, a.ended, a.member_count, a.meeting_count, a.product_count,
         )
-        for a in associations.select_related("leader__institution", "subject", "position")
+        for a in associations.select_related("leader__institution", "subject", "position", "municipality")
     )
     return Sheet(
         title=_("Associations"),
@@ -37,7 +37,7 @@ def products_sheet(products: QuerySet) -> Sheet:
             p.title, p.get_type_display(), p.association.title, p.association.get_kind_display(),
             ", ".join(a.full_name for a in p.authors.all()), p.created_on, p.url, p.bank_ref,
         )
-        for p in products.select_related("association").prefetch_related("authors")
+        for p in products.select_related("association__municipality").prefetch_related("authors")
     )
     return Sheet(
         title=_("Methodical products"),

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from core.autocomplete import autocomplete_field
 from core.duplicates import already_recorded
 from core.forms import BootstrapFormMixin
-from core.models import Municipality, Pedagogue
+from core.models import Institution, Municipality, Pedagogue
 from core.scoping import Role, roles_of
 
 from .models import (
@@ -68,7 +68,8 @@ class AssociationForm(MunicipalityFieldMixin, BootstrapFormMixin, forms.ModelFor
 
     class Meta:
         model = Association
-        fields = ["municipality", "kind", "title", "subject", "position", "leader", "started", "ended", "goal"]
+        fields = ["municipality", "kind", "institution", "title", "subject", "position", "leader", "started", "ended",
+                  "goal"]
         widgets = {
             "started": forms.DateInput(),
             "ended": forms.DateInput(),
@@ -87,9 +88,11 @@ class AssociationForm(MunicipalityFieldMixin, BootstrapFormMixin, forms.ModelFor
         )
         # The leader is chosen by a methodist, who sees the municipality (several: the chosen one is sent along).
         autocomplete_field(self.fields["leader"], "pedagogues", forward=["municipality"])
+        self.fields["institution"].queryset = Institution.objects.filter(
+            municipality__in=self.fields["municipality"].queryset).active()
         if self.instance.pk and not self.is_methodist():
             # A leader edits the content of their association, not who leads it or what it is.
-            for name in ("municipality", "kind", "leader"):
+            for name in ("municipality", "kind", "leader", "institution"):
                 self.fields.pop(name)
 
     def is_methodist(self) -> bool:

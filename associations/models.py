@@ -22,7 +22,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from core.models import AcademicYear, Institution, Municipality, Pedagogue, Position, Subject
+from core.models import (
+    AcademicYear,
+    Institution,
+    Municipality,
+    MunicipalityKind,
+    Pedagogue,
+    Position,
+    Subject,
+)
 from core.scoping import Role, roles_of, visible_q
 from core.search import contains_q
 from core.validators import validate_content
@@ -54,7 +62,9 @@ def overlaps_year_q(year: AcademicYear, start: str, end: str, prefix: str = "") 
 
 
 class AssociationKind(models.TextChoices):
+    # Labelled by the municipality's kind: ГМО in an urban district, РМО in a municipal district.
     GMO = "gmo", _("City methodical association")
+    SCHOOL = "school", _("School methodical association")
     COMMUNITY = "community", _("Professional community")
     CREATIVE_GROUP = "creative_group", _("Creative group")
 
@@ -114,6 +124,11 @@ class Association(models.Model):
         Municipality, on_delete=models.PROTECT, related_name="associations", verbose_name=_("municipality")
     )
     kind = models.CharField(_("kind"), max_length=20, choices=AssociationKind.choices, default=AssociationKind.GMO)
+    # A school methodical association (ШМО) belongs to one institution.
+    institution = models.ForeignKey(
+        Institution, on_delete=models.PROTECT, null=True, blank=True, related_name="associations",
+        verbose_name=_("institution"), help_text=_("For a school methodical association."),
+    )
     title = models.CharField(_("title"), max_length=300)
     subject = models.ForeignKey(
         Subject, on_delete=models.PROTECT, null=True, blank=True, related_name="associations",
@@ -151,9 +166,19 @@ class Association(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("associations:association-detail", args=[self.pk])
 
+    def get_kind_display(self) -> str:
+        """The kind as the municipality calls it: a district's methodical association is an РМО, not a ГМО."""
+        if self.kind == AssociationKind.GMO and self.municipality_id and self.municipality.kind == MunicipalityKind.DISTRICT:
+            return str(_("District methodical association"))
+        return str(AssociationKind(self.kind).label) if self.kind in AssociationKind.values else self.kind
+
     def clean(self) -> None:
         if self.ended and self.started and self.ended < self.started:
             raise ValidationError({"ended": _("The end of activity is before its start.")})
+        if self.kind == AssociationKind.SCHOOL and not self.institution_id:
+            raise ValidationError({"institution": _("Name the school of a school methodical association.")})
+        if self.institution_id and self.municipality_id and self.institution.municipality_id != self.municipality_id:
+            raise ValidationError({"institution": _("The institution belongs to another municipality.")})
         if self.leader_id and self.municipality_id and self.leader.municipality_id != self.municipality_id:
             raise ValidationError({"leader": _("The leader works in another municipality.")})
 

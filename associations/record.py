@@ -28,7 +28,7 @@ def sections(pedagogue, user) -> list[RecordSection]:
     visible_ids = list(visible.values_list("pk", flat=True))
     memberships = list(
         Membership.objects.filter(pedagogue=pedagogue, association_id__in=visible_ids)
-        .select_related("association")
+        .select_related("association__municipality")
         .order_by("-joined")
     )
     attended = list(

@@ -92,7 +92,7 @@ def association_rows(request):
     current = Membership.objects.filter(joined__lte=today).filter(Q(left__isnull=True) | Q(left__gte=today))
     queryset = (
         Association.objects.for_user(request.user)
-        .select_related("leader__institution", "subject", "position")
+        .select_related("leader__institution", "subject", "position", "municipality")
         .annotate(
             member_count=count_of(current),
             meeting_count=count_of(Meeting.objects.all()),
@@ -317,7 +317,7 @@ def product_file(request, pk: int):
 
 
 def product_rows(request):
-    queryset = Product.objects.for_user(request.user).select_related("association").prefetch_related("authors")
+    queryset = Product.objects.for_user(request.user).select_related("association__municipality").prefetch_related("authors")
     return filtered(request, ProductPageFilter, queryset, "-created")
 
 

@@ -13,6 +13,7 @@ from django.db.models.functions import Concat, StrIndex, Substr, Trim
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.capabilities import Cap
@@ -86,10 +87,10 @@ class InstitutionType(models.TextChoices):
 class Subordination(models.TextChoices):
     """Who founded and manages the institution."""
 
-    MUNICIPAL = "municipal", _("Municipal")
-    REGIONAL = "regional", _("Regional")
-    FEDERAL = "federal", _("Federal")
-    PRIVATE = "private", _("Private")
+    MUNICIPAL = "municipal", pgettext_lazy("subordination of an institution", "Municipal")
+    REGIONAL = "regional", pgettext_lazy("subordination of an institution", "Regional")
+    FEDERAL = "federal", pgettext_lazy("subordination of an institution", "Federal")
+    PRIVATE = "private", pgettext_lazy("subordination of an institution", "Private")
 
 
 def own_institutions_q(municipality, prefix: str = "") -> Q:

@@ -217,7 +217,7 @@ class Submission(models.Model):
     first_submitted_at = models.DateTimeField(_("first submitted at"), null=True, blank=True)
     # The day the answer reached the methodical centre: the day it was submitted in the portal, or the day
     # a paper answer came (entered by the methodist). "On time" is read from it.
-    received_on = models.DateField(_("received on"), null=True, blank=True)
+    received_on = models.DateField(pgettext_lazy("staffing answer", "received on"), null=True, blank=True)
     entered_by_methodist = models.BooleanField(
         _("entered by the methodist"), default=False,
         help_text=_("The methodist entered the answer the institution sent on paper or by e-mail."),

@@ -264,9 +264,11 @@ MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 MAX_COLUMNS = 256
 CELLS_PER_ROW = 40  # the cells a sheet may hold: max_rows × this
 _SHEET_MEMBER = re.compile(r"xl/worksheets/[^/]+\.xml", re.IGNORECASE)
-_ROW_NUMBER = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=[\"'](\d+)")
+_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_ROW_NUMBER = re.compile(rb"\sr=[\"'](\d+)[\"']")
 _CELL = re.compile(rb"<(?:\w+:)?c[\s/>]")
-_CELL_REF = re.compile(rb"<(?:\w+:)?c\b[^>]*?\sr=[\"']\$?([A-Za-z]{1,3})\$?(\d+)")
+# A cell reference past column IV (256), whatever the attribute order: only cells have letters in ``r``.
+_WIDE_CELL = re.compile(rb"\sr=[\"']\$?([A-Za-z]{3}|[J-Zj-z][A-Za-z]|[Ii][W-Zw-z])\$?\d")
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\b[^>]*?\sref=[\"']([^\"']*)")
 _REF = re.compile(r"\$?([A-Za-z]{1,3})?\$?(\d+)?$")
 
@@ -329,7 +331,7 @@ def check_upload(data: bytes, *, max_rows: int = DEFAULT_MAX_ROWS) -> None:
 
 def _check_sheet(archive: zipfile.ZipFile, member: zipfile.ZipInfo, title: str, max_rows: int) -> None:
     row_bound = 2 * max_rows + 100
-    max_row = max_column = cells = 0
+    max_row = max_column = cells = current = 0
     tail = b""
     try:
         with archive.open(member) as stream:
@@ -347,11 +349,12 @@ def _check_sheet(archive: zipfile.ZipFile, member: zipfile.ZipInfo, title: str, 
                             max_column = max(max_column, _column_number(found.group(1)))
                         if found and found.group(2):
                             max_row = max(max_row, int(found.group(2)))
-                for number in _ROW_NUMBER.findall(text):
-                    max_row = max(max_row, int(number))
-                for letters, number in _CELL_REF.findall(text):
-                    max_column = max(max_column, _column_number(letters.decode()))
-                    max_row = max(max_row, int(number))
+                for attributes in _ROW.findall(text):  # a row without a number follows the previous one
+                    number = _ROW_NUMBER.search(attributes)
+                    current = int(number.group(1)) if number else current + 1
+                    max_row = max(max_row, current)
+                if wide := _WIDE_CELL.search(text):
+                    max_column = max(max_column, _column_number(wide.group(1).decode()))
                 cells += len(_CELL.findall(text))
                 if max_row > row_bound or max_column > MAX_COLUMNS or cells > max_rows * CELLS_PER_ROW:
                     break

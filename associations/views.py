@@ -14,9 +14,9 @@ from core.deletion import confirm_delete
 from core.files import attachment_response
 from core.history import history_entries
 from core.imports import ImportView
+from core.listing import filtered, paginate
 from core.models import AcademicYear, Municipality
 from core.scoping import Role, role_required, roles_of
-from core.views import filtered, paginate
 from core.xlsx import workbook_response
 from jobs.decorators import background_file
 
@@ -553,3 +553,14 @@ class ResultsImportView(ImportView):
     def get_importer_kwargs(self) -> dict:
         return {"municipality": self.municipality()}
 
+
+@login_required
+def meetings_without_attendance(request):
+    """The meetings of this academic year, already held, whose attendance the user should mark."""
+    meetings = (
+        Meeting.objects.filter(association__in=Association.objects.editable_by(request.user))
+        .without_attendance(timezone.localdate())
+        .select_related("association")
+        .order_by("date", "pk")
+    )
+    return render(request, "associations/meetings_without_attendance.html", {"page": paginate(request, meetings)})

@@ -13,10 +13,10 @@ from banks.exports import items_xlsx
 from banks.filters import ItemFilter, ShowcaseFilter, facets
 from banks.forms import ItemForm
 from banks.imports import ItemImporter
-from banks.listing import list_page
 from banks.models import Bank, Item, ItemStatus
 from core.history import history_entries
 from core.imports import ImportView
+from core.listing import list_page, paginate
 from core.scoping import Role, role_required, roles_of
 
 AUTHORS = (Role.METHODIST, Role.SCHOOL, Role.TEACHER)
@@ -153,16 +153,15 @@ def showcase(request):
     queryset = _items(Item.objects.published())
     filterset = ShowcaseFilter(request.GET or None, queryset=queryset, request=request)
     rows = filterset.qs
-    from banks.listing import sorted_by
+    from core.listing import sorted_by
 
     default = "-published"
     if request.GET.get("q") and "search_rank" in rows.query.annotations and not request.GET.get("sort"):
         rows, sort = rows.order_by("-search_rank", "-pk"), ""
     else:
         rows, sort = sorted_by(request, rows, SHOWCASE_SORTS, default)
-    from django.core.paginator import Paginator
 
-    page = Paginator(rows, 20).get_page(request.GET.get("page"))
+    page = paginate(request, rows, 20)
     return render(request, "banks/showcase.html", {
         "filter": filterset, "page": page, "rows": page.object_list, "sort": sort, "facets": facets(filterset.qs),
         "banks": Bank.choices, "filtered": any(v for k, v in request.GET.items() if k not in ("page", "sort")),

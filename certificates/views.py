@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from core.history import history_entries
+from core.listing import filtered, paginate
 from core.ratelimits import limit
 from core.scoping import Role, role_required, roles_of
-from core.views import filtered, paginate
 from core.xlsx import workbook_response
 from jobs.decorators import background_file
 

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import Count
 from django.http import JsonResponse
@@ -18,6 +17,7 @@ from core.filters import InstitutionPageFilter, PedagoguePageFilter
 from core.forms import CategoryAwardForm, InstitutionForm, PedagogueForm, employment_formset_class
 from core.history import history_entries
 from core.imports import ImportView
+from core.listing import filtered, paginate
 from core.models import CategoryAward, Employment, Institution, Pedagogue
 from core.nav import all_items
 from core.record import record_sections
@@ -27,19 +27,6 @@ from core.services import save_pedagogue_record
 from core.todo import todo_items
 from core.xlsx import workbook_response
 from jobs.decorators import background_file
-
-PAGE_SIZE = 25
-
-
-def filtered(request, filterset_class, queryset, default_sort: str):
-    """Return the bound filterset; its ``qs`` holds the rows the user filtered (and sorted)."""
-    data = request.GET.copy()
-    data.setdefault("sort", default_sort)
-    return filterset_class(data, queryset=queryset, request=request)
-
-
-def paginate(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 def may_create_institutions(user) -> bool:

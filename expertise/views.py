@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
-from banks.listing import list_page
 from core.capabilities import Cap, roles_with
+from core.listing import list_page
 from core.pdf import pdf_response
 from core.scoping import Role, role_required, roles_of
 from expertise import services

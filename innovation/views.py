@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from banks.listing import list_page
 from core.history import history_entries
+from core.listing import list_page
 from core.models import Institution
 from core.scoping import Role, role_required, roles_of
 from innovation.exports import projects_xlsx

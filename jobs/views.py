@@ -1,12 +1,12 @@
 """«My files and jobs»: the list, one job's page with its progress (polled as JSON), the download, a retry."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from core.listing import paginate
 from jobs import services
 from jobs.models import Job
 
@@ -18,7 +18,7 @@ def _job(request, pk: int) -> Job:
 @login_required
 def job_list(request):
     jobs = Job.objects.for_user(request.user).select_related("owner")
-    page = Paginator(jobs, 25).get_page(request.GET.get("page"))
+    page = paginate(request, jobs)
     return render(request, "jobs/job_list.html", {"page": page})
 
 

@@ -15,10 +15,10 @@ from core.deletion import confirm_delete
 from core.files import attachment_response
 from core.history import history_entries
 from core.imports import ImportView
+from core.listing import filtered, paginate
 from core.models import AcademicYear, Institution, Municipality, Pedagogue
 from core.params import parse_id
 from core.scoping import Role, role_required, roles_of
-from core.views import filtered, paginate
 from core.xlsx import workbook_response
 from jobs.decorators import background_file
 from mentoring import exports

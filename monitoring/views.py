@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from config.routers import use_replica
 from core.capabilities import Cap, roles_with
+from core.listing import paginate
 from core.models import AcademicYear, Institution, Municipality
 from core.params import parse_id
 from core.scoping import Role, role_required, roles_of
@@ -147,7 +147,41 @@ def records_url(code: str, institution: Institution, year: AcademicYear) -> str 
             return reverse("core:pedagogue-list") + "?" + urlencode({"institution": institution.pk})
         except NoReverseMatch:
             return None
+    # An app's indicators without their own link open the app's list filtered by the institution (and the year).
+    app = code.split(".", 1)[0]
+    if app in RECORD_LISTS:
+        url_name, with_year = RECORD_LISTS[app]
+        params = {"institution": institution.pk} | ({"year": year.pk} if with_year and year else {})
+        try:
+            return reverse(url_name) + "?" + urlencode(params)
+        except NoReverseMatch:
+            return None
     return None
+
+
+# app → (the list that shows an institution's records, whether it filters by the academic year's id)
+RECORD_LISTS = {
+    "mentoring": ("mentoring:pair-list", True),
+    "innovation": ("innovation:project-list", True),
+    "expertise": ("expertise:request-list", False),
+    "banks": ("banks:item-list", True),
+}
+
+
+def data_lists(code: str, user) -> list[tuple[str, str]]:
+    """Return (title, url) of the menu pages of the indicator's app the user may open: where its data are kept."""
+    from core.nav import all_items
+
+    app = code.split(".", 1)[0]
+    roles = roles_of(user)
+    found = []
+    for nav_item in all_items():
+        if nav_item.url_name.split(":", 1)[0] == app and nav_item.visible_to(roles):
+            try:
+                found.append((str(nav_item.title), reverse(nav_item.url_name)))
+            except NoReverseMatch:
+                continue
+    return found
 
 
 def dashboard_body(scope, year: AcademicYear, institution_type: str, state: stored.State) -> str:
@@ -316,6 +350,7 @@ def indicator_detail(request, code: str):
         )
     context = {
         "item": item,
+        "data_lists": data_lists(code, request.user),
         "has_breakdown": item.breakdown is not None,
         "result": result,
         "year": year,
@@ -471,7 +506,7 @@ def reports(request):
         .filter(municipality=municipality)
         .select_related("year", "created_by")
     )
-    page = Paginator(snapshots, 25).get_page(request.GET.get("page"))
+    page = paginate(request, snapshots)
     context = {
         "year": year,
         "page": page,
@@ -583,7 +618,7 @@ def orders(request):
         ]
         rows = [[o.number, o.date, o.year.title, o.get_status_display(), o.title] for o in queryset]
         return workbook_response("orders.xlsx", [Sheet(_("Orders"), columns, rows)])
-    page = Paginator(queryset, 25).get_page(request.GET.get("page"))
+    page = paginate(request, queryset)
     context = {"page": page, "statuses": OrderStatus.choices, "status": status, "q": text, "year_text": year}
     return render(request, "monitoring/orders.html", context)
 
@@ -721,7 +756,7 @@ def tasks(request):
         ]
         rows = [[str(a.order), a.who, a.text, a.term_display, a.get_status_display()] for a in queryset]
         return workbook_response("tasks.xlsx", [Sheet(_("Tasks"), columns, rows)])
-    page = Paginator(queryset, 25).get_page(request.GET.get("page"))
+    page = paginate(request, queryset)
     context = {
         "page": page,
         "today": today,

@@ -1,17 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.listing import paginate
+
 from .forms import PreferencesForm
 from .kinds import DEFAULT_CHANNEL, Kind
 from .models import Notification, Preference
-
-PAGE_SIZE = 25
 
 
 @login_required
@@ -23,7 +22,7 @@ def notification_list(request):
     kind = request.GET.get("kind", "")
     if kind in Kind.values:
         notifications = notifications.filter(kind=kind)
-    page = Paginator(notifications, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, notifications)
     return render(request, "notifications/list.html", {
         "page": page, "only_unread": only_unread, "kind": kind, "kinds": Kind.choices,
         "unread_count": Notification.objects.for_user(request.user).unread().count(),

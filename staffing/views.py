@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import CharField, DecimalField, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Concat
 from django.http import Http404
@@ -14,6 +13,7 @@ from core.capabilities import Cap, roles_with
 from core.files import attachment_response
 from core.history import history_entries
 from core.imports import ImportView
+from core.listing import filtered, paginate
 from core.models import Institution
 from core.scoping import Role, role_required, roles_of
 from core.xlsx import workbook_response
@@ -41,19 +41,9 @@ from staffing.models import (
 from staffing.services import enter_on_behalf, save_submission
 from staffing.summary import AGE_GROUPS, CampaignSummary
 
-PAGE_SIZE = 25
 CAMPAIGN_ROLES = roles_with(Cap.PERSONAL_DATA)
 MANAGER_ROLES = roles_with(Cap.MUNICIPAL_RECORDS)
 
-
-def _filtered(request, filterset_class, queryset, default_sort: str):
-    data = request.GET.copy()
-    data.setdefault("sort", default_sort)
-    return filterset_class(data, queryset=queryset, request=request)
-
-
-def _page(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 def _school_ids(user) -> set[int]:
@@ -73,9 +63,9 @@ def _is_manager_of(user, campaign: Campaign) -> bool:
 
 @role_required(*CAMPAIGN_ROLES)
 def campaign_list(request):
-    filterset = _filtered(request, CampaignFilter, Campaign.objects.for_user(request.user).select_related("year"),
+    filterset = filtered(request, CampaignFilter, Campaign.objects.for_user(request.user).select_related("year"),
                           "-as_of")
-    page = _page(request, filterset.qs)
+    page = paginate(request, filterset.qs)
     schools = list(Institution.objects.filter(pk__in=_school_ids(request.user)))
     own = {}
     if schools:
@@ -94,7 +84,7 @@ def campaign_list(request):
 
 @role_required(*CAMPAIGN_ROLES)
 def campaign_export(request):
-    filterset = _filtered(request, CampaignFilter, Campaign.objects.for_user(request.user), "-as_of")
+    filterset = filtered(request, CampaignFilter, Campaign.objects.for_user(request.user), "-as_of")
     return workbook_response("staffing-campaigns.xlsx", [campaigns_sheet(filterset.qs)])
 
 
@@ -153,7 +143,7 @@ def completeness_rows(request, campaign: Campaign):
         submitted_by_username=Subquery(submission.values("submitted_by__username")),
         posts=Subquery(posts, output_field=DecimalField(max_digits=8, decimal_places=2)),
     )
-    return _filtered(request, CompletenessFilter, queryset, "name")
+    return filtered(request, CompletenessFilter, queryset, "name")
 
 
 def _named(institutions):
@@ -175,7 +165,7 @@ def campaign_detail(request, pk: int):
             raise Http404
         return redirect("staffing:submission-detail", campaign_pk=campaign.pk, institution_pk=own.pk)
     filterset = completeness_rows(request, campaign)
-    page = _page(request, filterset.qs)
+    page = paginate(request, filterset.qs)
     summary = CampaignSummary(campaign)
     counts = dict.fromkeys([key for key, _label in STATUS_CHOICES], 0)
     for status in campaign.required_institutions().annotate(
@@ -416,7 +406,7 @@ class SubmissionUploadView(ImportView):
 
 
 def document_rows(request):
-    return _filtered(request, DocumentFilter, RegulatoryDocument.objects.for_user(request.user), "-date")
+    return filtered(request, DocumentFilter, RegulatoryDocument.objects.for_user(request.user), "-date")
 
 
 @role_required(*CAMPAIGN_ROLES)
@@ -428,7 +418,7 @@ def document_file(request, pk: int):
 def document_list(request):
     filterset = document_rows(request)
     return render(request, "staffing/document_list.html", {
-        "filter": filterset, "page": _page(request, filterset.qs),
+        "filter": filterset, "page": paginate(request, filterset.qs),
         "can_create": roles_of(request.user).has(*MANAGER_ROLES),
         "editable": set(RegulatoryDocument.objects.managed_by(request.user).values_list("pk", flat=True)),
     })

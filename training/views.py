@@ -3,7 +3,6 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -73,19 +72,6 @@ from training.services import (
     submit_evidence,
 )
 
-PAGE_SIZE = 25
-
-
-def _filtered(request, filterset_class, queryset, default_sort: str | None):
-    data = request.GET.copy()
-    if default_sort:
-        data.setdefault("sort", default_sort)
-    return filterset_class(data, queryset=queryset, request=request)
-
-
-def _page(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-
 
 def _require_manager(user) -> None:
     if not may_manage(user):
@@ -102,13 +88,13 @@ def _sees_staff(user) -> bool:
 
 def programme_rows(request):
     queryset = Programme.objects.select_related("provider").annotate(completion_count=Count("completions"))
-    return _filtered(request, ProgrammePageFilter, queryset, "title")
+    return filtered(request, ProgrammePageFilter, queryset, "title")
 
 
 @login_required
 def programme_list(request):
     filterset = programme_rows(request)
-    page = _page(request, filterset.qs.prefetch_related("competencies"))
+    page = paginate(request, filterset.qs.prefetch_related("competencies"))
     return render(request, "training/programme_list.html",
                   {"filter": filterset, "page": page, "can_edit": may_manage(request.user)})
 
@@ -196,14 +182,14 @@ def completion_rows(request):
     queryset = Completion.objects.for_user(request.user).select_related(
         "pedagogue", "pedagogue__institution", "programme", "programme__provider", "module"
     )
-    return _filtered(request, CompletionPageFilter, queryset, "-finished")
+    return filtered(request, CompletionPageFilter, queryset, "-finished")
 
 
 @login_required
 def completion_list(request):
     filterset = completion_rows(request)
     return render(request, "training/completion_list.html", {
-        "filter": filterset, "page": _page(request, filterset.qs), "can_edit": may_manage(request.user),
+        "filter": filterset, "page": paginate(request, filterset.qs), "can_edit": may_manage(request.user),
     })
 
 
@@ -292,10 +278,11 @@ def account_list(request):
         total=Count("pk"),
         met=Count("pk", filter=Q(pd_status="norm_met")),
         progress=Count("pk", filter=Q(pd_status="in_progress")),
+        overdue=Count("pk", filter=Q(pd_status="overdue")),
         nothing=Count("pk", filter=Q(pd_status="nothing")),
     )
     return render(request, "training/account_list.html", {
-        "filter": filterset, "page": _page(request, filterset.qs), "on": on, "counts": counts,
+        "filter": filterset, "page": paginate(request, filterset.qs), "on": on, "counts": counts,
         "window_from": window_start(on) + datetime.timedelta(days=1),
         "norm": _norm(), "can_import": may_manage(request.user),
     })
@@ -425,7 +412,7 @@ def diagnosis_rows(request):
         raise PermissionDenied
     queryset = Diagnosis.objects.for_user(request.user).completed().select_related(
         "pedagogue", "pedagogue__institution", "year")
-    return _filtered(request, DiagnosisPageFilter, queryset, "-completed")
+    return filtered(request, DiagnosisPageFilter, queryset, "-completed")
 
 
 @login_required
@@ -441,7 +428,7 @@ def diagnosis_export(request):
 @login_required
 def diagnosis_list(request):
     filterset = diagnosis_rows(request)
-    page = _page(request, filterset.qs)
+    page = paginate(request, filterset.qs)
     log_access(request, "training.diagnosis", kind=AccessKind.LIST, rows=len(page.object_list))
     return render(request, "training/diagnosis_list.html", {
         "filter": filterset, "page": page, "can_record": may_manage(request.user),
@@ -681,8 +668,8 @@ def route_list(request):
     queryset = Route.objects.for_user(request.user).select_related(
         "pedagogue", "pedagogue__institution", "year").with_progress().annotate(
         to_review=Count("items", filter=Q(items__status=ItemStatus.SUBMITTED), distinct=True))
-    filterset = _filtered(request, RoutePageFilter, queryset, "name")
-    return render(request, "training/route_list.html", {"filter": filterset, "page": _page(request, filterset.qs)})
+    filterset = filtered(request, RoutePageFilter, queryset, "name")
+    return render(request, "training/route_list.html", {"filter": filterset, "page": paginate(request, filterset.qs)})
 
 
 @login_required
@@ -692,6 +679,6 @@ def route_export(request):
         raise PermissionDenied
     queryset = Route.objects.for_user(request.user).select_related(
         "pedagogue", "pedagogue__institution", "year").with_progress()
-    filterset = _filtered(request, RoutePageFilter, queryset, "name")
+    filterset = filtered(request, RoutePageFilter, queryset, "name")
     return workbook_response("routes.xlsx", [exports.routes_sheet(filterset.qs)])
 

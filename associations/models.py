@@ -289,6 +289,13 @@ class MeetingQuerySet(models.QuerySet):
     def in_year(self, year: AcademicYear) -> "MeetingQuerySet":
         return self.filter(date__range=(year.start, year.end))
 
+    def without_attendance(self, today: datetime.date) -> "MeetingQuerySet":
+        """Return the meetings of the current academic year already held (up to today) with no attendance marked."""
+        start = datetime.date(today.year if today.month >= 9 else today.year - 1, 9, 1)
+        return self.filter(date__range=(start, today)).exclude(
+            models.Exists(Attendance.objects.filter(meeting=models.OuterRef("pk")))
+        )
+
 
 def minutes_path(instance, filename: str) -> str:
     return f"associations/minutes/{instance.association_id}/{Path(filename).name}"

@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:pk>/products/add/", views.product_add, name="product-add"),
     path("<int:pk>/products/<int:product_pk>/", views.product_edit, name="product-edit"),
     path("<int:pk>/products/<int:product_pk>/to-bank/", views.product_to_bank, name="product-to-bank"),
+    path("meetings/without-attendance/", views.meetings_without_attendance, name="meetings-without-attendance"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting-detail"),
     path("meetings/<int:pk>/edit/", views.meeting_edit, name="meeting-edit"),
     path("meetings/<int:pk>/attendance/", views.meeting_attendance, name="meeting-attendance"),

@@ -157,3 +157,24 @@ def test_pairs_with_nothing_logged_for_a_month_match_the_filtered_pair_list(clie
 
     assert count == 1 == listed(client, url)
     assert list(client.get(url).context["page"].object_list) == [silent]
+
+
+def test_meetings_without_attendance_match_their_list_and_only_editors_see_them(client, methodist, city, school,
+                                                                                 school_user):
+    from associations.models import Attendance
+    from associations.tests.factories import AssociationFactory, MeetingFactory
+    from core.tests.factories import PedagogueFactory
+
+    gmo = AssociationFactory(municipality=city, started=datetime.date(2019, 9, 1))
+    start = datetime.date(TODAY.year if TODAY.month >= 9 else TODAY.year - 1, 9, 1)
+    missing = MeetingFactory(association=gmo, date=TODAY, topic="Без отметок")
+    marked = MeetingFactory(association=gmo, date=TODAY, topic="С отметками")
+    Attendance.objects.create(meeting=marked, pedagogue=PedagogueFactory(institution=school))
+    MeetingFactory(association=gmo, date=TODAY + datetime.timedelta(days=10), topic="Впереди")
+    MeetingFactory(association=gmo, date=start - datetime.timedelta(days=30), topic="Прошлый год")
+
+    count, url = todo(client, methodist)["Заседания без отметки посещаемости"]
+
+    assert count == 1 == listed(client, url)
+    assert list(client.get(url).context["page"].object_list) == [missing]
+    assert "Заседания без отметки посещаемости" not in todo(client, school_user)

@@ -63,6 +63,13 @@ def test_head_builds_the_report_and_issues_the_order(
     page.fill("#id_asg-0-addressee", "Петровой А.А., методисту МИМЦ")
     page.fill("#id_asg-0-text", "обновить план работы с молодыми педагогами")
     page.fill("#id_asg-0-deadline", "2022-09-01")
+    # «Add an assignment» adds a row in place (the same button submits the page without JavaScript).
+    page.click("#add-asg")
+    page.wait_for_selector("#id_asg-1-text")
+    assert page.input_value("#id_asg-TOTAL_FORMS") == "2"
+    page.fill("#id_asg-1-addressee", "Безруких Н.В., ведущему специалисту ОО")
+    page.fill("#id_asg-1-text", "обновить локальную нормативную базу")
+    page.fill("#id_asg-1-term", "постоянно")
     page.click("#save-order")
     page.wait_for_selector("#issue-order")
     page.fill("#id_number", "110а")
@@ -73,6 +80,7 @@ def test_head_builds_the_report_and_issues_the_order(
     body = page.inner_text("main")
     assert "Приказ № 110а от 25.06.2022" in body
     assert "Петровой А.А., методисту МИМЦ, обновить план работы с молодыми педагогами" in body
+    assert "Безруких Н.В., ведущему специалисту ОО, обновить локальную нормативную базу. Срок: постоянно." in body
     assert page.locator("#edit-order").count() == 0
     screenshot(page, "order_issued")
 

@@ -30,7 +30,7 @@ from mentoring.filters import (
     YoungSpecialistFilter,
     mentee_exists,
 )
-from mentoring.forms import PairForm, ProgrammeForm, SessionForm
+from mentoring.forms import AttestationForm, PairForm, ProgrammeForm, SessionForm, SupportRequestForm
 from mentoring.models import (
     Attestation,
     Pair,
@@ -103,14 +103,20 @@ class MentoringSessionSerializer(FormValidatedSerializer):
                   "attendees"]
 
 
-class MentoringSupportRequestSerializer(serializers.ModelSerializer):
+class MentoringSupportRequestSerializer(FormValidatedSerializer):
+    form_class = SupportRequestForm
+
     class Meta:
         model = SupportRequest
         fields = ["id", "municipality", "institution", "pedagogue", "requester_kind", "received_on", "topic",
                   "response", "closed_on"]
 
+    def new_instance(self, attrs):
+        return SupportRequest(recorded_by=self.user)
 
-class MentoringAttestationSerializer(serializers.ModelSerializer):
+
+class MentoringAttestationSerializer(FormValidatedSerializer):
+    form_class = AttestationForm
     pedagogue_name = serializers.CharField(source="pedagogue.full_name", read_only=True)
 
     class Meta:
@@ -171,9 +177,19 @@ class SessionViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
         return queryset if can_edit_municipal(self.request.user) else queryset.none()
 
 
-class SupportRequestViewSet(viewsets.ReadOnlyModelViewSet):
+class MunicipalEditorWrites:
+    """Support requests and attestation records are kept by the municipality's methodists."""
+
+    write_roles = (Role.METHODIST,)
+
+    def get_write_queryset(self):
+        queryset = self.get_queryset()
+        return queryset if can_edit_municipal(self.request.user) else queryset.none()
+
+
+class SupportRequestViewSet(MunicipalEditorWrites, ScopedWriteMixin, viewsets.ModelViewSet):
     serializer_class = MentoringSupportRequestSerializer
-    permission_classes = [HasRole.of(*MUNICIPAL_ROLES)]
+    permission_classes = [HasRole.of(*MUNICIPAL_ROLES), MayWrite]
     filterset_class = SupportRequestFilter
     ordering_fields = ["received_on", "closed_on"]
 
@@ -181,9 +197,9 @@ class SupportRequestViewSet(viewsets.ReadOnlyModelViewSet):
         return SupportRequest.objects.for_user(self.request.user).order_by("-received_on", "pk")
 
 
-class AttestationViewSet(viewsets.ReadOnlyModelViewSet):
+class AttestationViewSet(MunicipalEditorWrites, ScopedWriteMixin, viewsets.ModelViewSet):
     serializer_class = MentoringAttestationSerializer
-    permission_classes = [HasRole.of(*SCHOOL_ROLES)]
+    permission_classes = [HasRole.of(*SCHOOL_ROLES), MayWrite]
     filterset_class = AttestationFilter
     ordering_fields = ["date", "applied_on"]
 

@@ -36,6 +36,8 @@ WRITABLE = {
     "/api/v1/mentoring/pairs/": True,
     "/api/v1/mentoring/programmes/": True,
     "/api/v1/mentoring/sessions/": True,
+    "/api/v1/mentoring/support-requests/": True,
+    "/api/v1/mentoring/attestations/": True,
     "/api/v1/innovation/projects/": True,
     "/api/v1/expertise/requests/": False,
     "/api/v1/expertise/experts/": True,
@@ -195,6 +197,19 @@ def test_sessions_are_written_by_methodists_not_heads(head, methodist, city):
     response = api(methodist).post("/api/v1/mentoring/sessions/", body, format="json")
     assert response.status_code == 201, response.json()
     assert response.json()["topic"] == "Урок"
+
+
+def test_support_requests_are_recorded_by_methodists_of_their_municipality(head, methodist, city, other_city):
+    body = {"municipality": city.pk, "requester_kind": "beginner", "received_on": "2021-11-02",
+            "topic": "Наставник для учителя физики"}
+    assert api(head).post("/api/v1/mentoring/support-requests/", body, format="json").status_code == 403
+    response = api(methodist).post("/api/v1/mentoring/support-requests/", {**body, "municipality": other_city.pk},
+                                   format="json")
+    assert response.status_code == 400 and "municipality" in response.json()
+    response = api(methodist).post("/api/v1/mentoring/support-requests/", body, format="json")
+    assert response.status_code == 201, response.json()
+    from mentoring.models import SupportRequest
+    assert SupportRequest.objects.get().recorded_by.username == "methodist"
 
 
 def test_innovation_site_is_written_by_its_school_and_the_methodist(school_user, methodist, school, other_school):

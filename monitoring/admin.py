@@ -3,6 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from monitoring.models import (
     Assignment,
+    AssignmentEvent,
     Direction,
     IndicatorPassport,
     Order,
@@ -55,3 +56,21 @@ class OrderAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "year", "municipality", "status"]
     list_filter = ["status", "year"]
     inlines = [RecommendationInline, AssignmentInline]
+
+
+class AssignmentEventInline(admin.TabularInline):
+    model = AssignmentEvent
+    extra = 0
+    readonly_fields = ["kind", "comment", "previous_term", "new_term", "by", "at"]
+    can_delete = False
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(SimpleHistoryAdmin):
+    """The tasks of issued orders with their execution steps (reports, acceptance, returns, extensions)."""
+
+    list_display = ["__str__", "order", "status", "deadline", "term"]
+    list_filter = ["status"]
+    search_fields = ["text", "addressee"]
+    raw_id_fields = ["order", "responsible", "follower"]
+    inlines = [AssignmentEventInline]

@@ -12,11 +12,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from openpyxl import load_workbook
 
-import jobs.tasks  # noqa: F401  (registers the task the inline export job runs; nothing else imports it here)
 from core.audit import AccessKind, AccessLog, Erasure, erase_person, purge_access_log
-from core.indicators import share_under_35
 from core.models import Pedagogue
 from core.tests.factories import PedagogueFactory
+from monitoring.indicators import share_under_35
 from training.tests.factories import DiagnosisFactory
 
 

@@ -11,7 +11,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from core.indicators import share_first_or_highest_category, share_first_or_highest_category_by_institution
 from core.models import (
     FIRST_OR_HIGHEST,
     AcademicYear,
@@ -23,6 +22,10 @@ from core.models import (
     Pedagogue,
     Position,
     Subordination,
+)
+from monitoring.indicators import (
+    share_first_or_highest_category,
+    share_first_or_highest_category_by_institution,
 )
 
 YEARS = range(2018, 2025)

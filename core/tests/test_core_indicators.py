@@ -5,13 +5,13 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from core.indicators import (
+from core.models import Category, CategoryAward, Employment, Pedagogue
+from monitoring.indicators import (
     share_first_or_highest_category,
     share_first_or_highest_category_by_institution,
     share_under_35,
     share_under_35_by_institution,
 )
-from core.models import Category, CategoryAward, Employment, Pedagogue
 
 
 def hire(city, institution, *, born, hired, left=None, category=Category.NONE):

@@ -1,4 +1,8 @@
-"""Core indicators: the age and qualification structure of the staff."""
+"""Indicators of the staff as a whole (age and qualification structure), computed from core's directories.
+
+They keep their historic codes ``core.*``; they live in monitoring because core is the bottom layer and must not
+import the indicator protocol above it (monitoring may read core's models).
+"""
 
 from decimal import Decimal
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.core.cache import cache
-from django.core.exceptions import BadRequest, FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model, OuterRef, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
@@ -135,6 +135,13 @@ class GuardField(forms.CharField):
         return False
 
 
+class TokenField(GuardField):
+    """The one-time token: a form is always rendered with the fresh one it was built with, never the posted one."""
+
+    def bound_data(self, data, initial):
+        return initial
+
+
 class ChangeGuardMixin:
     """For a top-level ModelForm: the version check on edit and the one-time token on create.
 
@@ -152,7 +159,7 @@ class ChangeGuardMixin:
             if version is not None:
                 self.fields[VERSION_FIELD] = GuardField(initial=version)
         else:
-            self.fields[TOKEN_FIELD] = GuardField(initial=uuid.uuid4().hex)
+            self.fields[TOKEN_FIELD] = TokenField(initial=uuid.uuid4().hex)
 
     def _post_clean(self):
         super()._post_clean()
@@ -160,8 +167,11 @@ class ChangeGuardMixin:
             return
         if TOKEN_FIELD in self.fields:
             token = self.data.get(TOKEN_FIELD) or ""
-            if token and cache.get(_token_key(token)) is not None:
-                # Said first and alone: the other messages would be about the copy already saved.
+            if token and (cache.get(_token_key(token)) is not None
+                          or (not self.errors and not cache.add(_token_key(token), 1, TOKEN_TTL))):
+                # Said alone: the other messages would be about the copy already saved. The token is taken
+                # when the form is valid (atomically: of two simultaneous posts one gets it); the form is
+                # always shown again with a fresh one, so a save refused later by the view can be retried.
                 self._errors.clear()
                 self.add_error(None, _("This form has already been submitted: the record was saved once."))
                 return
@@ -176,14 +186,6 @@ class ChangeGuardMixin:
                 self.data = self.data.copy()
                 self.data[self.add_prefix(VERSION_FIELD)] = version_of(self.instance)
                 self.add_error(None, conflict_message(changes))
-
-    def save(self, commit=True):
-        token = self.data.get(TOKEN_FIELD) if getattr(self, "_guard_create", False) and TOKEN_FIELD in self.fields \
-            else None
-        if token and not cache.add(_token_key(token), 1, TOKEN_TTL):
-            # A second request with the same token passed validation at the same moment as the first.
-            raise BadRequest(_("This form has already been submitted: the record was saved once."))
-        return super().save(commit)
 
 
 def _token_key(token: str) -> str:

@@ -74,6 +74,8 @@ def test_a_create_form_posted_twice_makes_one_record(client, methodist, city):
     assert second.status_code == 200
     assert "уже отправлена" in second.content.decode() or "already been submitted" in second.content.decode()
     assert Association.objects.filter(title="ГМО учителей истории").count() == 1
+    # The page shown again carries a fresh token: saving it is a deliberate new record, not a repeat.
+    assert second.context["form"][TOKEN_FIELD].value() not in ("", token)
     # A fresh form (a new token) creates another record as usual.
     fresh = client.get("/associations/new/").context["form"][TOKEN_FIELD].value()
     assert fresh != token

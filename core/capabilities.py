@@ -168,12 +168,14 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("training:completion-create", ENTER),
     ("training:completion-import", ENTER),
     ("training:completion-edit", ENTRY),
+    ("training:completion-delete", ENTER),
     ("training:account-list", Access(read=STAFF)),
     ("training:completion-*", PEOPLE_ONLY_STAFF),
     ("training-completion-*", PEOPLE),
     # --- associations, competitions ----------------------------------------------------------------
     ("associations:*-export", EXPORT),
     ("associations:result-import", ENTER),
+    ("associations:*-delete", Access(read=(Cap.ENTER,), finer=True)),
     ("associations:*-create", ENTER),
     ("associations:*-edit", Access(read=(Cap.ENTER,), finer=True)),  # and an association's own leader
     ("associations:*-add", Access(read=(Cap.ENTER,), finer=True)),
@@ -182,6 +184,8 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("association-*", WORK),
     ("competition-*", WORK),
     # --- mentoring -----------------------------------------------------------------------------------
+    ("mentoring:session-export", MUNICIPAL),
+    ("mentoring:support-export", MUNICIPAL),
     ("mentoring:*-export", EXPORT),
     ("mentoring:pair-import", EDIT),
     # A teacher sees their own pair and its tasks; the rest of mentoring is read by the staff's readers.
@@ -190,11 +194,13 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("mentoring:task-*", WORK),
     ("mentoring-pair-*", WORK),
     ("mentoring:pair-*", Access(read=STAFF, finer=True)),
+    ("mentoring:*-create", ENTER),
+    ("mentoring:session-edit", ENTER),
+    ("mentoring:support-update", ENTER),
     ("mentoring:session-*", MUNICIPAL),
     ("mentoring:support-*", MUNICIPAL),
     ("mentoring-session-*", MUNICIPAL),
     ("mentoring-support-request-*", MUNICIPAL),
-    ("mentoring:*-create", ENTER),
     ("mentoring:attestation-edit", ENTER),
     ("mentoring:*", Access(read=STAFF, finer=True)),
     ("mentoring-*", Access(read=STAFF)),
@@ -212,6 +218,7 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("expertise:request-conclude", DECIDE),
     ("expertise:queue", Access(read=(Cap.REVIEW,))),
     ("expertise:review-form", Access(read=(Cap.REVIEW,))),
+    ("expertise-request-review", Access(read=(Cap.REVIEW,), finer=True)),  # the assigned expert's sheet
     ("expertise:*", ANYONE),
     ("expertise-*", ANYONE),
     # --- banks (published resources are open to every logged-in user) ------------------------------
@@ -233,6 +240,7 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("staffing:document-edit", MUNICIPAL),
     ("staffing:submission-edit", Access(read=(Cap.PERSONAL_DATA,), finer=True)),  # the school, while it is open
     ("staffing:submission-upload", Access(read=(Cap.PERSONAL_DATA,), finer=True)),
+    ("staffing:submission-enter", Access(read=(Cap.PERSONAL_DATA,), finer=True)),
     ("staffing:*", Access(read=(Cap.PERSONAL_DATA,))),
     ("staffing-*", Access(read=(Cap.PERSONAL_DATA,))),
     # --- monitoring ----------------------------------------------------------------------------------

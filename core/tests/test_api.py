@@ -164,9 +164,12 @@ def test_institutions_are_not_deleted_through_the_api(api, methodist, school):
     assert Institution.objects.filter(pk=school.pk).exists()
 
 
-def test_methodist_deletes_a_pedagogue_with_their_employment(api, methodist, school):
+def test_only_the_administrator_deletes_a_pedagogue_with_their_employment(api, methodist, admin_user, school):
+    # A departure closes the employment; deleting a person is the administrator's (the capability matrix).
     pedagogue = PedagogueFactory(institution=school)
     api.force_authenticate(methodist)
+    assert api.delete(f"/api/v1/pedagogues/{pedagogue.pk}/").status_code == 403
+    api.force_authenticate(admin_user)
 
     assert api.delete(f"/api/v1/pedagogues/{pedagogue.pk}/").status_code == 204
     assert not Pedagogue.objects.filter(pk=pedagogue.pk).exists()

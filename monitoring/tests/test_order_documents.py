@@ -459,3 +459,36 @@ def test_the_head_ranks_institutions_on_a_direction_with_the_rule(client, head, 
     assert places[0].rule.startswith("целей достигнуто: 1 из ")
     client.force_login(school_user)
     assert client.get(reverse("monitoring:ranking", args=["mentoring"])).status_code == 403
+
+
+def test_an_institutions_panel_keeps_only_what_one_institution_can_show():
+    data = results(
+        direction(
+            "associations",
+            Rating.SATISFACTORY,
+            [
+                indicator("a.gmo", "associations", "0", "0", unit="count"),
+                indicator("a.share", "associations", "0", "0.1"),
+                indicator("a.none", "associations", None, None),
+                indicator("a.products", "associations", "2", "0", unit="count"),
+            ],
+        )
+    )
+
+    data.keep_meaningful_for_institution()
+
+    assert [item.code for item in data.directions[0].indicators] == ["a.share", "a.products"]
+
+
+def test_a_red_card_names_the_target_it_missed(client, head, pipeline, year):
+    from django.utils.translation import override
+
+    from monitoring.registry import registry as items
+
+    client.force_login(head)
+    with override("ru"):
+        title = str(items.get("core.share_first_or_highest_category").title)
+
+    body = client.get(reverse("monitoring:dashboard"), {"year": year.title}).content.decode()
+
+    assert f"Не достигнута цель: «{title}» 57,1 % при цели 60,0 %" in body

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -43,7 +44,11 @@ class CampaignForm(MunicipalityFieldMixin, BootstrapFormMixin, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.limit_municipality(user)
-        self.fields["year"].queryset = AcademicYear.objects.offered()
+        # Any year of the directory up to the next one: a campaign of a past year may be entered before any
+        # other record of that year exists (filters offer only the years with records).
+        today = timezone.localdate()
+        next_year = (today.year if today.month >= 9 else today.year - 1) + 1
+        self.fields["year"].queryset = AcademicYear.objects.filter(start_year__lte=next_year).order_by("-start_year")
         self.fields["types"].initial = self.instance.types
         self.fields["types"].widget.attrs.pop("class", None)
 

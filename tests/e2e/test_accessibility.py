@@ -87,3 +87,20 @@ def test_methodist_finds_a_teacher_by_four_letters_with_the_keyboard_only(browse
     page.wait_for_url("**/training/completions/")
     completion = Completion.objects.get()
     assert completion.pedagogue.last_name == "Соколова" and completion.hours == 72
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_dashboard_on_a_phone_folds_its_charts_and_tiles(browser, live_server, everyone):
+    context = browser.new_context(locale="ru-RU", viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.base_url = live_server.url
+    login(page, "head")
+    page.goto(page.base_url + "/monitoring/")
+    page.wait_for_load_state("load")
+    folded = page.eval_on_selector_all("[data-fold-on-phone]", "rows => rows.map(r => !!r.closest('details:not([open])'))")
+    assert folded and all(folded)
+    bodies = page.eval_on_selector_all(".direction-tile .card-body", "els => els.map(e => e.offsetParent === null)")
+    assert bodies and all(bodies)
+    screenshot(page, "dashboard-phone")
+    context.close()

@@ -25,6 +25,18 @@ document.addEventListener("DOMContentLoaded", () => {
       },
     });
   };
+  // On a phone the charts of each direction fold into a <details> (the page was 27,000 px tall).
+  if (window.matchMedia("(max-width: 767.98px)").matches) {
+    document.querySelectorAll("[data-fold-on-phone]").forEach((row) => {
+      const details = document.createElement("details");
+      details.className = "mb-2";
+      const summary = document.createElement("summary");
+      summary.className = "small";
+      summary.textContent = row.dataset.foldOnPhone;
+      row.replaceWith(details);
+      details.append(summary, row);
+    });
+  }
   // Charts inside a closed <details> are drawn when it opens (a hidden canvas has no size).
   document.querySelectorAll("canvas[data-chart]").forEach((canvas) => {
     const details = canvas.closest("details");

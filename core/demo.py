@@ -237,7 +237,24 @@ SCALES = {
     # The benchmark scale skips the "created" history rows: they would double the inserts.
     "region": {"municipalities": 25, "general": 14, "preschool": 18, "additional": 5, "vocational": 3, "staff": 1.1,
                "history": False},
+    # Ten regions of the region scale (~250 municipalities, ~10,000 institutions, ~400,000 pedagogues): the bench
+    # of issue 18 shows that a city's costs depend on the city, not on the country.
+    "country": {"municipalities": 250, "general": 14, "preschool": 18, "additional": 5, "vocational": 3,
+                "staff": 1.1, "history": False},
 }
+
+
+def demo_municipalities(count: int = len(REGION_MUNICIPALITIES)) -> list[tuple[str, str, str]]:
+    """(name, code, adjective) of the first ``count`` demo municipalities: the region's 25, then the same 25 of
+    regions 2, 3, … (the country scale), named and coded with the region's number."""
+    rows = []
+    for number in range(count):
+        region = number // len(REGION_MUNICIPALITIES)
+        name, code, adjective = REGION_MUNICIPALITIES[number % len(REGION_MUNICIPALITIES)]
+        if region:
+            name, code = f"{name} (регион {region + 1})", f"{code}-{region + 1}"
+        rows.append((name, code, adjective))
+    return rows
 # Staff at the start of the span (September 2018) per institution type: (min, max).
 STAFF = {"general": (34, 52), "preschool": (14, 22), "additional": (14, 26), "vocational": (22, 34)}
 
@@ -576,16 +593,18 @@ def seed(ctx: DemoContext) -> None:
     rng = ctx.rng
     positions = _positions()
     subjects = _subjects()
+    specs = demo_municipalities(sizes["municipalities"])
     municipalities = Municipality.objects.bulk_create(
-        [Municipality(name=name, code=code) for name, code, _adj in REGION_MUNICIPALITIES[: sizes["municipalities"]]]
+        [Municipality(name=name, code=code) for name, code, _adj in specs]
     )
-    municipalities = list(Municipality.objects.filter(code__in=[m.code for m in municipalities]))
-    municipalities.sort(key=lambda m: [code for _n, code, _a in REGION_MUNICIPALITIES].index(m.code))
+    codes = [code for _n, code, _a in specs]
+    municipalities = list(Municipality.objects.filter(code__in=codes))
+    municipalities.sort(key=lambda m: codes.index(m.code))
     ctx.municipalities = municipalities
 
     institutions_total = people_total = jobs_total = 0
     for number, municipality in enumerate(municipalities):
-        adjective = REGION_MUNICIPALITIES[number][2]
+        adjective = specs[number][2]
         institutions, people = _seed_municipality(rng, municipality, number, adjective, sizes, positions, subjects,
                                                   ctx)
         institutions_total += len(institutions)
@@ -791,7 +810,7 @@ def load_context(ctx: DemoContext) -> None:
 
     from core.models import Institution, Municipality, Pedagogue
 
-    codes = [code for _name, code, _adj in REGION_MUNICIPALITIES]
+    codes = [code for _name, code, _adj in demo_municipalities(SCALES["country"]["municipalities"])]
     municipalities = list(Municipality.objects.filter(code__in=codes))
     municipalities.sort(key=lambda m: codes.index(m.code))
     ctx.municipalities = municipalities

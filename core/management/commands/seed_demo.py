@@ -1,4 +1,4 @@
-"""``python manage.py seed_demo [--scale municipal|region|tiny] [--seed N] [--today YYYY-MM-DD] [--apps core,...]``"""
+"""``python manage.py seed_demo [--scale municipal|region|country|tiny] [--seed N] [--today YYYY-MM-DD] [--apps core,...]``"""
 
 import datetime
 import importlib
@@ -41,7 +41,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--scale", choices=sorted(demo.SCALES), default="municipal",
             help="municipal: one city (~40 institutions, ~1,200 pedagogues); region: ~25 municipalities "
-                 "(~1,000 institutions, ~40,000 pedagogues); tiny: a few institutions for tests.",
+                 "(~1,000 institutions, ~40,000 pedagogues); country: ten regions (~250 municipalities, ~10,000 "
+                 "institutions, ~400,000 pedagogues); tiny: a few institutions for tests.",
         )
         parser.add_argument("--seed", type=int, default=2021, help="random seed (the same seed gives the same data)")
         parser.add_argument(

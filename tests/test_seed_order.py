@@ -81,11 +81,15 @@ def _all(client, url: str) -> list[dict]:
     return rows
 
 
-def build_year_pair(client, methodist, school_user, school, other_school, *, flat: set[str]) -> None:
-    """2020/2021: two marked pedagogues per direction (one per school); 2021/2022: two more, except ``flat``."""
+def build_year_pair(
+    client, methodist, school_user, school, other_school, *, flat: set[str], new: frozenset[str] = frozenset()
+) -> None:
+    """2020/2021: two marked pedagogues per direction (one per school), none for ``new``; 2021/2022: two more,
+    except ``flat``."""
     for code in DirectionCode.values:
-        enter_staff(client, school_user, school, code, 1, "2020-09-01")
-        enter_staff(client, methodist, other_school, code, 1, "2020-09-01")
+        if code not in new:
+            enter_staff(client, school_user, school, code, 1, "2020-09-01")
+            enter_staff(client, methodist, other_school, code, 1, "2020-09-01")
         if code not in flat:
             enter_staff(client, school_user, school, code, 1, "2021-09-01")
             enter_staff(client, methodist, other_school, code, 1, "2021-09-01")
@@ -109,9 +113,10 @@ def titles(codes) -> list[str]:
 def test_the_seed_year_every_direction_improves_but_innovation(
     client, head, methodist, school_user, school, other_school, year
 ):
-    build_year_pair(client, methodist, school_user, school, other_school, flat={"innovation"})
-    # 4 against a target of 3 everywhere; innovation stays at 2 and misses it.
-    set_targets(client, head, year, dict.fromkeys(DirectionCode.values, 3))
+    # banks starts this year: nothing in 2020/2021, two in 2021/2022 («впервые» in item 2).
+    build_year_pair(client, methodist, school_user, school, other_school, flat={"innovation"}, new={"banks"})
+    # 4 against a target of 3 everywhere (banks: 2 against 2); innovation stays at 2 and misses it.
+    set_targets(client, head, year, {**dict.fromkeys(DirectionCode.values, 3), "banks": 2})
 
     order = report_and_draft(client, head, year)
 
@@ -127,6 +132,7 @@ def test_the_seed_year_every_direction_improves_but_innovation(
     ]
     assert "с 2 до 4" in order.effects and "→" not in order.effects
     assert "Участники направления innovation" not in order.effects
+    assert "впервые показатель «Участники направления banks» достиг значения 2" in order.effects
 
 
 def test_three_weak_directions_get_three_sub_items(client, head, methodist, school_user, school, other_school, year):

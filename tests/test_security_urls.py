@@ -296,3 +296,26 @@ def test_school_user_cannot_open_another_schools_pedagogue(personas):
 
     assert client.get(reverse("core:pedagogue-detail", kwargs={"pk": stranger.pk})).status_code == 404
     assert client.get(reverse("core:pedagogue-edit", kwargs={"pk": stranger.pk})).status_code in (403, 404)
+
+
+def test_no_api_delete_answers_500_even_for_the_administrator(personas):
+    """Every API detail route DELETEd as the administrator, on the demo's first object (with its dependants):
+    deleted (204), refused (403/405) or kept because others refer to it (409 with a message) — never a 500."""
+    admin = make_user("sec-admin", Role.ADMIN)
+    client = Client(raise_request_exception=False)
+    client.force_login(admin)
+    answers, problems = {}, []
+    for name, url, missing in urls_to_request():
+        if missing or not url.startswith("/api/v1/") or not name.endswith("-detail"):
+            continue
+        response = client.delete(url)
+        answers[name] = response.status_code
+        if response.status_code >= 500:
+            problems.append(f"DELETE {url} ({name}): {response.status_code}")
+        elif response.status_code == 409 and not response.json().get("detail"):
+            problems.append(f"DELETE {url} ({name}): 409 without a message")
+
+    assert problems == [], "\n".join(problems)
+    assert len(answers) > 20
+    assert answers["pedagogue-detail"] == 409  # the demo's first pedagogue has completions, routes, …
+    assert answers["training-programme-detail"] == 409  # and the first programme its completions

@@ -161,9 +161,13 @@ def test_with_the_worker_stopped_the_dashboard_answers_from_stored_values_and_sa
     assert not [q for q in queries if "core_employment" in q["sql"]]
 
 
-def test_a_value_never_computed_is_queued_and_shown_as_pending(city, school, year, head, client):
+def test_a_value_never_computed_is_queued_and_shown_as_pending(
+    city, school, year, head, client, django_capture_on_commit_callbacks
+):
     client.force_login(head)
-    with WORKER, mock.patch("monitoring.tasks.recompute_values.delay") as delay:
+    with WORKER, mock.patch("monitoring.tasks.recompute_values.delay") as delay, django_capture_on_commit_callbacks(
+        execute=True
+    ):
         response = client.get(reverse("monitoring:dashboard"), {"year": year.title})
     assert response.status_code == 200
     assert response.context["values_state"].missing and "пересчитывается" in response.content.decode()

@@ -129,7 +129,7 @@ class ResultsImporter(Importer):
         if result is None:
             row.error(self.column("result"), _("unknown result «{value}»").format(value=values["result"]))
         head = str(values["year"]).replace("–", "/").replace("-", "/").split("/")[0].strip()
-        year = self._years.get(int(head)) if head.isdigit() else None
+        year = self._years.get(int(head)) if head.isascii() and head.isdigit() else None
         if year is None:
             row.error(self.column("year"), _("unknown academic year «{value}»").format(value=values["year"]))
         elif values["starts"] and not year.contains(values["starts"]):

@@ -16,6 +16,7 @@ from core.history import history_entries
 from core.imports import ImportView
 from core.listing import filtered, paginate
 from core.models import AcademicYear, Municipality
+from core.params import parse_id
 from core.scoping import Role, role_required, roles_of
 from core.xlsx import workbook_response
 from jobs.decorators import background_file
@@ -541,8 +542,8 @@ class ResultsImportView(ImportView):
     def municipality(self) -> Municipality:
         choices = data_municipalities(self.request.user)
         wanted = self.request.GET.get("municipality") or self.request.POST.get("municipality")
-        if wanted and str(wanted).isdigit():
-            found = choices.filter(pk=wanted).first()
+        if parse_id(wanted):
+            found = choices.filter(pk=parse_id(wanted)).first()
             if found:
                 return found
         found = choices.order_by("name").first()

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from core.models import Institution, Pedagogue
+from core.params import parse_id
 from core.search import contains_q
 
 LIMIT = 20
@@ -181,7 +182,7 @@ class AutocompleteMixin:
         if chosen and queryset is not None:
             field = choices.field
             key = field.to_field_name or "pk"
-            ids = [v for v in chosen if v.isdigit()] if key == "pk" else list(chosen)
+            ids = [parse_id(v) for v in chosen if parse_id(v)] if key == "pk" else list(chosen)
             for index, obj in enumerate(queryset.filter(**{f"{key}__in": ids}), start=1):
                 option_value, label = choices.choice(obj)
                 options.append(self.create_option(name, option_value, label, True, index, attrs=attrs))

@@ -247,7 +247,7 @@ class AcademicYearQuerySet(models.QuerySet):
     def by_title(self, title: str) -> "AcademicYear":
         """Return the year written as '2021/2022', '2021-2022' or '2021–2022'; raise DoesNotExist."""
         head = title.strip().replace("–", "/").replace("-", "/").split("/")[0]
-        if not head.isdigit():
+        if not (head.isascii() and head.isdigit() and len(head) <= 4):  # "²" passes isdigit(), int() refuses it
             raise self.model.DoesNotExist(title)
         return self.get(start_year=int(head))
 

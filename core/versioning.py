@@ -19,6 +19,8 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model, OuterRef, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
+from core.params import parse_id
+
 VERSION_FIELD = "record_version"
 TOKEN_FIELD = "form_token"
 TOKEN_TTL = 24 * 3600
@@ -90,7 +92,7 @@ def changes_since(instance: Model, version: str | None) -> list[Change] | None:
     saves changed no value) otherwise.
     """
     history = history_model(type(instance))
-    if history is None or not version or not version.startswith("h") or not version[1:].isdigit():
+    if history is None or not version or not version.startswith("h") or parse_id(version[1:]) is None:
         return None
     current = version_of(instance)
     if current is None or current == version:

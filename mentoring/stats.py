@@ -6,6 +6,7 @@ from collections import defaultdict
 from django.db.models import Count
 
 from core.models import AcademicYear, Pedagogue
+from core.params import parse_id
 from mentoring.models import (
     Attendance,
     Pair,
@@ -65,7 +66,7 @@ def attendance_rates(pedagogues: list[Pedagogue], start: datetime.date, end: dat
 def young_specialists(user, year_id: str | None, today: datetime.date):
     """Return the young specialists the user may see, now or in the academic year ``year_id``, with the
     period (first, last day) in which their pairs count and the period of School visits to count."""
-    year = AcademicYear.objects.filter(pk=int(year_id)).first() if year_id and str(year_id).isdigit() else None
+    year = AcademicYear.objects.filter(pk=parse_id(year_id)).first() if parse_id(year_id) else None
     people = Pedagogue.objects.for_user(user)
     if year is None:
         people = people.filter(institution__isnull=False).filter(young_specialist_q(today))

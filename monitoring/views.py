@@ -600,7 +600,7 @@ def orders(request):
     year = request.GET.get("year", "")
     if year:
         queryset = (
-            queryset.filter(year__start_year=year.split("/")[0]) if year.split("/")[0].isdigit() else queryset
+            queryset.filter(year__start_year=parse_id(year.split("/")[0])) if parse_id(year.split("/")[0]) else queryset
         )
     text = request.GET.get("q", "").strip()
     if text:

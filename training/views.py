@@ -254,7 +254,10 @@ class CompletionImportView(ImportView):
 
 
 def account_day(request) -> datetime.date:
-    day = parse_date(request.GET.get("on") or "") if request.GET.get("on") else None
+    try:
+        day = parse_date(request.GET.get("on") or "")
+    except ValueError:  # well formed but impossible, e.g. 2021-13-45: the filter is ignored like a malformed one
+        day = None
     return day or timezone.localdate()
 
 

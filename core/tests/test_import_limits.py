@@ -177,8 +177,7 @@ def import_urls():
 
 @pytest.mark.django_db
 def test_every_import_template_downloads_as_a_workbook_with_its_headers():
-    from core.models import Institution
-    from staffing.models import Campaign, CampaignStatus
+    from staffing.models import Campaign, CampaignStatus, Submission, SubmissionStatus
 
     call_command("seed_demo", scale="tiny", verbosity=0)
     admin = make_user("limits-admin", Role.ADMIN)
@@ -186,11 +185,11 @@ def test_every_import_template_downloads_as_a_workbook_with_its_headers():
     client.force_login(admin)
     urls = import_urls()
     assert len(urls) >= 6
-    campaign = Campaign.objects.order_by("pk").first()
-    Campaign.objects.filter(pk=campaign.pk).update(status=CampaignStatus.OPEN)
-    # An institution of the campaign that has not answered yet: its needs can be uploaded.
-    institution = Institution.objects.filter(municipality=campaign.municipality).exclude(
-        pk__in=campaign.submissions.values("institution_id")).order_by("pk").first()
+    # An open campaign and an answer still in draft: its needs can be uploaded.
+    submission = Submission.objects.order_by("pk").first()
+    Campaign.objects.filter(pk=submission.campaign_id).update(status=CampaignStatus.OPEN)
+    Submission.objects.filter(pk=submission.pk).update(status=SubmissionStatus.DRAFT)
+    campaign, institution = submission.campaign, submission.institution
     problems = []
     for name, _route, params in urls:
         kwargs = {}

@@ -88,6 +88,8 @@ class Access:
     delete: tuple[str, ...] | None = None
     # The view narrows further (a finer role, the object's state or owner): a 403 there is its own decision.
     finer: bool = False
+    # What a refused user reads instead of the generic refusal.
+    reason: str = ""
 
     def caps_for(self, method: str) -> tuple[str, ...]:
         if method == "DELETE":
@@ -97,6 +99,8 @@ class Access:
         return self.read
 
 
+PEOPLE_ARE_NOT_DELETED = _("Pedagogues are not deleted: close the employment when a person leaves; the "
+                           "administrator erases a person's data on their request.")
 ANYONE = Access()
 STAFF = (Cap.PERSONAL_DATA,)
 EDIT = Access(read=(Cap.EDIT,))
@@ -136,7 +140,7 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("core:pedagogue-*", Access(read=(Cap.PERSONAL_DATA, Cap.OWN_RECORD))),
     ("pedagogue-list", Access(read=STAFF, write=(Cap.EDIT,))),
     ("pedagogue-detail", Access(read=(Cap.PERSONAL_DATA, Cap.OWN_RECORD), write=(Cap.EDIT,),
-                                delete=(Cap.DELETE_PEOPLE,))),
+                                delete=(Cap.DELETE_PEOPLE,), reason=PEOPLE_ARE_NOT_DELETED)),
     # --- training ------------------------------------------------------------------------------------
     ("training:programme-export", EXPORT),
     ("training:programme-create", Access(read=(Cap.CATALOGUE,))),
@@ -315,7 +319,9 @@ class CapabilityMiddleware:
         match = request.resolver_match
         if match is None or may_open(user, match.view_name, request.method):
             return None
+        access = access_for(match.view_name)
+        reason = str(access.reason) if access and access.reason else ""
         if request.path.startswith("/api/"):
-            return JsonResponse({"detail": gettext("You do not have permission to perform this action.")},
+            return JsonResponse({"detail": reason or gettext("You do not have permission to perform this action.")},
                                 status=403)
-        raise PermissionDenied
+        raise PermissionDenied(reason)

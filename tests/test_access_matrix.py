@@ -75,6 +75,7 @@ def test_school_cannot_delete_its_own_pedagogue_through_the_api(school_user, sta
     response = client_of(school_user).delete(f"/api/v1/pedagogues/{staff[0].pk}/")
 
     assert response.status_code == 403
+    assert response.json()["detail"].startswith("Педагогов не удаляют: при увольнении закройте место работы")
     assert Pedagogue.objects.filter(pk=staff[0].pk).exists()
 
 

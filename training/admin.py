@@ -32,11 +32,19 @@ class ModuleInline(admin.TabularInline):
 
 @admin.register(Programme)
 class ProgrammeAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "provider", "hours", "format", "federal_register", "is_active"]
-    list_filter = ["provider__type", "format", "federal_register", "is_active"]
+    list_display = ["title", "provider", "hours", "format", "federal_register", "is_active", "owner"]
+    # The administrator keeps the regional programmes (no owner) and may hand one to a municipality.
+    list_filter = ["provider__type", "format", "federal_register", "is_active", ("owner", admin.EmptyFieldListFilter),
+                   "owner"]
     search_fields = ["title", "provider__name"]
     filter_horizontal = ["target_positions", "competencies"]
+    readonly_fields = ["created_by"]
     inlines = [ModuleInline]
+
+    def save_model(self, request, obj, form, change) -> None:
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
 
 
 class CompetencyInline(admin.TabularInline):

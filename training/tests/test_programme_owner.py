@@ -103,3 +103,14 @@ def test_the_migration_gives_programmes_their_creators_municipality_or_none(meth
     unknown.refresh_from_db()
     assert (known.owner, known.created_by) == (city, methodist)
     assert (unknown.owner, unknown.created_by) == (None, None)
+
+
+def test_the_admin_lists_the_regional_programmes_it_keeps(admin_user, ours):
+    admin_user.is_staff = admin_user.is_superuser = True
+    admin_user.save()
+    regional = ProgrammeFactory(owner=None, title="Региональная программа")
+
+    response = client_of(admin_user).get("/admin/training/programme/", {"owner__isempty": "1"})
+
+    assert response.status_code == 200
+    assert [p.pk for p in response.context["cl"].result_list] == [regional.pk]

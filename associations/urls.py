@@ -22,6 +22,7 @@ urlpatterns = [
     path("meetings/without-attendance/", views.meetings_without_attendance, name="meetings-without-attendance"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting-detail"),
     path("meetings/<int:pk>/edit/", views.meeting_edit, name="meeting-edit"),
+    path("meetings/<int:pk>/delete/", views.meeting_delete, name="meeting-delete"),
     path("meetings/<int:pk>/attendance/", views.meeting_attendance, name="meeting-attendance"),
     path("meetings/<int:pk>/minutes/", views.meeting_minutes, name="meeting-minutes"),
     path("products/<int:pk>/file/", views.product_file, name="product-file"),

@@ -267,6 +267,13 @@ def meeting_edit(request, pk: int):
 
 
 @login_required
+def meeting_delete(request, pk: int):
+    meeting = get_object_or_404(Meeting.objects.for_user(request.user), pk=pk)
+    association = editable_association(request, meeting.association_id)
+    return confirm_delete(request, meeting, success_url=association.get_absolute_url())
+
+
+@login_required
 def meeting_detail(request, pk: int):
     meeting = get_object_or_404(
         Meeting.objects.for_user(request.user).select_related("association__municipality"), pk=pk

@@ -34,6 +34,7 @@ urlpatterns = [
     path("sessions/new/", views.session_create, name="session-create"),
     path("sessions/<int:pk>/", views.session_detail, name="session-detail"),
     path("sessions/<int:pk>/edit/", views.session_edit, name="session-edit"),
+    path("sessions/<int:pk>/delete/", views.session_delete, name="session-delete"),
     path("retention/", views.retention, name="retention"),
     path("retention/export/", views.retention_export, name="retention-export"),
     path("attestation/", views.attestation_list, name="attestation-list"),

@@ -505,6 +505,13 @@ def session_edit(request, pk: int):
     return _session_form(request, get_object_or_404(Session.objects.for_user(request.user), pk=pk))
 
 
+@role_required(*MUNICIPAL_ROLES)
+def session_delete(request, pk: int):
+    _require_municipal_editor(request.user)
+    session = get_object_or_404(Session.objects.for_user(request.user), pk=pk)
+    return confirm_delete(request, session, success_url=reverse("mentoring:session-list"))
+
+
 # --- retention ----------------------------------------------------------------
 
 

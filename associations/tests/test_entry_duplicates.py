@@ -70,3 +70,21 @@ def test_deleting_an_entry_asks_first(client, methodist, outsider, competition, 
     assert response.status_code == 302 and response.url == competition.get_absolute_url()
     assert not Participation.objects.exists() and not Participant.objects.exists()
     assert Participation.history.filter(id=entry.pk, history_type="-").exists()
+
+
+def test_a_meeting_is_deleted_after_a_confirmation_naming_its_attendance(client, methodist, outsider, city, sokolova):
+    from associations.models import Attendance, Meeting
+    from associations.tests.factories import AssociationFactory, MeetingFactory
+
+    meeting = MeetingFactory(association=AssociationFactory(municipality=city))
+    Attendance.objects.create(meeting=meeting, pedagogue=sokolova, present=True)
+    url = reverse("associations:meeting-delete", args=[meeting.pk])
+    client.force_login(outsider)
+    assert client.post(url).status_code in (403, 404)
+    client.force_login(methodist)
+    assert url in client.get(meeting.get_absolute_url()).content.decode()
+    page = client.get(url).content.decode()
+    assert "Соколова Анна" in page  # the attendance mark that goes with it
+    assert Meeting.objects.filter(pk=meeting.pk).exists()
+    client.post(url)
+    assert not Meeting.objects.filter(pk=meeting.pk).exists() and not Attendance.objects.exists()

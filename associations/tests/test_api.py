@@ -34,9 +34,10 @@ def test_product_api_filters_by_producing_kind(client, methodist, gmo, community
     assert [row["title"] for row in rows] == ["Продукт сообщества"]
 
 
-def test_api_is_read_only(client, methodist, gmo):
+def test_api_writes_with_the_forms_rules(client, methodist, gmo):
     client.force_login(methodist)
-    assert client.post("/api/v1/associations/", {"title": "x"}).status_code == 405
+    response = client.post("/api/v1/associations/", {"title": "x"}, content_type="application/json")
+    assert response.status_code == 400 and {"municipality", "started"} <= set(response.json())
 
 
 def test_anonymous_gets_nothing(client, gmo):

@@ -200,6 +200,7 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("mentoring:pair-*", Access(read=STAFF, finer=True)),
     ("mentoring:*-create", ENTER),
     ("mentoring:session-edit", ENTER),
+    ("mentoring:session-delete", ENTER),
     ("mentoring:support-update", ENTER),
     ("mentoring:session-*", MUNICIPAL),
     ("mentoring:support-*", MUNICIPAL),

@@ -241,6 +241,22 @@ class ImportView(View):
 IMPORT_JOB = "core.import"
 
 
+def _mark_indicators(user) -> None:
+    """Importers write with bulk_create (no signals): the stored indicator values of the municipalities the
+    importing user works in go stale together (monitoring recomputes them in the background)."""
+    from django.apps import apps
+
+    if not apps.is_installed("monitoring"):
+        return
+    from core.models import Institution
+    from monitoring.stored import records_changed
+
+    municipalities = set(
+        Institution.objects.for_user(user).order_by().values_list("municipality_id", flat=True).distinct()
+    )
+    records_changed(municipalities, None)
+
+
 def run_import(job, progress) -> None:
     """The job of a confirmed import (``core/job_kinds.py``): the upload's rows are checked again and written in
     one transaction as the job's owner, through the same view's importer; the result is the view's success page.
@@ -278,6 +294,7 @@ def run_import(job, progress) -> None:
         with transaction.atomic():
             with path.open("rb") as file:
                 counts = view.importer().commit(file)
+            _mark_indicators(job.owner)
             Job.objects.filter(pk=job.pk).update(result_url=success)
     except (WorkbookError, ImportRejected) as exc:
         path.unlink(missing_ok=True)

@@ -201,14 +201,15 @@ def mark_pending(keys: set[tuple[int, int | None, int]]) -> int:
 
 def records_changed(municipality_ids=None, institution_ids=(), year_ids=None) -> int:
     """Mark the stored values a change touches as pending: of these municipalities (None: every one), of these
-    institutions, for these years (None: every year stored). Only what is stored can go stale; what is not
-    stored is computed when it is first read."""
+    institutions (None: all of theirs), for these years (None: every year stored). Only what is stored can go
+    stale; what is not stored is computed when it is first read."""
     rows = StoredValues.objects.all()
     if municipality_ids is not None:
         if not municipality_ids:
             return 0
         rows = rows.filter(municipality_id__in=municipality_ids)
-        rows = rows.filter(Q(institution__isnull=True) | Q(institution_id__in=list(institution_ids)))
+        if institution_ids is not None:  # None: every institution of these municipalities
+            rows = rows.filter(Q(institution__isnull=True) | Q(institution_id__in=list(institution_ids)))
     if year_ids is not None:
         rows = rows.filter(year_id__in=year_ids)
     keys = set(rows.values_list("municipality_id", "institution_id", "year_id"))

@@ -50,3 +50,16 @@ def test_an_expired_upload_fails_the_job_with_a_message(as_methodist, settings):
     done = confirm(as_methodist, response)
     assert done.status_code == 302 and not Pedagogue.objects.exists()
     assert not Job.objects.exists()  # the expired upload is answered before any job is made
+
+
+def test_an_import_marks_the_stored_values_of_the_importers_municipality(as_methodist, city, other_city, year):  # noqa: F811
+    from monitoring import stored
+    from monitoring.value_models import PendingRecomputation
+
+    for scope in (city, other_city):
+        stored.store(scope, year, breakdowns=False)
+
+    confirm(as_methodist, preview(as_methodist, workbook(row())))
+
+    assert Pedagogue.objects.count() == 1
+    assert list(PendingRecomputation.objects.values_list("municipality_id", "year_id")) == [(city.pk, year.pk)]

@@ -84,6 +84,8 @@ MIDDLEWARE = [
     # Every URL's capability (core/capabilities.py: URL_ACCESS), before any view runs.
     "core.capabilities.CapabilityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A form's save that loses a unique constraint to a simultaneous one answers 409, not 500.
+    "core.versioning.IntegrityConflictMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django import forms
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
+from django.db import IntegrityError
 from django.db.models import Model, OuterRef, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
@@ -192,3 +193,26 @@ class ChangeGuardMixin:
 
 def _token_key(token: str) -> str:
     return f"form-token:{token[:64]}"
+
+
+class IntegrityConflictMiddleware:
+    """A page whose save lost a unique constraint to a concurrent one answers 409 with a message, not 500.
+
+    Forms validate uniqueness before saving, so this is the race of two simultaneous saves (the API's
+    views answer the same with ``core.rest.exception_handler``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, IntegrityError):
+            return None
+        from django.template.response import TemplateResponse
+
+        response = TemplateResponse(request, "409.html", {
+            "message": _("A record with these values was saved at the same moment. Reload the data and try again."),
+        }, status=409)
+        return response.render()

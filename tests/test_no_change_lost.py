@@ -5,11 +5,13 @@ import datetime
 import sqlite3
 import threading
 from contextlib import contextmanager
+from unittest import mock
 
 import pytest
-from django.db import connection, connections
+from django.db import IntegrityError, connection, connections
 from rest_framework.test import APIClient
 
+from associations.forms import AssociationForm
 from associations.models import Association
 from associations.tests.factories import AssociationFactory
 from core.forms import PedagogueForm
@@ -156,3 +158,12 @@ def test_concurrent_creates_of_a_submission_answer_one_201(school, school_user, 
     assert statuses.count(201) == 1, statuses
     assert set(statuses) - {201} <= {400, 409}, statuses
     assert rows == 1
+
+
+def test_a_page_whose_save_loses_a_unique_race_answers_409(client, methodist, city):
+    client.force_login(methodist)
+    data = {"municipality": city.pk, "kind": "gmo", "title": "ГМО учителей музыки", "started": "2021-09-01"}
+    with mock.patch.object(AssociationForm, "save", side_effect=IntegrityError("UNIQUE constraint failed")):
+        response = client.post("/associations/new/", data)
+    assert response.status_code == 409
+    assert "в тот же момент" in response.content.decode()

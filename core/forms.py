@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import forms
 from django.db.models import Q
 from django.utils.html import format_html, format_html_join
@@ -134,7 +136,15 @@ class EmploymentForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = Employment
         fields = ["institution", "position", "rate", "hired", "left"]
-        widgets = {"hired": forms.DateInput(), "left": forms.DateInput()}
+        widgets = {"hired": forms.DateInput(), "left": forms.DateInput(),
+                   "rate": forms.NumberInput(attrs={"step": "0.25", "min": "0.25", "max": "3"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rate"].required = False  # an empty rate is a full one
+
+    def clean_rate(self):
+        return self.cleaned_data.get("rate") or Decimal("1")
 
 
 class CategoryAwardForm(BootstrapFormMixin, forms.ModelForm):

@@ -15,6 +15,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from core.imports import Importer
 from core.models import (
+    CATEGORY_RANK,
     ON_TOP_OF_HIGHEST,
     Category,
     CategoryAward,
@@ -307,7 +308,7 @@ class RosterImporter(Importer):
         self.create_pedagogues(creates)
         changed = self.update_pedagogues(updates)
         changed += self.add_category_awards(updates, count_new_in=updates)
-        self.add_category_awards(creates)
+        self.add_category_awards(creates, sync=False)  # created with their current category already
         return {"created": len(creates), "updated": changed, "unchanged": len(updates) - changed}
 
     def person_fields(self, row: ParsedRow) -> dict:
@@ -325,6 +326,10 @@ class RosterImporter(Importer):
         for row in rows:
             values, institution = row.values, row.cleaned["institution"]
             fields = self.person_fields(row)
+            if row.cleaned.get("category") not in (None, Category.NONE):
+                day = values["category_date"]
+                fields.update(category=row.cleaned["category"], category_date=day,
+                              category_valid_until=category_valid_until(day))
             people.append(Pedagogue(
                 last_name=values["last_name"], first_name=values["first_name"],
                 middle_name=values.get("middle_name") or "", birth_date=values["birth_date"],
@@ -423,7 +428,7 @@ class RosterImporter(Importer):
             person.subjects.set(chosen)  # rare: keeps the m2m history of the change
         return sum(1 for row in rows if row.cleaned["changed"])
 
-    def add_category_awards(self, rows: list[ParsedRow], count_new_in=()) -> int:
+    def add_category_awards(self, rows: list[ParsedRow], count_new_in=(), sync: bool = True) -> int:
         """Add the rows' categories to the category history (once per pedagogue, category and order date);
         return how many rows of ``count_new_in`` that were unchanged otherwise got a new award."""
         rows = [row for row in rows if row.cleaned.get("category") not in (None, Category.NONE)]
@@ -445,6 +450,20 @@ class RosterImporter(Importer):
                 row.cleaned["changed"] = True
                 newly_changed += 1
         bulk_create_with_history(awards, CategoryAward, batch_size=BATCH, default_user=self.user)
-        for person in Pedagogue.objects.filter(pk__in={award.pedagogue_id for award in awards}):
-            person.sync_category()
+        if sync and awards:
+            self.sync_categories({award.pedagogue_id for award in awards})
         return newly_changed
+
+    def sync_categories(self, ids: set[int]) -> None:
+        """``Pedagogue.sync_category`` for many pedagogues in a fixed number of queries."""
+        last: dict[int, tuple] = {}
+        for pk, category, day, until in CategoryAward.objects.filter(pedagogue_id__in=ids).values_list(
+            "pedagogue_id", "category", "order_date", "valid_until"
+        ):
+            if pk not in last or (day, CATEGORY_RANK[category]) > (last[pk][1], CATEGORY_RANK[last[pk][0]]):
+                last[pk] = (category, day, until)
+        people = list(Pedagogue.objects.filter(pk__in=ids))
+        for person in people:
+            person.category, person.category_date, person.category_valid_until = last[person.pk]
+        bulk_update_with_history(people, Pedagogue, ["category", "category_date", "category_valid_until"],
+                                 batch_size=BATCH, default_user=self.user)

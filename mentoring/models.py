@@ -688,7 +688,10 @@ def attestation_due_q(today: datetime.date, within_days: int = 365) -> Q:
     without a date, or no category after two years of pedagogical work (conformity)."""
     horizon = today + datetime.timedelta(days=within_days)
     expiring = ~Q(category=Category.NONE) & (
-        Q(category_valid_until__isnull=True) | Q(category_valid_until__lte=horizon)
+        Q(category_valid_until__lte=horizon)
+        # A category known before the history (no award): five years from its date, or due when undated.
+        | Q(category_valid_until__isnull=True)
+        & (Q(category_date__isnull=True) | Q(category_date__lte=years_before(horizon, CATEGORY_VALID_YEARS)))
     )
     no_category = Q(category=Category.NONE) & Q(experience_start__lte=years_before(horizon, CONFORMITY_AFTER_YEARS))
     return expiring | no_category
@@ -698,7 +701,9 @@ def category_expires(pedagogue: Pedagogue) -> datetime.date | None:
     """Return the day the pedagogue's last category runs out (its award's ``valid_until``)."""
     if pedagogue.category == Category.NONE:
         return None
-    return pedagogue.category_valid_until
+    if pedagogue.category_valid_until:
+        return pedagogue.category_valid_until
+    return years_before(pedagogue.category_date, -CATEGORY_VALID_YEARS) if pedagogue.category_date else None
 
 
 def can_edit_municipal(user) -> bool:

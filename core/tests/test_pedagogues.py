@@ -171,14 +171,18 @@ def test_leaving_before_hiring_is_refused_and_input_kept(client, methodist, scho
     assert not Pedagogue.objects.exists()
 
 
-def test_category_date_without_category_is_refused(client, methodist, school):
+def test_the_category_is_not_typed_in_the_pedagogue_form_but_derived_from_the_history(client, methodist, school):
     client.force_login(methodist)
 
     response = client.post("/pedagogues/new/", {
-        **person(category_date="2020-01-01"), **employment_data(rows=[{"institution": school.pk, "hired": "2015-09-01"}]),
+        **person(category="highest", category_date="2020-01-01"),
+        **employment_data(rows=[{"institution": school.pk, "hired": "2015-09-01"}]),
     })
 
-    assert "category_date" in response.context["form"].errors
+    assert response.status_code == 302
+    created = Pedagogue.objects.get(last_name="Орлова")
+    assert (created.category, created.category_date) == ("none", None)
+    assert created.employments.get().rate == 1  # an empty rate is a full one
 
 
 def test_two_open_employments_are_refused(client, methodist, school, other_school):
@@ -220,10 +224,11 @@ def test_record_shows_employment_and_history_after_an_edit(client, methodist, sc
     job = pedagogue.employments.get()
     client.force_login(methodist)
     client.post(f"/pedagogues/{pedagogue.pk}/edit/", {
-        **person(last_name="Захарова", category="highest", category_date="2023-02-01"),
+        **person(last_name="Захарова"),
         **employment_data(initial=1, rows=[{"id": job.pk, "institution": school.pk, "position": job.position_id,
                                             "hired": "2010-09-01"}]),
     })
+    client.post(f"/pedagogues/{pedagogue.pk}/categories/new/", {"category": "highest", "order_date": "2023-02-01"})
 
     page = client.get(f"/pedagogues/{pedagogue.pk}/").content.decode()
 

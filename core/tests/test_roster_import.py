@@ -89,6 +89,9 @@ def test_reimport_updates_instead_of_duplicating(as_methodist):
     olga = Pedagogue.objects.get()
     assert olga.category == Category.HIGHEST
     assert olga.category_date == datetime.date(2024, 3, 1)
+    # Both categories stay in the history: what was held on a past 31 August is still known.
+    assert list(olga.category_awards.order_by("order_date").values_list("category", "order_date")) == [
+        (Category.FIRST, datetime.date(2020, 12, 20)), (Category.HIGHEST, datetime.date(2024, 3, 1))]
     assert Employment.objects.count() == 1
     messages = [str(m) for m in as_methodist.get(URL).context["messages"]]
     assert messages == ["Загрузка выполнена (создано: 0, обновлено: 0, без изменений: 1)."]
@@ -242,9 +245,10 @@ def test_template_has_the_columns_and_drop_downs(as_methodist):
 
     wb = load_workbook(io.BytesIO(response.content))
     sheet = wb.worksheets[0]
-    assert [c.value for c in sheet[1]] == ["Фамилия", "Имя", "Отчество", "Дата рождения", "Учреждение", "Должность",
-                                           "Предметы", "Педагогический стаж с", "Категория",
-                                           "Дата присвоения категории", "Дата приёма", "E-mail", "Телефон"]
+    assert [c.value for c in sheet[1]] == ["Фамилия *", "Имя *", "Отчество", "Дата рождения *", "Учреждение *",
+                                           "Должность *", "Предметы", "Педагогический стаж с", "Категория",
+                                           "Дата присвоения категории", "Номер приказа о категории", "Ставка",
+                                           "Дата приёма *", "E-mail", "Телефон"]
     lists = wb["lists"]
     assert {lists.cell(row=r, column=5).value for r in (1, 2)} == {"СШ № 1", "СШ № 2"}
     assert lists.cell(row=1, column=6).value == "учитель"
@@ -272,3 +276,14 @@ def test_admin_must_name_an_institution_unambiguously(client, admin_user, school
         "Строка 2, столбец «Учреждение»: «СШ № 1» — так называются учреждения в нескольких муниципалитетах: "
         "Енисейск, Лесосибирск"
     ]
+
+
+def test_a_category_needs_its_order_date_and_a_methodist_needs_a_held_highest(as_methodist):
+    response = preview(as_methodist, workbook(
+        row(**{"Дата присвоения категории": ""}),
+        row(Фамилия="Лебедев", Имя="Павел", Категория="педагог-методист"),
+    ))
+    found = problems(response)
+    assert any("укажите дату приказа о присвоении категории" in text for text in found)
+    assert any("присваивается только педагогу, имеющему высшую категорию на дату приказа" in text for text in found)
+    assert not Pedagogue.objects.exists()

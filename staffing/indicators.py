@@ -16,7 +16,8 @@ from staffing.summary import counted_needs, rates, staff_jobs
 def campaign_of(scope, year: AcademicYear) -> Campaign | None:
     municipality_id = scope.municipality_id if isinstance(scope, Institution) else scope.pk
     return (
-        Campaign.objects.filter(municipality_id=municipality_id, year=year).order_by("-as_of", "-pk").first()
+        Campaign.objects.filter(municipality_id=municipality_id, year=year).select_related("municipality")
+        .order_by("-as_of", "-pk").first()
     )
 
 

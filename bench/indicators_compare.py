@@ -1,0 +1,52 @@
+"""Time the indicators of core, training, associations, mentoring and staffing (or ``BENCH_APPS``) for the demo
+city, value and breakdown: median of 5 after a warm-up and the query count of one call, printed as JSON.
+
+Run it from two checkouts on one database to compare code versions (issue 15 used it so)::
+
+    DATABASE_URL=sqlite:////tmp/region.sqlite3 python bench/indicators_compare.py 2024 > after.json
+"""
+
+import json
+import os
+import statistics
+import sys
+import time
+
+
+def main(start_year: int) -> dict:
+    import django
+
+    sys.path.insert(0, os.getcwd())
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    django.setup()
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from core.models import AcademicYear, Municipality
+    from monitoring.registry import registry
+
+    apps = os.environ.get("BENCH_APPS", "core,training,associations,mentoring,staffing").split(",")
+    city = Municipality.objects.get(code="lesosibirsk")
+    year = AcademicYear.objects.get(start_year=start_year)
+    out = {}
+    for item in sorted(registry, key=lambda i: i.code):
+        if item.code.split(".")[0] not in apps:
+            continue
+        for kind, func in (("value", item.compute), ("breakdown", item.breakdown)):
+            if func is None:
+                continue
+            func(city, year)
+            times = []
+            for _ in range(5):
+                start = time.perf_counter()
+                result = func(city, year)
+                times.append((time.perf_counter() - start) * 1000)
+            with CaptureQueriesContext(connection) as ctx:
+                func(city, year)
+            shown = str(result) if kind == "value" else f"{len(result)} institutions"
+            out[f"{item.code} {kind}"] = (round(statistics.median(times), 1), len(ctx), shown)
+    return out
+
+
+if __name__ == "__main__":
+    json.dump(main(int(sys.argv[1]) if len(sys.argv) > 1 else 2024), sys.stdout, ensure_ascii=False, indent=0)

@@ -257,7 +257,7 @@ def dashboard(request):
         )  # noqa: S308
     institutions = Institution.objects.none()
     if institution is None:
-        institutions = Institution.objects.for_user(request.user).filter(municipality=municipality).active()
+        institutions = Institution.objects.for_user(request.user).in_scope(municipality).active()
         if institution_type:
             institutions = institutions.filter(type=institution_type)
     roles = roles_of(request.user)
@@ -380,7 +380,7 @@ def direction_ranking(request, code: str):
     codes = [item.code for item in result.indicators if registry.get(item.code).breakdown is not None]
     now = {c: state.entries[year.pk].breakdown(c) for c in codes}
     before = {c: state.entries[previous_year.pk].breakdown(c) for c in codes} if previous_year else {}
-    institutions = Institution.objects.for_user(request.user).filter(municipality=municipality).active()
+    institutions = Institution.objects.for_user(request.user).in_scope(municipality).active()
     places, indicators = ranking.rank(result, institutions, now, before)
     context = {
         "direction": direction,

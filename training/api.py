@@ -83,6 +83,8 @@ class CompletionSerializer(serializers.ModelSerializer):
         model = Completion
         fields = ["id", "pedagogue", "pedagogue_name", "programme", "programme_title", "module", "started",
                   "finished", "hours", "certificate_number"]
+        # The unique constraint is checked in validate(), which names the completion already recorded (409).
+        validators = []
 
     def validate_pedagogue(self, pedagogue):
         from core.models import Pedagogue
@@ -100,6 +102,12 @@ class CompletionSerializer(serializers.ModelSerializer):
             instance.clean()
         except ValidationError as exc:
             raise serializers.ValidationError(exc.message_dict) from exc
+        existing = instance.duplicate()
+        if existing is not None:
+            from core.duplicates import already_recorded_text
+            from core.rest import Conflict
+
+            raise Conflict(already_recorded_text(existing))
         return attrs
 
 

@@ -94,3 +94,15 @@ def test_deleting_a_completion_shows_a_confirmation_naming_its_hours(client, met
     client.post(url)
     assert not Completion.objects.exists() and not HourEntry.objects.filter(pedagogue=sokolova).exists()
     assert Completion.history.filter(id=completion.pk, history_type="-").exists()
+
+
+def test_the_api_answers_a_duplicate_with_409_naming_the_recorded_completion(client, methodist, sokolova, programme):
+    recorded = CompletionFactory(pedagogue=sokolova, programme=programme, hours=48,
+                                 started=datetime.date(2025, 1, 10), finished=datetime.date(2025, 1, 20))
+    client.force_login(methodist)
+    response = client.post("/api/v1/training/completions/", {
+        "pedagogue": sokolova.pk, "programme": programme.pk, "started": "2025-01-10", "finished": "2025-01-20",
+        "hours": 48}, content_type="application/json")
+    assert response.status_code == 409
+    assert f"{recorded.pk}" in response.json()["detail"] and str(recorded) in response.json()["detail"]
+    assert Completion.objects.count() == 1

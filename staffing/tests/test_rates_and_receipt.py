@@ -113,14 +113,14 @@ def test_a_late_paper_answer_counts_as_late(client, methodist, school, year, las
 
 
 @pytest.mark.parametrize("day, message", [
-    ((timezone.localdate() + datetime.timedelta(days=1)).isoformat(), "The date of receipt is in the future."),
-    ("2019-06-10", "The date of receipt should fall within 2021/2022 or the academic year before it."),
+    ((timezone.localdate() + datetime.timedelta(days=1)).isoformat(), "Дата получения в будущем."),
+    ("2019-06-10", "Дата получения должна быть в пределах 2021/2022 или предыдущего учебного года."),
 ])
 def test_a_date_of_receipt_in_the_future_or_outside_the_year_is_refused(client, methodist, school,
                                                                         last_years_campaign, day, message):
     client.force_login(methodist)
     url = reverse("staffing:submission-enter", args=[last_years_campaign.pk, school.pk])
-    response = client.post(url, {"received_on": day, **needs_data([], no_needs=True)}, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(url, {"received_on": day, **needs_data([], no_needs=True)})
     assert response.status_code == 200
     assert response.context["form"].errors["received_on"] == [message]
     assert not Submission.objects.filter(status=SubmissionStatus.SUBMITTED).exists()

@@ -168,7 +168,7 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("training-route-*", DIAGNOSES),
     ("training:completion-export", EXPORT),
     ("training:account-export", EXPORT),
-    ("training:completion-list", Access(read=STAFF)),
+    ("training:completion-list", Access(read=(Cap.PERSONAL_DATA, Cap.OWN_RECORD))),  # a teacher: their own
     ("training:completion-create", ENTER),
     ("training:completion-import", ENTER),
     ("training:completion-edit", ENTRY),
@@ -179,11 +179,12 @@ URL_ACCESS: list[tuple[str, Access]] = [
     # --- associations, competitions ----------------------------------------------------------------
     ("associations:*-export", EXPORT),
     ("associations:result-import", ENTER),
-    ("associations:*-delete", Access(read=(Cap.ENTER,), finer=True)),
+    # An association's leader (a teacher) edits it, its plan, members, meetings and products too.
+    ("associations:*-delete", Access(read=(Cap.ENTER, Cap.OWN_RECORD), finer=True)),
     ("associations:*-create", ENTER),
-    ("associations:*-edit", Access(read=(Cap.ENTER,), finer=True)),  # and an association's own leader
-    ("associations:*-add", Access(read=(Cap.ENTER,), finer=True)),
-    ("associations:meeting-attendance", Access(read=(Cap.ENTER,), finer=True)),
+    ("associations:*-edit", Access(read=(Cap.ENTER, Cap.OWN_RECORD), finer=True)),
+    ("associations:*-add", Access(read=(Cap.ENTER, Cap.OWN_RECORD), finer=True)),
+    ("associations:meeting-attendance", Access(read=(Cap.ENTER, Cap.OWN_RECORD), finer=True)),
     ("associations:*", WORK),
     ("association-*", WORK),
     ("competition-*", WORK),
@@ -198,7 +199,10 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("mentoring:task-*", WORK),
     ("mentoring-pair-*", WORK),
     ("mentoring:pair-*", Access(read=STAFF, finer=True)),
-    ("mentoring:*-create", ENTER),
+    ("mentoring:attestation-create", ENTER),
+    ("mentoring:attestation-support-create", ENTER),
+    ("mentoring:session-create", ENTER),
+    ("mentoring:support-create", ENTER),
     ("mentoring:session-edit", ENTER),
     ("mentoring:session-delete", ENTER),
     ("mentoring:support-update", ENTER),

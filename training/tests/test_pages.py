@@ -21,7 +21,8 @@ def staff(school, other_school, teacher_pedagogue, employ):
     employ(teacher_pedagogue, school)
     mine = PedagogueFactory(institution=school, last_name="Соколова")
     theirs = PedagogueFactory(institution=other_school, last_name="Орлова")
-    programme = ProgrammeFactory(title="Цифровая образовательная среда", hours=36)
+    # The city's own programme, so its methodist may edit it (a regional one is the administrator's).
+    programme = ProgrammeFactory(title="Цифровая образовательная среда", hours=36, owner=school.municipality)
     CompletionFactory(pedagogue=mine, programme=programme, hours=36, finished=datetime.date(2024, 3, 1))
     CompletionFactory(pedagogue=theirs, programme=programme, hours=36, finished=datetime.date(2024, 3, 1))
     CompletionFactory(pedagogue=teacher_pedagogue, programme=programme, hours=36, finished=datetime.date(2024, 4, 1))

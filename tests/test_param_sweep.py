@@ -139,3 +139,12 @@ def test_parse_id_accepts_only_64_bit_positive_ascii_ids():
     assert parse_id(str(MAX_ID)) == MAX_ID
     for bad in (None, "", "0", "-1", "abc", "²", "١٢", str(MAX_ID + 1), "1e3", "4.0", "9" * 40):
         assert parse_id(bad) is None, bad
+
+
+def test_an_id_in_the_path_too_large_for_any_column_is_a_404(clients):
+    head = clients["head"]
+    huge = BAD_VALUES["huge"]
+
+    for url in (f"/pedagogues/{huge}/", f"/institutions/{huge}/", f"/api/v1/pedagogues/{huge}/",
+                f"/training/programmes/{huge}/"):
+        assert head.get(url).status_code == 404, url

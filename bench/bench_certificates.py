@@ -46,7 +46,7 @@ def run(report) -> None:
     anonymous = Client()
     report.measure("verification page, anonymous", page(anonymous, certificate.verify_path()))
     report.measure("verification API, anonymous",
-                   page(anonymous, f"/api/v1/certificates/verify/{certificate.number}/"))
+                   page(anonymous, f"/api/v1/certificates/verify/{certificate.code}/"))
     report.measure("one certificate PDF", page(clients["methodist"], reverse("certificates:pdf", args=[certificate.pk])),
                    repeat=3)
 

@@ -1,9 +1,8 @@
 from django import forms
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from core.autocomplete import autocomplete_field
-from core.duplicates import already_recorded
+from core.duplicates import DuplicateError
 from core.forms import BootstrapFormMixin
 from core.models import Institution, Municipality, Pedagogue
 from core.scoping import Role, roles_of
@@ -274,8 +273,6 @@ class ParticipationForm(BootstrapFormMixin, forms.ModelForm):
         if people:
             # One entry per person per competition: name the entry a chosen person already has.
             entries = entries_of(self.instance.competition, people, exclude=self.instance.pk)
-            for pedagogue_id, entry in entries.items():
-                name = next(p.full_name for p in people if p.pk == pedagogue_id)
-                self.add_error("participants", format_html(
-                    "{}: {}", name, already_recorded(entry)))
+            for entry in {entry.pk: entry for entry in entries.values()}.values():
+                self.add_error("participants", DuplicateError(entry))
         return data

@@ -25,6 +25,7 @@ from rest_framework import exceptions, permissions, serializers
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from core.duplicates import already_recorded_text
 from core.scoping import roles_of
 from core.versioning import (
     TOKEN_FIELD,
@@ -215,6 +216,11 @@ class FormValidatedSerializer(VersionedMixin, serializers.ModelSerializer):
                 data[name] = _form_value(value)
         form = self.form_class(data=data, files=files, instance=instance, **kwargs)
         if not form.is_valid():
+            # A duplicate (core.duplicates.DuplicateError) is a conflict with a record that exists: 409 naming it.
+            duplicate = next((error for errors in form.errors.as_data().values() for error in errors
+                              if getattr(error, "record", None) is not None), None)
+            if duplicate is not None:
+                raise Conflict(already_recorded_text(duplicate.record))
             reverse = {v: k for k, v in self.form_names.items()}
             errors = {}
             for name, messages in form.errors.items():

@@ -88,3 +88,16 @@ def test_a_meeting_is_deleted_after_a_confirmation_naming_its_attendance(client,
     assert Meeting.objects.filter(pk=meeting.pk).exists()
     client.post(url)
     assert not Meeting.objects.filter(pk=meeting.pk).exists() and not Attendance.objects.exists()
+
+
+def test_the_form_refusal_reaches_the_api_as_409(methodist, competition, sokolova):
+    from rest_framework.test import APIClient
+
+    entry = enter(competition, sokolova)
+    client = APIClient()
+    client.force_authenticate(methodist)
+    response = client.post("/api/v1/competition-entries/",
+                           {"competition": competition.pk, "pedagogues": [sokolova.pk], "result": "laureate"},
+                           format="json")
+    assert response.status_code == 409, response.content
+    assert f"{entry.pk}" in response.json()["detail"]

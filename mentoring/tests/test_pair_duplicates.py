@@ -98,3 +98,16 @@ def test_a_session_is_deleted_by_the_municipality_after_a_confirmation(client, m
     assert client.get(url).status_code == 200 and Session.objects.filter(pk=session.pk).exists()
     assert client.post(url).status_code == 302
     assert not Session.objects.filter(pk=session.pk).exists()
+
+
+def test_the_api_answers_an_overlapping_identical_pair_with_409_naming_it(school_user, school, people, pair):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(school_user)
+    body = {"institution": school.pk, "form": pair.form_id, "start": "2025-01-10",
+            "mentor_ids": [people["mentor"].pk], "mentee_ids": [people["young"].pk]}
+    response = client.post("/api/v1/mentoring/pairs/", body, format="json")
+    assert response.status_code == 409
+    assert f"{pair.pk}" in response.json()["detail"]
+    assert Pair.objects.count() == 1

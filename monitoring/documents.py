@@ -24,6 +24,7 @@ from docx.shared import Cm, Mm, Pt
 from core.models import AcademicYear, Institution
 from core.pdf import render_pdf
 from monitoring.computation import Rating, Results, as_number, display
+from monitoring.labels import dynamics_label, rating_label
 from monitoring.models import Order, ReportSnapshot
 from monitoring.registry import Better, registry
 
@@ -270,7 +271,6 @@ def order_docx(order: Order) -> bytes:
 def note_context(snapshot: ReportSnapshot) -> dict:
     """What the analytical note says: per direction its indicators with value, last year, dynamics, target and
     rating, the institutions that moved each key indicator most, the effect of last year's measures."""
-    from monitoring.exports import dynamics_label, rating_label
     from monitoring.services import measures_effect, previous_order
 
     results = Results.from_json(snapshot.data)

@@ -19,6 +19,7 @@ from monitoring.computation import (
     as_number,
     display,
 )
+from monitoring.labels import dynamics_label, rating_label
 from monitoring.models import ReportSnapshot
 from monitoring.registry import Unit
 
@@ -34,23 +35,6 @@ DYNAMICS_FONTS = {
 }
 THIN = Side(style="thin", color="999999")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-
-
-def rating_label(rating: str) -> str:
-    return {
-        Rating.SATISFACTORY: _("satisfactory"),
-        Rating.UNSATISFACTORY: _("unsatisfactory"),
-        Rating.UNRATED: _("not rated"),
-    }[rating]
-
-
-def dynamics_label(dynamics: str) -> str:
-    return {
-        Dynamics.POSITIVE: _("positive"),
-        Dynamics.NONE: _("none"),
-        Dynamics.NEGATIVE: _("negative"),
-        Dynamics.UNKNOWN: _("no data"),
-    }[dynamics]
 
 
 def unit_label(unit: str) -> str:

@@ -2,7 +2,7 @@ from django import template
 from django.utils.translation import gettext as _
 
 from monitoring.computation import Dynamics, Rating
-from monitoring.exports import dynamics_label, rating_label
+from monitoring.labels import dynamics_label, rating_label
 
 register = template.Library()
 

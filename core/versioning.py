@@ -168,6 +168,9 @@ class ChangeGuardMixin:
         super()._post_clean()
         if not isinstance(self, forms.BaseModelForm) or self.prefix:
             return
+        # Bookkeeping, not data: views pass cleaned_data on to services (``**form.cleaned_data``).
+        for name in (TOKEN_FIELD, VERSION_FIELD):
+            self.cleaned_data.pop(name, None)
         if TOKEN_FIELD in self.fields:
             token = self.data.get(TOKEN_FIELD) or ""
             if token and (cache.get(_token_key(token)) is not None

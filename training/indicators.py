@@ -21,22 +21,18 @@ from core.models import (
     pedagogical_q,
     years_before,
 )
-from monitoring.measures import pedagogue_in, prefixed, staff_share, staff_share_by_institution
+from monitoring.measures import exists_for, pedagogue_in, prefixed, staff_share, staff_share_by_institution
 from monitoring.registry import Better, Direction, Unit, indicator, share, shares
 from training.models import Completion, Diagnosis, HourEntry, ProviderType, Route
 
 HOURS = DecimalField(max_digits=10, decimal_places=1)
 
 
-def _completed_in(year: AcademicYear):
-    return Completion.objects.finished_in(year).values("pedagogue_id")
-
-
-def _requirement_window(year: AcademicYear):
-    """Pedagogues with a completion in the PD window (default 3 years) ending with the year."""
+def _requirement_rows(year: AcademicYear):
+    """Completions finished in the PD window (default 3 years) ending with the year."""
     return Completion.objects.filter(
         finished__gt=years_before(year.end, settings.PD_WINDOW_YEARS), finished__lte=year.end
-    ).values("pedagogue_id")
+    )
 
 
 def _diagnosed_in(year: AcademicYear):
@@ -61,12 +57,12 @@ SOURCE_COMPLETIONS = _("PD completions (form and providers' lists) and the emplo
     source=SOURCE_COMPLETIONS,
 )
 def share_completed_pd(scope, year: AcademicYear) -> Decimal | None:
-    return staff_share(scope, year, pedagogue_in(_completed_in(year)))
+    return staff_share(scope, year, exists_for(Completion.objects.finished_in(year)))
 
 
 @share_completed_pd.breakdown
 def share_completed_pd_by_institution(municipality, year: AcademicYear) -> dict:
-    return staff_share_by_institution(municipality, year, pedagogue_in(_completed_in(year)))
+    return staff_share_by_institution(municipality, year, exists_for(Completion.objects.finished_in(year)))
 
 
 @indicator(
@@ -80,12 +76,14 @@ def share_completed_pd_by_institution(municipality, year: AcademicYear) -> dict:
     source=SOURCE_COMPLETIONS,
 )
 def share_pd_requirement_met(scope, year: AcademicYear) -> Decimal | None:
-    return staff_share(scope, year, pedagogue_in(_requirement_window(year)))
+    # EXISTS per pedagogue of the scope (the completions' pedagogue index), not IN over the window's completions of
+    # the whole country: that subquery outgrew PostgreSQL's work_mem at country scale (27 s for one city).
+    return staff_share(scope, year, exists_for(_requirement_rows(year)))
 
 
 @share_pd_requirement_met.breakdown
 def share_pd_requirement_met_by_institution(municipality, year: AcademicYear) -> dict:
-    return staff_share_by_institution(municipality, year, pedagogue_in(_requirement_window(year)))
+    return staff_share_by_institution(municipality, year, exists_for(_requirement_rows(year)))
 
 
 def _completions_of_staff(scope, year: AcademicYear):

@@ -53,13 +53,17 @@ JOB_PAGE = re.compile(r"^/jobs/(\d+)/?$")
 
 
 class Session:
-    def __init__(self, host: str, port: int):
+    def __init__(self, host: str, port: int, index: int = 0):
         self.connection = http.client.HTTPConnection(host, port, timeout=180)
         self.cookies: dict[str, str] = {}
         self.location = ""
+        # Each simulated person is its own client, as behind nginx (core.clientip): the per-address login rate
+        # limit and lock apply to each, not to all of them at once.
+        self.client = f"10.77.{index // 256}.{index % 256}"
 
     def request(self, method: str, path: str, body: dict | None = None, *, files: dict | None = None):
-        headers = {"Host": "127.0.0.1", "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        headers = {"Host": "127.0.0.1", "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
+                   "X-Forwarded-For": self.client}
         data = None
         if files:
             data, headers["Content-Type"] = multipart(body or {}, files)
@@ -187,7 +191,7 @@ def run_users(base: str, users: int, seconds: float, password: str, mix, think: 
     def user(index: int):
         username = USERS[index % len(USERS)]
         weighted = [item for item in mix for _ in range(item[2]) if len(item) < 4 or username in item[3]]
-        session = Session(url.hostname, url.port or 80)
+        session = Session(url.hostname, url.port or 80, index)
         if mix is not MIX_TRIVIAL and not session.login(username, password):
             with lock:
                 errors["login"] += 1

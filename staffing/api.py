@@ -26,7 +26,7 @@ from staffing.models import (
     SubmissionStatus,
     managing_municipality_ids,
 )
-from staffing.services import replace_needs
+from staffing.services import replace_needs, return_submission
 
 MANAGERS = MUNICIPAL_ROLES
 
@@ -241,7 +241,7 @@ class SubmissionViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixi
         submission = self._reviewed(request)
         form = ReturnSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        submission.return_for_corrections(by=request.user, comment=form.validated_data["comment"])
+        return_submission(submission=submission, by=request.user, comment=form.validated_data["comment"])
         return Response(SubmissionSerializer(submission, context=self.get_serializer_context()).data)
 
 

@@ -3,11 +3,10 @@ regulatory documents of the process (item 5 of the source order)."""
 
 import datetime
 from decimal import ROUND_HALF_UP, Decimal
-from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -294,9 +293,6 @@ class Submission(models.Model):
         self.status = SubmissionStatus.RETURNED
         self.reviewed_at, self.reviewed_by, self.review_comment = timezone.now(), by, comment
         self.save()
-        from staffing.services import notify_returned
-
-        transaction.on_commit(partial(notify_returned, self.pk))
 
     def total_posts(self) -> Decimal:
         return Decimal(self.needs.aggregate(total=models.Sum("posts"))["total"] or 0).quantize(Decimal("0.01"))

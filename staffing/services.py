@@ -71,6 +71,13 @@ def notify_entered(submission_pk: int) -> None:
                    school=submission.institution.short_name, day=submission.received_on.strftime("%d.%m.%Y")))
 
 
+@transaction.atomic
+def return_submission(*, submission: Submission, by, comment: str) -> None:
+    """Send a staffing answer back to its school for corrections; its school users are told once it commits."""
+    submission.return_for_corrections(by=by, comment=comment)
+    transaction.on_commit(partial(notify_returned, submission.pk))
+
+
 def notify_returned(submission_pk: int) -> None:
     """Tell the institution's school users that their staffing answer came back with the methodist's comment."""
     from django.urls import reverse

@@ -38,7 +38,7 @@ from staffing.models import (
     Submission,
     SubmissionStatus,
 )
-from staffing.services import enter_on_behalf, save_submission
+from staffing.services import enter_on_behalf, return_submission, save_submission
 from staffing.summary import AGE_GROUPS, CampaignSummary
 
 CAMPAIGN_ROLES = roles_with(Cap.PERSONAL_DATA)
@@ -375,7 +375,7 @@ def submission_review(request, campaign_pk: int, institution_pk: int):
     if not form.is_valid():
         messages.error(request, _("Write what the institution should correct."))
         return redirect(target)
-    access.submission.return_for_corrections(by=request.user, comment=form.cleaned_data["comment"])
+    return_submission(submission=access.submission, by=request.user, comment=form.cleaned_data["comment"])
     messages.success(request, _("The submission is returned to the institution."))
     return redirect(target)
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from core.autocomplete import autocomplete_field
 from core.duplicates import record_link
-from core.models import CategoryAward, Employment, Institution, Municipality, Pedagogue
+from core.models import CategoryAward, Employment, Institution, Municipality, Pedagogue, Subordination
 from core.scoping import Role, roles_of
 from core.versioning import ChangeGuardMixin
 
@@ -72,6 +72,10 @@ class InstitutionForm(BootstrapFormMixin, forms.ModelForm):
             field.disabled = True
         if field.queryset.count() == 1 and not self.instance.pk:
             field.initial = field.queryset.first()
+        self.fields["subordination"].required = False  # municipal unless said otherwise
+
+    def clean_subordination(self):
+        return self.cleaned_data.get("subordination") or Subordination.MUNICIPAL
 
 
 class PedagogueForm(BootstrapFormMixin, forms.ModelForm):

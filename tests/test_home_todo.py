@@ -106,11 +106,12 @@ def test_methodist_sees_the_returns_to_review_as_the_completeness_page_lists_the
 def test_a_returned_answer_notifies_the_school(school_user, school, city, methodist,
                                                django_capture_on_commit_callbacks):
     from notifications.models import Notification
+    from staffing.services import return_submission
 
     campaign = CampaignFactory(municipality=city, deadline=TODAY + datetime.timedelta(days=5))
     answer = submitted(campaign, school)
     with django_capture_on_commit_callbacks(execute=True):
-        answer.return_for_corrections(by=methodist, comment="Уточните ставки")
+        return_submission(submission=answer, by=methodist, comment="Уточните ставки")
 
     note = Notification.objects.get(user=school_user)
     assert (note.kind, note.body, note.url) == (

@@ -339,7 +339,7 @@ def touched(instance, depth: int = 0) -> Touch:
         if instance.institution_id:
             touch.institutions.add(instance.institution_id)
         return touch
-    year_found = False
+    year_found = parent_gone = False
     parents = []
     for f in _relations(type(instance)):
         value = getattr(instance, f.attname)
@@ -375,7 +375,8 @@ def touched(instance, depth: int = 0) -> Touch:
         elif depth < PARENT_DEPTH and (not touch.municipalities or not year_found):
             try:
                 parent = getattr(instance, f.name, None)
-            except ObjectDoesNotExist:  # deleted in the same cascade
+            except ObjectDoesNotExist:  # deleted in the same cascade: its own signal marks its scope
+                parent_gone = True
                 parent = None
             if parent is not None:
                 above = touched(parent, depth + 1)
@@ -385,7 +386,7 @@ def touched(instance, depth: int = 0) -> Touch:
                     touch.years |= above.years
                     year_found = True
     touch.every_year = not year_found
-    touch.everywhere = not touch.municipalities
+    touch.everywhere = not touch.municipalities and not parent_gone
     return touch
 
 

@@ -595,7 +595,8 @@ def seed(ctx: DemoContext) -> None:
     subjects = _subjects()
     specs = demo_municipalities(sizes["municipalities"])
     municipalities = Municipality.objects.bulk_create(
-        [Municipality(name=name, code=code) for name, code, _adj in specs]
+        [Municipality(name=name, code=code, kind="district" if "район" in name else "city")
+         for name, code, _adj in specs]
     )
     codes = [code for _n, code, _a in specs]
     municipalities = list(Municipality.objects.filter(code__in=codes))

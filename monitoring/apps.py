@@ -10,6 +10,8 @@ class MonitoringConfig(AppConfig):
     def ready(self) -> None:
         # Every app's indicators.py registers its indicators, like admin.py does for the admin.
         autodiscover_modules("indicators")
+        from monitoring import tasks  # noqa: F401 - the Celery tasks stored values start by name
+
         # Cached indicator values are forgotten when the records they come from change.
         from .invalidation import connect
 

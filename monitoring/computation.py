@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from core.models import AcademicYear, Institution
 from monitoring.models import Direction, IndicatorPassport, Target, default_tolerance
 from monitoring.registry import Better, Unit, registry
+from monitoring.stored import CHART_YEARS  # how many academic years the dashboard's charts show
 
 CACHE_SECONDS = int(getattr(settings, "MONITORING_CACHE_SECONDS", 300))
-CHART_YEARS = 5  # how many academic years the dashboard's charts show
 VERSION_KEY = "monitoring:values:version"
 
 

@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from celery import current_app
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import IntegrityError, transaction
@@ -28,6 +29,9 @@ from django.utils import timezone
 from core.models import AcademicYear, Institution, Municipality, Pedagogue
 from monitoring.registry import registry
 from monitoring.value_models import PendingRecomputation, StoredValues, scope_key_of
+
+CHART_YEARS = 5  # how many academic years the dashboard's charts show (and the nightly refresh keeps fresh)
+RECOMPUTE_TASK = "monitoring.recompute_values"
 
 logger = logging.getLogger(__name__)
 PARENT_DEPTH = 2  # how far up the foreign keys a record's municipality is looked for (attendance → meeting → …)
@@ -164,10 +168,10 @@ def recompute(municipality_id: int, year_id: int) -> int:
 
 
 def _enqueue(pairs) -> None:
-    from monitoring import tasks
-
+    # By the task's name (monitoring.tasks registers it and imports this module), not by importing it back.
+    task = current_app.tasks[RECOMPUTE_TASK]
     for municipality_id, year_id in sorted(pairs):
-        transaction.on_commit(lambda m=municipality_id, y=year_id: tasks.recompute_values.delay(m, y))
+        transaction.on_commit(lambda m=municipality_id, y=year_id: task.delay(m, y))
 
 
 def mark_pending(keys: set[tuple[int, int | None, int]]) -> int:
@@ -219,8 +223,6 @@ def records_changed(municipality_ids=None, institution_ids=(), year_ids=None) ->
 def refresh_all(*, years=None) -> int:
     """Nightly: mark every municipality's values of the given years (default: every stored year and the
     dashboard's default years) and every stored institution's as pending; the worker recomputes them."""
-    from monitoring.computation import CHART_YEARS
-
     if years is None:
         latest = AcademicYear.objects.order_by("-start_year").values_list("start_year", flat=True).first()
         years = list(

@@ -2,18 +2,16 @@
 
 from celery import shared_task
 
+from monitoring.stored import RECOMPUTE_TASK, recompute, refresh_all
 
-@shared_task(name="monitoring.recompute_values", acks_late=True, reject_on_worker_lost=True)
+
+@shared_task(name=RECOMPUTE_TASK, acks_late=True, reject_on_worker_lost=True)
 def recompute_values(municipality_id: int, year_id: int) -> int:
     """Recompute the pending values of one municipality and year (queued when their records changed)."""
-    from monitoring.stored import recompute
-
     return recompute(municipality_id, year_id)
 
 
 @shared_task(name="monitoring.refresh_values")
 def refresh_values() -> int:
     """Nightly by beat: mark every municipality's values pending, so the worker recomputes them all."""
-    from monitoring.stored import refresh_all
-
     return refresh_all()

@@ -133,12 +133,12 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("core:institution-*", ANYONE),
     ("institution-*", Access(read=(), write=(Cap.EDIT,), delete=(Cap.DELETE,))),
     ("core:pedagogue-export", Access(read=(Cap.EXPORT,))),
-    ("core:pedagogue-list", Access(read=STAFF)),
+    ("core:pedagogue-list", Access(read=(Cap.PERSONAL_DATA, Cap.OWN_RECORD))),  # a teacher: their own line
     ("core:pedagogue-import", EDIT),
     ("core:pedagogue-create", EDIT),
     ("core:pedagogue-edit", EDIT),
     ("core:pedagogue-*", Access(read=(Cap.PERSONAL_DATA, Cap.OWN_RECORD))),
-    ("pedagogue-list", Access(read=STAFF, write=(Cap.EDIT,))),
+    ("pedagogue-list", Access(read=(Cap.PERSONAL_DATA, Cap.OWN_RECORD), write=(Cap.EDIT,))),
     ("pedagogue-detail", Access(read=(Cap.PERSONAL_DATA, Cap.OWN_RECORD), write=(Cap.EDIT,),
                                 delete=(Cap.DELETE_PEOPLE,), reason=PEOPLE_ARE_NOT_DELETED)),
     # --- training ------------------------------------------------------------------------------------

@@ -572,15 +572,3 @@ def meetings_without_attendance(request):
         .order_by("date", "pk")
     )
     return render(request, "associations/meetings_without_attendance.html", {"page": paginate(request, meetings)})
-
-
-@login_required
-def meetings_without_attendance(request):
-    """The meetings of this academic year, already held, whose attendance the user should mark."""
-    meetings = (
-        Meeting.objects.filter(association__in=Association.objects.editable_by(request.user))
-        .without_attendance(timezone.localdate())
-        .select_related("association")
-        .order_by("date", "pk")
-    )
-    return render(request, "associations/meetings_without_attendance.html", {"page": paginate(request, meetings)})

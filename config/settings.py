@@ -82,7 +82,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Every URL's capability (core/capabilities.py: URL_ACCESS), before any view runs.
-    "core.capabilities.CapabilityMiddleware",
+    "core.scoping.CapabilityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # A form's save that loses a unique constraint to a simultaneous one answers 409, not 500.
     "core.versioning.IntegrityConflictMiddleware",

@@ -3,7 +3,7 @@
 The matrix answers "may this role open this kind of page at all" (the staff directory, diagnoses, exports,
 deletes…); ``for_user()`` then narrows the rows to the user's scope. Views, viewsets, the navigation and
 ``core.scoping`` read the matrix through ``roles_of(user).can(Cap.X)``, ``role_required(Cap.X)`` /
-``HasRole.of(Cap.X)`` and ``roles_with(Cap.X)``; ``CapabilityMiddleware`` enforces ``URL_ACCESS`` for every
+``HasRole.of(Cap.X)`` and ``roles_with(Cap.X)``; ``core.scoping.CapabilityMiddleware`` enforces ``URL_ACCESS`` for every
 URL, and ``tests/test_security_urls.py`` walks every URL as every role against it, so a new URL that is
 not listed here fails the test.
 """
@@ -11,10 +11,7 @@ not listed here fails the test.
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
-from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import JsonResponse
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -297,36 +294,3 @@ def allows(roles, view_name: str | None, method: str = "GET") -> bool:
         return True
     caps = access.caps_for(method.upper())
     return not caps or roles.can(*caps)
-
-
-def may_open(user, view_name: str | None, method: str = "GET") -> bool:
-    from core.scoping import roles_of
-
-    return allows(roles_of(user), view_name, method)
-
-
-class CapabilityMiddleware:
-    """Refuse (403) a logged-in user whose roles lack the capability the URL needs (``URL_ACCESS``).
-
-    Anonymous requests go on to the view, which sends them to the login page (or answers 401/403).
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated:
-            return None
-        match = request.resolver_match
-        if match is None or may_open(user, match.view_name, request.method):
-            return None
-        access = access_for(match.view_name)
-        reason = str(access.reason) if access and access.reason else ""
-        if request.path.startswith("/api/"):
-            return JsonResponse({"detail": reason or gettext("You do not have permission to perform this action.")},
-                                status=403)
-        raise PermissionDenied(reason)

@@ -8,11 +8,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import wraps
 
+from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import JsonResponse
+from django.utils.translation import gettext
 from rest_framework.permissions import BasePermission
 
-from core.capabilities import Cap, Role, caps_of, roles_with
+from core.capabilities import Cap, Role, access_for, allows, caps_of, roles_with
 
 # Roles and what each may do live in core.capabilities (the one matrix); read them from there.
 # Municipal roles see the records of their municipality; the expert is not one of them (it reads what is
@@ -88,7 +91,9 @@ def roles_of(user) -> UserRoles:
     cached = getattr(user, "_portal_roles", None)
     if cached is not None:
         return cached
-    from core.models import Pedagogue, RoleAssignment
+    # Through the app registry: core.models builds its for_user() querysets on this module.
+    RoleAssignment = apps.get_model("core", "RoleAssignment")
+    Pedagogue = apps.get_model("core", "Pedagogue")
 
     result = UserRoles(is_superuser=user.is_superuser)
     for role, municipality_id, institution_id in RoleAssignment.objects.filter(user=user).values_list(
@@ -170,3 +175,34 @@ class HasRole(BasePermission):
     def has_permission(self, request, view) -> bool:
         user = request.user
         return bool(user and user.is_authenticated and (not self.roles or roles_of(user).has(*self.roles)))
+
+
+def may_open(user, view_name: str | None, method: str = "GET") -> bool:
+    return allows(roles_of(user), view_name, method)
+
+
+class CapabilityMiddleware:
+    """Refuse (403) a logged-in user whose roles lack the capability the URL needs (``URL_ACCESS``).
+
+    Anonymous requests go on to the view, which sends them to the login page (or answers 401/403).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None
+        match = request.resolver_match
+        if match is None or may_open(user, match.view_name, request.method):
+            return None
+        access = access_for(match.view_name)
+        reason = str(access.reason) if access and access.reason else ""
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": reason or gettext("You do not have permission to perform this action.")},
+                                status=403)
+        raise PermissionDenied(reason)

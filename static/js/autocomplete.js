@@ -8,7 +8,8 @@ document.addEventListener("DOMContentLoaded", () => {
     ? { none: "Ничего не найдено", more: "Уточните запрос: показаны первые 20", type: "Начните вводить фамилию или название…" }
     : { none: "Nothing found", more: "Refine the search: the first 20 are shown", type: "Start typing a surname or a name…" };
 
-  document.querySelectorAll("select[data-autocomplete-url]").forEach((select) => {
+  const setUp = (select) => {
+    if (select.tomselect || select.closest("template")) return;
     const form = select.form;
     const forward = (select.dataset.autocompleteForward || "").split(" ").filter(Boolean);
     const fieldOf = (name) => form && form.elements.namedItem(name);
@@ -59,5 +60,14 @@ document.addEventListener("DOMContentLoaded", () => {
         control.loadedSearches = {};
       });
     });
-  });
+  };
+  const setUpWithin = (root) => {
+    if (root.matches && root.matches("select[data-autocomplete-url]")) setUp(root);
+    if (root.querySelectorAll) root.querySelectorAll("select[data-autocomplete-url]").forEach(setUp);
+  };
+  setUpWithin(document);
+  // Rows added later (the formsets' "Add a period" clones a <template>) get their pickers as well.
+  new MutationObserver((mutations) => {
+    mutations.forEach((mutation) => mutation.addedNodes.forEach(setUpWithin));
+  }).observe(document.body, { childList: true, subtree: true });
 });

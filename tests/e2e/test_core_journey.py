@@ -66,7 +66,12 @@ def test_methodist_records_a_transfer_with_the_add_period_button(browser_page, m
     page.click("text=Добавить период")
     new = rows_before  # the clone gets the next index
     assert page.locator("#jobs-rows tr").count() == rows_before + 1
-    page.select_option(f"#id_jobs-{new}-institution", label="СШ № 2")
+    page.focus(f"#id_jobs-{new}-institution-ts-control")  # the institution is a search picker
+    page.keyboard.type("СШ № 2")
+    page.wait_for_selector(".ts-dropdown .option:has-text('СШ № 2')")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    assert page.input_value(f"#id_jobs-{new}-institution") == str(other_school.pk)
     page.fill(f"#id_jobs-{new}-hired", "2023-09-01")
     page.click("main button[type=submit]")
     page.wait_for_load_state("networkidle")

@@ -21,6 +21,15 @@ def hire(institution, last_name, first_name, middle_name, born, experience_start
     return pedagogue
 
 
+def pick(page, field, text, option_text):
+    """Type into a search picker and choose the answer with Enter."""
+    page.focus(f"#id_{field}-ts-control")
+    page.keyboard.type(text)
+    page.wait_for_selector(f".ts-dropdown .option:has-text('{option_text}')")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+
+
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_curator_builds_a_pair_and_methodist_sees_it(browser_page, school_user, school, other_school, city):
@@ -36,10 +45,17 @@ def test_curator_builds_a_pair_and_methodist_sees_it(browser_page, school_user, 
     page.goto(page.base_url + "/mentoring/")
     page.click("a[href='/mentoring/pairs/new/']")
     page.wait_for_selector("#id_mentors")
-    assert "Чужанин" not in page.content()  # another school's staff is not offered
+    page.focus("#id_mentors-ts-control")  # another school's staff is not offered by the picker
+    page.keyboard.type("Чужа")
+    page.wait_for_selector(".ts-dropdown .no-results")
+    assert "Чужанин" not in page.content()
+    page.fill("#id_mentors-ts-control", "")
+    page.keyboard.press("Escape")
     page.select_option("#id_form", index=1)
-    page.select_option("#id_mentors", str(mentor.pk))
-    page.select_option("#id_mentees", str(mentee.pk))
+    pick(page, "mentors", "Смир", "Смирнова")
+    pick(page, "mentees", "Ковал", "Коваленко")
+    assert page.locator("#id_mentors option:checked").get_attribute("value") == str(mentor.pk)
+    assert page.locator("#id_mentees option:checked").get_attribute("value") == str(mentee.pk)
     page.fill("#id_start", today.isoformat())
     page.fill("#id_order_number", "112-од")
     page.click("main form button[type=submit]")

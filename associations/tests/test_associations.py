@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from associations.models import Association, Membership
+from associations.models import Association, Membership, PlanItem
 from associations.tests.factories import AssociationFactory, MeetingFactory, MembershipFactory, ProductFactory
 from core.tests.factories import PedagogueFactory
 
@@ -89,6 +89,8 @@ def test_other_municipality_is_invisible_to_a_methodist(client, methodist, other
 def test_list_searches_filters_and_sorts(client, methodist, gmo, community, members, year):
     AssociationFactory(municipality=gmo.municipality, title="ГМО закрытое", started=datetime.date(2018, 9, 1),
                        ended=datetime.date(2019, 6, 1))
+    # The year filter offers the years that hold records: the association's plan for this one.
+    PlanItem.objects.create(association=gmo, year=year, planned_on=datetime.date(2021, 10, 1), title="Семинар")
     client.force_login(methodist)
     url = reverse("associations:association-list")
     rows = lambda **q: [a.title for a in client.get(url, q).context["page"]]  # noqa: E731

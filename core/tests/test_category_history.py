@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core.models import (
     FIRST_OR_HIGHEST,
@@ -113,18 +113,18 @@ def test_a_category_dated_in_the_future_is_refused(city, school):
     pedagogue = person(city, school, hired=datetime.date(2015, 9, 1))
     award = CategoryAward(pedagogue=pedagogue, category=Category.FIRST,
                           order_date=timezone.localdate() + datetime.timedelta(days=1))
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError) as error, translation.override("ru"):
         award.full_clean()
-    assert error.value.message_dict["order_date"] == ["The order date is in the future."]
+    assert error.value.message_dict["order_date"] == ["Дата приказа в будущем."]
 
 
 def test_methodist_and_mentor_need_a_valid_highest_category(city, school):
     pedagogue = person(city, school, hired=datetime.date(2015, 9, 1))
     CategoryAward.objects.create(pedagogue=pedagogue, category=Category.FIRST, order_date=datetime.date(2019, 3, 1))
     refused = CategoryAward(pedagogue=pedagogue, category=Category.METHODIST, order_date=datetime.date(2020, 3, 1))
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError) as error, translation.override("ru"):
         refused.full_clean()
-    assert "highest category on the order date" in error.value.message_dict["category"][0]
+    assert "высшую категорию на дату приказа" in error.value.message_dict["category"][0]
     CategoryAward.objects.create(pedagogue=pedagogue, category=Category.HIGHEST, order_date=datetime.date(2014, 3, 1))
     with pytest.raises(ValidationError):  # that highest ran out on 01.03.2019
         refused.full_clean()

@@ -214,7 +214,7 @@ def test_teacher_may_not_import(client, teacher):
     [
         (SimpleUploadedFile("roster.xlsx", b"this is not a workbook"), "Файл не является книгой Excel (.xlsx)."),
         (SimpleUploadedFile("roster.xlsx", b""), "Отправленный файл пуст."),
-        (SimpleUploadedFile("roster.csv", b"a;b"), "Загрузите книгу Excel с расширением .xlsx."),
+        (SimpleUploadedFile("roster.csv", b"a;b"), "Загрузите книгу Excel с расширением .xlsx или .xls."),
     ],
 )
 def test_a_file_that_is_not_a_workbook_gets_a_clear_message(as_methodist, upload, message):

@@ -125,7 +125,7 @@ def test_a_pdf_through_the_job_has_the_same_text_as_the_view(client, head, schoo
 
     expected = direct(monitoring_views.report_pdf, head, url, pk=snapshot.pk)
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"] == f'attachment; filename="monitoring-{year.start_year}.pdf"'
+    assert response["Content-Disposition"] == f'attachment; filename="monitoring-{year.start_year}-{year.start_year + 1}.pdf"'
 
     def text(content):
         return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)

@@ -38,8 +38,8 @@ def test_school_uploads_needs_from_excel_and_head_sees_them_in_the_summary(brows
     download.value.save_as(template)
     wb = load_workbook(template)
     sheet = wb.worksheets[0]
-    assert [cell.value for cell in sheet[1]][:5] == ["Должность", "Предмет", "Количество ставок",
-                                                     "Часов в неделю", "Причина"]
+    assert [cell.value for cell in sheet[1]][:5] == ["Должность *", "Предмет", "Количество ставок",
+                                                     "Часов в неделю", "Причина *"]  # required columns starred
     sheet.append(["учитель", "Математика", 1, None, "Вакансия (увольнение педагога)", "01.09.2022", "Жильё"])
     sheet.append(["учитель танцев", None, "0,5", None, "декрет"])
     bad = tmp_path / "needs-bad.xlsx"
@@ -64,7 +64,10 @@ def test_school_uploads_needs_from_excel_and_head_sees_them_in_the_summary(brows
     page.wait_for_selector("#needs")
     assert page.locator("#needs tbody tr").count() == 2
     assert page.inner_text("#total-posts").strip() == "1,50"
-    page.click("#submit-button")
+    with page.expect_event("dialog") as confirmation:  # submitting locks the answer, so the portal asks first
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.click("#submit-button")
+    assert "Отправить ответ?" in confirmation.value.message
     page.wait_for_selector("#submission-status [data-status=submitted]")
     screenshot(page, "staffing-submitted")
     submission = Submission.objects.get()

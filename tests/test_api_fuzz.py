@@ -5,9 +5,13 @@ no answer may be a 5xx, and every answer must be documented (status code, conten
 Failures are collected for all operations and reported together instead of stopping at the first one.
 """
 
+from contextlib import contextmanager
+
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, given, settings
 from rest_framework.authtoken.models import Token
@@ -41,7 +45,26 @@ def records(city, school, other_school, year):
     ItemFactory(institution=school)
 
 
+@contextmanager
+def connections_kept():
+    """Keep the test's database connection across the WSGI calls, as Django's test client does: the
+    request signals would otherwise close a connection older than CONN_MAX_AGE in the middle of the test's
+    transaction (PostgreSQL; SQLite's in-memory test database is never closed)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
 def fuzz(user) -> list[str]:
+    with connections_kept():
+        return _fuzz(user)
+
+
+def _fuzz(user) -> list[str]:
     schema = schemathesis.openapi.from_dict(SchemaGenerator().get_schema(request=None, public=True))
     schema.app = get_wsgi_application()
     headers = {"Authorization": f"Token {Token.objects.get_or_create(user=user)[0].key}"}

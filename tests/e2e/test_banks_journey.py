@@ -33,7 +33,7 @@ def test_material_goes_through_the_expert_council_to_the_showcase(browser_page, 
     # The institution is a search-as-you-type picker: type a few letters, choose the answer with Enter.
     page.focus("#id_institution-ts-control")
     page.keyboard.type("СШ № 1")
-    page.wait_for_selector(f".ts-dropdown .option:has-text('{school.short_name}')")
+    page.wait_for_selector(f"#id_institution-ts-dropdown .option.active:has-text('{school.short_name}')")
     page.keyboard.press("Enter")
     assert page.input_value("#id_institution") == str(school.pk)
     page.select_option("#id_kind", "lesson")

@@ -68,7 +68,7 @@ def test_methodist_records_a_transfer_with_the_add_period_button(browser_page, m
     assert page.locator("#jobs-rows tr").count() == rows_before + 1
     page.focus(f"#id_jobs-{new}-institution-ts-control")  # the institution is a search picker
     page.keyboard.type("СШ № 2")
-    page.wait_for_selector(".ts-dropdown .option:has-text('СШ № 2')")
+    page.wait_for_selector(f"#id_jobs-{new}-institution-ts-dropdown .option.active:has-text('СШ № 2')")
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
     assert page.input_value(f"#id_jobs-{new}-institution") == str(other_school.pk)

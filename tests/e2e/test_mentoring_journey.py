@@ -23,11 +23,12 @@ def hire(institution, last_name, first_name, middle_name, born, experience_start
 
 def pick(page, field, text, option_text):
     """Type into a search picker and choose the answer with Enter."""
-    page.focus(f"#id_{field}-ts-control")
-    page.keyboard.type(text)
-    page.wait_for_selector(f".ts-dropdown .option:has-text('{option_text}')")
-    page.keyboard.press("Enter")
-    page.keyboard.press("Escape")
+    control = page.locator(f"#id_{field}-ts-control")
+    control.press_sequentially(text)  # into this picker's own box, whatever had the focus before
+    page.wait_for_selector(f"#id_{field}-ts-dropdown .option.active:has-text('{option_text}')")
+    control.press("Enter")
+    control.locator("xpath=..").locator(f".item:has-text('{option_text}')").wait_for()
+    control.press("Escape")
 
 
 @pytest.mark.browser

@@ -20,11 +20,12 @@ class Counter:
 
     def pick(self, field, text, option_text):
         """Type into a picker and choose the answer with Enter (a keyboard action, counted as a click)."""
-        self.page.focus(f"#id_{field}-ts-control")
-        self.page.keyboard.type(text)
-        self.page.wait_for_selector(f".ts-dropdown .option:has-text('{option_text}')")
-        self.page.keyboard.press("Enter")
-        self.page.keyboard.press("Escape")
+        control = self.page.locator(f"#id_{field}-ts-control")
+        control.press_sequentially(text)  # into this picker's own box, whatever had the focus before
+        self.page.wait_for_selector(f"#id_{field}-ts-dropdown .option.active:has-text('{option_text}')")
+        control.press("Enter")
+        control.locator("xpath=..").locator(f".item:has-text('{option_text}')").wait_for()
+        control.press("Escape")
         self.clicks += 1
 
 

@@ -1,7 +1,6 @@
 """``python manage.py seed_demo [--scale municipal|region|country|tiny] [--seed N] [--today YYYY-MM-DD] [--apps core,...]``"""
 
 import datetime
-import importlib
 import random
 import time
 
@@ -10,24 +9,16 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from core import demo
+from core.discovery import domain_modules
 
 
 def app_seeders(only: list[str] | None = None):
     """Yield ``(app, seed)`` for core and every domain app with a ``demo.py``, in ``DOMAIN_APPS`` order,
     except that monitoring comes last: its demo order is built from every other app's records."""
     ordered = [app for app in settings.DOMAIN_APPS if app != "monitoring"] + ["monitoring"]
-    for app in ordered:
-        if only and app not in only:
-            continue
-        if app == "core":
-            yield app, demo.seed
-            continue
-        try:
-            module = importlib.import_module(f"{app}.demo")
-        except ModuleNotFoundError as error:
-            if error.name == f"{app}.demo":
-                continue
-            raise
+    if only:
+        ordered = [app for app in ordered if app in only]
+    for app, module in domain_modules("demo", apps=ordered):
         seed = getattr(module, "seed", None)
         if callable(seed):
             yield app, seed

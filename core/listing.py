@@ -1,19 +1,25 @@
 """The list page of every app: a scoped queryset filtered by a django-filter FilterSet (the same one the
-API uses), sorted by an allow-list of keys, paginated, and exported from ``<list>/export/``.
+API uses), sorted, paginated and rendered by a template that extends ``list_page.html``; the same rows are
+exported from ``<list>/export/``.
+
+    def programme_rows(request):
+        return filtered(request, ProgrammeFilter, Programme.objects.for_user(request.user), "title")
 
     def programme_list(request):
-        filterset = filtered(request, ProgrammeFilter, Programme.objects.for_user(request.user), "title")
-        return render(request, "training/programme_list.html",
-                      {"filter": filterset, "page": paginate(request, filterset.qs)})
+        return list_page(request, "training/programme_list.html", programme_rows(request),
+                         export="training:programme-export", context={"can_edit": ...})
 
-``list_page()`` does the same in one call for FilterSets without a ``sort`` filter of their own, with the
-sort keys given as ``{key: (field, ...)}``.
+    def programme_export(request):
+        return workbook_response("programmes.xlsx", [programmes_sheet(programme_rows(request).qs)])
+
+Sorting is either a ``sort`` filter of the FilterSet (``filtered()`` sets its default) or, for FilterSets
+without one, an allow-list ``{key: (field, ...)}`` read by ``sorted_rows()``.
 """
 
 from collections.abc import Callable
 
 from django.core.paginator import Page, Paginator
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 PAGE_SIZE = 25
 
@@ -43,28 +49,54 @@ def sorted_by(request, queryset, sorts: dict[str, tuple[str, ...]], default: str
     return queryset.order_by(*fields, "-pk" if key.startswith("-") else "pk"), key
 
 
+def sorted_rows(request, filterset_class, queryset, sorts: dict[str, tuple[str, ...]], default: str):
+    """Return (filterset, rows, sort key) for a FilterSet without a sort filter of its own."""
+    filterset = filterset_class(request.GET or None, queryset=queryset, request=request)
+    rows, sort = sorted_by(request, filterset.qs, sorts, default)
+    return filterset, rows, sort
+
+
+def is_filtered(request) -> bool:
+    """Whether the query narrows the rows (anything but the page and the order)."""
+    return any(value for key, value in request.GET.items() if key not in ("page", "sort"))
+
+
+def export_redirect(request, url_name: str):
+    """The old ``?export=xlsx`` on a list URL: the same filters at the list's export URL, or None."""
+    if request.GET.get("export") != "xlsx":
+        return None
+    from django.urls import reverse
+
+    params = request.GET.copy()
+    params.pop("export")
+    params.pop("page", None)
+    return redirect(reverse(url_name) + (f"?{params.urlencode()}" if params else ""))
+
+
 def list_page(
     request,
-    *,
-    queryset,
-    filterset_class,
     template: str,
-    sorts: dict[str, tuple[str, ...]],
-    default_sort: str,
-    export: Callable | None = None,
-    context: dict | None = None,
+    filterset=None,
+    *,
+    rows=None,
+    sort: str | None = None,
+    export: str | None = None,
+    context: dict | Callable[[Page], dict] | None = None,
     per_page: int = PAGE_SIZE,
 ):
-    """Render ``template`` with the filter, the sorted page of rows and whether anything is filtered."""
-    filterset = filterset_class(request.GET or None, queryset=queryset, request=request)
-    rows, sort = sorted_by(request, filterset.qs, sorts, default_sort)
-    if export and request.GET.get("export") == "xlsx":
-        return export(rows)
+    """Render ``template`` (a child of ``list_page.html``) with one page of the rows.
+
+    ``rows`` defaults to the filterset's rows; ``export`` names the URL of the list's export (its button
+    carries the filters); ``context`` is a dict, or a function of the page for what depends on its rows.
+    """
+    if rows is None:
+        rows = filterset.qs
     page = paginate(request, rows, per_page)
+    extra = context(page) if callable(context) else context
     return render(
         request,
         template,
-        {"filter": filterset, "page": page, "rows": page.object_list, "sort": sort,
-         "filtered": bool(filterset.is_bound and any(v for k, v in request.GET.items() if k not in ("page", "sort"))),
-         **(context or {})},
+        {"filter": filterset, "page": page, "rows": page.object_list,
+         "sort": request.GET.get("sort", "") if sort is None else sort, "filtered": is_filtered(request),
+         "export_name": export, **(extra or {})},
     )

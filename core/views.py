@@ -17,7 +17,7 @@ from core.filters import InstitutionPageFilter, PedagoguePageFilter
 from core.forms import CategoryAwardForm, InstitutionForm, PedagogueForm, employment_formset_class
 from core.history import history_entries
 from core.imports import ImportView
-from core.listing import filtered, paginate
+from core.listing import filtered, list_page
 from core.models import CategoryAward, Employment, Institution, Pedagogue
 from core.nav import all_items
 from core.record import record_sections
@@ -81,16 +81,8 @@ def institution_rows(request):
 
 @login_required
 def institution_list(request):
-    filterset = institution_rows(request)
-    return render(
-        request,
-        "core/institution_list.html",
-        {
-            "filter": filterset,
-            "page": paginate(request, filterset.qs),
-            "can_create": may_create_institutions(request.user),
-        },
-    )
+    return list_page(request, "core/institution_list.html", institution_rows(request),
+                     export="core:institution-export", context={"can_create": may_create_institutions(request.user)})
 
 
 @login_required
@@ -158,20 +150,13 @@ def pedagogue_rows(request):
 def pedagogue_list(request):
     filterset = pedagogue_rows(request)
     rows = filterset.qs.select_related("institution", "position").prefetch_related("subjects")
-    page = paginate(request, rows.with_young_flag(timezone.localdate()))
-    log_access(request, "core.pedagogue", kind=AccessKind.LIST, rows=len(page.object_list))
-    return render(
-        request,
-        "core/pedagogue_list.html",
-        {
-            "filter": filterset,
-            "page": page,
-            "today": timezone.localdate(),
-            "is_filtered": any(value for key, value in request.GET.items() if key not in ("sort", "page")),
-            "can_create": may_create_pedagogues(request.user),
-            "can_import": may_create_pedagogues(request.user),
-        },
-    )
+
+    def context(page):
+        log_access(request, "core.pedagogue", kind=AccessKind.LIST, rows=len(page.object_list))
+        return {"can_create": may_create_pedagogues(request.user), "can_import": may_create_pedagogues(request.user)}
+
+    return list_page(request, "core/pedagogue_list.html", filterset, rows=rows.with_young_flag(timezone.localdate()),
+                     export="core:pedagogue-export", context=context)
 
 
 @login_required

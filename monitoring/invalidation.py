@@ -15,6 +15,10 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 IGNORED_APPS = {"notifications"}
+# Bookkeeping rows of domain apps that feed no indicator. Without a municipality of their own they would mark every
+# municipality's values: the access log is written by every list and record page a user opens, the certificate
+# counter by every certificate issued, and role assignments only say who may see what.
+IGNORED_MODELS = {"core.accesslog", "core.roleassignment", "certificates.numbercounter"}
 # Of monitoring's own models only these change what a dashboard shows (the ratings, not the values); reports,
 # orders and their assignments are built from the values.
 MONITORING_INPUTS = {"direction", "indicatorpassport", "target"}
@@ -28,6 +32,7 @@ def feeds_indicators(model) -> bool:
     return (
         meta.app_label in settings.DOMAIN_APPS
         and meta.app_label not in IGNORED_APPS
+        and meta.label_lower not in IGNORED_MODELS
         and not model.__name__.startswith("Historical")
     )
 

@@ -14,6 +14,7 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core.audit import AccessLog
 from core.models import Institution, Pedagogue
 from monitoring import stored
 from monitoring.computation import VERSION_KEY
@@ -118,6 +119,20 @@ def test_a_rolled_back_change_and_a_login_mark_nothing(
             pass
         client.force_login(head)
 
+    assert not PendingRecomputation.objects.exists()
+
+
+def test_opening_lists_and_records_marks_nothing(
+    two_cities, school, client, head, django_capture_on_commit_callbacks
+):
+    """The access log entry each page of personal data writes feeds no indicator (it used to mark every city)."""
+    pedagogue = Pedagogue.objects.filter(institution=school).first()
+    client.force_login(head)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.get(reverse("core:pedagogue-list")).status_code == 200
+        assert client.get(reverse("core:pedagogue-detail", args=[pedagogue.pk])).status_code == 200
+
+    assert AccessLog.objects.count() == 2
     assert not PendingRecomputation.objects.exists()
 
 

@@ -15,7 +15,7 @@ export DJANGO_SETTINGS_MODULE := config.settings
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: demo install install-test static migrate seed logins serve test test-fast browser-deps fonts messages \
-        compilemessages lint check-deploy bench clean
+        compilemessages lint check-deploy bench clean office
 
 demo: install static fonts migrate seed logins serve
 
@@ -93,9 +93,21 @@ fonts:
 	  || echo "Could not install fonts-liberation: the order PDF falls back to another serif."; \
 	else echo "The order PDF needs Debian's fonts-liberation: run 'sudo apt-get install fonts-liberation'."; fi
 
+# LibreOffice converts the order's .docx to PDF in a test (the same items as python-docx reads): Debian's
+# libreoffice-writer-nogui (no GUI, no Java) gives `soffice`; the test is skipped where it is missing.
+office:
+	@if command -v soffice >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing Debian's libreoffice-writer-nogui for the .docx conversion test..."; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get install -y -q --no-install-recommends libreoffice-writer-nogui >/dev/null 2>&1 \
+	  || { apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends libreoffice-writer-nogui >/dev/null; } \
+	  || echo "Could not install libreoffice-writer-nogui: the .docx conversion test will be skipped."; \
+	else echo "The .docx conversion test needs 'sudo apt-get install --no-install-recommends libreoffice-writer-nogui'."; fi
+
 # ruff and the migrations check never stop the suite from running; `make test` exits with pytest's
 # status when pytest fails, otherwise non-zero when ruff or the migrations check failed.
-test: install-test static browser-deps fonts compilemessages
+test: install-test static browser-deps fonts office compilemessages
 	@status=0; \
 	echo "== ruff check ."; $(VENV)/bin/ruff check . || status=1; \
 	echo "== makemigrations --check"; $(PY) manage.py makemigrations --check --dry-run -v 1 || status=1; \

@@ -21,7 +21,7 @@ from core.scoping import Role, role_required, roles_of
 
 AUTHORS = (Role.METHODIST, Role.SCHOOL, Role.TEACHER)
 SORTS = {
-    "title": ("title",), "bank": ("bank",), "institution": ("institution__short_name",), "year": ("year__start_year",),
+    "title": ("title",), "bank": ("bank",), "institution": ("institution__sort_key",), "year": ("year__start_year",),
     "status": ("status",), "published": ("published_on",), "created": ("created_at",),
 }
 

@@ -134,16 +134,16 @@ class PedagogueFilter(django_filters.FilterSet):
 
 
 INSTITUTION_SORTS = {
-    "name": ("short_name",),
-    "type": ("type", "short_name"),
-    "municipality": ("municipality__name", "short_name"),
-    "staff": ("staff_count", "short_name"),
+    "name": ("sort_key",),
+    "type": ("type", "sort_key"),
+    "municipality": ("municipality__name", "sort_key"),
+    "staff": ("staff_count", "sort_key"),
 }
 
 PEDAGOGUE_SORTS = {
     "name": ("last_name", "first_name", "middle_name"),
     "birth_date": ("birth_date", "last_name"),
-    "institution": ("institution__short_name", "last_name", "first_name"),
+    "institution": ("institution__sort_key", "last_name", "first_name"),
     "position": ("position__name", "last_name", "first_name"),
     "category": ("category", "last_name", "first_name"),
     "experience": ("experience_start", "last_name", "first_name"),

@@ -2,14 +2,14 @@
 their employment history, academic years, directories and users' roles."""
 
 import datetime
+import re
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, F, Min, OuterRef, Q, Value
-from django.db.models.functions import Concat, StrIndex, Substr, Trim
+from django.db.models import Exists, Min, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +21,7 @@ from core.scoping import Role, roles_of
 from core.search import contains_q
 
 YOUNG_AGE = 35
+MIN_WORKING_AGE = 16  # the youngest a pedagogue may be (Labour Code, art. 63)
 YOUNG_SPECIALIST_YEARS = 3
 _young_specialist_rule = None
 
@@ -105,17 +106,16 @@ def own_institutions_q(municipality, prefix: str = "") -> Q:
     return q
 
 
-def natural_order(field: str = "short_name") -> list:
-    """Return the ordering of names by their number, not as text: «СШ № 2» before «СШ № 11».
+NUMBER = re.compile(r"\d+")
 
-    The text up to «№», then the number after it by its length, then the name (equal lengths compare as
-    numbers). Plain SQL functions, so SQLite and PostgreSQL order alike; a name without «№» keeps text order.
-    """
-    name = Concat(F(field), Value("№"), output_field=models.CharField())
-    sign = StrIndex(name, Value("№"))
-    number = Trim(Substr(name, sign + 1))
-    digits = StrIndex(Concat(number, Value(" "), output_field=models.CharField()), Value(" "))
-    return [Substr(name, 1, sign).asc(), digits.asc(), F(field).asc()]
+
+def natural_key(name: str) -> str:
+    """Return the key that sorts names by their numbers, not as text: «СШ № 2» before «СШ № 11».
+
+    Every run of digits is zero-padded to ten places; case, spaces and ё do not matter. Stored in
+    ``Institution.sort_key``, so SQLite and PostgreSQL order alike and any query can order by it."""
+    folded = " ".join(str(name or "").replace("ё", "е").replace("Ё", "Е").split()).casefold()
+    return NUMBER.sub(lambda match: match.group().lstrip("0").rjust(10, "0"), folded)[:300]
 
 
 class InstitutionQuerySet(models.QuerySet):
@@ -147,8 +147,13 @@ class InstitutionQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
     def natural(self) -> "InstitutionQuerySet":
-        """Order by the number in the name (see ``natural_order``)."""
-        return self.order_by(*natural_order())
+        """Order by the number in the name (``sort_key``), after another ``order_by``."""
+        return self.order_by("sort_key", "pk")
+
+    def bulk_create(self, objs, *args, **kwargs):
+        for institution in objs:
+            institution.sort_key = natural_key(institution.short_name)
+        return super().bulk_create(objs, *args, **kwargs)
 
     def search(self, text: str) -> "InstitutionQuerySet":
         """Return the institutions whose full or short name contains every word of the text."""
@@ -163,15 +168,6 @@ class InstitutionQuerySet(models.QuerySet):
             index.setdefault(normalized_name(institution.name), institution)
             index[normalized_name(institution.short_name)] = institution
         return index
-
-
-class NaturalInstitutionManager(models.Manager.from_queryset(InstitutionQuerySet)):
-    """Institutions come in natural order everywhere they are listed (pickers, filters, lists, admin).
-
-    A manager rather than ``Meta.ordering``: the expression would enter the migrations' model state."""
-
-    def get_queryset(self) -> InstitutionQuerySet:
-        return super().get_queryset().order_by(*natural_order())
 
 
 QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "ё": "е", "Ё": "Е"})
@@ -197,20 +193,29 @@ class Institution(models.Model):
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    # The short name with its numbers padded (``natural_key``), kept by save(): institutions sort by it.
+    sort_key = models.CharField(_("sort key"), max_length=300, default="", editable=False, db_index=True)
 
     history = HistoricalRecords()
-    objects = NaturalInstitutionManager()
+    objects = InstitutionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("institution")
         verbose_name_plural = _("institutions")
-        ordering = ["short_name"]  # for other models' ordering by institution; the manager orders naturally
+        ordering = ["sort_key", "pk"]  # «СШ № 2» before «СШ № 11», also where other models order by institution
         constraints = [
             models.UniqueConstraint(fields=["municipality", "short_name"], name="institution_unique_short_name")
         ]
 
     def __str__(self) -> str:
         return self.short_name
+
+    def save(self, *args, **kwargs) -> None:
+        self.sort_key = natural_key(self.short_name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "short_name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sort_key"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("core:institution-detail", args=[self.pk])
@@ -420,6 +425,18 @@ def years_before(day: datetime.date, years: int) -> datetime.date:
         return day.replace(year=day.year - years, day=28)
 
 
+def date_after_birth(day: datetime.date | None, birth: datetime.date | None) -> str | None:
+    """Return what is wrong with a date of a person's working life (hired, experience since, a category's
+    order): a day in the future or not after the birth date; None when it is fine or unknown."""
+    if not day:
+        return None
+    if day > timezone.localdate():
+        return _("The date is in the future.")
+    if birth and day <= birth:
+        return _("The date is before the birth date.")
+    return None
+
+
 class Pedagogue(models.Model):
     last_name = models.CharField(_("last name"), max_length=100)
     first_name = models.CharField(_("first name"), max_length=100)
@@ -486,12 +503,21 @@ class Pedagogue(models.Model):
         return reverse("core:pedagogue-detail", args=[self.pk])
 
     def clean(self) -> None:
+        """Every rule of the record at once (the form and the roster import show them all in one round)."""
+        errors = {}
         if self.institution_id and self.municipality_id and self.institution.municipality_id != self.municipality_id:
-            raise ValidationError({"institution": _("The institution belongs to another municipality.")})
+            errors["institution"] = _("The institution belongs to another municipality.")
         if self.category_date and self.category == Category.NONE:
-            raise ValidationError({"category_date": _("A category date needs a category.")})
-        if self.birth_date and self.birth_date > timezone.localdate():
-            raise ValidationError({"birth_date": _("The birth date is in the future.")})
+            errors["category_date"] = _("A category date needs a category.")
+        today = timezone.localdate()
+        if self.birth_date and self.birth_date > today:
+            errors["birth_date"] = _("The birth date is in the future.")
+        elif self.birth_date and self.birth_date > years_before(today, MIN_WORKING_AGE):
+            errors["birth_date"] = _("The pedagogue would be younger than {age}.").format(age=MIN_WORKING_AGE)
+        if error := date_after_birth(self.experience_start, self.birth_date):
+            errors["experience_start"] = error
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def full_name(self) -> str:
@@ -587,8 +613,14 @@ class Employment(models.Model):
         return f"{self.pedagogue} — {self.institution}"
 
     def clean(self) -> None:
+        errors = {}
         if self.left and self.hired and self.left < self.hired:
-            raise ValidationError({"left": _("The leaving date is before the hiring date.")})
+            errors["left"] = _("The leaving date is before the hiring date.")
+        pedagogue = self.pedagogue if self.pedagogue_id or "pedagogue" in self._state.fields_cache else None
+        if error := date_after_birth(self.hired, pedagogue.birth_date if pedagogue else None):
+            errors["hired"] = error
+        if errors:
+            raise ValidationError(errors)
 
 
 class CategoryAwardQuerySet(models.QuerySet):
@@ -656,15 +688,19 @@ class CategoryAward(models.Model):
         """The rules of order No. 196: no date in the future; methodist and mentor on top of a valid highest."""
         if self.order_date and self.order_date > timezone.localdate():
             raise ValidationError({"order_date": _("The order date is in the future.")})
+        pedagogue = self.pedagogue if self.pedagogue_id or "pedagogue" in self._state.fields_cache else None
+        if pedagogue and pedagogue.birth_date and self.order_date and self.order_date <= pedagogue.birth_date:
+            raise ValidationError({"order_date": _("The date is before the birth date.")})
         if self.order_date and not self.valid_until:
             self.valid_until = category_valid_until(self.order_date)
         if self.order_date and self.valid_until and self.valid_until <= self.order_date:
             raise ValidationError({"valid_until": _("The category must be valid after the order date.")})
-        if self.category in ON_TOP_OF_HIGHEST and self.order_date and self.pedagogue_id:
-            highest = CategoryAward.objects.held_on(self.order_date).filter(
+        if self.category in ON_TOP_OF_HIGHEST and self.order_date:
+            # A pedagogue not saved yet (a roster row of a new person) holds no highest category.
+            highest = self.pedagogue_id and CategoryAward.objects.held_on(self.order_date).filter(
                 pedagogue_id=self.pedagogue_id, category=Category.HIGHEST
-            ).exclude(pk=self.pk)
-            if not highest.exists():
+            ).exclude(pk=self.pk).exists()
+            if not highest:
                 raise ValidationError({"category": _(
                     "«{category}» is awarded only to a pedagogue holding the highest category on the order date."
                 ).format(category=self.get_category_display())})

@@ -22,7 +22,7 @@ from expertise.todo import pending_reviews
 
 MANAGERS = roles_with(Cap.DECIDE)
 SORTS = {
-    "title": ("title",), "type": ("type",), "institution": ("institution__short_name",),
+    "title": ("title",), "type": ("type",), "institution": ("institution__sort_key",),
     "submitted": ("submitted_on",), "status": ("status",), "deadline": ("deadline",), "score": ("combined_score",),
 }
 

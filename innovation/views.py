@@ -17,7 +17,7 @@ from innovation.models import Participant, Product, Project, Stage
 
 EDITORS = (Role.METHODIST, Role.SCHOOL)
 SORTS = {
-    "title": ("title",), "institution": ("institution__short_name",), "level": ("level",),
+    "title": ("title",), "institution": ("institution__sort_key",), "level": ("level",),
     "status": ("status",), "start": ("start",), "participants": ("participant_count",),
 }
 

@@ -49,7 +49,7 @@ class YoungSpecialistFilter(django_filters.FilterSet):
     )
     sort = SortFilter(sorts={
         "name": ("last_name", "first_name", "middle_name"),
-        "institution": ("institution__short_name", "last_name"),
+        "institution": ("institution__sort_key", "last_name"),
         "birth_date": ("birth_date", "last_name"),
         "experience": ("experience_start", "last_name"),
     })
@@ -90,7 +90,7 @@ class ProgrammeFilter(django_filters.FilterSet):
         label=_("Institution"), queryset=visible_institutions, empty_label=_("Any institution")
     )
     sort = SortFilter(sorts={
-        "title": ("title",), "institution": ("institution__short_name", "title"), "start": ("start", "title"),
+        "title": ("title",), "institution": ("institution__sort_key", "title"), "start": ("start", "title"),
     })
 
     class Meta:
@@ -116,7 +116,7 @@ class PairFilter(django_filters.FilterSet):
     )
     silent = django_filters.BooleanFilter(label=_("Nothing logged for a month"), method="filter_silent")
     sort = SortFilter(sorts={
-        "start": ("start",), "end": ("end", "start"), "institution": ("institution__short_name", "start"),
+        "start": ("start",), "end": ("end", "start"), "institution": ("institution__sort_key", "start"),
         "form": ("form__order", "start"),
     })
 
@@ -235,7 +235,7 @@ class DueFilter(django_filters.FilterSet):
                                          empty_label=None)
     sort = SortFilter(sorts={
         "category_date": ("category_date", "last_name"), "name": ("last_name", "first_name"),
-        "institution": ("institution__short_name", "last_name"),
+        "institution": ("institution__sort_key", "last_name"),
     })
 
     class Meta:

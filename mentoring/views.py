@@ -466,7 +466,7 @@ def session_detail(request, pk: int):
         .filter(municipality=session.municipality, institution__isnull=False)
         .filter(Q(young_specialist_q(session.date)) | Q(pk__in=present.values("pk")))
         .select_related("institution")
-        .order_by("institution__short_name", "last_name", "first_name")
+        .order_by("institution__sort_key", "last_name", "first_name")
     )
     form = AttendanceForm(request.POST or None, queryset=candidates,
                           initial={"attendees": list(present.values_list("pk", flat=True))})

@@ -26,7 +26,7 @@ from staffing.models import (
     SubmissionStatus,
     managing_municipality_ids,
 )
-from staffing.services import replace_needs, return_submission
+from staffing.services import mark_entered, replace_needs, return_submission
 
 MANAGERS = MUNICIPAL_ROLES
 
@@ -122,8 +122,13 @@ class SubmissionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Submission
         fields = ["id", "campaign", "institution", "institution_name", "status", "no_needs", "contact", "needs",
-                  "submitted_at", "first_submitted_at", "reviewed_at", "review_comment"]
-        read_only_fields = ["status", "submitted_at", "first_submitted_at", "reviewed_at", "review_comment"]
+                  "received_on", "entered_by_methodist", "submitted_at", "first_submitted_at", "reviewed_at",
+                  "review_comment"]
+        read_only_fields = ["status", "entered_by_methodist", "submitted_at", "first_submitted_at", "reviewed_at",
+                            "review_comment"]
+        extra_kwargs = {"received_on": {"help_text": "The day a paper answer came: the methodist enters the "
+                                                     "answer on the institution's behalf with it (it is submitted "
+                                                     "at once); an institution's own answer gets it on submit."}}
 
     def validate(self, attrs):
         user = self.context["request"].user
@@ -133,34 +138,62 @@ class SubmissionSerializer(serializers.ModelSerializer):
                                           or institution != self.instance.institution):
             raise serializers.ValidationError(_("The campaign and the institution of a submission cannot change."))
         roles = roles_of(user)
-        if not (roles.is_admin or institution.pk in roles.institution_ids_for(Role.SCHOOL)):
+        is_school = roles.is_admin or institution.pk in roles.institution_ids_for(Role.SCHOOL)
+        # A methodist (head) of the campaign enters the answer an institution sent on paper, as on the entry page.
+        self.entering = not is_school and Campaign.objects.managed_by(user).filter(pk=campaign.pk).exists()
+        if not (is_school or self.entering):
             raise PermissionDenied(_("Only the institution itself may write its submission."))
         if not Campaign.objects.for_user(user).filter(pk=campaign.pk).exists() or not campaign.requires(institution):
             raise serializers.ValidationError({"campaign": _("This campaign does not ask this institution.")})
-        if not campaign.is_open:
-            raise PermissionDenied(_("The campaign is closed."))
+        if self.entering:
+            self._validate_entry(attrs, campaign, institution)
+        else:
+            if attrs.get("received_on"):
+                raise serializers.ValidationError({"received_on": _(
+                    "The date of receipt is set when the institution submits its answer; the methodist enters "
+                    "it for an answer sent on paper.")})
+            if not campaign.is_open:
+                raise PermissionDenied(_("The campaign is closed."))
+            if self.instance is not None and not self.instance.is_editable:
+                raise PermissionDenied(_("The submission is locked: it has been submitted."))
         if self.instance is None and Submission.objects.filter(campaign=campaign, institution=institution).exists():
             raise serializers.ValidationError(_("The institution has already started its submission."))
-        if self.instance is not None and not self.instance.is_editable:
-            raise PermissionDenied(_("The submission is locked: it has been submitted."))
         no_needs = attrs.get("no_needs", self.instance.no_needs if self.instance else False)
         needs = attrs.get("needs")
         has_needs = bool(needs) if needs is not None else bool(self.instance and self.instance.needs.exists())
         if no_needs and has_needs:
             raise serializers.ValidationError(_("«No staffing needs» and listed needs exclude each other."))
+        if self.entering and not (no_needs or has_needs):
+            raise serializers.ValidationError(_("List the needs or mark «No staffing needs» before submitting."))
         return attrs
+
+    def _validate_entry(self, attrs, campaign, institution) -> None:
+        """An entered answer is submitted at once: it needs its date of receipt (``Submission.clean``: not in the
+        future, within the campaign's year) and may replace only an answer the institution has not submitted."""
+        if self.instance is not None and self.instance.status not in (SubmissionStatus.DRAFT,
+                                                                      SubmissionStatus.RETURNED):
+            raise PermissionDenied(_("The submission is locked: it has been submitted."))
+        received_on = attrs.get("received_on")
+        if not received_on:
+            raise serializers.ValidationError({"received_on": _("Give the day the answer was received.")})
+        try:
+            Submission(campaign=campaign, institution=institution, received_on=received_on).clean()
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.message_dict) from exc
 
     @transaction.atomic
     def create(self, validated_data):
         needs = validated_data.pop("needs", None)
+        received_on = validated_data.pop("received_on", None)
         submission = Submission.objects.create(**validated_data)
         if needs:
             self._replace(submission, needs)
-        return submission
+        return self._entered(submission, received_on)
 
     @transaction.atomic
     def update(self, instance, validated_data):
         needs = validated_data.pop("needs", None)
+        received_on = validated_data.pop("received_on", None)
         instance = super().update(instance, validated_data)
         if needs is not None:
             no_needs = instance.no_needs
@@ -168,11 +201,17 @@ class SubmissionSerializer(serializers.ModelSerializer):
             if no_needs and not needs:
                 instance.no_needs = True
                 instance.save(update_fields=["no_needs"])
-        return instance
+        return self._entered(instance, received_on)
+
+    def _entered(self, submission, received_on):
+        if self.entering:
+            mark_entered(submission=submission, received_on=received_on, by=self.context["request"].user)
+        return submission
 
     def _replace(self, submission, needs):
         try:
-            replace_needs(submission=submission, needs=needs, by=self.context["request"].user)
+            replace_needs(submission=submission, needs=needs, by=self.context["request"].user,
+                          entering=self.entering)
         except DjangoValidationError as exc:
             raise PermissionDenied(exc.messages[0]) from exc
         submission.refresh_from_db()
@@ -187,7 +226,7 @@ class SubmissionViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixi
     serializer_class = SubmissionSerializer
     filterset_class = SubmissionFilter
     ordering_fields = ["submitted_at", "institution__short_name"]
-    ordering = ["institution__short_name"]
+    ordering = ["institution__sort_key"]
 
     def get_queryset(self):
         return (

@@ -48,8 +48,8 @@ class CompletenessFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=STATUS_CHOICES, empty_label=_("Any status"),
                                          field_name="submission_status")
     sort = SortFilter(sorts={
-        "name": ("short_name",), "type": ("type", "short_name"), "status": ("submission_status", "short_name"),
-        "submitted": ("submitted_at", "short_name"), "posts": ("posts", "short_name"),
+        "name": ("sort_key",), "type": ("type", "sort_key"), "status": ("submission_status", "sort_key"),
+        "submitted": ("submitted_at", "sort_key"), "posts": ("posts", "sort_key"),
     })
 
     class Meta:

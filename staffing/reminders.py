@@ -49,7 +49,7 @@ def reminders(today: datetime.date) -> Iterator[Reminder]:
         if kind is None:
             continue
         done = Submission.objects.filter(campaign=campaign, status__in=COUNTED_STATUSES).values("institution_id")
-        institutions = {i.pk: i for i in campaign.required_institutions().exclude(pk__in=done).order_by("short_name")}
+        institutions = {i.pk: i for i in campaign.required_institutions().exclude(pk__in=done).order_by("sort_key")}
         users = school_users(set(institutions))
         for institution_id, institution in institutions.items():
             title, body = _message(campaign, institution, kind)

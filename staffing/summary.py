@@ -199,7 +199,7 @@ class CampaignSummary:
         statuses = dict(Submission.objects.filter(campaign=campaign).values_list("institution_id", "status"))
         labels = dict(SubmissionStatus.choices)
         rows = []
-        for institution in required.order_by("type", "short_name"):
+        for institution in required.order_by("type", "sort_key"):
             vacant = rates(posts.get(institution.pk))
             people, occupied = staff.get(institution.pk, (0, Decimal("0")))
             rows.append({

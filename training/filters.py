@@ -151,7 +151,7 @@ COMPLETION_SORTS = {
 }
 ACCOUNT_SORTS = {
     "name": ("last_name", "first_name", "middle_name"),
-    "institution": ("institution__short_name", "last_name"),
+    "institution": ("institution__sort_key", "last_name"),
     "hours": ("window_hours", "last_name"),
     "last_pd": ("last_pd", "last_name"),
 }

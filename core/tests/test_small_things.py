@@ -27,6 +27,31 @@ def test_institutions_are_ordered_by_their_number_not_as_text(city, methodist, c
     assert found == ["СШ № 1", "СШ № 2", "СШ № 11", "СШ № 13"]
 
 
+def test_the_natural_order_is_stored_so_lists_sorted_by_institution_follow_it(city, methodist, client):
+    from core.models import Pedagogue, natural_key
+
+    schools = Institution.objects.bulk_create([
+        Institution(municipality=city, name=f"МБОУ «Средняя школа № {n}»", short_name=f"СШ № {n}",
+                    type=InstitutionType.GENERAL) for n in (11, 2, 1)])
+    lyceum = Institution.objects.create(municipality=city, name="МАОУ «Лицей № 9»", short_name="Лицей № 9",
+                                        type=InstitutionType.GENERAL)
+    assert natural_key("СШ № 2") == "сш № 0000000002" and natural_key("СШ № 2") < natural_key("СШ № 11")
+    for school in (*schools, lyceum):
+        Pedagogue.objects.create(last_name="Петрова", first_name=school.short_name, birth_date=datetime.date(1990, 1, 1),
+                                 municipality=city, institution=school)
+    # Other models ordering by their institution, and a list page sorted by it, follow the stored key.
+    assert [p.institution.short_name for p in Pedagogue.objects.order_by("institution", "pk")] == [
+        "Лицей № 9", "СШ № 1", "СШ № 2", "СШ № 11"]
+    client.force_login(methodist)
+    page = client.get("/pedagogues/", {"sort": "institution"}).context["page"]
+    assert [p.institution.short_name for p in page.object_list] == ["Лицей № 9", "СШ № 1", "СШ № 2", "СШ № 11"]
+    # A renamed school moves to its new place.
+    lyceum.short_name = "СШ № 10"
+    lyceum.save(update_fields=["short_name"])
+    assert list(Institution.objects.filter(municipality=city).values_list("short_name", flat=True)) == [
+        "СШ № 1", "СШ № 2", "СШ № 10", "СШ № 11"]
+
+
 class RateForm(BootstrapFormMixin, forms.Form):
     rate = forms.DecimalField(max_digits=5, decimal_places=2)
 

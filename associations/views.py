@@ -14,7 +14,7 @@ from core.deletion import confirm_delete
 from core.files import attachment_response
 from core.history import history_entries
 from core.imports import ImportView
-from core.listing import filtered, paginate
+from core.listing import filtered, list_page
 from core.models import AcademicYear, Municipality
 from core.params import parse_id
 from core.scoping import Role, role_required, roles_of
@@ -105,12 +105,8 @@ def association_rows(request):
 
 @login_required
 def association_list(request):
-    filterset = association_rows(request)
-    return render(
-        request,
-        "associations/association_list.html",
-        {"filter": filterset, "page": paginate(request, filterset.qs), "can_create": may_enter_data(request.user)},
-    )
+    return list_page(request, "associations/association_list.html", association_rows(request),
+                     export="associations:association-export", context={"can_create": may_enter_data(request.user)})
 
 
 @login_required
@@ -331,8 +327,8 @@ def product_rows(request):
 
 @login_required
 def product_list(request):
-    filterset = product_rows(request)
-    return render(request, "associations/product_list.html", {"filter": filterset, "page": paginate(request, filterset.qs)})
+    return list_page(request, "associations/product_list.html", product_rows(request),
+                     export="associations:product-export")
 
 
 @login_required
@@ -421,12 +417,8 @@ def competition_rows(request):
 
 @login_required
 def competition_list(request):
-    filterset = competition_rows(request)
-    return render(
-        request,
-        "associations/competition_list.html",
-        {"filter": filterset, "page": paginate(request, filterset.qs), "can_create": may_enter_data(request.user)},
-    )
+    return list_page(request, "associations/competition_list.html", competition_rows(request),
+                     export="associations:competition-export", context={"can_create": may_enter_data(request.user)})
 
 
 @login_required
@@ -521,8 +513,7 @@ def result_rows(request):
 
 @login_required
 def result_list(request):
-    filterset = result_rows(request)
-    return render(request, "associations/result_list.html", {"filter": filterset, "page": paginate(request, filterset.qs)})
+    return list_page(request, "associations/result_list.html", result_rows(request), export="associations:result-export")
 
 
 @login_required
@@ -571,4 +562,4 @@ def meetings_without_attendance(request):
         .select_related("association")
         .order_by("date", "pk")
     )
-    return render(request, "associations/meetings_without_attendance.html", {"page": paginate(request, meetings)})
+    return list_page(request, "associations/meetings_without_attendance.html", rows=meetings)

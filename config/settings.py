@@ -121,8 +121,15 @@ DATABASES = {
     )
 }
 if os.environ.get("DATABASE_REPLICA_URL"):
-    DATABASES["replica"] = dj_database_url.parse(os.environ["DATABASE_REPLICA_URL"])
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=DATABASES["default"]["CONN_MAX_AGE"], conn_health_checks=True
+    )
     DATABASE_ROUTERS = ["config.routers.ReplicaRouter"]
+    # Apps whose every read goes to the replica (besides reads inside config.routers.use_replica()).
+    REPLICA_APPS = tuple(a.strip() for a in os.environ.get("DATABASE_REPLICA_APPS", "monitoring").split(",") if a.strip())
+    # After a write the same browser reads the primary this long (longer than the replica's lag).
+    REPLICA_PIN_SECONDS = int(os.environ.get("DATABASE_REPLICA_PIN_SECONDS", "5"))
+    MIDDLEWARE.insert(0, "config.routers.PrimaryAfterWriteMiddleware")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let the dev server and a management command share the file.
     DATABASES["default"].setdefault("OPTIONS", {}).update(

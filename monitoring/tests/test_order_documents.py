@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 import jobs.tasks  # noqa: F401  (registers the «jobs.run» task that file views and the report build start)
 from monitoring.computation import DirectionResult, IndicatorResult, Rating, Results
-from monitoring.documents import note_docx, order_docx
+from monitoring.documents import note_docx, note_pdf, order_docx
 from monitoring.exports import order_pdf, report_workbook
 from monitoring.models import Assignment, Direction, Order, OrderStatus, Recommendation
 from monitoring.services import build_snapshot, draft_order, effects_text, issue_order
@@ -423,18 +423,43 @@ def test_the_note_has_a_section_and_a_table_per_direction(issued):
     ]
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
-def test_libreoffice_converts_the_docx_with_the_same_items(issued, tmp_path):
-    source = tmp_path / "order.docx"
-    source.write_bytes(order_docx(issued))
+def squashed(text: str) -> str:
+    """The text without spaces and hyphens: a line broken (and hyphenated) anywhere reads the same."""
+    return re.sub(r"[\s\u00ad\u2010-]", "", text)
+
+
+def pdf_text(content) -> str:
+    reader = PdfReader(content if not isinstance(content, bytes) else io.BytesIO(content))
+    return squashed(" ".join(page.extract_text() for page in reader.pages))
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed (make office)")
+def test_libreoffice_converts_the_order_and_the_note_with_the_same_items_as_our_pdfs(issued, tmp_path):
+    (tmp_path / "order.docx").write_bytes(order_docx(issued))
+    (tmp_path / "note.docx").write_bytes(note_docx(issued.snapshot))
     subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+        ["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(tmp_path / "order.docx"), str(tmp_path / "note.docx")],
         check=True, timeout=180, capture_output=True,
     )
-    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(tmp_path / "order.pdf").pages))
+    office, ours = pdf_text(tmp_path / "order.pdf"), pdf_text(order_pdf(issued))
 
-    for number, item in expected_items(issued):
-        assert f"{number} {item[:40]}" in text
+    items = expected_items(issued)
+    assert len(items) >= 10
+    for number, item in items:  # every item whole, with Word's number in the office's PDF
+        assert squashed(f"{number} {item}") in office, number
+        assert squashed(item) in ours, number
+    assert "→" not in office
+
+    note = Document(io.BytesIO(note_docx(issued.snapshot)))
+    headings = [p.text for p in note.paragraphs if p.style.name.startswith("Heading") or p.style.name == "Title"]
+    office_note, our_note = pdf_text(tmp_path / "note.pdf"), pdf_text(note_pdf(issued.snapshot))
+    assert len(headings) >= 4
+    for heading in headings:
+        assert squashed(heading) in office_note, heading
+        assert squashed(heading) in our_note, heading
+    first_table = [cell.text for row in note.tables[0].rows for cell in row.cells]
+    assert all(squashed(text) in office_note for text in first_table)
 
 
 def test_the_workbook_names_its_sheets_in_russian(issued):

@@ -94,6 +94,8 @@ sources = [
         recipients=meeting_recipients,
         search=lambda qs, text: qs.filter(_words_q(text, "topic", "association__title")),
         event_url=lambda meeting: reverse("associations:meeting-detail", args=[meeting.pk]),
+        recipient_rows=lambda: Attendance.objects.filter(present=True),
+        row_event="meeting",
     ),
     CertificateSource(
         key="associations.competition",
@@ -104,5 +106,8 @@ sources = [
         recipients=competition_recipients,
         search=lambda qs, text: qs.filter(_words_q(text, "title", "stage", "organiser")),
         event_url=lambda competition: competition.get_absolute_url(),
+        recipient_rows=lambda: Participant.objects.all(),
+        row_event="competition",
+        date_field="starts",
     ),
 ]

@@ -1,16 +1,40 @@
 """Issuing certificates in bulk for an event of a source."""
 
+import datetime
 from dataclasses import dataclass
 from functools import partial
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
+
+from core import freshness
 
 from .models import Certificate, NumberCounter
 from .signals import certificate_issued
 from .sources import CertificateSource, Recipient
+
+
+def academic_year_start(today: datetime.date) -> datetime.date:
+    return datetime.date(today.year if today.month >= 9 else today.year - 1, 9, 1)
+
+
+def waiting_events(source: CertificateSource, user, today: datetime.date) -> models.QuerySet | None:
+    """Return the user's events of the source held this academic year (up to today) with a recipient who has
+    no certificate of the event yet: what the home page counts and the issue page lists. ``None`` when the
+    source does not say who its recipients are in the database."""
+    if source.recipient_rows is None:
+        return None
+    issued = Certificate.objects.filter(
+        source_key=source.key,
+        source_id=OuterRef(f"{source.row_event}_id"),
+        holder_id=OuterRef(f"{source.row_holder}_id"),
+    )
+    missing = source.recipient_rows().filter(**{source.row_event: OuterRef("pk")}).filter(~Exists(issued))
+    held = {f"{source.date_field}__range": (academic_year_start(today), today)}
+    return source.events_for(user).filter(**held).filter(Exists(missing))
 
 
 @dataclass
@@ -76,6 +100,7 @@ def issue_certificates(*, source: CertificateSource, event: models.Model, by) ->
     created = list(
         Certificate.objects.filter(number__in=[c.number for c in certificates]).select_related("holder")
     )
+    freshness.bulk_written(created)  # a bulk insert sends no signals: the home page's counts
     for certificate in created:
         transaction.on_commit(partial(certificate_issued.send, sender=Certificate, certificate=certificate))
     return created

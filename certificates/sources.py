@@ -58,6 +58,12 @@ class CertificateSource:
     recipients: Callable[[models.Model], list[Recipient]]
     search: Callable[[models.QuerySet, str], models.QuerySet] | None = None
     event_url: Callable[[models.Model], str] | None = None
+    # For the home page's «certificates to issue», in the database: the rows ``recipients`` reads (one per
+    # pedagogue), the path from a row to its event and to its pedagogue, and the event's date field.
+    recipient_rows: Callable[[], models.QuerySet] | None = None
+    row_event: str = ""
+    row_holder: str = "pedagogue"
+    date_field: str = "date"
 
 
 def all_sources() -> dict[str, CertificateSource]:

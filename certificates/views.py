@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -22,7 +23,7 @@ from .exports import certificates_sheet
 from .filters import CertificatePageFilter
 from .forms import RevokeForm, VerifyForm
 from .models import Certificate, CertificateTemplate
-from .services import issue_certificates, preview_recipients
+from .services import issue_certificates, preview_recipients, waiting_events
 from .sources import Kind, all_sources, get_source
 
 EVENTS_SHOWN = 30
@@ -113,16 +114,25 @@ def issue_start(request):
     key = request.GET.get("source") or next(iter(sources), "")
     source = sources.get(key)
     text = request.GET.get("q", "").strip()
-    events = []
+    events, page = [], None
+    waiting = source is not None and bool(request.GET.get("waiting"))
     if source:
-        queryset = source.events_for(request.user)
+        queryset = waiting_events(source, request.user, timezone.localdate()) if waiting else None
+        if queryset is None:
+            waiting, queryset = False, source.events_for(request.user)
         if text and source.search:
             queryset = source.search(queryset, text)
-        events = [(event, source.describe(event)) for event in queryset[:EVENTS_SHOWN]]
+        if waiting:  # the home page's count: every waiting event, page by page
+            page = paginate(request, queryset)
+            rows = page.object_list
+        else:
+            rows = queryset[:EVENTS_SHOWN]
+        events = [(event, source.describe(event)) for event in rows]
     return render(
         request,
         "certificates/issue_start.html",
-        {"sources": sources, "source": source, "events": events, "q": text, "shown": EVENTS_SHOWN},
+        {"sources": sources, "source": source, "events": events, "q": text, "shown": EVENTS_SHOWN,
+         "waiting": waiting, "page": page},
     )
 
 

@@ -48,9 +48,7 @@ class AssignForm(BootstrapFormMixin, forms.Form):
             .select_related("pedagogue__institution")
         )
         self.fields["experts"].queryset = experts
-        self.fields["experts"].label_from_instance = lambda e: "{} — {}{}".format(
-            e.pedagogue.full_name, e.pedagogue.institution or "—", f" ({e.specialisations})" if e.specialisations else ""
-        )
+        autocomplete_field(self.fields["experts"], "experts", params={"municipality": request.municipality_id})
         self.initial.setdefault("deadline", timezone.localdate() + timezone.timedelta(days=14))
 
     def clean_deadline(self):

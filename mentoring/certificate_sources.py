@@ -50,5 +50,7 @@ sources = [
         recipients=session_recipients,
         search=search_sessions,
         event_url=lambda session: session.get_absolute_url(),
+        recipient_rows=lambda: Attendance.objects.all(),
+        row_event="session",
     ),
 ]

@@ -179,3 +179,38 @@ def test_meetings_without_attendance_match_their_list_and_only_editors_see_them(
     assert count == 1 == listed(client, url)
     assert list(client.get(url).context["page"].object_list) == [missing]
     assert "Заседания без отметки посещаемости" not in todo(client, school_user)
+
+
+def test_certificates_to_issue_count_the_events_whose_list_shows_them(client, methodist, city, school, school_user):
+    from associations.models import Attendance
+    from associations.tests.factories import AssociationFactory, MeetingFactory
+    from certificates.services import issue_certificates
+    from certificates.sources import get_source
+    from core.tests.factories import PedagogueFactory
+
+    to_issue = "Выдать удостоверения: Заседания и семинары объединений"
+    gmo = AssociationFactory(municipality=city, started=datetime.date(2019, 9, 1))
+    start = datetime.date(TODAY.year if TODAY.month >= 9 else TODAY.year - 1, 9, 1)
+    waiting = MeetingFactory(association=gmo, date=TODAY, topic="Ждёт удостоверений")
+    partly = MeetingFactory(association=gmo, date=TODAY, topic="Выдано не всем")
+    issued = MeetingFactory(association=gmo, date=TODAY, topic="Всё выдано")
+    absent_only = MeetingFactory(association=gmo, date=TODAY, topic="Никто не пришёл")
+    last_year = MeetingFactory(association=gmo, date=start - datetime.timedelta(days=30), topic="Прошлый год")
+    first, second = PedagogueFactory(institution=school), PedagogueFactory(institution=school)
+    for meeting in (waiting, issued, last_year):
+        Attendance.objects.create(meeting=meeting, pedagogue=first)
+    Attendance.objects.create(meeting=absent_only, pedagogue=first, present=False)
+    Attendance.objects.create(meeting=partly, pedagogue=first)
+    source = get_source("associations.meeting")
+    issue_certificates(source=source, event=issued, by=methodist)
+    issue_certificates(source=source, event=partly, by=methodist)
+    Attendance.objects.create(meeting=partly, pedagogue=second)  # marked after the first issue
+
+    count, url = todo(client, methodist)[to_issue]
+
+    assert count == 2 == listed(client, url)
+    assert {event.topic for event, _described in client.get(url).context["events"]} == {
+        "Ждёт удостоверений", "Выдано не всем"}
+    issue_certificates(source=source, event=waiting, by=methodist)
+    assert {item.title: item.count for item in todo_items(methodist)}[to_issue] == 1
+    assert not any(title.startswith("Выдать удостоверения") for title in todo(client, school_user))

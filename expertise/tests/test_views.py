@@ -239,3 +239,27 @@ def test_assigning_an_expert_notifies_them(methodist, submitted, expert_entry, d
 
     note = Notification.objects.get(user=expert_entry.user)
     assert (note.kind, note.url) == ("review_assigned", f"/expertise/reviews/{submitted.assignments.get().pk}/")
+
+
+def test_the_assign_form_picks_experts_by_search_labelled_with_their_institution(
+        client, methodist, submitted, expert_entry, second_expert, other_city, outsider):
+    from core.tests.factories import PedagogueFactory
+    from expertise.tests.factories import ExpertFactory
+
+    foreign = ExpertFactory(pedagogue=PedagogueFactory(last_name="Чужакова"), municipality=other_city)
+    client.force_login(methodist)
+
+    page = client.get(f"/expertise/{submitted.pk}/").content.decode()
+    assert 'data-autocomplete-url="/autocomplete/experts/?municipality=' in page
+    assert "Экспертова" not in page and "Вторая" not in page  # the page carries no register
+
+    found = client.get("/autocomplete/experts/", {"q": "Экспе", "municipality": submitted.municipality_id}).json()
+    assert found["results"] == [{"id": expert_entry.pk, "text": f"{expert_entry.pedagogue.full_name} (СШ № 2)"
+                                 + (f" — {expert_entry.specialisations}" if expert_entry.specialisations else "")}]
+    by_school = client.get("/autocomplete/experts/", {"q": "СШ № 2"}).json()["results"]
+    assert {row["id"] for row in by_school} == {expert_entry.pk, second_expert.pk}
+    assert client.get("/autocomplete/experts/", {"q": "Чужа"}).json()["results"] == []  # another municipality's
+    client.post(f"/expertise/{submitted.pk}/assign/",
+                {"experts": [foreign.pk], "deadline": DEADLINE.isoformat()})
+    submitted.refresh_from_db()
+    assert submitted.status == Status.SUBMITTED  # the field's queryset stays the gate

@@ -16,6 +16,7 @@ from core.history import history_entries
 from core.imports import ImportView
 from core.listing import filtered, list_page
 from core.models import AcademicYear, Municipality
+from core.pages import form_page
 from core.params import parse_id
 from core.scoping import Role, role_required, roles_of
 from core.xlsx import workbook_response
@@ -68,14 +69,6 @@ def editable_competition(request, pk: int) -> Competition:
     if not Competition.objects.editable_by(request.user).filter(pk=pk).exists():
         raise PermissionDenied
     return competition
-
-
-def render_form(request, form, *, title: str, back_url: str, breadcrumbs=(), multipart: bool = False):
-    return render(
-        request,
-        "associations/form.html",
-        {"form": form, "title": title, "back_url": back_url, "breadcrumbs": breadcrumbs, "multipart": multipart},
-    )
 
 
 # --- Associations ------------------------------------------------------------------------------------
@@ -179,7 +172,7 @@ def association_create(request):
         association = form.save()
         messages.success(request, _("The association is saved."))
         return redirect(association)
-    return render_form(request, form, title=_("New association"), back_url=reverse("associations:association-list"))
+    return form_page(request, form, title=_("New association"), back_url=reverse("associations:association-list"))
 
 
 @login_required
@@ -190,7 +183,7 @@ def association_edit(request, pk: int):
         form.save()
         messages.success(request, _("The association is saved."))
         return redirect(association)
-    return render_form(request, form, title=_("Edit the association"), back_url=association.get_absolute_url())
+    return form_page(request, form, title=_("Edit the association"), back_url=association.get_absolute_url())
 
 
 def _child_form(request, association, form_class, instance, *, title, multipart=False, after=None):
@@ -199,7 +192,7 @@ def _child_form(request, association, form_class, instance, *, title, multipart=
         saved = form.save()
         messages.success(request, _("Saved."))
         return redirect(after(saved) if after else association.get_absolute_url())
-    return render_form(
+    return form_page(
         request, form, title=title, back_url=association.get_absolute_url(),
         breadcrumbs=[(association.get_absolute_url(), association.title)], multipart=multipart,
     )
@@ -456,7 +449,7 @@ def competition_create(request):
         competition = form.save()
         messages.success(request, _("The competition is saved."))
         return redirect(competition)
-    return render_form(request, form, title=_("New competition"), back_url=reverse("associations:competition-list"))
+    return form_page(request, form, title=_("New competition"), back_url=reverse("associations:competition-list"))
 
 
 @login_required
@@ -467,7 +460,7 @@ def competition_edit(request, pk: int):
         form.save()
         messages.success(request, _("The competition is saved."))
         return redirect(competition)
-    return render_form(request, form, title=_("Edit the competition"), back_url=competition.get_absolute_url())
+    return form_page(request, form, title=_("Edit the competition"), back_url=competition.get_absolute_url())
 
 
 def _entry_form(request, competition, entry):
@@ -476,7 +469,7 @@ def _entry_form(request, competition, entry):
         save_participation(participation=form.save(commit=False), pedagogues=form.cleaned_data["participants"])
         messages.success(request, _("Saved."))
         return redirect(competition)
-    return render_form(
+    return form_page(
         request, form, title=_("Edit the entry") if entry else _("New entry"), back_url=competition.get_absolute_url(),
         breadcrumbs=[(competition.get_absolute_url(), competition.title)], multipart=True,
     )

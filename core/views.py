@@ -5,6 +5,7 @@ from django.db import connections
 from django.db.models import Count
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,6 +21,7 @@ from core.imports import ImportView
 from core.listing import filtered, list_page
 from core.models import CategoryAward, Employment, Institution, Pedagogue
 from core.nav import all_items
+from core.pages import form_page
 from core.record import record_sections
 from core.roster import RosterImporter
 from core.scoping import Role, roles_of
@@ -120,7 +122,11 @@ def _institution_form(request, instance: Institution | None):
         messages.success(request, _("The institution «{name}» is saved.").format(name=institution.short_name))
         return redirect(institution)
     title = _("Edit the institution") if instance else _("New institution")
-    return render(request, "core/institution_form.html", {"form": form, "institution": instance, "title": title})
+    trail = [(reverse("core:institution-list"), _("Institutions"))]
+    if instance:
+        trail.append((instance.get_absolute_url(), instance.short_name))
+    return form_page(request, form, title=title, back_url=trail[-1][0], breadcrumbs=trail,
+                     template="core/institution_form.html")
 
 
 @login_required
@@ -247,8 +253,10 @@ def category_award_create(request, pk: int):
         award = form.save()
         messages.success(request, _("The category «{award}» is added.").format(award=award))
         return redirect(pedagogue)
-    return render(request, "core/category_award_form.html",
-                  {"form": form, "pedagogue": pedagogue, "title": _("Add a qualification category")})
+    return form_page(request, form, title=_("Add a qualification category"), back_url=pedagogue.get_absolute_url(),
+                     breadcrumbs=[(reverse("core:pedagogue-list"), _("Pedagogues")),
+                                  (pedagogue.get_absolute_url(), pedagogue.full_name)],
+                     template="core/category_award_form.html")
 
 
 @login_required

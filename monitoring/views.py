@@ -18,6 +18,7 @@ from config.routers import use_replica
 from core.capabilities import Cap, roles_with
 from core.listing import paginate
 from core.models import AcademicYear, Institution, Municipality
+from core.pages import form_page
 from core.params import parse_id
 from core.scoping import Role, role_required, roles_of
 from core.search import words_q
@@ -423,7 +424,8 @@ def direction_edit(request, pk: int):
         form.save()
         messages.success(request, _("The direction is saved."))
         return redirect("monitoring:passports")
-    return render(request, "monitoring/simple_form.html", {"form": form, "title": direction.title})
+    return form_page(request, form, title=direction.title, back_url=reverse("monitoring:passports"),
+                     template="monitoring/simple_form.html")
 
 
 @role_required(Role.HEAD)
@@ -434,11 +436,8 @@ def passport_edit(request, pk: int):
         form.save()
         messages.success(request, _("The indicator passport is saved."))
         return redirect("monitoring:passports")
-    return render(
-        request,
-        "monitoring/simple_form.html",
-        {"form": form, "title": passport.display_title, "passport": passport},
-    )
+    return form_page(request, form, title=passport.display_title, back_url=reverse("monitoring:passports"),
+                     template="monitoring/simple_form.html", passport=passport)
 
 
 @role_required(Role.HEAD)

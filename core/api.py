@@ -6,6 +6,7 @@ sees but may not change is a 403.
 """
 
 import datetime
+from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Count, Prefetch, ProtectedError, RestrictedError
@@ -16,7 +17,9 @@ from rest_framework import exceptions, permissions, serializers, viewsets
 from core.audit import AccessLoggedMixin
 from core.capabilities import Cap
 from core.filters import InstitutionFilter, PedagogueFilter
-from core.models import Employment, Institution, Municipality, Pedagogue, Position
+from core.forms import CategoryAwardForm
+from core.models import CategoryAward, Employment, Institution, Municipality, Pedagogue, Position
+from core.rest import FormValidatedSerializer, ScopedWriteMixin
 from core.scoping import Role, roles_of
 from core.services import place_pedagogue
 
@@ -91,29 +94,34 @@ class EmploymentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Employment
-        fields = ["id", "institution", "institution_name", "position", "position_name", "hired", "left"]
+        fields = ["id", "institution", "institution_name", "position", "position_name", "rate", "hired", "left"]
         read_only_fields = fields
 
 
 class PedagogueSerializer(serializers.ModelSerializer):
-    """``institution``/``position`` write the current job: a change closes the open
-    employment and opens a new one from ``hired`` (today by default)."""
+    """``institution``/``position``/``rate`` write the current job: a change of institution closes the open
+    employment and opens a new one from ``hired`` (today by default). The category is read-only here: it is
+    the last award of the category history (``/api/v1/category-awards/``), whose rules are the model's."""
 
     full_name = serializers.CharField(read_only=True)
     category_display = serializers.CharField(source="get_category_display", read_only=True)
     institution = serializers.PrimaryKeyRelatedField(queryset=Institution.objects.all())
     position = serializers.PrimaryKeyRelatedField(queryset=Position.objects.all(), allow_null=True, required=False)
     hired = serializers.DateField(write_only=True, required=False, help_text="Start of the current job.")
+    rate = serializers.DecimalField(
+        max_digits=4, decimal_places=2, min_value=Decimal("0.01"), max_value=Decimal("3"), write_only=True,
+        required=False, allow_null=True, help_text="The current job's share of a full rate (ставка); empty: 1.",
+    )
     employments = EmploymentSerializer(many=True, read_only=True)
 
     class Meta:
         model = Pedagogue
         fields = [
             "id", "last_name", "first_name", "middle_name", "full_name", "birth_date", "municipality",
-            "institution", "position", "hired", "subjects", "experience_start", "category", "category_display",
-            "category_date", "email", "phone", "employments",
+            "institution", "position", "rate", "hired", "subjects", "experience_start", "category",
+            "category_display", "category_date", "category_valid_until", "email", "phone", "employments",
         ]
-        read_only_fields = ["municipality"]
+        read_only_fields = ["municipality", "category", "category_date", "category_valid_until"]
 
     def validate_institution(self, institution: Institution) -> Institution:
         if self.instance is not None and self.instance.institution_id == institution.pk:
@@ -123,10 +131,6 @@ class PedagogueSerializer(serializers.ModelSerializer):
         return institution
 
     def validate(self, attrs: dict) -> dict:
-        category = attrs.get("category", getattr(self.instance, "category", "none"))
-        category_date = attrs.get("category_date", getattr(self.instance, "category_date", None))
-        if category_date and category == "none":
-            raise serializers.ValidationError({"category_date": _("A category date needs a category.")})
         birth = attrs.get("birth_date")
         if birth and birth > timezone.localdate():
             raise serializers.ValidationError({"birth_date": _("The birth date is in the future.")})
@@ -137,12 +141,13 @@ class PedagogueSerializer(serializers.ModelSerializer):
         institution = validated_data.pop("institution")
         position = validated_data.pop("position", None)
         hired = validated_data.pop("hired", None) or timezone.localdate()
+        rate = validated_data.pop("rate", None)
         subjects = validated_data.pop("subjects", [])
         pedagogue = Pedagogue.objects.create(
             municipality_id=institution.municipality_id, institution=institution, position=position, **validated_data
         )
         pedagogue.subjects.set(subjects)
-        place_pedagogue(pedagogue=pedagogue, institution=institution, position=position, hired=hired)
+        place_pedagogue(pedagogue=pedagogue, institution=institution, position=position, hired=hired, rate=rate)
         return pedagogue
 
     @transaction.atomic
@@ -150,11 +155,15 @@ class PedagogueSerializer(serializers.ModelSerializer):
         institution = validated_data.pop("institution", instance.institution)
         position = validated_data.pop("position", instance.position)
         hired: datetime.date | None = validated_data.pop("hired", None)
+        rate = validated_data.pop("rate", None)
         instance = super().update(instance, validated_data)
-        if institution and (institution.pk != instance.institution_id or position != instance.position or hired):
-            place_pedagogue(
-                pedagogue=instance, institution=institution, position=position, hired=hired or timezone.localdate()
-            )
+        if institution and (institution.pk != instance.institution_id or position != instance.position or hired
+                            or rate is not None):
+            current = instance.employments.filter(left__isnull=True).order_by("-hired", "-pk").first()
+            if hired is None and current is not None and current.institution_id == institution.pk:
+                hired = current.hired  # a new position or rate in the same job does not restart it
+            place_pedagogue(pedagogue=instance, institution=institution, position=position,
+                            hired=hired or timezone.localdate(), rate=rate)
         return instance
 
 
@@ -193,7 +202,50 @@ class PedagogueViewSet(AccessLoggedMixin, ProtectedDestroyMixin, viewsets.ModelV
         super().perform_destroy(instance)
 
 
+class CategoryAwardSerializer(FormValidatedSerializer):
+    """One award of a pedagogue's category history, written through the page's form: no order date in the
+    future, «педагог-методист»/«педагог-наставник» only on a highest category held on the order date
+    (``CategoryAward.clean``); ``valid_until`` is five years on unless given."""
+
+    form_class = CategoryAwardForm
+    parent_fields = ("pedagogue",)
+    category_display = serializers.CharField(source="get_category_display", read_only=True)
+
+    class Meta:
+        model = CategoryAward
+        fields = ["id", "pedagogue", "category", "category_display", "order_date", "order_number", "valid_until"]
+        extra_kwargs = {"valid_until": {"required": False}}
+
+    def get_fields(self):
+        fields = super().get_fields()
+        request = self.context.get("request")
+        if request is not None and not fields["pedagogue"].read_only:
+            fields["pedagogue"].queryset = Pedagogue.objects.editable_by(request.user)
+        return fields
+
+    def get_form_kwargs(self, attrs: dict) -> dict:
+        return {"pedagogue": self.parent_record(attrs, "pedagogue")}
+
+
+class CategoryAwardViewSet(AccessLoggedMixin, ScopedWriteMixin, viewsets.ModelViewSet):
+    """The category history of the pedagogues the user sees (``?pedagogue=<id>``); who may edit a pedagogue
+    (``Pedagogue.objects.editable_by``) adds, corrects and deletes its awards, as on the pedagogue's page."""
+
+    access_what = "core.category_award"
+    serializer_class = CategoryAwardSerializer
+    filterset_fields = ["pedagogue", "category"]
+    ordering_fields = ["order_date", "valid_until"]
+    write_roles = (Role.METHODIST, Role.HEAD, Role.SCHOOL)
+
+    def get_queryset(self):
+        return CategoryAward.objects.for_user(self.request.user).order_by("-order_date", "-pk")
+
+    def get_write_queryset(self):
+        return self.get_queryset().filter(pedagogue__in=Pedagogue.objects.editable_by(self.request.user).values("pk"))
+
+
 routes = [
     ("institutions", InstitutionViewSet, "institution"),
     ("pedagogues", PedagogueViewSet, "pedagogue"),
+    ("category-awards", CategoryAwardViewSet, "category-award"),
 ]

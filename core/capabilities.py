@@ -138,6 +138,9 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("pedagogue-list", Access(read=(Cap.PERSONAL_DATA, Cap.OWN_RECORD), write=(Cap.EDIT,))),
     ("pedagogue-detail", Access(read=(Cap.PERSONAL_DATA, Cap.OWN_RECORD), write=(Cap.EDIT,),
                                 delete=(Cap.DELETE_PEOPLE,), reason=PEOPLE_ARE_NOT_DELETED)),
+    # The category history: read with the staff (a teacher: their own), written and deleted by who edits the
+    # pedagogue, as on the pedagogue's page (core:category-award-*).
+    ("category-award-*", Access(read=(Cap.PERSONAL_DATA, Cap.OWN_RECORD), write=(Cap.EDIT,), delete=(Cap.EDIT,))),
     # --- training ------------------------------------------------------------------------------------
     ("training:programme-export", EXPORT),
     ("training:programme-create", Access(read=(Cap.CATALOGUE,))),
@@ -234,6 +237,7 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("banks:item-publish", DECIDE),
     ("banks:item-unpublish", DECIDE),
     ("banks:*", ANYONE),
+    ("banks-item-*publish", Access(read=(Cap.DECIDE,), finer=True)),  # the methodists of the item's municipality
     ("banks-*", ANYONE),
     # --- staffing needs ------------------------------------------------------------------------------
     ("staffing:campaign-export", EXPORT),
@@ -261,6 +265,14 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("monitoring:order-edit", GOVERN),
     ("monitoring:order-issue", GOVERN),
     ("monitoring:*", MUNICIPAL),
+    # The API as the pages: the head builds reports, drafts, edits and issues orders and edits directions and
+    # passports; tasks are read by whom they concern and each step decides who takes it.
+    ("monitoring-assignment-*", Access(read=(), finer=True)),
+    ("monitoring-report-*", Access(read=(Cap.MUNICIPAL_RECORDS,), write=(Cap.GOVERN,))),
+    ("monitoring-order-*", Access(read=(Cap.MUNICIPAL_RECORDS,), write=(Cap.GOVERN,))),
+    ("monitoring-measure-*", Access(read=(Cap.MUNICIPAL_RECORDS,), write=(Cap.GOVERN,))),
+    ("monitoring-direction-*", Access(read=(Cap.PERSONAL_DATA,), write=(Cap.GOVERN,))),
+    ("monitoring-indicator-*", Access(read=(Cap.PERSONAL_DATA,), write=(Cap.GOVERN,))),
     ("monitoring-*", Access(read=(Cap.PERSONAL_DATA,))),
     # --- certificates, notifications, jobs, accounts ----------------------------------------------
     ("certificates:export", EXPORT),

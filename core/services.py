@@ -1,6 +1,7 @@
 """Writes that touch a pedagogue and their employment history together."""
 
 import datetime
+from decimal import Decimal
 
 from django.db import transaction
 
@@ -30,12 +31,13 @@ def save_pedagogue_record(*, form, employments) -> Pedagogue:
 
 @transaction.atomic
 def place_pedagogue(
-    *, pedagogue: Pedagogue, institution: Institution, position: Position | None, hired: datetime.date
+    *, pedagogue: Pedagogue, institution: Institution, position: Position | None, hired: datetime.date,
+    rate: Decimal | None = None,
 ) -> Employment:
     """Make the institution the pedagogue's current job from ``hired`` and return that employment.
 
-    Staying in the same institution updates the position of the open employment;
-    moving closes the open employment the day before ``hired`` and opens a new one.
+    Staying in the same institution updates the position (and the rate, when given) of the open employment;
+    moving closes the open employment the day before ``hired`` and opens a new one (a full rate unless given).
     """
     current = pedagogue.employments.filter(left__isnull=True).order_by("-hired", "-pk").first()
     if current and current.institution_id == institution.pk:
@@ -46,6 +48,9 @@ def place_pedagogue(
         if current.hired != hired:
             current.hired = hired
             changed.append("hired")
+        if rate is not None and current.rate != rate:
+            current.rate = rate
+            changed.append("rate")
         if changed:
             current.save(update_fields=changed)
         job = current
@@ -53,6 +58,7 @@ def place_pedagogue(
         if current:
             current.left = max(current.hired, hired - datetime.timedelta(days=1))
             current.save(update_fields=["left"])
-        job = Employment.objects.create(pedagogue=pedagogue, institution=institution, position=position, hired=hired)
+        job = Employment.objects.create(pedagogue=pedagogue, institution=institution, position=position, hired=hired,
+                                        rate=rate or Decimal("1"))
     pedagogue.sync_current_job()
     return job

@@ -3,13 +3,17 @@ an item sent to the expert council or published changes through its workflow), a
 
 import django_filters
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
 
+from banks import services
 from banks.filters import ItemFilter, ShowcaseFilter
 from banks.forms import ItemForm
 from banks.models import Item, ItemStatus
 from core.rest import FormValidatedSerializer, ScopedWriteMixin
-from core.scoping import Role
+from core.scoping import Role, roles_of
 
 
 class ItemSerializer(FormValidatedSerializer):
@@ -43,10 +47,21 @@ class PublicItemSerializer(serializers.ModelSerializer):
                   "description", "keywords", "url", "published_on", "recommended"]
 
 
+class PublishSerializer(serializers.Serializer):
+    published_on = serializers.DateField(
+        required=False, allow_null=True,
+        help_text="The day it was published (a past day of the item's academic year); today when not given.",
+    )
+
+
+PUBLISHING = ("publish", "unpublish")
+
+
 class ItemViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     """Bank items the user may see; ``q`` searches title, description, keywords and authors.
 
-    Authors (methodists, schools, teachers) create drafts and change or delete their drafts."""
+    Authors (methodists, schools, teachers) create drafts and change or delete their drafts; the methodists of
+    the item's municipality publish a draft (``/publish/``, on a given day) and withdraw it (``/unpublish/``)."""
 
     serializer_class = ItemSerializer
     write_roles = (Role.METHODIST, Role.SCHOOL, Role.TEACHER)
@@ -61,13 +76,41 @@ class ItemViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
         )
 
     def get_write_queryset(self):
+        if getattr(self, "action", None) in PUBLISHING:
+            roles = roles_of(self.request.user)
+            items = Item.objects.all()
+            return items if roles.is_admin else items.filter(
+                municipality_id__in=roles.municipality_ids_for(Role.METHODIST))
         return Item.objects.editable_by(self.request.user)
 
     def get_object(self):
         item = super().get_object()
-        if self.request.method not in permissions.SAFE_METHODS and item.status != ItemStatus.DRAFT:
+        if self.request.method not in permissions.SAFE_METHODS and item.status != ItemStatus.DRAFT \
+                and getattr(self, "action", None) not in PUBLISHING:
             self.permission_denied(self.request, message=_("Only a draft can be edited."))
         return item
+
+    @extend_schema(request=PublishSerializer, responses=ItemSerializer)
+    @action(detail=True, methods=["post"], serializer_class=PublishSerializer)
+    def publish(self, request, pk=None):
+        """Publish a draft without a review on the day given (``Item.check_publication_date``: not in the future,
+        within the item's academic year), as the item's page does."""
+        item = self.get_object()
+        body = PublishSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        services.publish(item=item, by=request.user, on=body.validated_data.get("published_on"))
+        return self._answer(item)
+
+    @extend_schema(request=None, responses=ItemSerializer)
+    @action(detail=True, methods=["post"])
+    def unpublish(self, request, pk=None):
+        item = self.get_object()
+        services.unpublish(item=item, by=request.user)
+        return self._answer(item)
+
+    def _answer(self, item):
+        fresh = self.get_queryset().get(pk=item.pk)
+        return Response(ItemSerializer(fresh, context=self.get_serializer_context()).data)
 
 
 class ShowcaseViewSet(viewsets.ReadOnlyModelViewSet):

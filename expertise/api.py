@@ -45,6 +45,10 @@ class ReviewSerializer(serializers.Serializer):
 class ConcludeSerializer(serializers.Serializer):
     decision = serializers.CharField()
     conclusion = serializers.CharField(required=False, allow_blank=True)
+    concluded_on = serializers.DateField(
+        required=False, allow_null=True,
+        help_text="The day of the council's conclusion (a past one entered after the fact); today when not given.",
+    )
 
 
 class RequestViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
@@ -93,14 +97,15 @@ class RequestViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     @extend_schema(request=ConcludeSerializer, responses=RequestSerializer)
     @action(detail=True, methods=["post"], serializer_class=ConcludeSerializer)
     def conclude(self, request, pk=None):
-        """The council's conclusion (its chair or secretary), as on the request's page."""
+        """The council's conclusion (its chair or secretary) on the day given, as on the request's page
+        (``ReviewRequest.check_dates``: not in the future, not before the request came)."""
         review = self.get_object()
         if not ReviewRequest.objects.concludable_by(request.user).filter(pk=review.pk).exists():
             raise exceptions.PermissionDenied
         form = ConcludeForm(request.data)
         return self._form(form, lambda form: services.conclude_request(
             request=review, decision=form.cleaned_data["decision"], conclusion=form.cleaned_data["conclusion"],
-            by=request.user))
+            by=request.user, concluded_on=form.cleaned_data["concluded_on"]))
 
 
 class ExpertSerializer(FormValidatedSerializer):

@@ -7,21 +7,24 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from staffing.models import Need, Submission, posts_of
+from staffing.models import Need, Submission, SubmissionStatus, posts_of
 
 NEED_FIELDS = ("position", "subject", "rates", "weekly_hours", "reason", "vacant_since", "support", "requirements",
                "contact")
 
 
 @transaction.atomic
-def replace_needs(*, submission: Submission, needs: list[dict], by) -> int:
-    """Replace every row of the (possibly not yet saved) draft with ``needs``; return how many were written."""
+def replace_needs(*, submission: Submission, needs: list[dict], by, entering: bool = False) -> int:
+    """Replace every row of the (possibly not yet saved) draft with ``needs``; return how many were written.
+    ``entering``: a methodist enters a paper answer (any year's campaign, open or not, not yet submitted)."""
     if submission.pk is None:
         submission, _created = Submission.objects.get_or_create(
             campaign=submission.campaign, institution=submission.institution
         )
     submission = Submission.objects.select_for_update().select_related("campaign").get(pk=submission.pk)
-    if not submission.is_editable:
+    editable = submission.status in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED) if entering \
+        else submission.is_editable
+    if not editable:
         raise ValidationError(_("The submission can no longer be changed."))
     submission.needs.all().delete()
     rows = [
@@ -50,8 +53,14 @@ def enter_on_behalf(*, form, needs, by) -> Submission:
     """Save the answer a methodist enters for an institution (from paper or e-mail) as submitted on the day
     it was received, marked as entered by the methodist; the institution's school users are told."""
     submission = save_submission(form=form, needs=needs)
+    return mark_entered(submission=submission, received_on=form.cleaned_data["received_on"], by=by)
+
+
+@transaction.atomic
+def mark_entered(*, submission: Submission, received_on, by) -> Submission:
+    """Submit the answer a methodist entered, on the day it was received, marked so; notify the institution."""
     submission.entered_by_methodist = True
-    submission.submit(by=by, received_on=form.cleaned_data["received_on"])
+    submission.submit(by=by, received_on=received_on)
     transaction.on_commit(partial(notify_entered, submission.pk))
     return submission
 

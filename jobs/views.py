@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from core.listing import paginate
+from core.listing import list_page
 from jobs import services
 from jobs.models import Job
 
@@ -18,8 +18,7 @@ def _job(request, pk: int) -> Job:
 @login_required
 def job_list(request):
     jobs = Job.objects.for_user(request.user).select_related("owner")
-    page = paginate(request, jobs)
-    return render(request, "jobs/job_list.html", {"page": page})
+    return list_page(request, "jobs/job_list.html", rows=jobs)
 
 
 @login_required

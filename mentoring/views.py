@@ -1,4 +1,6 @@
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, Subquery
@@ -15,8 +17,9 @@ from core.deletion import confirm_delete
 from core.files import attachment_response
 from core.history import history_entries
 from core.imports import ImportView
-from core.listing import filtered, paginate
+from core.listing import filtered, list_page
 from core.models import AcademicYear, Institution, Municipality, Pedagogue
+from core.pages import form_page
 from core.params import parse_id
 from core.scoping import Role, role_required, roles_of
 from core.xlsx import workbook_response
@@ -82,9 +85,7 @@ def _require_municipal_editor(user) -> None:
         raise PermissionDenied
 
 
-def _form_page(request, form, *, title: str, back_url: str, multipart: bool = False):
-    return render(request, "mentoring/form.html",
-                  {"form": form, "title": title, "back_url": back_url, "multipart": multipart})
+_form_page = partial(form_page, template="mentoring/form.html")  # with the mentoring tabs
 
 
 # --- young specialists -------------------------------------------------------
@@ -104,13 +105,14 @@ def young_rows(request):
 @role_required(*SCHOOL_ROLES)
 def young_list(request):
     filterset, period, visits = young_rows(request)
-    page = paginate(request, filterset.qs)
-    people = list(page.object_list)
-    return render(request, "mentoring/young_list.html", {
-        "filter": filterset, "page": page, "people": people,
-        "mentors": mentors_of([p.pk for p in people], *period),
-        "rates": attendance_rates(people, *visits), "tab": "young",
-    })
+
+    def context(page):
+        page.object_list = people = list(page.object_list)
+        return {"people": people, "mentors": mentors_of([p.pk for p in people], *period),
+                "rates": attendance_rates(people, *visits), "tab": "young"}
+
+    return list_page(request, "mentoring/young_list.html", filterset, export="mentoring:young-export",
+                     context=context)
 
 
 @role_required(*SCHOOL_ROLES)
@@ -145,7 +147,7 @@ def mark_list(request):
             return redirect("mentoring:mark-list")
     elif request.method == "POST":
         raise PermissionDenied
-    return render(request, "mentoring/mark_list.html", {"marks": marks, "form": form, "tab": "young"})
+    return list_page(request, "mentoring/mark_list.html", rows=marks, context={"form": form, "tab": "young"})
 
 
 # --- programmes --------------------------------------------------------------
@@ -159,11 +161,9 @@ def programme_rows(request):
 
 @role_required(*SCHOOL_ROLES)
 def programme_list(request):
-    filterset = programme_rows(request)
-    return render(request, "mentoring/programme_list.html", {
-        "filter": filterset, "page": paginate(request, filterset.qs), "can_create": may_edit_pairs(request.user),
-        "tab": "programmes",
-    })
+    return list_page(request, "mentoring/programme_list.html", programme_rows(request),
+                     export="mentoring:programme-export",
+                     context={"can_create": may_edit_pairs(request.user), "tab": "programmes"})
 
 
 @role_required(*SCHOOL_ROLES)
@@ -233,12 +233,9 @@ def _loads(pairs) -> dict[int, int]:
 
 @role_required(*SCHOOL_ROLES, Role.TEACHER)
 def pair_list(request):
-    filterset = pair_rows(request)
-    page = paginate(request, filterset.qs)
-    return render(request, "mentoring/pair_list.html", {
-        "filter": filterset, "page": page, "loads": _loads(page.object_list),
-        "can_create": may_edit_pairs(request.user), "tab": "pairs",
-    })
+    return list_page(request, "mentoring/pair_list.html", pair_rows(request), export="mentoring:pair-export",
+                     context=lambda page: {"loads": _loads(page.object_list),
+                                           "can_create": may_edit_pairs(request.user), "tab": "pairs"})
 
 
 @role_required(*SCHOOL_ROLES, Role.TEACHER)
@@ -397,11 +394,8 @@ def support_rows(request):
 
 @role_required(*MUNICIPAL_ROLES)
 def support_list(request):
-    filterset = support_rows(request)
-    return render(request, "mentoring/support_list.html", {
-        "filter": filterset, "page": paginate(request, filterset.qs), "can_create": can_edit_municipal(request.user),
-        "tab": "support",
-    })
+    return list_page(request, "mentoring/support_list.html", support_rows(request), export="mentoring:support-export",
+                     context={"can_create": can_edit_municipal(request.user), "tab": "support"})
 
 
 @role_required(*MUNICIPAL_ROLES)
@@ -443,11 +437,8 @@ def session_rows(request):
 
 @role_required(*MUNICIPAL_ROLES)
 def session_list(request):
-    filterset = session_rows(request)
-    return render(request, "mentoring/session_list.html", {
-        "filter": filterset, "page": paginate(request, filterset.qs), "can_create": can_edit_municipal(request.user),
-        "tab": "sessions",
-    })
+    return list_page(request, "mentoring/session_list.html", session_rows(request), export="mentoring:session-export",
+                     context={"can_create": can_edit_municipal(request.user), "tab": "sessions"})
 
 
 @role_required(*MUNICIPAL_ROLES)
@@ -579,11 +570,9 @@ def attestation_rows(request):
 
 @role_required(*SCHOOL_ROLES)
 def attestation_list(request):
-    filterset = attestation_rows(request)
-    return render(request, "mentoring/attestation_list.html", {
-        "filter": filterset, "page": paginate(request, filterset.qs), "can_create": can_edit_municipal(request.user),
-        "tab": "attestation",
-    })
+    return list_page(request, "mentoring/attestation_list.html", attestation_rows(request),
+                     export="mentoring:attestation-export",
+                     context={"can_create": can_edit_municipal(request.user), "tab": "attestation"})
 
 
 @role_required(*SCHOOL_ROLES)
@@ -634,13 +623,15 @@ def due_rows(request):
 @role_required(*SCHOOL_ROLES)
 def due_list(request):
     filterset, rows = due_rows(request)
-    page = paginate(request, rows)
-    for pedagogue in page.object_list:
-        pedagogue.expires = category_expires(pedagogue)
-    return render(request, "mentoring/due_list.html", {
-        "filter": filterset, "page": page, "today": timezone.localdate(),
-        "can_edit": can_edit_municipal(request.user), "tab": "due",
-    })
+
+    def context(page):
+        page.object_list = list(page.object_list)
+        for pedagogue in page.object_list:
+            pedagogue.expires = category_expires(pedagogue)
+        return {"today": timezone.localdate(), "can_edit": can_edit_municipal(request.user), "tab": "due"}
+
+    return list_page(request, "mentoring/due_list.html", filterset, rows=rows, export="mentoring:due-export",
+                     context=context)
 
 
 @role_required(*SCHOOL_ROLES)

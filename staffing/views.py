@@ -4,6 +4,7 @@ from django.db.models import CharField, DecimalField, OuterRef, Subquery, Sum, V
 from django.db.models.functions import Coalesce, Concat
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
@@ -13,8 +14,9 @@ from core.capabilities import Cap, roles_with
 from core.files import attachment_response
 from core.history import history_entries
 from core.imports import ImportView
-from core.listing import filtered, paginate
+from core.listing import filtered, list_page, paginate
 from core.models import Institution
+from core.pages import form_page
 from core.scoping import Role, role_required, roles_of
 from core.xlsx import workbook_response
 from jobs.decorators import background_file
@@ -65,21 +67,22 @@ def _is_manager_of(user, campaign: Campaign) -> bool:
 def campaign_list(request):
     filterset = filtered(request, CampaignFilter, Campaign.objects.for_user(request.user).select_related("year"),
                           "-as_of")
-    page = paginate(request, filterset.qs)
     schools = list(Institution.objects.filter(pk__in=_school_ids(request.user)))
-    own = {}
-    if schools:
-        for submission in Submission.objects.for_user(request.user).filter(
-            campaign__in=[c.pk for c in page], institution__in=schools
-        ):
-            own[submission.campaign_id] = submission
-    for campaign in page:
-        campaign.own_submission = own.get(campaign.pk)
-        campaign.own_institution = next((s for s in schools if campaign.requires(s)), None)
-    return render(request, "staffing/campaign_list.html", {
-        "filter": filterset, "page": page, "is_school": bool(schools),
-        "can_create": roles_of(request.user).has(*MANAGER_ROLES),
-    })
+
+    def context(page):
+        own = {}
+        if schools:
+            for submission in Submission.objects.for_user(request.user).filter(
+                campaign__in=[c.pk for c in page], institution__in=schools
+            ):
+                own[submission.campaign_id] = submission
+        for campaign in page:
+            campaign.own_submission = own.get(campaign.pk)
+            campaign.own_institution = next((s for s in schools if campaign.requires(s)), None)
+        return {"is_school": bool(schools), "can_create": roles_of(request.user).has(*MANAGER_ROLES)}
+
+    return list_page(request, "staffing/campaign_list.html", filterset, export="staffing:campaign-export",
+                     context=context)
 
 
 @role_required(*CAMPAIGN_ROLES)
@@ -98,7 +101,10 @@ def _campaign_form(request, instance: Campaign | None):
         messages.success(request, _("The campaign «{title}» is saved.").format(title=campaign.title))
         return redirect(campaign)
     title = _("Edit the campaign") if instance else _("New staffing campaign")
-    return render(request, "staffing/campaign_form.html", {"form": form, "campaign": instance, "title": title})
+    trail = [(reverse("staffing:campaign-list"), _("Staffing needs"))]
+    if instance:
+        trail.append((instance.get_absolute_url(), instance.title))
+    return form_page(request, form, title=title, back_url=trail[-1][0], breadcrumbs=trail)
 
 
 @role_required(*MANAGER_ROLES)
@@ -416,12 +422,10 @@ def document_file(request, pk: int):
 
 @role_required(*CAMPAIGN_ROLES)
 def document_list(request):
-    filterset = document_rows(request)
-    return render(request, "staffing/document_list.html", {
-        "filter": filterset, "page": paginate(request, filterset.qs),
-        "can_create": roles_of(request.user).has(*MANAGER_ROLES),
-        "editable": set(RegulatoryDocument.objects.managed_by(request.user).values_list("pk", flat=True)),
-    })
+    return list_page(request, "staffing/document_list.html", document_rows(request), export="staffing:document-export",
+                     context={"can_create": roles_of(request.user).has(*MANAGER_ROLES),
+                              "editable": set(RegulatoryDocument.objects.managed_by(request.user)
+                                              .values_list("pk", flat=True))})
 
 
 @role_required(*CAMPAIGN_ROLES)
@@ -436,10 +440,9 @@ def _document_form(request, instance: RegulatoryDocument | None):
         messages.success(request, _("The document «{title}» is saved.").format(title=document.title))
         return redirect("staffing:document-list")
     title = _("Edit the document") if instance else _("New regulatory document")
-    return render(request, "staffing/document_form.html", {
-        "form": form, "document": instance, "title": title,
-        "history": history_entries(instance) if instance else None,
-    })
+    documents = reverse("staffing:document-list")
+    return form_page(request, form, title=title, back_url=documents, breadcrumbs=[(documents, _("Regulatory documents"))],
+                     multipart=True, history=history_entries(instance) if instance else None)
 
 
 @role_required(*MANAGER_ROLES)

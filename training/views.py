@@ -17,8 +17,9 @@ from core.audit import AccessKind, CountingRows, log_access
 from core.deletion import confirm_delete
 from core.history import history_entries
 from core.imports import ImportView
-from core.listing import filtered, paginate
+from core.listing import filtered, list_page
 from core.models import AcademicYear, Pedagogue
+from core.pages import form_page
 from core.pdf import pdf_response
 from core.scoping import Role, roles_of
 from core.xlsx import workbook_response
@@ -94,9 +95,8 @@ def programme_rows(request):
 @login_required
 def programme_list(request):
     filterset = programme_rows(request)
-    page = paginate(request, filterset.qs.prefetch_related("competencies"))
-    return render(request, "training/programme_list.html",
-                  {"filter": filterset, "page": page, "can_edit": may_manage(request.user)})
+    return list_page(request, "training/programme_list.html", filterset, rows=filterset.qs.prefetch_related("competencies"),
+                     export="training:programme-export", context={"can_edit": may_manage(request.user)})
 
 
 @login_required
@@ -157,8 +157,7 @@ def programme_edit(request, pk: int):
 @login_required
 def provider_list(request):
     providers = Provider.objects.annotate(programme_count=Count("programmes")).order_by("name")
-    return render(request, "training/provider_list.html",
-                  {"providers": providers, "can_edit": may_manage(request.user)})
+    return list_page(request, "training/provider_list.html", rows=providers, context={"can_edit": may_manage(request.user)})
 
 
 @login_required
@@ -171,8 +170,7 @@ def provider_form(request, pk: int | None = None):
         messages.success(request, _("The provider «{name}» is saved.").format(name=provider.name))
         return redirect("training:provider-list")
     title = _("Edit the provider") if instance else _("New provider")
-    return render(request, "training/simple_form.html",
-                  {"form": form, "title": title, "back_url_name": "training:provider-list"})
+    return form_page(request, form, title=title, back_url=reverse("training:provider-list"))
 
 
 # --- completions --------------------------------------------------------------------------------
@@ -187,10 +185,8 @@ def completion_rows(request):
 
 @login_required
 def completion_list(request):
-    filterset = completion_rows(request)
-    return render(request, "training/completion_list.html", {
-        "filter": filterset, "page": paginate(request, filterset.qs), "can_edit": may_manage(request.user),
-    })
+    return list_page(request, "training/completion_list.html", completion_rows(request),
+                     export="training:completion-export", context={"can_edit": may_manage(request.user)})
 
 
 @login_required
@@ -211,10 +207,8 @@ def _completion_form(request, instance: Completion | None):
             name=completion.pedagogue.full_name, hours=completion.hours))
         return redirect("training:completion-list")
     title = _("Edit the completion") if instance else _("New completion")
-    return render(request, "training/simple_form.html", {
-        "form": form, "title": title, "back_url_name": "training:completion-list",
-        "delete_url": reverse("training:completion-delete", args=[instance.pk]) if instance else "",
-    })
+    return form_page(request, form, title=title, back_url=reverse("training:completion-list"),
+                     delete_url=reverse("training:completion-delete", args=[instance.pk]) if instance else "")
 
 
 @login_required
@@ -284,9 +278,8 @@ def account_list(request):
         overdue=Count("pk", filter=Q(pd_status="overdue")),
         nothing=Count("pk", filter=Q(pd_status="nothing")),
     )
-    return render(request, "training/account_list.html", {
-        "filter": filterset, "page": paginate(request, filterset.qs), "on": on, "counts": counts,
-        "window_from": window_start(on) + datetime.timedelta(days=1),
+    return list_page(request, "training/account_list.html", filterset, export="training:account-export", context={
+        "on": on, "counts": counts, "window_from": window_start(on) + datetime.timedelta(days=1),
         "norm": _norm(), "can_import": may_manage(request.user),
     })
 
@@ -430,12 +423,12 @@ def diagnosis_export(request):
 
 @login_required
 def diagnosis_list(request):
-    filterset = diagnosis_rows(request)
-    page = paginate(request, filterset.qs)
-    log_access(request, "training.diagnosis", kind=AccessKind.LIST, rows=len(page.object_list))
-    return render(request, "training/diagnosis_list.html", {
-        "filter": filterset, "page": page, "can_record": may_manage(request.user),
-    })
+    def context(page):
+        log_access(request, "training.diagnosis", kind=AccessKind.LIST, rows=len(page.object_list))
+        return {"can_record": may_manage(request.user)}
+
+    return list_page(request, "training/diagnosis_list.html", diagnosis_rows(request),
+                     export="training:diagnosis-export", context=context)
 
 
 @login_required
@@ -448,10 +441,8 @@ def diagnosis_external(request):
         diagnosis.note = form.cleaned_data["note"]
         diagnosis.save(update_fields=["note"])
         return redirect("training:diagnosis-take", pk=diagnosis.pk)
-    return render(request, "training/simple_form.html", {
-        "form": form, "title": _("Record an external diagnosis"), "back_url_name": "training:diagnosis-list",
-        "submit": _("Continue to the ratings"),
-    })
+    return form_page(request, form, title=_("Record an external diagnosis"), back_url=reverse("training:diagnosis-list"),
+                     submit=_("Continue to the ratings"))
 
 
 # --- routes -------------------------------------------------------------------------------------
@@ -562,9 +553,7 @@ def route_add_item(request, pk: int):
         form.save_m2m()
         messages.success(request, _("«{title}» is added to your route.").format(title=item.title))
         return redirect(route)
-    return render(request, "training/simple_form.html", {
-        "form": form, "title": _("Add an own item"), "back_url": route.get_absolute_url(),
-    })
+    return form_page(request, form, title=_("Add an own item"), back_url=route.get_absolute_url())
 
 
 def _item_for(request, pk: int) -> RouteItem:
@@ -671,8 +660,8 @@ def route_list(request):
     queryset = Route.objects.for_user(request.user).select_related(
         "pedagogue", "pedagogue__institution", "year").with_progress().annotate(
         to_review=Count("items", filter=Q(items__status=ItemStatus.SUBMITTED), distinct=True))
-    filterset = filtered(request, RoutePageFilter, queryset, "name")
-    return render(request, "training/route_list.html", {"filter": filterset, "page": paginate(request, filterset.qs)})
+    return list_page(request, "training/route_list.html", filtered(request, RoutePageFilter, queryset, "name"),
+                     export="training:route-export")
 
 
 @login_required

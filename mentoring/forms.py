@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,7 +21,7 @@ from mentoring.models import (
     Task,
     YoungSpecialistMark,
 )
-from mentoring.services import overlapping_pair, self_mentoring_error
+from mentoring.services import award_category, overlapping_pair, self_mentoring_error
 
 REGULATION_EXTENSIONS = (".pdf", ".doc", ".docx", ".odt", ".rtf")
 
@@ -276,6 +277,15 @@ class AttestationForm(BootstrapFormMixin, forms.ModelForm):
         if cleaned.get("result") == "assigned" and not day:
             self.add_error("date", _("Give the attestation date of an assigned category."))
         return cleaned
+
+    def save(self, commit: bool = True):
+        """Save the record; a category it assigns goes into the pedagogue's category history (page and API)."""
+        if not commit:
+            return super().save(commit=False)
+        with transaction.atomic():
+            attestation = super().save()
+            award_category(attestation=attestation)
+        return attestation
 
 
 class AttestationSupportForm(BootstrapFormMixin, forms.ModelForm):

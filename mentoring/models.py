@@ -29,6 +29,7 @@ from core.models import (
     YOUNG_AGE,
     YOUNG_SPECIALIST_YEARS,
     Category,
+    CategoryAward,
     Institution,
     Municipality,
     Pedagogue,
@@ -641,6 +642,23 @@ class Attestation(models.Model):
             raise ValidationError({"date": _("The attestation date is before the application date.")})
         if self.result == AttestationResult.ASSIGNED and not self.date:
             raise ValidationError({"date": _("Give the attestation date of an assigned category.")})
+        award = self.award()
+        if award is not None:
+            # The category it assigns obeys the history's rules (order No. 196): no future date, «методист» and
+            # «наставник» only on a highest category held on that day.
+            try:
+                award.clean()
+            except ValidationError as exc:
+                fields = {"order_date": "date", "valid_until": "date", "order_number": "order_ref"}
+                raise ValidationError({fields.get(name, name): messages
+                                       for name, messages in exc.message_dict.items()}) from exc
+
+    def award(self) -> CategoryAward | None:
+        """Return the (unsaved) award of the category an attestation assigned, dated by the attestation."""
+        if self.result != AttestationResult.ASSIGNED or not self.date or not self.pedagogue_id:
+            return None
+        return CategoryAward(pedagogue_id=self.pedagogue_id, category=self.category, order_date=self.date,
+                             order_number=self.order_ref[:50])
 
 
 class SupportKind(models.TextChoices):

@@ -8,8 +8,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.duplicates import DuplicateError
-from core.models import Pedagogue
-from mentoring.models import Pair, Participant, ParticipantRole, Session, period_overlaps_q
+from core.models import CategoryAward, Pedagogue
+from mentoring.models import Attestation, Pair, Participant, ParticipantRole, Session, period_overlaps_q
 
 FAR_FUTURE = datetime.date(9999, 12, 31)
 
@@ -89,3 +89,17 @@ def set_attendance(*, session: Session, attendees: Iterable[Pedagogue]) -> int:
 
     sync_session(session)  # bulk_create sends no signals: post the attendees' hours explicitly
     return len(wanted)
+
+
+@transaction.atomic
+def award_category(*, attestation: Attestation) -> CategoryAward | None:
+    """Put the category an attestation assigned into the pedagogue's category history (once: the same category
+    on the same day is the same award); return the award, or None when the attestation assigned nothing."""
+    award = attestation.award()
+    if award is None:
+        return None
+    award, _created = CategoryAward.objects.get_or_create(
+        pedagogue_id=award.pedagogue_id, category=award.category, order_date=award.order_date,
+        defaults={"order_number": award.order_number},
+    )
+    return award

@@ -11,5 +11,8 @@ class CoreConfig(AppConfig):
 
         import core.autocomplete  # noqa: F401 - the people and institutions sources
         import core.search  # noqa: F401 - the ucontains lookup and SQLite's ULOWER
+        from core import freshness
+
+        freshness.connect()
 
         autodiscover_modules("autocomplete")

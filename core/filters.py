@@ -8,12 +8,14 @@ import django_filters
 from django import forms
 from django.db.models import F, QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from core import params
+from core import freshness, params
 from core.forms import BootstrapFormMixin
+from core.freshness import query_key
 from core.models import (
     YOUNG_AGE,
     AcademicYear,
@@ -150,6 +152,24 @@ PEDAGOGUE_SORTS = {
 }
 
 
+def cache_model_choices(form) -> None:
+    """Give the form's plain model selects their options from the cache: one query each until a record changes
+    (``core.freshness``), not on every page. The fields' querysets still check what is sent."""
+    language = get_language()
+    for name, field in form.fields.items():
+        if not isinstance(field, forms.ModelChoiceField) or type(field.widget) not in (forms.Select, forms.SelectMultiple):
+            continue
+        key = f"choices:{type(form).__module__}.{type(form).__qualname__}:{name}:{language}:{query_key(field.queryset)}"
+        field.widget.choices = freshness.cached(
+            key, lambda field=field: [(str(value), str(label)) for value, label in field.choices]
+        )
+
+
+def has_several(queryset) -> bool:
+    """Whether the queryset holds more than one row (cached like the options of a select)."""
+    return freshness.cached(f"several:{query_key(queryset)}", lambda: queryset[:2].count() > 1)
+
+
 class FilterForm(BootstrapFormMixin, forms.Form):
     """The filter bar of a list page: small Bootstrap controls."""
 
@@ -159,6 +179,7 @@ class FilterForm(BootstrapFormMixin, forms.Form):
             css = field.widget.attrs.get("class", "")
             if "form-control" in css or "form-select" in css:
                 field.widget.attrs["class"] = css + (" form-select-sm" if "form-select" in css else " form-control-sm")
+        cache_model_choices(self)
 
 
 class InstitutionPageFilter(InstitutionFilter):
@@ -166,7 +187,7 @@ class InstitutionPageFilter(InstitutionFilter):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.several_municipalities = visible_municipalities(self.request)[:2].count() > 1
+        self.several_municipalities = has_several(visible_municipalities(self.request))
         if not self.several_municipalities:
             self.filters.pop("municipality", None)
 
@@ -181,7 +202,7 @@ class PedagoguePageFilter(PedagogueFilter):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # A school sees one institution: a filter with a single choice is only noise.
-        if visible_institutions(self.request)[:2].count() < 2:
+        if not has_several(visible_institutions(self.request)):
             self.filters.pop("institution", None)
 
     class Meta(PedagogueFilter.Meta):

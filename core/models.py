@@ -246,7 +246,14 @@ class AcademicYearQuerySet(models.QuerySet):
         year after the current one, latest first — not the whole directory up to 2030."""
         today = today or timezone.localdate()
         current = today.year if today.month >= 9 else today.year - 1
-        first = self.with_records().filter(start_year__lte=current).aggregate(first=Min("start_year"))["first"]
+        from core import freshness
+
+        first = freshness.cached(  # an EXISTS over every table that names a year: once until a record changes
+            f"years:first-with-records:{current}",
+            lambda: self.model.objects.with_records().filter(start_year__lte=current).aggregate(
+                first=Min("start_year")
+            )["first"],
+        )
         return self.filter(start_year__range=(min(first or current, current), current + 1)).order_by("-start_year")
 
     def by_title(self, title: str) -> "AcademicYear":
@@ -376,6 +383,13 @@ class PedagogueQuerySet(models.QuerySet):
         if roles.pedagogue_id:
             q |= Q(pk=roles.pedagogue_id)
         return self.filter(q)
+
+    def visible_to(self, user, pk: int) -> bool:
+        """Whether the user may see the pedagogue; asked once per request (the record's sections all ask)."""
+        seen = user.__dict__.setdefault("_portal_sees_pedagogue", {})
+        if pk not in seen:
+            seen[pk] = self.for_user(user).filter(pk=pk).exists()
+        return seen[pk]
 
     def editable_by(self, user) -> "PedagogueQuerySet":
         roles = roles_of(user)

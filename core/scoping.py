@@ -91,6 +91,14 @@ def roles_of(user) -> UserRoles:
     cached = getattr(user, "_portal_roles", None)
     if cached is not None:
         return cached
+    from core import freshness
+
+    # Across requests too, until a record changes (a role given or taken, a pedagogue linked): one query less a page.
+    user._portal_roles = freshness.cached(f"roles:{user.pk}:{user.is_superuser}", lambda: _load_roles(user))
+    return user._portal_roles
+
+
+def _load_roles(user) -> UserRoles:
     # Through the app registry: core.models builds its for_user() querysets on this module.
     RoleAssignment = apps.get_model("core", "RoleAssignment")
     Pedagogue = apps.get_model("core", "Pedagogue")
@@ -108,7 +116,6 @@ def roles_of(user) -> UserRoles:
             result.regional_head = True
     if Role.TEACHER in result.roles:
         result.pedagogue_id = Pedagogue.objects.filter(user=user).values_list("pk", flat=True).first()
-    user._portal_roles = result
     return result
 
 

@@ -7,11 +7,12 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from core import freshness
 from core.audit import AccessKind, CountingRows, log_access
 from core.exports import institutions_sheet, pedagogues_sheet
 from core.filters import InstitutionPageFilter, PedagoguePageFilter
@@ -45,20 +46,25 @@ def may_create_pedagogues(user) -> bool:
 def home(request):
     roles = roles_of(request.user)
     sections = [item for item in all_items() if item.visible_to(roles)]
-    context = {"sections": sections, "own_record": None, "counts": None, "todo": todo_items(request.user)}
+    # The to-do and the counts: a query per app, kept until a record changes (or the day or the language does).
+    key = f"home:{request.user.pk}:{timezone.localdate()}:{get_language()}"
+    todo = freshness.cached(f"{key}:todo", lambda: todo_items(request.user))
+    context = {"sections": sections, "own_record": None, "counts": None, "todo": todo}
     if roles.pedagogue_id:
         context["own_record"] = Pedagogue.objects.for_user(request.user).filter(pk=roles.pedagogue_id).first()
     if roles.is_global or roles.municipality_ids or roles.institution_ids_for(Role.SCHOOL):
-        context["counts"] = {
-            "institutions": Institution.objects.for_user(request.user).active().count(),
-            "pedagogues": Pedagogue.objects.for_user(request.user).filter(institution__isnull=False).count(),
-            "young": Pedagogue.objects.for_user(request.user)
-            .filter(institution__isnull=False)
-            .young_specialists(timezone.localdate())
-            .count(),
-        }
+        context["counts"] = freshness.cached(f"{key}:counts", lambda: home_counts(request.user))
         context["own_institutions"] = Institution.objects.filter(pk__in=roles.institution_ids_for(Role.SCHOOL))
     return render(request, "core/home.html", context)
+
+
+def home_counts(user) -> dict[str, int]:
+    staff = Pedagogue.objects.for_user(user).filter(institution__isnull=False)
+    return {
+        "institutions": Institution.objects.for_user(user).active().count(),
+        "pedagogues": staff.count(),
+        "young": staff.young_specialists(timezone.localdate()).count(),
+    }
 
 
 @login_required

@@ -38,7 +38,7 @@ def sections(pedagogue, user) -> list[RecordSection]:
 
     # Sessions are municipal events: whoever may see the pedagogue (the teacher themself, their school)
     # sees the sessions they attended, not only the municipal staff who may list sessions.
-    sessions = (Session.objects.all() if Pedagogue.objects.for_user(user).filter(pk=pedagogue.pk).exists()
+    sessions = (Session.objects.all() if Pedagogue.objects.visible_to(user, pedagogue.pk)
                 else Session.objects.for_user(user))
     attended = list(
         Attendance.objects.filter(pedagogue=pedagogue, session__in=sessions)

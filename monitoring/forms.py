@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import cache_model_choices
 from core.forms import BootstrapFormMixin
 from core.models import AcademicYear, InstitutionType
 from core.validators import document_validators
@@ -34,6 +35,7 @@ class FilterForm(BootstrapFormMixin, forms.Form):
             else _("{year} (last finished)").format(year=year) if current and year.start_year == current.start_year - 1
             else str(year)
         )
+        cache_model_choices(self)
 
 
 class DirectionForm(BootstrapFormMixin, forms.ModelForm):

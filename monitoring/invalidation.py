@@ -23,6 +23,7 @@ IGNORED_MODELS = {"core.accesslog", "core.roleassignment", "certificates.numberc
 # orders and their assignments are built from the values.
 MONITORING_INPUTS = {"direction", "indicatorpassport", "target"}
 BEFORE_ATTR = "_monitoring_touched_before"
+OWN_SCOPE = {"core.Municipality", "core.Institution", "core.Pedagogue"}
 
 
 def feeds_indicators(model) -> bool:
@@ -52,6 +53,12 @@ def _mark(instance) -> None:
     before = instance.__dict__.pop(BEFORE_ATTR, None)
     if before is not None:
         touch.merge(before)
+    _queue(touch)
+
+
+def _queue(touch) -> None:
+    from . import stored
+
     # One mark per distinct touch and transaction: an import or a cascade delete of a thousand rows of one
     # school marks its values once, not a thousand times. A callback already waiting for the same touch is moved
     # to the end of the queue (its old place does nothing), keeping its savepoints: it is dropped only if the
@@ -98,7 +105,39 @@ def m2m_changed_handler(sender, instance, action, **kwargs) -> None:
         changed(type(instance), instance=instance)
 
 
+def rows_written(sender, rows, **kwargs) -> None:
+    """A bulk write (``core.freshness.bulk_written``): each distinct set of foreign keys marks once."""
+    from core.models import Pedagogue
+
+    from . import stored
+
+    distinct = {}
+    for row in rows:
+        model = type(row)
+        if feeds_indicators(model):
+            own = row.pk if model._meta.label in OWN_SCOPE else None  # a school or a person is a scope itself
+            distinct.setdefault((model, tuple(getattr(row, f.attname) for f in stored._relations(model)), own), row)
+    # The people the rows name, in one query (touched() reads a pedagogue's place from the row's cache).
+    links = [(row, f) for row in distinct.values() for f in stored._relations(type(row))
+             if f.related_model is Pedagogue and getattr(row, f.attname) and not f.is_cached(row)]
+    people = Pedagogue.objects.only("municipality_id", "institution_id").in_bulk(
+        {getattr(row, f.attname) for row, f in links}
+    )
+    for row, f in links:
+        if getattr(row, f.attname) in people:
+            f.set_cached_value(row, people[getattr(row, f.attname)])
+    touches = {}
+    for row in distinct.values():
+        touch = stored.touched(row)
+        touches.setdefault(touch.key(), touch)
+    for touch in touches.values():
+        _queue(touch)
+
+
 def connect() -> None:
+    from core.freshness import rows_written as bulk_signal
+
+    bulk_signal.connect(rows_written, dispatch_uid="monitoring.invalidate.bulk")
     pre_save.connect(before_save, dispatch_uid="monitoring.invalidate.before")
     post_save.connect(changed, dispatch_uid="monitoring.invalidate.save")
     post_delete.connect(changed, dispatch_uid="monitoring.invalidate.delete")

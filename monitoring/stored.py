@@ -26,6 +26,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
+from core import freshness
 from core.models import AcademicYear, Institution, Municipality, Pedagogue
 from monitoring.registry import registry
 from monitoring.value_models import PendingRecomputation, StoredValues, scope_key_of
@@ -206,7 +207,8 @@ def mark_pending(keys: set[tuple[int, int | None, int]]) -> int:
 def records_changed(municipality_ids=None, institution_ids=(), year_ids=None) -> int:
     """Mark the stored values a change touches as pending: of these municipalities (None: every one), of these
     institutions (None: all of theirs), for these years (None: every year stored). Only what is stored can go
-    stale; what is not stored is computed when it is first read."""
+    stale; what is not stored is computed when it is first read. Pages' cached counts and choices go too."""
+    freshness.records_changed()
     rows = StoredValues.objects.all()
     if municipality_ids is not None:
         if not municipality_ids:

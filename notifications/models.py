@@ -23,7 +23,11 @@ class NotificationQuerySet(models.QuerySet):
         return self.filter(read_at__isnull=True)
 
     def mark_read(self) -> int:
-        return self.unread().update(read_at=timezone.now())
+        from core import freshness
+
+        count = self.unread().update(read_at=timezone.now())
+        freshness.records_changed()  # an update() sends no signal: the navbar's cached unread count
+        return count
 
 
 class Notification(models.Model):

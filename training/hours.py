@@ -15,6 +15,7 @@ from decimal import Decimal
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
+from core import freshness
 from training.models import HourEntry
 
 _LINKS: dict[type[models.Model], Callable[[list[int], object], dict[int, str]]] = {}
@@ -85,6 +86,7 @@ def sync(*, model: type[models.Model], source_ids: Iterable[int], postings: Iter
             to_update.append(entry)
     HourEntry.objects.bulk_create(to_create, batch_size=2000)
     HourEntry.objects.bulk_update(to_update, ["pedagogue_id", "date", "hours", "kind", "title"], batch_size=2000)
+    freshness.bulk_written([*to_create, *to_update])  # bulk writes send no signals: the hours feed indicators
 
 
 def _chunks(items: list, size: int = 5000):

@@ -22,7 +22,7 @@ LEDGER_ON_PAGE = 30
 
 
 def sections(pedagogue, user) -> list[RecordSection]:
-    if not Pedagogue.objects.for_user(user).filter(pk=pedagogue.pk).exists():
+    if not Pedagogue.objects.visible_to(user, pedagogue.pk):
         return []
     account = with_hour_account(Pedagogue.objects.filter(pk=pedagogue.pk), timezone.localdate()).values(
         "window_hours", "last_pd", "pd_status").first()

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import freshness
 from core.models import AcademicYear, Pedagogue
 from training.models import (
     Answer,
@@ -44,6 +45,8 @@ def save_answers(*, diagnosis: Diagnosis, scores: dict[int, int], finish: bool) 
             to_create.append(Answer(diagnosis=diagnosis, statement_id=statement_id, score=score))
     Answer.objects.bulk_create(to_create)
     Answer.objects.bulk_update(to_update, ["score"])
+    if to_create or to_update:
+        freshness.bulk_written([diagnosis])  # no signals from bulk writes: the diagnosis's scope and year
     if finish:
         if diagnosis.answers.count() < len(known):
             raise ValidationError(_("Rate every statement to finish the diagnosis."))

@@ -1,5 +1,6 @@
 from django import template
 
+from core import freshness
 from notifications.models import Notification
 
 register = template.Library()
@@ -7,8 +8,10 @@ register = template.Library()
 
 @register.inclusion_tag("notifications/bell.html", takes_context=True)
 def notification_bell(context):
-    """The navbar bell: one COUNT query for the signed-in user's unread notifications."""
+    """The navbar bell: the signed-in user's unread notifications, counted once until a record changes."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    count = Notification.objects.for_user(user).unread().count() if user and user.is_authenticated else 0
+    count = 0
+    if user and user.is_authenticated:
+        count = freshness.cached(f"unread:{user.pk}", Notification.objects.for_user(user).unread().count)
     return {"unread_count": count}

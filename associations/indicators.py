@@ -5,6 +5,7 @@ municipality or one institution; for an institution, what counts is its staff of
 the year (pedagogues employed there during the academic year).
 """
 
+from decimal import Decimal
 from urllib.parse import urlencode
 
 from django.db.models import Count, Q
@@ -19,8 +20,8 @@ from core.models import (
     scope_q,
     years_before,
 )
-from monitoring.measures import exists_for, on_pedagogue, staff_share
-from monitoring.registry import Better, Direction, Unit, declare, indicator
+from monitoring.measures import Condition, exists_for, staff_share, staff_share_by_institution
+from monitoring.registry import Better, Direction, Unit, indicator
 
 from .models import (
     COMMUNITY_KINDS,
@@ -54,19 +55,9 @@ def participants(year: AcademicYear, levels=None, results=None):
     return rows
 
 
-def under_35(year: AcademicYear) -> Q:
+def under_35(year: AcademicYear) -> Condition:
     # Age is taken on 1 September, the start of the academic year (as in core).
-    return on_pedagogue(Q(birth_date__gt=years_before(year.start, YOUNG_AGE)))
-
-
-def members_of(kinds):
-    """The condition "a member of an active association of the kinds during the year"."""
-    return lambda year: exists_for(active_memberships(year, kinds))
-
-
-def entered(levels=None, results=None):
-    """The condition "an entry in a competition of the year" (of the levels, with the results)."""
-    return lambda year: exists_for(participants(year, levels, results))
+    return lambda prefix, outer: Q(**{f"{prefix}birth_date__gt": years_before(year.start, YOUNG_AGE)})
 
 
 def active_associations(scope, year: AcademicYear, kinds) -> int:
@@ -151,9 +142,8 @@ def active_gmo_records(institution, year: AcademicYear) -> str:
     return _list_url("associations:association-list", kind=AssociationKind.GMO, year=year.pk)
 
 
-share_in_gmo = declare(
+@indicator(
     "associations.share_in_gmo",
-    staff_share(members_of(GMO)),
     direction=Direction.ASSOCIATIONS,
     title=_("Share of pedagogues in a city methodical association"),
     unit=Unit.SHARE,
@@ -161,6 +151,13 @@ share_in_gmo = declare(
     rule=_("Pedagogues who were members of an active ГМО during the year ÷ pedagogues employed during the year"),
     source=_("Associations register (memberships) and employment history"),
 )
+def share_in_gmo(scope, year: AcademicYear) -> Decimal | None:
+    return staff_share(scope, year, exists_for(active_memberships(year, GMO)))
+
+
+@share_in_gmo.breakdown
+def share_in_gmo_by_institution(municipality, year: AcademicYear) -> dict:
+    return staff_share_by_institution(municipality, year, exists_for(active_memberships(year, GMO)))
 
 
 @indicator(
@@ -182,9 +179,8 @@ def gmo_products_by_institution(municipality, year: AcademicYear) -> dict:
     return products_created_by_institution(municipality, year, GMO)
 
 
-share_members_under_35 = declare(
+@indicator(
     "associations.share_members_under_35",
-    staff_share(under_35, among=members_of(ALL_KINDS)),
     direction=Direction.ASSOCIATIONS,
     title=_("Share of pedagogues under 35 among members of associations and communities"),
     unit=Unit.SHARE,
@@ -193,6 +189,15 @@ share_members_under_35 = declare(
            "1 September ÷ all such members, among pedagogues employed during the year"),
     source=_("Associations register (memberships), pedagogue directory"),
 )
+def share_members_under_35(scope, year: AcademicYear) -> Decimal | None:
+    return staff_share(scope, year, under_35(year), among=exists_for(active_memberships(year, ALL_KINDS)))
+
+
+@share_members_under_35.breakdown
+def share_members_under_35_by_institution(municipality, year: AcademicYear) -> dict:
+    return staff_share_by_institution(
+        municipality, year, under_35(year), among=exists_for(active_memberships(year, ALL_KINDS))
+    )
 
 
 # --- Professional communities and creative groups -----------------------------------------------------
@@ -223,9 +228,8 @@ def active_communities_records(institution, year: AcademicYear) -> str:
     return _list_url("associations:association-list", year=year.pk)
 
 
-share_in_communities = declare(
+@indicator(
     "associations.share_in_communities",
-    staff_share(members_of(COMMUNITY_KINDS)),
     direction=Direction.COMMUNITIES,
     title=_("Share of pedagogues in professional communities and creative groups"),
     unit=Unit.SHARE,
@@ -235,6 +239,13 @@ share_in_communities = declare(
            "pedagogues employed during the year"),
     source=_("Associations register (memberships) and employment history"),
 )
+def share_in_communities(scope, year: AcademicYear) -> Decimal | None:
+    return staff_share(scope, year, exists_for(active_memberships(year, COMMUNITY_KINDS)))
+
+
+@share_in_communities.breakdown
+def share_in_communities_by_institution(municipality, year: AcademicYear) -> dict:
+    return staff_share_by_institution(municipality, year, exists_for(active_memberships(year, COMMUNITY_KINDS)))
 
 
 @indicator(
@@ -259,9 +270,8 @@ def community_products_by_institution(municipality, year: AcademicYear) -> dict:
 # --- Professional-skill competitions ------------------------------------------------------------------
 
 
-share_in_competitions = declare(
+@indicator(
     "associations.share_in_competitions",
-    staff_share(entered()),
     direction=Direction.COMPETITIONS,
     title=_("Share of pedagogues taking part in professional-skill competitions"),
     unit=Unit.SHARE,
@@ -271,6 +281,13 @@ share_in_competitions = declare(
            "pedagogues employed during the year"),
     source=_("Competition results"),
 )
+def share_in_competitions(scope, year: AcademicYear) -> Decimal | None:
+    return staff_share(scope, year, exists_for(participants(year)))
+
+
+@share_in_competitions.breakdown
+def share_in_competitions_by_institution(municipality, year: AcademicYear) -> dict:
+    return staff_share_by_institution(municipality, year, exists_for(participants(year)))
 
 
 @share_in_competitions.records
@@ -278,9 +295,8 @@ def share_in_competitions_records(institution, year: AcademicYear) -> str:
     return _list_url("associations:result-list", institution=institution.pk, year=year.pk)
 
 
-share_in_municipal_competitions = declare(
+@indicator(
     "associations.share_in_municipal_competitions",
-    staff_share(entered(MUNICIPAL_LEVELS)),
     direction=Direction.COMPETITIONS,
     title=_("Share of pedagogues in municipal competitions"),
     unit=Unit.SHARE,
@@ -289,11 +305,17 @@ share_in_municipal_competitions = declare(
            "pedagogues employed during the year"),
     source=_("Competition results"),
 )
+def share_in_municipal_competitions(scope, year: AcademicYear) -> Decimal | None:
+    return staff_share(scope, year, exists_for(participants(year, MUNICIPAL_LEVELS)))
 
 
-share_in_regional_competitions = declare(
+@share_in_municipal_competitions.breakdown
+def share_in_municipal_competitions_by_institution(municipality, year: AcademicYear) -> dict:
+    return staff_share_by_institution(municipality, year, exists_for(participants(year, MUNICIPAL_LEVELS)))
+
+
+@indicator(
     "associations.share_in_regional_competitions",
-    staff_share(entered(REGIONAL_AND_ABOVE)),
     direction=Direction.COMPETITIONS,
     title=_("Share of pedagogues in regional and higher-level competitions"),
     unit=Unit.SHARE,
@@ -303,11 +325,17 @@ share_in_regional_competitions = declare(
            "the academic year ÷ pedagogues employed during the year"),
     source=_("Competition results"),
 )
+def share_in_regional_competitions(scope, year: AcademicYear) -> Decimal | None:
+    return staff_share(scope, year, exists_for(participants(year, REGIONAL_AND_ABOVE)))
 
 
-winners_per_participant = declare(
+@share_in_regional_competitions.breakdown
+def share_in_regional_competitions_by_institution(municipality, year: AcademicYear) -> dict:
+    return staff_share_by_institution(municipality, year, exists_for(participants(year, REGIONAL_AND_ABOVE)))
+
+
+@indicator(
     "associations.winners_per_participant",
-    staff_share(entered(results=WINNING_RESULTS), among=entered()),
     direction=Direction.COMPETITIONS,
     title=_("Winners and prize-winners per competition participant"),
     unit=Unit.SHARE,
@@ -316,3 +344,15 @@ winners_per_participant = declare(
            "competitions, among pedagogues employed during the year"),
     source=_("Competition results"),
 )
+def winners_per_participant(scope, year: AcademicYear) -> Decimal | None:
+    return staff_share(
+        scope, year, exists_for(participants(year, results=WINNING_RESULTS)), among=exists_for(participants(year))
+    )
+
+
+@winners_per_participant.breakdown
+def winners_per_participant_by_institution(municipality, year: AcademicYear) -> dict:
+    return staff_share_by_institution(
+        municipality, year, exists_for(participants(year, results=WINNING_RESULTS)),
+        among=exists_for(participants(year)),
+    )

@@ -6,6 +6,7 @@ app_name = "banks"
 
 urlpatterns = [
     path("", views.item_list, name="item-list"),
+    path("export/", views.item_export, name="item-export"),
     path("new/", views.item_edit, name="item-create"),
     path("import/", views.ItemImportView.as_view(), name="item-import"),
     path("<int:pk>/", views.item_detail, name="item-detail"),

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -16,7 +17,8 @@ from banks.imports import ItemImporter
 from banks.models import Bank, Item, ItemStatus
 from core.history import history_entries
 from core.imports import ImportView
-from core.listing import list_page, paginate
+from core.listing import export_redirect, list_page, paginate, sorted_by, sorted_rows
+from core.pages import form_page
 from core.scoping import Role, role_required, roles_of
 
 AUTHORS = (Role.METHODIST, Role.SCHOOL, Role.TEACHER)
@@ -30,15 +32,25 @@ def _items(queryset):
     return queryset.select_related("institution", "subject", "year")
 
 
+def item_rows(request):
+    return sorted_rows(request, ItemFilter, _items(Item.objects.for_user(request.user)), SORTS, "-created")
+
+
 @login_required
 def item_list(request):
-    queryset = _items(Item.objects.for_user(request.user))
+    if moved := export_redirect(request, "banks:item-export"):
+        return moved
+    filterset, rows, sort = item_rows(request)
     return list_page(
-        request, queryset=queryset, filterset_class=ItemFilter, template="banks/item_list.html", sorts=SORTS,
-        default_sort="-created", export=items_xlsx,
+        request, "banks/item_list.html", filterset, rows=rows, sort=sort, export="banks:item-export",
         context={"can_add": roles_of(request.user).has(*AUTHORS), "banks": Bank.choices,
                  "can_import": roles_of(request.user).has(Role.METHODIST)},
     )
+
+
+@login_required
+def item_export(request):
+    return items_xlsx(item_rows(request)[1])
 
 
 @login_required
@@ -86,7 +98,9 @@ def item_edit(request, pk=None):
         item = form.save()
         messages.success(request, _("The bank item is saved as a draft."))
         return redirect(item)
-    return render(request, "banks/item_form.html", {"form": form, "item": item if pk else None})
+    return form_page(request, form, title=_("Edit the bank item") if pk else _("New bank item"), multipart=True,
+                     back_url=item.get_absolute_url() if pk else reverse("banks:item-list"),
+                     submit=_("Save as a draft"), form_id="item-form")
 
 
 def _act(request, pk, action, success: str, *, publisher: bool = False, **options):
@@ -153,8 +167,6 @@ def showcase(request):
     queryset = _items(Item.objects.published())
     filterset = ShowcaseFilter(request.GET or None, queryset=queryset, request=request)
     rows = filterset.qs
-    from core.listing import sorted_by
-
     default = "-published"
     if request.GET.get("q") and "search_rank" in rows.query.annotations and not request.GET.get("sort"):
         rows, sort = rows.order_by("-search_rank", "-pk"), ""

@@ -216,10 +216,13 @@ URL_ACCESS: list[tuple[str, Access]] = [
     # --- innovation ----------------------------------------------------------------------------------
     ("innovation:*-create", Access(read=(Cap.ENTER, Cap.EDIT), finer=True)),  # methodists and schools
     ("innovation:*-edit", Access(read=(Cap.ENTER, Cap.EDIT), finer=True)),
+    ("innovation:project-export", EXPORT),
     ("innovation:*", WORK),
     ("innovation-*", WORK),
     # --- expertise: experts read what is assigned to them ------------------------------------------
     ("expertise:expert-list", DECIDE),
+    ("expertise:expert-export", DECIDE),
+    ("expertise:request-export", EXPORT),
     ("expertise:expert-*", ENTER),
     ("expertise-expert-*", DECIDE),
     ("expertise:request-create", Access(read=(Cap.PERSONAL_DATA, Cap.OWN_RECORD))),
@@ -236,6 +239,7 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("banks:item-edit", Access(read=(Cap.ENTER, Cap.EDIT, Cap.OWN_RECORD), finer=True)),
     ("banks:item-publish", DECIDE),
     ("banks:item-unpublish", DECIDE),
+    ("banks:item-export", EXPORT),
     ("banks:*", ANYONE),
     ("banks-item-*publish", Access(read=(Cap.DECIDE,), finer=True)),  # the methodists of the item's municipality
     ("banks-*", ANYONE),

@@ -6,6 +6,7 @@ app_name = "expertise"
 
 urlpatterns = [
     path("", views.request_list, name="request-list"),
+    path("export/", views.request_export, name="request-export"),
     path("new/", views.request_create, name="request-create"),
     path("<int:pk>/", views.request_detail, name="request-detail"),
     path("<int:pk>/file/", views.request_file, name="request-file"),
@@ -16,6 +17,7 @@ urlpatterns = [
     path("queue/", views.queue, name="queue"),
     path("reviews/<int:pk>/", views.review_form, name="review-form"),
     path("experts/", views.expert_list, name="expert-list"),
+    path("experts/export/", views.expert_export, name="expert-export"),
     path("experts/new/", views.expert_edit, name="expert-create"),
     path("experts/<int:pk>/", views.expert_edit, name="expert-edit"),
 ]

@@ -5,12 +5,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from core.capabilities import Cap, roles_with
-from core.listing import list_page
+from core.listing import export_redirect, list_page, sorted_rows
+from core.pages import form_page
 from core.pdf import pdf_response
 from core.scoping import Role, role_required, roles_of
 from expertise import services
@@ -31,15 +33,26 @@ def _requests(user):
     return ReviewRequest.objects.for_user(user).select_related("institution")
 
 
+def request_rows(request):
+    return sorted_rows(request, RequestFilter, _requests(request.user), SORTS, "-submitted")
+
+
 @login_required
 def request_list(request):
+    if moved := export_redirect(request, "expertise:request-export"):
+        return moved
     roles = roles_of(request.user)
+    filterset, rows, sort = request_rows(request)
     return list_page(
-        request, queryset=_requests(request.user), filterset_class=RequestFilter,
-        template="expertise/request_list.html", sorts=SORTS, default_sort="-submitted", export=requests_xlsx,
+        request, "expertise/request_list.html", filterset, rows=rows, sort=sort, export="expertise:request-export",
         context={"can_add": roles.has(Role.METHODIST, Role.HEAD, Role.SCHOOL, Role.TEACHER),
                  "is_expert": roles.has(Role.EXPERT), "is_manager": roles.has(*MANAGERS)},
     )
+
+
+@login_required
+def request_export(request):
+    return requests_xlsx(request_rows(request)[1])
 
 
 @role_required(Role.METHODIST, Role.HEAD, Role.SCHOOL, Role.TEACHER)
@@ -49,7 +62,8 @@ def request_create(request):
         review = services.submit_request(by=request.user, **form.cleaned_data)
         messages.success(request, _("The request is submitted."))
         return redirect(review)
-    return render(request, "expertise/form.html", {"form": form, "title": _("New review request")})
+    return form_page(request, form, title=_("New review request"), back_url=reverse("expertise:request-list"),
+                     multipart=True)
 
 
 @login_required
@@ -226,16 +240,27 @@ EXPERT_SORTS = {"name": ("pedagogue__last_name", "pedagogue__first_name"), "sinc
                 "reviews": ("reviews_done",)}
 
 
-@role_required(*MANAGERS)
-def expert_list(request):
+def expert_rows(request):
     experts = (
         Expert.objects.for_user(request.user)
         .select_related("pedagogue__institution")
         .annotate(reviews_done=Count("assignments", filter=Q(assignments__reviewed_at__isnull=False)))
     )
-    return list_page(request, queryset=experts, filterset_class=ExpertFilter, template="expertise/expert_list.html",
-                     sorts=EXPERT_SORTS, default_sort="name", export=experts_xlsx,
-                     context={"can_add": roles_of(request.user).has(Role.METHODIST)})
+    return sorted_rows(request, ExpertFilter, experts, EXPERT_SORTS, "name")
+
+
+@role_required(*MANAGERS)
+def expert_list(request):
+    if moved := export_redirect(request, "expertise:expert-export"):
+        return moved
+    filterset, rows, sort = expert_rows(request)
+    return list_page(request, "expertise/expert_list.html", filterset, rows=rows, sort=sort,
+                     export="expertise:expert-export", context={"can_add": roles_of(request.user).has(Role.METHODIST)})
+
+
+@role_required(*MANAGERS)
+def expert_export(request):
+    return experts_xlsx(expert_rows(request)[1])
 
 
 @role_required(Role.METHODIST)
@@ -246,4 +271,4 @@ def expert_edit(request, pk=None):
         form.save()
         messages.success(request, _("The register of experts is updated."))
         return redirect("expertise:expert-list")
-    return render(request, "expertise/form.html", {"form": form, "title": _("Expert")})
+    return form_page(request, form, title=_("Expert"), back_url=reverse("expertise:request-list"), multipart=True)

@@ -6,6 +6,7 @@ app_name = "innovation"
 
 urlpatterns = [
     path("", views.project_list, name="project-list"),
+    path("export/", views.project_export, name="project-export"),
     path("new/", views.project_edit, name="project-create"),
     path("<int:pk>/", views.project_detail, name="project-detail"),
     path("<int:pk>/edit/", views.project_edit, name="project-edit"),

@@ -3,12 +3,14 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.history import history_entries
-from core.listing import list_page
+from core.listing import export_redirect, list_page, sorted_rows
 from core.models import Institution
+from core.pages import form_page
 from core.scoping import Role, role_required, roles_of
 from innovation.exports import projects_xlsx
 from innovation.filters import ProjectFilter
@@ -30,13 +32,22 @@ def _projects(user):
     )
 
 
+def project_rows(request):
+    return sorted_rows(request, ProjectFilter, _projects(request.user).prefetch_related("partners"), SORTS, "-start")
+
+
 @login_required
 def project_list(request):
-    return list_page(
-        request, queryset=_projects(request.user).prefetch_related("partners"), filterset_class=ProjectFilter,
-        template="innovation/project_list.html", sorts=SORTS, default_sort="-start", export=projects_xlsx,
-        context={"can_add": roles_of(request.user).has(*EDITORS)},
-    )
+    if moved := export_redirect(request, "innovation:project-export"):
+        return moved
+    filterset, rows, sort = project_rows(request)
+    return list_page(request, "innovation/project_list.html", filterset, rows=rows, sort=sort,
+                     export="innovation:project-export", context={"can_add": roles_of(request.user).has(*EDITORS)})
+
+
+@login_required
+def project_export(request):
+    return projects_xlsx(project_rows(request)[1])
 
 
 @login_required
@@ -89,8 +100,7 @@ def project_edit(request, pk=None):
         project = form.save()
         messages.success(request, _("The innovation site is saved."))
         return redirect(project)
-    return render(request, "innovation/form.html", {"form": form, "project": project if pk else None,
-                                                    "title": _("Innovation site")})
+    return _form_page(request, form, _("Innovation site"), project if pk else None)
 
 
 def _child_form(request, pk, form_class, model, child_pk, title, **form_kwargs):
@@ -101,8 +111,14 @@ def _child_form(request, pk, form_class, model, child_pk, title, **form_kwargs):
         form.save()
         messages.success(request, _("Saved."))
         return redirect(project)
-    return render(request, "innovation/form.html", {"form": form, "project": project, "title": title,
-                                                    "multipart": True})
+    return _form_page(request, form, title, project)
+
+
+def _form_page(request, form, title, project):
+    """A form of a site or of a site's stage, participant or product: under the list and the site."""
+    sites = reverse("innovation:project-list")
+    trail = [(sites, _("Innovation sites"))] + ([(project.get_absolute_url(), project.title)] if project else [])
+    return form_page(request, form, title=title, back_url=trail[-1][0], breadcrumbs=trail, multipart=True)
 
 
 @role_required(*EDITORS)

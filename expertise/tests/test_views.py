@@ -122,10 +122,12 @@ def test_request_list_filters_and_exports_the_filtered_rows(client, methodist, s
 
     page = client.get("/expertise/", {"status": "concluded"}).content.decode()
     assert "Готовая" in page and "Свежая заявка" not in page
-    response = client.get("/expertise/", {"status": "concluded", "export": "xlsx"})
+    response = client.get("/expertise/export/", {"status": "concluded"})
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert [(row[0], row[9]) for row in rows] == [("Готовая", 66.7)]
+    assert client.get("/expertise/", {"status": "concluded", "export": "xlsx"})["Location"] == (
+        "/expertise/export/?status=concluded")
 
 
 def test_api_lists_only_visible_requests_without_expert_names(client, outsider, school_user, submitted):

@@ -1,8 +1,10 @@
 import datetime
+import io
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from openpyxl import load_workbook
 
 from banks.models import Item, ItemStatus
 from core.models import AcademicYear
@@ -46,9 +48,9 @@ def test_indicators_count_working_sites_institutions_pedagogues_and_products(dat
 
 
 def test_breakdowns_give_values_per_institution(dataset, city, school, other_school, year):
-    assert indicators.active_sites.by_institution(city, year) == {school.pk: 2}
-    assert indicators.pedagogues_in_projects.by_institution(city, year) == {school.pk: 1, other_school.pk: 1}
-    assert indicators.products.by_institution(city, year) == {school.pk: 1}
+    assert indicators.active_sites_by_institution(city, year) == {school.pk: 2}
+    assert indicators.pedagogues_in_projects_by_institution(city, year) == {school.pk: 1, other_school.pk: 1}
+    assert indicators.products_by_institution(city, year) == {school.pk: 1}
 
 
 def test_indicator_queries_do_not_grow_with_the_data(dataset, city, school, year):
@@ -58,7 +60,7 @@ def test_indicator_queries_do_not_grow_with_the_data(dataset, city, school, year
             indicators.share_institutions_with_site(city, year)
             indicators.pedagogues_in_projects(city, year)
             indicators.products(city, year)
-            indicators.pedagogues_in_projects.by_institution(city, year)
+            indicators.pedagogues_in_projects_by_institution(city, year)
         return len(queries)
 
     small = count_queries()
@@ -90,8 +92,12 @@ def test_list_filters_by_level_and_exports(client, dataset, methodist):
 
     response = client.get("/innovation/", {"level": "regional"})
     assert [p.pk for p in response.context["rows"]] == [dataset["site"].pk]
-    response = client.get("/innovation/", {"level": "regional", "export": "xlsx"})
+    response = client.get("/innovation/export/", {"level": "regional"})
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(min_row=2, values_only=True))
+    assert [row[0] for row in rows] == [dataset["site"].title]
+    assert client.get("/innovation/", {"level": "regional", "export": "xlsx"})["Location"] == (
+        "/innovation/export/?level=regional")
 
 
 def test_methodist_creates_a_site_and_the_form_keeps_input_on_error(client, methodist, school):

@@ -5,7 +5,6 @@ municipality or one institution; for an institution, what counts is its staff of
 the year (pedagogues employed there during the academic year).
 """
 
-from decimal import Decimal
 from urllib.parse import urlencode
 
 from django.db.models import Count, Q
@@ -20,8 +19,8 @@ from core.models import (
     scope_q,
     years_before,
 )
-from monitoring.measures import Condition, exists_for, staff_share, staff_share_by_institution
-from monitoring.registry import Better, Direction, Unit, indicator
+from monitoring.measures import exists_for, on_pedagogue, staff_share
+from monitoring.registry import Better, Direction, Unit, declare, indicator
 
 from .models import (
     COMMUNITY_KINDS,
@@ -55,9 +54,19 @@ def participants(year: AcademicYear, levels=None, results=None):
     return rows
 
 
-def under_35(year: AcademicYear) -> Condition:
+def under_35(year: AcademicYear) -> Q:
     # Age is taken on 1 September, the start of the academic year (as in core).
-    return lambda prefix, outer: Q(**{f"{prefix}birth_date__gt": years_before(year.start, YOUNG_AGE)})
+    return on_pedagogue(Q(birth_date__gt=years_before(year.start, YOUNG_AGE)))
+
+
+def members_of(kinds):
+    """The condition "a member of an active association of the kinds during the year"."""
+    return lambda year: exists_for(active_memberships(year, kinds))
+
+
+def entered(levels=None, results=None):
+    """The condition "an entry in a competition of the year" (of the levels, with the results)."""
+    return lambda year: exists_for(participants(year, levels, results))
 
 
 def active_associations(scope, year: AcademicYear, kinds) -> int:
@@ -142,8 +151,9 @@ def active_gmo_records(institution, year: AcademicYear) -> str:
     return _list_url("associations:association-list", kind=AssociationKind.GMO, year=year.pk)
 
 
-@indicator(
+share_in_gmo = declare(
     "associations.share_in_gmo",
+    staff_share(members_of(GMO)),
     direction=Direction.ASSOCIATIONS,
     title=_("Share of pedagogues in a city methodical association"),
     unit=Unit.SHARE,
@@ -151,13 +161,6 @@ def active_gmo_records(institution, year: AcademicYear) -> str:
     rule=_("Pedagogues who were members of an active ГМО during the year ÷ pedagogues employed during the year"),
     source=_("Associations register (memberships) and employment history"),
 )
-def share_in_gmo(scope, year: AcademicYear) -> Decimal | None:
-    return staff_share(scope, year, exists_for(active_memberships(year, GMO)))
-
-
-@share_in_gmo.breakdown
-def share_in_gmo_by_institution(municipality, year: AcademicYear) -> dict:
-    return staff_share_by_institution(municipality, year, exists_for(active_memberships(year, GMO)))
 
 
 @indicator(
@@ -179,8 +182,9 @@ def gmo_products_by_institution(municipality, year: AcademicYear) -> dict:
     return products_created_by_institution(municipality, year, GMO)
 
 
-@indicator(
+share_members_under_35 = declare(
     "associations.share_members_under_35",
+    staff_share(under_35, among=members_of(ALL_KINDS)),
     direction=Direction.ASSOCIATIONS,
     title=_("Share of pedagogues under 35 among members of associations and communities"),
     unit=Unit.SHARE,
@@ -189,15 +193,6 @@ def gmo_products_by_institution(municipality, year: AcademicYear) -> dict:
            "1 September ÷ all such members, among pedagogues employed during the year"),
     source=_("Associations register (memberships), pedagogue directory"),
 )
-def share_members_under_35(scope, year: AcademicYear) -> Decimal | None:
-    return staff_share(scope, year, under_35(year), among=exists_for(active_memberships(year, ALL_KINDS)))
-
-
-@share_members_under_35.breakdown
-def share_members_under_35_by_institution(municipality, year: AcademicYear) -> dict:
-    return staff_share_by_institution(
-        municipality, year, under_35(year), among=exists_for(active_memberships(year, ALL_KINDS))
-    )
 
 
 # --- Professional communities and creative groups -----------------------------------------------------
@@ -228,8 +223,9 @@ def active_communities_records(institution, year: AcademicYear) -> str:
     return _list_url("associations:association-list", year=year.pk)
 
 
-@indicator(
+share_in_communities = declare(
     "associations.share_in_communities",
+    staff_share(members_of(COMMUNITY_KINDS)),
     direction=Direction.COMMUNITIES,
     title=_("Share of pedagogues in professional communities and creative groups"),
     unit=Unit.SHARE,
@@ -239,13 +235,6 @@ def active_communities_records(institution, year: AcademicYear) -> str:
            "pedagogues employed during the year"),
     source=_("Associations register (memberships) and employment history"),
 )
-def share_in_communities(scope, year: AcademicYear) -> Decimal | None:
-    return staff_share(scope, year, exists_for(active_memberships(year, COMMUNITY_KINDS)))
-
-
-@share_in_communities.breakdown
-def share_in_communities_by_institution(municipality, year: AcademicYear) -> dict:
-    return staff_share_by_institution(municipality, year, exists_for(active_memberships(year, COMMUNITY_KINDS)))
 
 
 @indicator(
@@ -270,8 +259,9 @@ def community_products_by_institution(municipality, year: AcademicYear) -> dict:
 # --- Professional-skill competitions ------------------------------------------------------------------
 
 
-@indicator(
+share_in_competitions = declare(
     "associations.share_in_competitions",
+    staff_share(entered()),
     direction=Direction.COMPETITIONS,
     title=_("Share of pedagogues taking part in professional-skill competitions"),
     unit=Unit.SHARE,
@@ -281,13 +271,6 @@ def community_products_by_institution(municipality, year: AcademicYear) -> dict:
            "pedagogues employed during the year"),
     source=_("Competition results"),
 )
-def share_in_competitions(scope, year: AcademicYear) -> Decimal | None:
-    return staff_share(scope, year, exists_for(participants(year)))
-
-
-@share_in_competitions.breakdown
-def share_in_competitions_by_institution(municipality, year: AcademicYear) -> dict:
-    return staff_share_by_institution(municipality, year, exists_for(participants(year)))
 
 
 @share_in_competitions.records
@@ -295,8 +278,9 @@ def share_in_competitions_records(institution, year: AcademicYear) -> str:
     return _list_url("associations:result-list", institution=institution.pk, year=year.pk)
 
 
-@indicator(
+share_in_municipal_competitions = declare(
     "associations.share_in_municipal_competitions",
+    staff_share(entered(MUNICIPAL_LEVELS)),
     direction=Direction.COMPETITIONS,
     title=_("Share of pedagogues in municipal competitions"),
     unit=Unit.SHARE,
@@ -305,17 +289,11 @@ def share_in_competitions_records(institution, year: AcademicYear) -> str:
            "pedagogues employed during the year"),
     source=_("Competition results"),
 )
-def share_in_municipal_competitions(scope, year: AcademicYear) -> Decimal | None:
-    return staff_share(scope, year, exists_for(participants(year, MUNICIPAL_LEVELS)))
 
 
-@share_in_municipal_competitions.breakdown
-def share_in_municipal_competitions_by_institution(municipality, year: AcademicYear) -> dict:
-    return staff_share_by_institution(municipality, year, exists_for(participants(year, MUNICIPAL_LEVELS)))
-
-
-@indicator(
+share_in_regional_competitions = declare(
     "associations.share_in_regional_competitions",
+    staff_share(entered(REGIONAL_AND_ABOVE)),
     direction=Direction.COMPETITIONS,
     title=_("Share of pedagogues in regional and higher-level competitions"),
     unit=Unit.SHARE,
@@ -325,17 +303,11 @@ def share_in_municipal_competitions_by_institution(municipality, year: AcademicY
            "the academic year ÷ pedagogues employed during the year"),
     source=_("Competition results"),
 )
-def share_in_regional_competitions(scope, year: AcademicYear) -> Decimal | None:
-    return staff_share(scope, year, exists_for(participants(year, REGIONAL_AND_ABOVE)))
 
 
-@share_in_regional_competitions.breakdown
-def share_in_regional_competitions_by_institution(municipality, year: AcademicYear) -> dict:
-    return staff_share_by_institution(municipality, year, exists_for(participants(year, REGIONAL_AND_ABOVE)))
-
-
-@indicator(
+winners_per_participant = declare(
     "associations.winners_per_participant",
+    staff_share(entered(results=WINNING_RESULTS), among=entered()),
     direction=Direction.COMPETITIONS,
     title=_("Winners and prize-winners per competition participant"),
     unit=Unit.SHARE,
@@ -344,15 +316,3 @@ def share_in_regional_competitions_by_institution(municipality, year: AcademicYe
            "competitions, among pedagogues employed during the year"),
     source=_("Competition results"),
 )
-def winners_per_participant(scope, year: AcademicYear) -> Decimal | None:
-    return staff_share(
-        scope, year, exists_for(participants(year, results=WINNING_RESULTS)), among=exists_for(participants(year))
-    )
-
-
-@winners_per_participant.breakdown
-def winners_per_participant_by_institution(municipality, year: AcademicYear) -> dict:
-    return staff_share_by_institution(
-        municipality, year, exists_for(participants(year, results=WINNING_RESULTS)),
-        among=exists_for(participants(year)),
-    )

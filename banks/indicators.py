@@ -1,12 +1,12 @@
 """Banks of pedagogical information (order item 3.5): what is published and what
 the expert council recommended."""
 
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from banks.models import Item
 from core.models import AcademicYear, scope_q
-from monitoring.registry import Better, Direction, Unit, indicator
+from monitoring.measures import Measure
+from monitoring.registry import Better, Direction, Unit, declare
 
 SOURCE = _("Banks of pedagogical information (banks app)")
 
@@ -21,13 +21,9 @@ def _recommended(scope, year: AcademicYear):
     )
 
 
-def _by_institution(queryset) -> dict[int, int]:
-    rows = queryset.values("institution_id").annotate(n=Count("pk")).order_by()
-    return {row["institution_id"]: row["n"] for row in rows}
-
-
-@indicator(
+items_published = declare(
     "banks.items_published",
+    Measure(_published),
     direction=Direction.BANKS,
     title=_("Bank items published in the year"),
     unit=Unit.COUNT,
@@ -36,17 +32,11 @@ def _by_institution(queryset) -> dict[int, int]:
     source=SOURCE,
     key=True,
 )
-def items_published(scope, year: AcademicYear) -> int:
-    return _published(scope, year).count()
 
 
-@items_published.breakdown
-def items_published_by_institution(municipality, year: AcademicYear) -> dict[int, int]:
-    return _by_institution(_published(municipality, year))
-
-
-@indicator(
+items_recommended = declare(
     "banks.items_recommended",
+    Measure(_recommended),
     direction=Direction.BANKS,
     title=_("Bank items recommended by the expert council"),
     unit=Unit.COUNT,
@@ -54,10 +44,3 @@ def items_published_by_institution(municipality, year: AcademicYear) -> dict[int
     rule=_("Published items whose expert review concluded «recommended» during the academic year"),
     source=SOURCE,
 )
-def items_recommended(scope, year: AcademicYear) -> int:
-    return _recommended(scope, year).count()
-
-
-@items_recommended.breakdown
-def items_recommended_by_institution(municipality, year: AcademicYear) -> dict[int, int]:
-    return _by_institution(_recommended(municipality, year))

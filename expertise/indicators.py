@@ -1,14 +1,13 @@
 """The expert community and methodical audit (order item 3.5, second): reviews
 concluded, their timeliness, institutions audited."""
 
-from decimal import Decimal
-
-from django.db.models import Count, F, Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.models import AcademicYear, scope_q
 from expertise.models import RequestType, ReviewRequest
-from monitoring.registry import Better, Direction, Unit, indicator, share, shares
+from monitoring.measures import Measure
+from monitoring.registry import Better, Direction, Unit, declare
 
 SOURCE = _("Review requests of the expert community (expertise app)")
 ON_TIME = Q(deadline__isnull=False, concluded_on__lte=F("deadline"))
@@ -18,8 +17,9 @@ def _concluded(scope, year: AcademicYear):
     return ReviewRequest.objects.concluded_in(year).filter(scope_q(scope))
 
 
-@indicator(
+reviews_concluded = declare(
     "expertise.reviews_concluded",
+    Measure(_concluded),
     direction=Direction.EXPERTISE,
     title=_("Expert reviews concluded in the year"),
     unit=Unit.COUNT,
@@ -27,18 +27,11 @@ def _concluded(scope, year: AcademicYear):
     rule=_("Review requests of every type concluded during the academic year, by the author's institution"),
     source=SOURCE,
 )
-def reviews_concluded(scope, year: AcademicYear) -> int:
-    return _concluded(scope, year).count()
 
 
-@reviews_concluded.breakdown
-def reviews_concluded_by_institution(municipality, year: AcademicYear) -> dict[int, int]:
-    rows = _concluded(municipality, year).values("institution_id").annotate(n=Count("pk")).order_by()
-    return {row["institution_id"]: row["n"] for row in rows}
-
-
-@indicator(
+share_concluded_on_time = declare(
     "expertise.share_concluded_on_time",
+    Measure(_concluded, matching=lambda year: ON_TIME),
     direction=Direction.EXPERTISE,
     title=_("Share of reviews concluded by the deadline"),
     unit=Unit.SHARE,
@@ -47,24 +40,12 @@ def reviews_concluded_by_institution(municipality, year: AcademicYear) -> dict[i
     source=SOURCE,
     key=True,
 )
-def share_concluded_on_time(scope, year: AcademicYear) -> Decimal | None:
-    counts = _concluded(scope, year).aggregate(total=Count("pk"), on_time=Count("pk", filter=ON_TIME))
-    return share(counts["on_time"], counts["total"])
 
 
-@share_concluded_on_time.breakdown
-def share_concluded_on_time_by_institution(municipality, year: AcademicYear) -> dict:
-    rows = (
-        _concluded(municipality, year)
-        .values("institution_id")
-        .annotate(total=Count("pk"), on_time=Count("pk", filter=ON_TIME))
-        .order_by()
-    )
-    return shares({row["institution_id"]: (row["on_time"], row["total"]) for row in rows})
-
-
-@indicator(
+# A count of institutions, not broken down by institution.
+institutions_audited = declare(
     "expertise.institutions_audited",
+    Measure(lambda scope, year: _concluded(scope, year).filter(type=RequestType.AUDIT), counted="institution_id"),
     direction=Direction.EXPERTISE,
     title=_("Institutions that passed a methodical audit"),
     unit=Unit.COUNT,
@@ -72,6 +53,5 @@ def share_concluded_on_time_by_institution(municipality, year: AcademicYear) -> 
     rule=_("Distinct institutions with a methodical audit concluded during the academic year"),
     source=SOURCE,
     key=True,
+    breakdown=False,
 )
-def institutions_audited(scope, year: AcademicYear) -> int:
-    return _concluded(scope, year).filter(type=RequestType.AUDIT).values("institution_id").distinct().count()

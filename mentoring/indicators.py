@@ -32,48 +32,33 @@ from mentoring.models import (
     young_specialist_q,
 )
 from mentoring.retention import cohort_retention, cohort_retention_by_institution
-from monitoring.registry import Better, Direction, Unit, indicator, share, shares
+from monitoring.measures import Measure, exists_for, staff_share
+from monitoring.registry import Better, Direction, Unit, declare, indicator
 
 
-def _mentored(year: AcademicYear, pedagogue_ref: str) -> Exists:
-    return Exists(Participant.objects.filter(
-        pedagogue=OuterRef(pedagogue_ref), role=ParticipantRole.MENTEE,
-        pair__in=Pair.objects.filter(period_overlaps_q(year.start, year.end)).values("pk"),
+def _young(year: AcademicYear) -> Q:
+    # Young specialists on 1 September (a newcomer hired later in the year has no experience yet on that day).
+    return young_specialist_q(year.start, prefix="pedagogue__")
+
+
+def _mentored(year: AcademicYear) -> Q:
+    pairs = Pair.objects.filter(period_overlaps_q(year.start, year.end)).values("pk")
+    return exists_for(Participant.objects.filter(role=ParticipantRole.MENTEE, pair__in=pairs))
+
+
+def _attended(year: AcademicYear) -> Q:
+    return exists_for(Attendance.objects.filter(
+        session__kind=SessionKind.YOUNG_TEACHER_SCHOOL, session__date__range=(year.start, year.end),
     ))
 
 
-def _attended(year: AcademicYear, pedagogue_ref: str) -> Exists:
-    return Exists(Attendance.objects.filter(
-        pedagogue=OuterRef(pedagogue_ref), session__kind=SessionKind.YOUNG_TEACHER_SCHOOL, session__date__range=(year.start, year.end),
-    ))
+def _active_pairs(scope, year: AcademicYear):
+    return Pair.objects.filter(scope_q(scope), period_overlaps_q(year.start, year.end))
 
 
-def _young_share(scope, year: AcademicYear, condition) -> Decimal | None:
-    # Counted over the employment rows of the scope (as the breakdown is): SQLite plans this far
-    # better than a correlated "has an employment in the institution" test on every pedagogue.
-    counts = (
-        Employment.objects.filter(employed_during_q(year), pedagogical_q(), scope_q(scope))
-        .filter(young_specialist_q(year.start, prefix="pedagogue__"))
-        .aggregate(total=Count("pedagogue", distinct=True),
-                   matching=Count("pedagogue", distinct=True, filter=Q(condition)))
-    )
-    return share(counts["matching"], counts["total"])
-
-
-def _young_shares_by_institution(municipality, year: AcademicYear, condition) -> dict:
-    # A young specialist who worked in two institutions during the year counts in both.
-    rows = (
-        Employment.objects.filter(employed_during_q(year), pedagogical_q(), own_institutions_q(municipality, "institution__"))
-        .filter(young_specialist_q(year.start, prefix="pedagogue__"))
-        .values("institution_id")
-        .annotate(total=Count("pedagogue", distinct=True),
-                  matching=Count("pedagogue", distinct=True, filter=Q(condition)))
-    )
-    return shares({row["institution_id"]: (row["matching"], row["total"]) for row in rows})
-
-
-@indicator(
+share_young_with_mentor = declare(
     "mentoring.share_young_with_mentor",
+    staff_share(_mentored, among=_young),
     direction=Direction.MENTORING,
     title=_("Share of young specialists with a mentor"),
     unit=Unit.SHARE,
@@ -83,17 +68,11 @@ def _young_shares_by_institution(municipality, year: AcademicYear, condition) ->
            "during the year"),
     source=_("Mentoring pairs; pedagogue directory and employment history"),
 )
-def share_young_with_mentor(scope, year: AcademicYear) -> Decimal | None:
-    return _young_share(scope, year, _mentored(year, "pedagogue"))
 
 
-@share_young_with_mentor.breakdown
-def share_young_with_mentor_by_institution(municipality, year: AcademicYear) -> dict:
-    return _young_shares_by_institution(municipality, year, _mentored(year, "pedagogue"))
-
-
-@indicator(
+pairs_active = declare(
     "mentoring.pairs_active",
+    Measure(_active_pairs),
     direction=Direction.MENTORING,
     title=_("Mentoring pairs and groups active during the year"),
     unit=Unit.COUNT,
@@ -101,19 +80,6 @@ def share_young_with_mentor_by_institution(municipality, year: AcademicYear) -> 
     rule=_("Pairs and groups whose period overlaps the academic year"),
     source=_("Mentoring pairs"),
 )
-def pairs_active(scope, year: AcademicYear) -> int:
-    return Pair.objects.filter(scope_q(scope), period_overlaps_q(year.start, year.end)).count()
-
-
-@pairs_active.breakdown
-def pairs_active_by_institution(municipality, year: AcademicYear) -> dict:
-    rows = (
-        Pair.objects.filter(own_institutions_q(municipality, "institution__"))
-        .filter(period_overlaps_q(year.start, year.end))
-        .values("institution_id")
-        .annotate(n=Count("pk"))
-    )
-    return {row["institution_id"]: row["n"] for row in rows}
 
 
 RETENTION_TITLES = {
@@ -156,8 +122,9 @@ retention_2y, retention_2y_by_institution = _retention_indicator(2)
 retention_3y, retention_3y_by_institution = _retention_indicator(3)
 
 
-@indicator(
+young_teacher_school_attendance = declare(
     "mentoring.young_teacher_school_attendance",
+    staff_share(_attended, among=_young),
     direction=Direction.YOUNG_TEACHER_SCHOOL,
     title=_("Share of young specialists attending the School of the Young Teacher"),
     unit=Unit.SHARE,
@@ -167,13 +134,6 @@ retention_3y, retention_3y_by_institution = _retention_indicator(3)
            "the year ÷ young specialists employed during the year"),
     source=_("Attendance of the School of the Young Teacher sessions"),
 )
-def young_teacher_school_attendance(scope, year: AcademicYear) -> Decimal | None:
-    return _young_share(scope, year, _attended(year, "pedagogue"))
-
-
-@young_teacher_school_attendance.breakdown
-def young_teacher_school_attendance_by_institution(municipality, year: AcademicYear) -> dict:
-    return _young_shares_by_institution(municipality, year, _attended(year, "pedagogue"))
 
 
 @indicator(
@@ -188,7 +148,8 @@ def young_teacher_school_attendance_by_institution(municipality, year: AcademicY
 def young_teacher_school_sessions(scope, year: AcademicYear) -> int:
     sessions = Session.objects.school_of_young_teacher().in_year(year)
     if isinstance(scope, Institution):
-        staff = Employment.objects.filter(employed_during_q(year), institution=scope).values("pedagogue_id")
+        # The pedagogical staff, as in the breakdown: a session attended only by a manager is not the school's.
+        staff = Employment.objects.filter(employed_during_q(year), pedagogical_q(), institution=scope).values("pedagogue_id")
         return sessions.filter(Exists(Attendance.objects.filter(session=OuterRef("pk"), pedagogue_id__in=staff))
                                ).count()
     return sessions.filter(municipality=scope).count()

@@ -7,7 +7,8 @@ n-th anniversary of that hiring, they work in any institution of the same
 municipality — so a move between its institutions keeps them retained. Members
 whose anniversary has not come yet are left out of that share. A cohort of an
 institution is the members hired into it; they too are retained anywhere in the
-municipality.
+municipality. A municipality's cohort is hired into its own institutions (the
+municipal ones by default, ``own_institutions_q``), as in every indicator.
 
 Every function runs one query, whatever the size of the data.
 """
@@ -20,7 +21,7 @@ from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, 
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
-from core.models import Employment, Institution
+from core.models import Employment, Institution, own_institutions_q
 from mentoring.models import AddYears, young_specialist_q
 from monitoring.registry import share
 
@@ -70,7 +71,8 @@ def cohort_entries(scope):
     rows = Employment.objects.filter(~Exists(earlier), young_specialist_q(prefix="pedagogue__", on=F("hired")))
     if isinstance(scope, Institution):
         return rows.filter(institution=scope)
-    return rows.filter(institution__municipality=scope)
+    # The municipality's own institutions (the municipal ones by default), as every indicator counts them.
+    return rows.filter(own_institutions_q(scope, "institution__"))
 
 
 def _retained(n: int) -> Exists:

@@ -4,28 +4,27 @@ They keep their historic codes ``core.*``; they live in monitoring because core 
 import the indicator protocol above it (monitoring may read core's models).
 """
 
-from decimal import Decimal
-
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.models import FIRST_OR_HIGHEST, AcademicYear, CategoryAward, years_before
-from monitoring.measures import exists_for, on_pedagogue, staff_share, staff_share_by_institution
-from monitoring.registry import Better, Direction, Unit, indicator
+from monitoring.measures import exists_for, on_pedagogue, staff_share
+from monitoring.registry import Better, Direction, Unit, declare
 
 
 def _under_35(year: AcademicYear) -> Q:
     # Age is taken on 1 September, the start of the academic year.
-    return Q(birth_date__gt=years_before(year.start, 35))
+    return on_pedagogue(Q(birth_date__gt=years_before(year.start, 35)))
 
 
-def _first_or_highest(year: AcademicYear):
+def _first_or_highest(year: AcademicYear) -> Q:
     # The category held on the year's end date (31 August), from the category history: never today's.
     return exists_for(CategoryAward.objects.held_on(year.end).filter(category__in=FIRST_OR_HIGHEST))
 
 
-@indicator(
+share_under_35 = declare(
     "core.share_under_35",
+    staff_share(_under_35),
     direction=Direction.MENTORING,
     title=_("Share of pedagogues under 35"),
     unit=Unit.SHARE,
@@ -33,17 +32,10 @@ def _first_or_highest(year: AcademicYear):
     rule=_("Pedagogues younger than 35 on 1 September ÷ pedagogues employed during the year"),
     source=_("Pedagogue directory and employment history"),
 )
-def share_under_35(scope, year: AcademicYear) -> Decimal | None:
-    return staff_share(scope, year, on_pedagogue(_under_35(year)))
 
-
-@share_under_35.breakdown
-def share_under_35_by_institution(municipality, year: AcademicYear) -> dict:
-    return staff_share_by_institution(municipality, year, on_pedagogue(_under_35(year)))
-
-
-@indicator(
+share_first_or_highest_category = declare(
     "core.share_first_or_highest_category",
+    staff_share(_first_or_highest),
     direction=Direction.TRAINING,
     title=_("Share of pedagogues with the first or highest category"),
     unit=Unit.SHARE,
@@ -52,10 +44,3 @@ def share_under_35_by_institution(municipality, year: AcademicYear) -> dict:
            "during the year"),
     source=_("Pedagogues' category history (order dates, valid five years)"),
 )
-def share_first_or_highest_category(scope, year: AcademicYear) -> Decimal | None:
-    return staff_share(scope, year, _first_or_highest(year))
-
-
-@share_first_or_highest_category.breakdown
-def share_first_or_highest_category_by_institution(municipality, year: AcademicYear) -> dict:
-    return staff_share_by_institution(municipality, year, _first_or_highest(year))

@@ -1,34 +1,69 @@
-"""Shared measures for apps' indicators: the share of the staff of the year that meets a condition.
+"""Measures: a count or a share declared once, from which the registry derives an indicator's value and breakdown.
 
-"The staff of the year" of a scope (a municipality or one institution) are the pedagogues employed there
-during the academic year (``core.models.employed_during_q``) in a pedagogical position (``Position.is_pedagogical``:
-directors and deputies are managers, counted apart); a municipality's scope is its own institutions
-(``core.models.own_institutions_q``: the municipal ones by default). Both functions count distinct pedagogues from
-the employment records of the scope, in one query: the planner walks the scope's jobs only, instead of testing
-every pedagogue of the region for a job in the scope.
+A ``Measure`` names the rows of its population in a scope (``rows(scope, year)``: a municipality's own institutions
+or one institution), the path from a row to its institution, what is counted (the distinct values of ``counted``) and,
+for a share, the condition of the numerator (``matching(year)``, a ``Q`` on the rows). ``monitoring.registry.declare``
+registers it: the value is one aggregate over the scope's rows, the breakdown the same aggregate grouped by
+institution, so the two cannot drift apart and neither query grows with the data.
 
-A condition is a ``Condition``: given the lookup prefix to the pedagogue (``"pedagogue__"``) and the
-``OuterRef`` name of the pedagogue's id (``"pedagogue"``), it returns a ``Q``. Build one with
-``on_pedagogue(Q(...))`` (a condition on the pedagogue's own fields), ``pedagogue_in(ids)`` (a subquery of
-pedagogue ids) or ``exists_for(rows)`` (rows of a model with a ``pedagogue`` foreign key).
+What "the breakdown sums to the value" means: a row of the breakdown is the institution's own value (the measure over
+that institution's rows), and the municipality's value is the measure over the union of the rows' populations. An
+item counts once in the value and in every institution it belongs to: a pedagogue who worked in two institutions
+during the year is in both rows and once in the municipal numerator and denominator (``monitoring/tests/
+test_breakdowns.py`` checks this for every indicator of the registry).
+
+"The staff of the year" of a scope are the pedagogues employed there during the academic year
+(``core.models.employed_during_q``) in a pedagogical position (``Position.is_pedagogical``: directors and deputies are
+managers, counted apart); ``staff_share`` counts distinct pedagogues over the employment rows of the scope, so the
+planner walks the scope's jobs only instead of testing every pedagogue of the region for a job in the scope. Its
+conditions are ``Q``s on employment rows: ``on_pedagogue(Q(...))`` (the pedagogue's own fields),
+``pedagogue_in(ids)`` (a subquery of pedagogue ids) or ``exists_for(rows)`` (rows of a model with a ``pedagogue``
+foreign key).
 """
 
 from collections.abc import Callable
-from decimal import Decimal
+from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from core.models import (
-    AcademicYear,
-    Employment,
-    employed_during_q,
-    own_institutions_q,
-    pedagogical_q,
-    scope_q,
-)
-from monitoring.registry import share, shares
+from core.models import AcademicYear, Employment, employed_during_q, pedagogical_q, scope_q
+from monitoring.registry import share
 
-Condition = Callable[[str, str], Q]
+Rows = Callable[[Any, AcademicYear], QuerySet]
+Condition = Callable[[AcademicYear], Q]
+
+
+@dataclass(frozen=True)
+class Measure:
+    """The distinct ``counted`` values of a scope's ``rows`` (a count) or those ``matching`` ÷ all (a share)."""
+
+    rows: Rows
+    matching: Condition | None = None
+    counted: str = "pk"
+    institution: str = "institution_id"
+
+    @property
+    def is_share(self) -> bool:
+        return self.matching is not None
+
+    def _counts(self, year: AcademicYear) -> dict:
+        counts = {"total": Count(self.counted, distinct=True)}
+        if self.matching is not None:
+            counts["matching"] = Count(self.counted, distinct=True, filter=self.matching(year))
+        return counts
+
+    def _result(self, counts: dict):
+        return counts["total"] if self.matching is None else share(counts["matching"], counts["total"])
+
+    def value(self, scope, year: AcademicYear):
+        """The measure over the scope's rows: one query."""
+        return self._result(self.rows(scope, year).aggregate(**self._counts(year)))
+
+    def by_institution(self, municipality, year: AcademicYear) -> dict:
+        """``{institution_id: value}`` over the municipality's rows grouped by institution: one query."""
+        rows = self.rows(municipality, year).values(self.institution).annotate(**self._counts(year)).order_by()
+        return {row[self.institution]: self._result(row) for row in rows}
 
 
 def prefixed(condition: Q, prefix: str) -> Q:
@@ -40,44 +75,48 @@ def prefixed(condition: Q, prefix: str) -> Q:
     return clone
 
 
-def on_pedagogue(condition: Q) -> Condition:
-    """A condition on the pedagogue's own fields, e.g. ``Q(category__in=...)``."""
-    return lambda prefix, outer: prefixed(condition, prefix)
+def on_pedagogue(condition: Q) -> Q:
+    """A condition on the pedagogue's own fields, e.g. ``Q(birth_date__gt=...)``, for employment rows."""
+    return prefixed(condition, "pedagogue__")
 
 
-def pedagogue_in(pedagogue_ids) -> Condition:
-    """The pedagogue's id is in a subquery (``.values("pedagogue_id")``) or a list."""
-    return lambda prefix, outer: Q(**{f"{prefix}pk__in": pedagogue_ids})
+def pedagogue_in(pedagogue_ids) -> Q:
+    """The employment's pedagogue is in a subquery (``.values("pedagogue_id")``) or a list."""
+    return Q(pedagogue__pk__in=pedagogue_ids)
 
 
-def exists_for(rows) -> Condition:
-    """Some of the rows (a QuerySet of a model with a ``pedagogue`` foreign key) belong to the pedagogue."""
-    return lambda prefix, outer: Q(Exists(rows.filter(pedagogue=OuterRef(outer))))
+def exists_for(rows) -> Q:
+    """Some of the rows (a QuerySet of a model with a ``pedagogue`` foreign key) belong to the employment's pedagogue."""
+    return Q(Exists(rows.filter(pedagogue=OuterRef("pedagogue"))))
 
 
-def staff_share(scope, year: AcademicYear, matching: Condition, among: Condition | None = None) -> Decimal | None:
-    """Pedagogues of the scope's staff of the year who match ÷ the staff (or only those ``among``)."""
-    rows = Employment.objects.filter(employed_during_q(year), pedagogical_q(), scope_q(scope))
-    if among is not None:
-        rows = rows.filter(among("pedagogue__", "pedagogue"))
-    counts = rows.aggregate(
-        total=Count("pedagogue", distinct=True),
-        matching=Count("pedagogue", distinct=True, filter=matching("pedagogue__", "pedagogue")),
+def staff_of_the_year(scope, year: AcademicYear) -> QuerySet:
+    """The scope's employment rows of the year in pedagogical positions."""
+    return Employment.objects.filter(employed_during_q(year), pedagogical_q(), scope_q(scope))
+
+
+def staff_share(matching: Condition, among: Condition | None = None) -> Measure:
+    """Pedagogues of the scope's staff of the year who match ÷ the staff (or only those ``among`` them)."""
+
+    def rows(scope, year: AcademicYear) -> QuerySet:
+        jobs = staff_of_the_year(scope, year)
+        return jobs if among is None else jobs.filter(among(year))
+
+    return Measure(rows, matching=matching, counted="pedagogue")
+
+
+def records_of_staff(queryset: QuerySet, scope, year: AcademicYear, path: str = "pedagogue__") -> QuerySet:
+    """The records (e.g. completions) of pedagogues of the scope's staff of the year, one row per record and job:
+    count ``pk`` distinct, group by ``<path>employments__institution_id``."""
+    jobs = f"{path}employments__"
+    return queryset.filter(employed_during_q(year, jobs), pedagogical_q(jobs), scope_q(scope, jobs))
+
+
+def staff_records(queryset: Callable[[AcademicYear], QuerySet], matching: Condition | None = None) -> Measure:
+    """A count or share of the year's records of the scope's staff (each record in every institution where its
+    pedagogue worked during the year)."""
+    return Measure(
+        lambda scope, year: records_of_staff(queryset(year), scope, year),
+        matching=matching,
+        institution="pedagogue__employments__institution_id",
     )
-    return share(counts["matching"], counts["total"])
-
-
-def staff_share_by_institution(
-    municipality, year: AcademicYear, matching: Condition, among: Condition | None = None
-) -> dict:
-    """``staff_share`` for every institution of the municipality; a pedagogue working in two counts in both."""
-    rows = Employment.objects.filter(
-        employed_during_q(year), pedagogical_q(), own_institutions_q(municipality, "institution__")
-    )
-    if among is not None:
-        rows = rows.filter(among("pedagogue__", "pedagogue"))
-    rows = rows.values("institution_id").annotate(
-        total=Count("pedagogue", distinct=True),
-        matching=Count("pedagogue", distinct=True, filter=matching("pedagogue__", "pedagogue")),
-    )
-    return shares({row["institution_id"]: (row["matching"], row["total"]) for row in rows})

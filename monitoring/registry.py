@@ -5,6 +5,11 @@ An indicator computes its value for a scope (a Municipality or an Institution)
 and an AcademicYear in the database, in a number of queries that does not grow
 with the data. ``breakdown`` optionally returns the value per institution of a
 municipality (``{institution_id: value}``), also in a fixed number of queries.
+
+A count or share of a population is declared once with ``declare(code, measure, ...)``
+(``monitoring.measures.Measure``: the population's rows, what is counted, the numerator's
+condition) and the registry derives both its value and its breakdown from it; other
+indicators are functions registered with the ``@indicator`` decorator.
 """
 
 from collections.abc import Callable
@@ -61,6 +66,8 @@ class Indicator:
     key: bool = False  # a key indicator of its direction by default
     # Optional ``records_url(institution, year) -> str``: where the records behind a value are listed.
     records_url: Callable[[Any, Any], str] | None = None
+    # The declaration the value and breakdown are derived from (``declare``), if any.
+    measure: Any = None
 
     def __post_init__(self) -> None:
         if self.direction not in Direction.values:
@@ -111,39 +118,75 @@ class Registry:
 registry = Registry()
 
 
+def _handle(code: str, func):
+    """Give a registered value function ``.code``, ``.breakdown`` (register a breakdown) and ``.records``."""
+
+    def add_breakdown(breakdown_func):
+        registry.set_breakdown(code, breakdown_func)
+        return breakdown_func
+
+    def add_records_url(records_func):
+        registry.set_records_url(code, records_func)
+        return records_func
+
+    func.code = code
+    func.breakdown = add_breakdown
+    func.records = add_records_url
+    return func
+
+
 def indicator(code: str, *, direction: str, title: str, **meta):
     """Register the decorated ``compute(scope, year)`` function as an indicator.
 
     The returned function gains ``.breakdown`` to register its per-institution breakdown::
 
-        @indicator("core.share_under_35", direction="mentoring", title=_("..."), unit="share")
-        def share_under_35(scope, year): ...
+        @indicator("mentoring.pairs_active", direction="mentoring", title=_("..."))
+        def pairs_active(scope, year): ...
 
-        @share_under_35.breakdown
-        def share_under_35_by_institution(municipality, year): ...
+        @pairs_active.breakdown
+        def pairs_active_by_institution(municipality, year): ...
 
-        @share_under_35.records
-        def share_under_35_records(institution, year) -> str:  # the list of the records behind a value
-            return reverse("core:pedagogue-list") + f"?institution={institution.pk}"
+        @pairs_active.records
+        def pairs_active_records(institution, year) -> str:  # the list of the records behind a value
+            return reverse("mentoring:pair-list") + f"?institution={institution.pk}"
+
+    A count or share of a population is better declared with ``declare``.
     """
 
     def decorate(func):
         registry.register(Indicator(code=code, direction=direction, title=title, compute=func, **meta))
-
-        def add_breakdown(breakdown_func):
-            registry.set_breakdown(code, breakdown_func)
-            return breakdown_func
-
-        def add_records_url(records_func):
-            registry.set_records_url(code, records_func)
-            return records_func
-
-        func.code = code
-        func.breakdown = add_breakdown
-        func.records = add_records_url
-        return func
+        return _handle(code, func)
 
     return decorate
+
+
+def declare(code: str, measure, *, direction: str, title: str, breakdown: bool = True, **meta):
+    """Register an indicator declared as a measure (``monitoring.measures.Measure``)::
+
+        share_with_route = declare(
+            "training.share_with_route",
+            staff_share(lambda year: exists_for(Route.objects.filter(year=year))),
+            direction=Direction.TRAINING, title=_("..."), unit=Unit.SHARE, rule=_("..."),
+        )
+
+    The value is ``measure.value`` and the breakdown ``measure.by_institution`` (unless ``breakdown=False``), both
+    derived from the one declaration. Returns the value function, with ``.by_institution`` and ``.records``.
+    """
+    unit = meta.get("unit", Unit.COUNT)
+    if (unit == Unit.SHARE) != measure.is_share:
+        raise ImproperlyConfigured(
+            f"Indicator {code!r}: a share needs a measure with a condition, a count one without (unit {unit!r})"
+        )
+
+    def compute(scope, year):
+        return measure.value(scope, year)
+
+    compute.__name__ = compute.__qualname__ = code.split(".", 1)[1]
+    by_institution = measure.by_institution if breakdown else None
+    registry.register(Indicator(code=code, direction=direction, title=title, compute=compute,
+                                breakdown=by_institution, measure=measure, **meta))
+    compute.by_institution = by_institution
+    return _handle(code, compute)
 
 
 SHARE_PLACES = Decimal("0.0001")
@@ -154,8 +197,3 @@ def share(numerator: int | Decimal | None, denominator: int | Decimal | None) ->
     if not denominator:
         return None
     return (Decimal(numerator or 0) / Decimal(denominator)).quantize(SHARE_PLACES, rounding=ROUND_HALF_UP)
-
-
-def shares(counts: dict[int, tuple[int, int]]) -> dict[int, Decimal | None]:
-    """Turn ``{institution_id: (numerator, denominator)}`` into ``{institution_id: share}``."""
-    return {key: share(num, den) for key, (num, den) in counts.items()}

@@ -3,12 +3,13 @@
 
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Exists, OuterRef, Q, Sum, Value
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import AcademicYear, Institution
-from monitoring.registry import Better, Direction, Unit, indicator, share
+from monitoring.measures import Measure
+from monitoring.registry import Better, Direction, Unit, declare, indicator, share
 from staffing.models import Campaign, Submission
 from staffing.summary import counted_needs, rates, staff_jobs
 
@@ -101,8 +102,20 @@ def share_vacant_by_institution(municipality, year: AcademicYear) -> dict:
     return result
 
 
-@indicator(
+def _answering(scope, year: AcademicYear):
+    """The institutions that must answer the year's last campaign, each marked ``on_time`` when its answer was
+    received by the deadline (none without a campaign)."""
+    campaign = campaign_of(scope, year)
+    if campaign is None:
+        return Institution.objects.none().annotate(on_time=Value(False))
+    on_time = Submission.objects.filter(campaign=campaign, institution=OuterRef("pk"),
+                                        received_on__lte=campaign.deadline)
+    return _required(campaign, scope).annotate(on_time=Exists(on_time))
+
+
+share_submitted_on_time = declare(
     "staffing.share_submitted_on_time",
+    Measure(_answering, matching=lambda year: Q(on_time=True), institution="pk"),
     direction=Direction.STAFFING,
     title=_("Share of institutions that submitted their staffing needs on time"),
     unit=Unit.SHARE,
@@ -112,34 +125,3 @@ def share_vacant_by_institution(municipality, year: AcademicYear) -> dict:
            "the year's last campaign"),
     source=_("Staffing-needs campaigns: dates of receipt of the answers"),
 )
-def share_submitted_on_time(scope, year: AcademicYear) -> Decimal | None:
-    campaign = campaign_of(scope, year)
-    if campaign is None:
-        return None
-    required = _required(campaign, scope)
-    counts = required.aggregate(
-        total=Count("pk", distinct=True),
-        on_time=Count(
-            "staffing_submissions",
-            distinct=True,
-            filter=Q(staffing_submissions__campaign=campaign,
-                     staffing_submissions__received_on__lte=campaign.deadline),
-        ),
-    )
-    return share(counts["on_time"], counts["total"])
-
-
-@share_submitted_on_time.breakdown
-def share_submitted_on_time_by_institution(municipality, year: AcademicYear) -> dict:
-    campaign = campaign_of(municipality, year)
-    if campaign is None:
-        return {}
-    on_time = set(
-        Submission.objects.filter(campaign=campaign, received_on__lte=campaign.deadline).values_list(
-            "institution_id", flat=True
-        )
-    )
-    return {
-        pk: Decimal("1.0000") if pk in on_time else Decimal("0.0000")
-        for pk in campaign.required_institutions().values_list("pk", flat=True)
-    }

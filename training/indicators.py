@@ -21,8 +21,8 @@ from core.models import (
     pedagogical_q,
     years_before,
 )
-from monitoring.measures import exists_for, pedagogue_in, prefixed, staff_share, staff_share_by_institution
-from monitoring.registry import Better, Direction, Unit, indicator, share, shares
+from monitoring.measures import exists_for, pedagogue_in, staff_records, staff_share
+from monitoring.registry import Better, Direction, Unit, declare, indicator
 from training.models import Completion, Diagnosis, HourEntry, ProviderType, Route
 
 HOURS = DecimalField(max_digits=10, decimal_places=1)
@@ -45,9 +45,9 @@ def _with_route(year: AcademicYear):
 
 SOURCE_COMPLETIONS = _("PD completions (form and providers' lists) and the employment history")
 
-
-@indicator(
+share_completed_pd = declare(
     "training.share_completed_pd",
+    staff_share(lambda year: exists_for(Completion.objects.finished_in(year))),
     direction=Direction.TRAINING,
     title=_("Share of pedagogues who completed PD in the year"),
     unit=Unit.SHARE,
@@ -56,17 +56,12 @@ SOURCE_COMPLETIONS = _("PD completions (form and providers' lists) and the emplo
     rule=_("Pedagogues with a PD course or module finished during the academic year ÷ pedagogues employed during the year"),
     source=SOURCE_COMPLETIONS,
 )
-def share_completed_pd(scope, year: AcademicYear) -> Decimal | None:
-    return staff_share(scope, year, exists_for(Completion.objects.finished_in(year)))
 
-
-@share_completed_pd.breakdown
-def share_completed_pd_by_institution(municipality, year: AcademicYear) -> dict:
-    return staff_share_by_institution(municipality, year, exists_for(Completion.objects.finished_in(year)))
-
-
-@indicator(
+# EXISTS per pedagogue of the scope (the completions' pedagogue index), not IN over the window's completions of the
+# whole country: that subquery outgrew PostgreSQL's work_mem at country scale (27 s for one city).
+share_pd_requirement_met = declare(
     "training.share_pd_requirement_met",
+    staff_share(lambda year: exists_for(_requirement_rows(year))),
     direction=Direction.TRAINING,
     title=_("Share of pedagogues meeting the 3-year PD requirement"),
     unit=Unit.SHARE,
@@ -75,48 +70,19 @@ def share_completed_pd_by_institution(municipality, year: AcademicYear) -> dict:
     rule=_("Pedagogues with a PD completion in the 3 years ending 31 August of the year ÷ pedagogues employed during the year"),
     source=SOURCE_COMPLETIONS,
 )
-def share_pd_requirement_met(scope, year: AcademicYear) -> Decimal | None:
-    # EXISTS per pedagogue of the scope (the completions' pedagogue index), not IN over the window's completions of
-    # the whole country: that subquery outgrew PostgreSQL's work_mem at country scale (27 s for one city).
-    return staff_share(scope, year, exists_for(_requirement_rows(year)))
 
 
-@share_pd_requirement_met.breakdown
-def share_pd_requirement_met_by_institution(municipality, year: AcademicYear) -> dict:
-    return staff_share_by_institution(municipality, year, exists_for(_requirement_rows(year)))
-
-
-def _completions_of_staff(scope, year: AcademicYear):
-    """Completions finished in the year by pedagogues employed in the scope during it."""
-    staff = Pedagogue.objects.employed_during(year, scope).values("pk")
-    return Completion.objects.finished_in(year).filter(pedagogue_id__in=staff)
-
-
-def _completion_share(scope, year: AcademicYear, condition: Q) -> Decimal | None:
-    counts = _completions_of_staff(scope, year).aggregate(total=Count("pk"), matching=Count("pk", filter=condition))
-    return share(counts["matching"], counts["total"])
-
-
-def _completion_share_by_institution(municipality, year: AcademicYear, condition: Q) -> dict:
-    in_year = Q(pedagogue__completions__finished__range=(year.start, year.end))
-    rows = (
-        Employment.objects.filter(employed_during_q(year), pedagogical_q(), own_institutions_q(municipality, "institution__"))
-        .values("institution_id")
-        .annotate(
-            total=Count("pedagogue__completions", distinct=True, filter=in_year),
-            matching=Count("pedagogue__completions", distinct=True,
-                           filter=in_year & prefixed(condition, "pedagogue__completions__")),
-        )
-    )
-    return shares({row["institution_id"]: (row["matching"], row["total"]) for row in rows if row["total"]})
+def _completion_share(condition: Q):
+    """Completions finished in the year by pedagogues of the scope's staff that meet the condition ÷ all of them."""
+    return staff_records(Completion.objects.finished_in, matching=lambda year: condition)
 
 
 CNPPM = Q(programme__provider__type=ProviderType.CNPPM)
 FEDERAL = Q(programme__federal_register=True)
 
-
-@indicator(
+share_completions_cnppm = declare(
     "training.share_completions_cnppm",
+    _completion_share(CNPPM),
     direction=Direction.TRAINING,
     title=_("Share of PD completions at the CNPPM"),
     unit=Unit.SHARE,
@@ -124,17 +90,10 @@ FEDERAL = Q(programme__federal_register=True)
     rule=_("Completions at the regional centre of continuous professional mastery ÷ all completions of the year"),
     source=SOURCE_COMPLETIONS,
 )
-def share_completions_cnppm(scope, year: AcademicYear) -> Decimal | None:
-    return _completion_share(scope, year, CNPPM)
 
-
-@share_completions_cnppm.breakdown
-def share_completions_cnppm_by_institution(municipality, year: AcademicYear) -> dict:
-    return _completion_share_by_institution(municipality, year, CNPPM)
-
-
-@indicator(
+share_completions_federal_register = declare(
     "training.share_completions_federal_register",
+    _completion_share(FEDERAL),
     direction=Direction.TRAINING,
     title=_("Share of PD completions on federal-register programmes"),
     unit=Unit.SHARE,
@@ -142,17 +101,10 @@ def share_completions_cnppm_by_institution(municipality, year: AcademicYear) -> 
     rule=_("Completions of programmes in the federal register of PD programmes ÷ all completions of the year"),
     source=SOURCE_COMPLETIONS,
 )
-def share_completions_federal_register(scope, year: AcademicYear) -> Decimal | None:
-    return _completion_share(scope, year, FEDERAL)
 
-
-@share_completions_federal_register.breakdown
-def share_completions_federal_register_by_institution(municipality, year: AcademicYear) -> dict:
-    return _completion_share_by_institution(municipality, year, FEDERAL)
-
-
-@indicator(
+share_diagnosed = declare(
     "training.share_diagnosed",
+    staff_share(lambda year: pedagogue_in(_diagnosed_in(year))),
     direction=Direction.TRAINING,
     title=_("Share of pedagogues who took a deficit diagnosis"),
     unit=Unit.SHARE,
@@ -160,17 +112,10 @@ def share_completions_federal_register_by_institution(municipality, year: Academ
     rule=_("Pedagogues with a completed self- or external diagnosis in the year ÷ pedagogues employed during the year"),
     source=_("Diagnoses of professional deficits"),
 )
-def share_diagnosed(scope, year: AcademicYear) -> Decimal | None:
-    return staff_share(scope, year, pedagogue_in(_diagnosed_in(year)))
 
-
-@share_diagnosed.breakdown
-def share_diagnosed_by_institution(municipality, year: AcademicYear) -> dict:
-    return staff_share_by_institution(municipality, year, pedagogue_in(_diagnosed_in(year)))
-
-
-@indicator(
+share_with_route = declare(
     "training.share_with_route",
+    staff_share(lambda year: pedagogue_in(_with_route(year))),
     direction=Direction.TRAINING,
     title=_("Share of pedagogues with an individual route"),
     unit=Unit.SHARE,
@@ -179,21 +124,16 @@ def share_diagnosed_by_institution(municipality, year: AcademicYear) -> dict:
     rule=_("Pedagogues with an individual educational route for the year ÷ pedagogues employed during the year"),
     source=_("Individual educational routes"),
 )
-def share_with_route(scope, year: AcademicYear) -> Decimal | None:
-    return staff_share(scope, year, pedagogue_in(_with_route(year)))
 
 
-@share_with_route.breakdown
-def share_with_route_by_institution(municipality, year: AcademicYear) -> dict:
-    return staff_share_by_institution(municipality, year, pedagogue_in(_with_route(year)))
+def _completed_route(year: AcademicYear) -> Q:
+    return pedagogue_in(Route.objects.filter(year=year).completed().values("pedagogue_id"))
 
 
-def _completed_route_ids(year: AcademicYear):
-    return Route.objects.filter(year=year).completed().values("pk")
-
-
-@indicator(
+# A pedagogue has one route a year (training_route_one_per_year): pedagogues with a route are routes.
+share_routes_completed = declare(
     "training.share_routes_completed",
+    staff_share(_completed_route, among=lambda year: pedagogue_in(_with_route(year))),
     direction=Direction.TRAINING,
     title=_("Share of individual routes completed"),
     unit=Unit.SHARE,
@@ -201,28 +141,6 @@ def _completed_route_ids(year: AcademicYear):
     rule=_("Routes of the year with every item accepted by the tutor ÷ routes of the year (of pedagogues employed in the scope)"),
     source=_("Individual educational routes"),
 )
-def share_routes_completed(scope, year: AcademicYear) -> Decimal | None:
-    staff = Pedagogue.objects.employed_during(year, scope).values("pk")
-    counts = Route.objects.filter(year=year, pedagogue_id__in=staff).aggregate(
-        total=Count("pk"), matching=Count("pk", filter=Q(pk__in=_completed_route_ids(year)))
-    )
-    return share(counts["matching"], counts["total"])
-
-
-@share_routes_completed.breakdown
-def share_routes_completed_by_institution(municipality, year: AcademicYear) -> dict:
-    with_route = _with_route(year)
-    completed = Route.objects.filter(pk__in=_completed_route_ids(year)).values("pedagogue_id")
-    rows = (
-        Employment.objects.filter(employed_during_q(year), pedagogical_q(), own_institutions_q(municipality, "institution__"),
-                                  pedagogue_id__in=with_route)
-        .values("institution_id")
-        .annotate(
-            total=Count("pedagogue", distinct=True),
-            matching=Count("pedagogue", distinct=True, filter=Q(pedagogue_id__in=completed)),
-        )
-    )
-    return shares({row["institution_id"]: (row["matching"], row["total"]) for row in rows})
 
 
 def _window_hours(year: AcademicYear):

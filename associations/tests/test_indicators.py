@@ -86,12 +86,12 @@ def test_active_communities_count_communities_and_creative_groups(data, city, sc
 def test_share_in_gmo_divides_members_by_staff_of_the_year(data, city, school, other_school, year):
     assert ind.share_in_gmo(city, year) == Decimal("0.6000")
     assert ind.share_in_gmo(school, year) == Decimal("0.3333")
-    assert ind.share_in_gmo_by_institution(city, year) == {school.pk: Decimal("0.3333"), other_school.pk: Decimal("1")}
+    assert ind.share_in_gmo.by_institution(city, year) == {school.pk: Decimal("0.3333"), other_school.pk: Decimal("1")}
 
 
 def test_share_in_communities(data, city, school, other_school, year):
     assert ind.share_in_communities(city, year) == Decimal("0.4000")
-    assert ind.share_in_communities_by_institution(city, year) == {
+    assert ind.share_in_communities.by_institution(city, year) == {
         school.pk: Decimal("0.3333"), other_school.pk: Decimal("0.5")
     }
 
@@ -99,7 +99,7 @@ def test_share_in_communities(data, city, school, other_school, year):
 def test_share_members_under_35_counts_members_of_every_kind(data, city, school, other_school, year):
     assert ind.share_members_under_35(city, year) == Decimal("0.7500")
     assert ind.share_members_under_35(school, year) == Decimal("1")
-    assert ind.share_members_under_35_by_institution(city, year) == {
+    assert ind.share_members_under_35.by_institution(city, year) == {
         school.pk: Decimal("1"), other_school.pk: Decimal("0.5")
     }
 
@@ -115,11 +115,11 @@ def test_products_are_counted_by_the_producing_kind_and_year(data, city, school,
 
 def test_share_in_competitions_by_level_counts_team_members(data, city, school, other_school, year):
     assert ind.share_in_competitions(city, year) == Decimal("0.8000")
-    assert ind.share_in_competitions_by_institution(city, year) == {
+    assert ind.share_in_competitions.by_institution(city, year) == {
         school.pk: Decimal("0.6667"), other_school.pk: Decimal("1")
     }
     assert ind.share_in_municipal_competitions(city, year) == Decimal("0.4000")
-    assert ind.share_in_municipal_competitions_by_institution(city, year) == {
+    assert ind.share_in_municipal_competitions.by_institution(city, year) == {
         school.pk: Decimal("0.6667"), other_school.pk: Decimal("0")
     }
     assert ind.share_in_regional_competitions(city, year) == Decimal("0.6000")
@@ -128,7 +128,7 @@ def test_share_in_competitions_by_level_counts_team_members(data, city, school, 
 
 def test_winners_per_participant(data, city, school, other_school, year):
     assert ind.winners_per_participant(city, year) == Decimal("0.7500")
-    assert ind.winners_per_participant_by_institution(city, year) == {
+    assert ind.winners_per_participant.by_institution(city, year) == {
         school.pk: Decimal("0.5"), other_school.pk: Decimal("1")
     }
 

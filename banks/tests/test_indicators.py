@@ -25,8 +25,8 @@ def test_items_published_and_recommended_in_the_year(dataset, city, school, othe
     assert indicators.items_published(city, year) == 3
     assert indicators.items_recommended(city, year) == 2
     assert indicators.items_published(school, year) == 2
-    assert indicators.items_published_by_institution(city, year) == {school.pk: 2, other_school.pk: 1}
-    assert indicators.items_recommended_by_institution(city, year) == {school.pk: 1, other_school.pk: 1}
+    assert indicators.items_published.by_institution(city, year) == {school.pk: 2, other_school.pk: 1}
+    assert indicators.items_recommended.by_institution(city, year) == {school.pk: 1, other_school.pk: 1}
 
 
 def test_indicator_queries_do_not_grow_with_the_data(dataset, city, school, year):
@@ -34,7 +34,7 @@ def test_indicator_queries_do_not_grow_with_the_data(dataset, city, school, year
         with CaptureQueriesContext(connection) as queries:
             indicators.items_published(city, year)
             indicators.items_recommended(city, year)
-            indicators.items_published_by_institution(city, year)
+            indicators.items_published.by_institution(city, year)
         return len(queries)
 
     small = count_queries()

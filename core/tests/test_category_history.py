@@ -25,7 +25,6 @@ from core.models import (
 )
 from monitoring.indicators import (
     share_first_or_highest_category,
-    share_first_or_highest_category_by_institution,
 )
 
 YEARS = range(2018, 2025)
@@ -183,7 +182,7 @@ def test_the_category_indicators_query_count_does_not_grow(history, city, school
     def count() -> int:
         with CaptureQueriesContext(connection) as ctx:
             share_first_or_highest_category(city, year)
-            share_first_or_highest_category_by_institution(city, year)
+            share_first_or_highest_category.by_institution(city, year)
         return len(ctx)
 
     before = count()
@@ -217,7 +216,7 @@ def test_a_regional_college_is_not_in_the_citys_denominators_unless_the_city_cou
     for _index in range(3):
         person(city, college, hired=datetime.date(2015, 9, 1))
     assert share_first_or_highest_category(city, year) == Decimal("1.0000")
-    assert set(share_first_or_highest_category_by_institution(city, year)) == {school.pk}
+    assert set(share_first_or_highest_category.by_institution(city, year)) == {school.pk}
     assert list(Institution.objects.in_scope(city)) == [school]
     assert share_first_or_highest_category(college, year) == Decimal("0.0000")  # its own page still has a value
 
@@ -276,5 +275,5 @@ def test_the_demo_city_leaves_its_regional_colleges_out_of_its_denominators(demo
     assert in_colleges.exists()
     staff = Pedagogue.objects.employed_during(year, demo_city)
     assert not staff.filter(pk__in=in_colleges).exclude(employments__institution__in=own).exists()
-    assert set(share_first_or_highest_category_by_institution(demo_city, year)) <= set(own.values_list("pk", flat=True))
+    assert set(share_first_or_highest_category.by_institution(demo_city, year)) <= set(own.values_list("pk", flat=True))
     assert CategoryAward.objects.filter(category__in=[Category.METHODIST, Category.MENTOR]).exists()

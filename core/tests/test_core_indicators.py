@@ -8,9 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from core.models import Category, CategoryAward, Employment, Pedagogue
 from monitoring.indicators import (
     share_first_or_highest_category,
-    share_first_or_highest_category_by_institution,
     share_under_35,
-    share_under_35_by_institution,
 )
 
 
@@ -48,8 +46,8 @@ def test_share_first_or_highest_includes_methodist_and_mentor(staff, city, schoo
 
 
 def test_breakdowns_give_each_institution_its_share(staff, city, school, other_school, year):
-    assert share_under_35_by_institution(city, year) == {school.pk: Decimal("0.3333"), other_school.pk: Decimal("1.0000")}
-    assert share_first_or_highest_category_by_institution(city, year) == {
+    assert share_under_35.by_institution(city, year) == {school.pk: Decimal("0.3333"), other_school.pk: Decimal("1.0000")}
+    assert share_first_or_highest_category.by_institution(city, year) == {
         school.pk: Decimal("0.6667"),
         other_school.pk: Decimal("1.0000"),
     }
@@ -63,9 +61,9 @@ def test_query_count_does_not_grow_with_staff(staff, city, school, year):
     def count() -> int:
         with CaptureQueriesContext(connection) as ctx:
             share_under_35(city, year)
-            share_under_35_by_institution(city, year)
+            share_under_35.by_institution(city, year)
             share_first_or_highest_category(city, year)
-            share_first_or_highest_category_by_institution(city, year)
+            share_first_or_highest_category.by_institution(city, year)
         return len(ctx)
 
     before = count()

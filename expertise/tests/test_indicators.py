@@ -30,8 +30,8 @@ def test_reviews_concluded_and_share_on_time(dataset, city, school, other_school
     assert indicators.reviews_concluded(city, year) == 4
     assert str(indicators.share_concluded_on_time(city, year)) == "0.7500"
     assert str(indicators.share_concluded_on_time(school, year)) == "0.5000"
-    assert indicators.reviews_concluded_by_institution(city, year) == {school.pk: 2, other_school.pk: 2}
-    assert {k: str(v) for k, v in indicators.share_concluded_on_time_by_institution(city, year).items()} == {
+    assert indicators.reviews_concluded.by_institution(city, year) == {school.pk: 2, other_school.pk: 2}
+    assert {k: str(v) for k, v in indicators.share_concluded_on_time.by_institution(city, year).items()} == {
         school.pk: "0.5000", other_school.pk: "1.0000"}
 
 
@@ -50,7 +50,7 @@ def test_indicator_queries_do_not_grow_with_the_data(dataset, city, school, year
             indicators.reviews_concluded(city, year)
             indicators.share_concluded_on_time(city, year)
             indicators.institutions_audited(city, year)
-            indicators.share_concluded_on_time_by_institution(city, year)
+            indicators.share_concluded_on_time.by_institution(city, year)
         return len(queries)
 
     small = count_queries()

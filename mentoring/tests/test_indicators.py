@@ -7,14 +7,11 @@ from django.test.utils import CaptureQueriesContext
 
 from mentoring.indicators import (
     pairs_active,
-    pairs_active_by_institution,
     retention_1y,
     retention_1y_by_institution,
     retention_2y,
     share_young_with_mentor,
-    share_young_with_mentor_by_institution,
     young_teacher_school_attendance,
-    young_teacher_school_attendance_by_institution,
     young_teacher_school_sessions,
     young_teacher_school_sessions_by_institution,
 )
@@ -51,19 +48,19 @@ def data(city, school, other_school):
 def test_share_young_with_mentor(data, city, school, other_school, year):
     assert share_young_with_mentor(city, year) == Decimal("0.6667")
     assert share_young_with_mentor(school, year) == Decimal("0.5000")
-    assert share_young_with_mentor_by_institution(city, year) == {
+    assert share_young_with_mentor.by_institution(city, year) == {
         school.pk: Decimal("0.5000"), other_school.pk: Decimal("1.0000"),
     }
 
 
 def test_pairs_active_counts_pairs_overlapping_the_year(data, city, school, other_school, year):
     assert pairs_active(city, year) == 2
-    assert pairs_active_by_institution(city, year) == {school.pk: 1, other_school.pk: 1}
+    assert pairs_active.by_institution(city, year) == {school.pk: 1, other_school.pk: 1}
 
 
 def test_young_teacher_school_attendance_counts_young_specialists_only(data, city, school, other_school, year):
     assert young_teacher_school_attendance(city, year) == Decimal("0.6667")
-    assert young_teacher_school_attendance_by_institution(city, year) == {
+    assert young_teacher_school_attendance.by_institution(city, year) == {
         school.pk: Decimal("0.5000"), other_school.pk: Decimal("1.0000"),
     }
 

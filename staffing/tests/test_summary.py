@@ -180,7 +180,7 @@ def test_indicator_breakdowns_per_institution(dataset, city, school, other_schoo
     assert indicators.share_vacant_by_institution(city, year) == {
         school.pk: Decimal("0.5000"), other_school.pk: Decimal("0.0000"), kindergarten.pk: Decimal("0.5000"),
     }
-    assert indicators.share_submitted_on_time_by_institution(city, year) == {
+    assert indicators.share_submitted_on_time.by_institution(city, year) == {
         school.pk: Decimal("1.0000"), other_school.pk: Decimal("0.0000"), kindergarten.pk: Decimal("0.0000"),
     }
 
@@ -232,7 +232,7 @@ def _queries(func, *args) -> int:
 @pytest.mark.parametrize("name", ["vacant_posts", "share_vacant", "share_submitted_on_time"])
 def test_indicator_query_count_does_not_grow_with_the_data(city, year, name):
     compute = getattr(indicators, name)
-    breakdown = getattr(indicators, f"{name}_by_institution")
+    breakdown = registry.get(f"staffing.{name}").breakdown
     _grow(city, 2)
     small = (_queries(compute, city, year), _queries(breakdown, city, year))
     Need.objects.all().delete()

@@ -51,7 +51,7 @@ def dataset(city, school, other_school, year):
 def test_share_completed_pd_in_the_year(dataset, city, school, other_school, year):
     assert ind.share_completed_pd(city, year) == Decimal("0.4000")  # a1, b1 of 5
     assert ind.share_completed_pd(school, year) == Decimal("0.3333")
-    assert ind.share_completed_pd_by_institution(city, year) == {school.pk: Decimal("0.3333"),
+    assert ind.share_completed_pd.by_institution(city, year) == {school.pk: Decimal("0.3333"),
                                                                  other_school.pk: Decimal("0.5000")}
 
 
@@ -65,17 +65,17 @@ def test_completion_shares_by_provider_and_register(dataset, city, school, other
     # completions of employed staff in the year: a1 cnppm, a1 plain (01.09.2021), b1 cnppm
     assert ind.share_completions_cnppm(city, year) == Decimal("0.6667")
     assert ind.share_completions_federal_register(school, year) == Decimal("0.5000")
-    assert ind.share_completions_cnppm_by_institution(city, year) == {school.pk: Decimal("0.5000"),
+    assert ind.share_completions_cnppm.by_institution(city, year) == {school.pk: Decimal("0.5000"),
                                                                       other_school.pk: Decimal("1.0000")}
 
 
 def test_diagnosis_and_route_shares(dataset, city, school, other_school, year):
     assert ind.share_diagnosed(city, year) == Decimal("0.4000")
     assert ind.share_with_route(city, year) == Decimal("0.6000")
-    assert ind.share_with_route_by_institution(city, year) == {school.pk: Decimal("0.3333"),
+    assert ind.share_with_route.by_institution(city, year) == {school.pk: Decimal("0.3333"),
                                                                other_school.pk: Decimal("1.0000")}
     assert ind.share_routes_completed(city, year) == Decimal("0.3333")
-    assert ind.share_routes_completed_by_institution(city, year) == {school.pk: Decimal("1.0000"),
+    assert ind.share_routes_completed.by_institution(city, year) == {school.pk: Decimal("1.0000"),
                                                                      other_school.pk: Decimal("0.0000")}
 
 

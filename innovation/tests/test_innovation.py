@@ -48,9 +48,9 @@ def test_indicators_count_working_sites_institutions_pedagogues_and_products(dat
 
 
 def test_breakdowns_give_values_per_institution(dataset, city, school, other_school, year):
-    assert indicators.active_sites_by_institution(city, year) == {school.pk: 2}
-    assert indicators.pedagogues_in_projects_by_institution(city, year) == {school.pk: 1, other_school.pk: 1}
-    assert indicators.products_by_institution(city, year) == {school.pk: 1}
+    assert indicators.active_sites.by_institution(city, year) == {school.pk: 2}
+    assert indicators.pedagogues_in_projects.by_institution(city, year) == {school.pk: 1, other_school.pk: 1}
+    assert indicators.products.by_institution(city, year) == {school.pk: 1}
 
 
 def test_indicator_queries_do_not_grow_with_the_data(dataset, city, school, year):
@@ -60,7 +60,7 @@ def test_indicator_queries_do_not_grow_with_the_data(dataset, city, school, year
             indicators.share_institutions_with_site(city, year)
             indicators.pedagogues_in_projects(city, year)
             indicators.products(city, year)
-            indicators.pedagogues_in_projects_by_institution(city, year)
+            indicators.pedagogues_in_projects.by_institution(city, year)
         return len(queries)
 
     small = count_queries()

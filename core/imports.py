@@ -14,7 +14,7 @@ from pathlib import Path
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -41,14 +41,28 @@ class ImportRejected(Exception):
         self.rows = rows
 
 
+def row_message(message: str) -> str:
+    """A model's message in the style of a row's problem: «Строка 5, столбец «Ставка»: убедитесь, …» (no capital
+    after the colon, no final full stop); an abbreviation at the start («PD», «ШМО») keeps its capitals."""
+    message = str(message).strip().removesuffix(".")
+    if len(message) > 1 and message[0].isupper() and not message[1].isupper():
+        message = message[0].lower() + message[1:]
+    return message
+
+
 class Importer:
+    """Every row is validated even when some of its cells could not be read, so every problem of a row shows in
+    one round; ``validate_row`` looks up only the references that were read (``row.failed(column)``) and leaves
+    the rules about the record to its model (``check_instance``)."""
+
     columns: Sequence[Column] = ()
     title: str = "import"
     instructions: Sequence[str] = ()
     max_rows = 20000
-    # Validate rows whose cells could not be read too, so every problem of a row shows in one round; the
-    # importer's ``validate_row`` then skips checks on columns that already failed (``row.failed(column)``).
-    validate_incomplete_rows = False
+    # Model fields whose column has another key (``{"order_date": "category_date"}``), for ``check_instance``.
+    field_columns: dict[str, str] = {}
+    # What to say when the model needs a value the row leaves empty, by column key (else the model's «required»).
+    missing_messages: dict[str, str] = {}
 
     def __init__(self, *, user, **context):
         self.user = user
@@ -56,7 +70,8 @@ class Importer:
 
     # --- to override -------------------------------------------------------
     def validate_row(self, row: ParsedRow) -> None:
-        """Resolve references into ``row.cleaned`` and add issues; set ``row.action``."""
+        """Resolve references into ``row.cleaned``, build the record and ``check_instance`` it; set
+        ``row.action``."""
 
     def validate_rows(self, rows: list[ParsedRow]) -> None:
         """Cross-row checks (duplicates inside the file)."""
@@ -64,6 +79,49 @@ class Importer:
     def write(self, rows: list[ParsedRow]) -> dict[str, int]:
         """Write the valid rows; return counts such as ``{"created": 3, "updated": 1}``."""
         raise NotImplementedError
+
+    # --- the model's rules ---------------------------------------------------
+    def column_of(self, key: str | None) -> Column | None:
+        return next((column for column in self.columns if column.key == key), None)
+
+    def check_instance(self, row: ParsedRow, instance, *, fields: dict[str, str] | None = None,
+                       exclude: Sequence[str] = ()) -> bool:
+        """Validate a record built from the row with its model's own rules (``clean_fields`` and ``clean``, as a
+        ModelForm does) and add every error to the row under the column the field came from; return whether the
+        record is valid.
+
+        ``fields`` maps model fields to column keys (besides ``field_columns`` and fields named as their column);
+        an error of a field from no column names the field. Fields whose column already failed are not checked
+        again, and neither are foreign keys: the importer resolved them from its scoped directories, so no row
+        costs a query. Duplicates are found for all rows at once by the importer (naming the existing record),
+        not one query per row by ``validate_constraints``.
+        """
+        mapping = {column.key: column.key for column in self.columns} | self.field_columns | (fields or {})
+        failed = {key for key, column in ((key, self.column_of(key)) for key in set(mapping.values()))
+                  if column is not None and row.failed(column)}
+        skipped = set(exclude) | {name for name, key in mapping.items() if key in failed}
+        skipped |= {field.name for field in instance._meta.concrete_fields if field.is_relation}
+        errors: dict = {}
+        for check in (lambda: instance.clean_fields(exclude=skipped), instance.clean):
+            try:
+                check()
+            except ValidationError as error:
+                errors = error.update_error_dict(errors)
+        for name, found in errors.items():
+            if name in exclude:
+                continue
+            column = self.column_of(mapping.get(name))
+            if column is not None and column.key in failed:
+                continue
+            for error in ValidationError(found).error_list:
+                message = error.message % error.params if error.params else error.message
+                if error.code in ("null", "blank") and column is not None and column.key in self.missing_messages:
+                    message = self.missing_messages[column.key]
+                if column is None and name != NON_FIELD_ERRORS:
+                    label = instance._meta.get_field(name).verbose_name
+                    message = _("{field}: {message}").format(field=label, message=row_message(message))
+                row.error(column, row_message(message))
+        return not errors
 
     # --- the flow ----------------------------------------------------------
     def parse(self, file) -> list[ParsedRow]:
@@ -73,7 +131,7 @@ class Importer:
         if len(rows) > self.max_rows:
             raise WorkbookError(_("The file has more than {count} rows.").format(count=self.max_rows))
         for row in rows:
-            if row.ok or (self.validate_incomplete_rows and not row.total):
+            if not row.total:
                 self.validate_row(row)
         self.validate_rows(rows)
         return rows

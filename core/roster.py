@@ -5,9 +5,7 @@ import datetime
 import re
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -45,7 +43,6 @@ CATEGORY_ALIASES = {
     "педагог-методист": Category.METHODIST,
     "педагог-наставник": Category.MENTOR,
 }
-MIN_WORKING_AGE = 16
 BATCH = 500
 
 
@@ -94,6 +91,8 @@ class RosterImporter(Importer):
         Column("phone", gettext_lazy("Phone"), aliases=("Телефон",), width=18),
     )
     column = {c.key: c for c in columns}
+    field_columns = {"order_date": "category_date", "valid_until": "category_date", "order_number": "category_order"}
+    missing_messages = {"category_date": gettext_lazy("give the date of the order that awarded the category")}
 
     @property
     def instructions(self) -> list[str]:
@@ -161,25 +160,26 @@ class RosterImporter(Importer):
     # --- validation --------------------------------------------------------
 
     def validate_row(self, row: ParsedRow) -> None:
+        """Resolve the names of the row, then check the pedagogue, the job and the category award it describes
+        with their models' rules (``Pedagogue.clean``, ``Employment.clean``, ``CategoryAward.clean``)."""
         values, cleaned, col = row.values, row.cleaned, self.column
-        today = timezone.localdate()
-
+        institution = None
         name = normalized_name(values["institution"])
         matches = self.institution_names.get(name, [])
-        institution = matches[0] if len(matches) == 1 else None
-        if len(matches) > 1:
+        if len(matches) == 1:
+            institution = matches[0]
+        elif len(matches) > 1:
             row.error(col["institution"], _("«{value}» names institutions in several municipalities: {names}").format(
                 value=values["institution"], names=", ".join(sorted(str(i.municipality) for i in matches))))
-        elif institution is None:
-            if name in self.foreign_institution_names:
-                row.error(col["institution"], _("«{value}» is outside your scope: you may import only for {scope}.")
-                          .format(value=values["institution"], scope=self.scope_label()))
-            else:
-                row.error(col["institution"], _("unknown institution «{value}»").format(value=values["institution"]))
+        elif name in self.foreign_institution_names:
+            row.error(col["institution"], _("«{value}» is outside your scope: you may import only for {scope}.")
+                      .format(value=values["institution"], scope=self.scope_label()))
+        elif values["institution"]:
+            row.error(col["institution"], _("unknown institution «{value}»").format(value=values["institution"]))
         cleaned["institution"] = institution
 
         position = self.positions.get(normalized_name(values["position"]))
-        if position is None:
+        if position is None and values["position"]:
             row.error(col["position"], _("unknown position «{value}»").format(value=values["position"]))
         cleaned["position"] = position
 
@@ -199,33 +199,28 @@ class RosterImporter(Importer):
             if category is None:
                 row.error(col["category"], _("unknown category «{value}»").format(value=values["category"]))
         cleaned["category"] = category
-        if values.get("category_date") and (not values.get("category") or category == Category.NONE):
-            row.error(col["category_date"], _("a category date is given without a category"))
-        if category and category != Category.NONE and not values.get("category_date"):
-            row.error(col["category_date"], _("give the date of the order that awarded the category"))
-        rate = values.get("rate")
-        if rate is not None and not (Decimal("0") < Decimal(rate) <= Decimal("3")):
-            row.error(col["rate"], _("the rate must be more than 0 and at most 3"))
 
-        birth = values["birth_date"]
-        if birth and birth > today:
-            row.error(col["birth_date"], _("the birth date is in the future"))
-        elif birth and (today - birth).days < MIN_WORKING_AGE * 365:
-            row.error(col["birth_date"], _("the pedagogue would be younger than {age}").format(age=MIN_WORKING_AGE))
-        for key in ("experience_start", "hired", "category_date"):
-            day = values.get(key)
-            if not day:
-                continue
-            if day > today:
-                row.error(col[key], _("the date is in the future"))
-            elif birth and day <= birth:
-                row.error(col[key], _("the date is before the birth date"))
+        person = Pedagogue(
+            last_name=values["last_name"] or "", first_name=values["first_name"] or "",
+            middle_name=values.get("middle_name") or "", birth_date=values["birth_date"], institution=institution,
+            municipality_id=institution.municipality_id if institution else None, position=position,
+            category=category or Category.NONE,
+            # a date beside an unknown category is not «a date without a category»: the category is named already
+            category_date=None if row.failed(col["category"]) else values.get("category_date"),
+            **self.person_fields(row),
+        )
+        self.check_instance(row, person, fields={"municipality": "institution"})
+        self.check_instance(row, Employment(pedagogue=person, institution=institution, position=position,
+                                            hired=values["hired"], rate=Decimal("1") if values.get("rate") is None else values["rate"]))
+        if category not in (None, Category.NONE):
+            # «Pedagogue-methodist» and «-mentor» need the pedagogue's highest category: checked once the row
+            # is matched to a registered pedagogue (validate_rows).
+            self.check_instance(row, self.award(row, person), exclude=["category"])
 
-        if values.get("email"):
-            try:
-                validate_email(values["email"])
-            except ValidationError:
-                row.error(col["email"], _("«{value}» is not an e-mail address").format(value=values["email"]))
+    def award(self, row: ParsedRow, pedagogue: Pedagogue) -> CategoryAward:
+        return CategoryAward(pedagogue=pedagogue, category=row.cleaned["category"],
+                             order_date=row.values.get("category_date"),
+                             order_number=row.values.get("category_order") or "")
 
     def scope_label(self) -> str:
         names = [i.short_name for i in self.editable_institutions.values()]
@@ -241,7 +236,8 @@ class RosterImporter(Importer):
                 row.error(None, _("duplicate of row {row} (same full name and birth date)").format(row=seen[key]))
             else:
                 seen[key] = row.number
-        valid = [row for row in rows if row.ok]
+        # Rows with other problems are matched too, so a pedagogue of another school shows in the same round.
+        valid = [row for row in rows if row.cleaned.get("institution") and row.values["birth_date"]]
         existing = self.existing_pedagogues(valid)
         editable = set(
             Pedagogue.objects.editable_by(self.user)
@@ -260,22 +256,10 @@ class RosterImporter(Importer):
             else:
                 row.cleaned["pedagogue"] = pedagogue
                 row.action = "update"
-        self.validate_on_top_of_highest([row for row in valid if row.ok])
-
-    def validate_on_top_of_highest(self, rows: list[ParsedRow]) -> None:
-        """«Pedagogue-methodist» and «-mentor» need a highest category held on the order date (order No. 196)."""
-        rows = [row for row in rows if row.cleaned.get("category") in ON_TOP_OF_HIGHEST]
-        if not rows:
-            return
-        known = {row.cleaned["pedagogue"].pk for row in rows if "pedagogue" in row.cleaned}
-        highest = list(CategoryAward.objects.filter(pedagogue_id__in=known, category=Category.HIGHEST)
-                       .values_list("pedagogue_id", "order_date", "valid_until"))
-        for row in rows:
-            day, person = row.values["category_date"], row.cleaned.get("pedagogue")
-            if not person or not any(pk == person.pk and start <= day <= end for pk, start, end in highest):
-                row.error(self.column["category"], _(
-                    "«{category}» is awarded only to a pedagogue holding the highest category on the order date"
-                ).format(category=Category(row.cleaned["category"]).label))
+        for row in rows:  # rare rows: one query each (CategoryAward.clean reads the highest category held)
+            if row.cleaned.get("category") in ON_TOP_OF_HIGHEST and not row.failed(self.column["category_date"]):
+                self.check_instance(row, self.award(row, row.cleaned.get("pedagogue") or Pedagogue()),
+                                    exclude=["order_date", "valid_until"])
 
     def existing_pedagogues(self, rows: list[ParsedRow]) -> dict[tuple, Pedagogue]:
         """Return the pedagogues already registered, keyed by (municipality id, full name, birth date)."""

@@ -91,14 +91,7 @@ class NeedForm(BootstrapFormMixin, forms.ModelForm):
         widgets = {"vacant_since": forms.DateInput(), "rates": forms.NumberInput(attrs={"step": "0.25", "min": 0}),
                    "weekly_hours": forms.NumberInput(attrs={"min": 0})}
 
-    def clean(self):
-        cleaned = super().clean()
-        rates, hours = cleaned.get("rates"), cleaned.get("weekly_hours")
-        if not rates and not hours and "rates" not in self.errors:
-            self.add_error("rates", _("Give the number of rates or the weekly hours."))
-        if rates is not None and rates <= 0:
-            self.add_error("rates", _("The number of rates must be more than 0."))
-        return cleaned
+    # The rules of a row (rates or hours, their bounds, the vacancy date) are in Need.clean, shared with the upload.
 
 
 class BaseNeedFormSet(forms.BaseInlineFormSet):

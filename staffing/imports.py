@@ -1,6 +1,5 @@
 """The Excel form of a submission: one row per needed post. Uploading replaces the draft's rows."""
 
-import datetime
 from decimal import Decimal
 
 from django.utils import translation
@@ -11,11 +10,8 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from core.imports import Importer
 from core.models import Position, Subject, normalized_name
 from core.xlsx import Column, ParsedRow, template_bytes
-from staffing.models import Reason, Submission, Support
+from staffing.models import Need, Reason, Submission, Support
 from staffing.services import replace_needs
-
-MAX_RATES = Decimal("10")
-MAX_WEEKLY_HOURS = 60
 
 # How people write reasons and support in spreadsheets, beyond the labels themselves.
 REASON_ALIASES = {
@@ -67,7 +63,6 @@ class NeedsImporter(Importer):
                aliases=("Контактное лицо", "Контакт", "Контакты", "Contact"), width=28),
     )
     column = {c.key: c for c in columns}
-    validate_incomplete_rows = True
 
     def __init__(self, *, user, submission: Submission, **context):
         """``submission`` may be unsaved (not started yet): it is created when the upload is confirmed."""
@@ -122,58 +117,35 @@ class NeedsImporter(Importer):
 
     def validate_row(self, row: ParsedRow) -> None:
         values, cleaned, col = row.values, row.cleaned, self.column
-        position = self.positions.get(normalized_name(values["position"]))
-        if position is None and not row.failed(col["position"]):
-            row.error(col["position"], _("unknown position «{value}»; choose one from the list").format(
-                value=values["position"]))
-        cleaned["position"] = position
-
-        subject = None
-        if values.get("subject"):
-            subject = self.subjects.get(normalized_name(values["subject"]))
-            if subject is None:
-                row.error(col["subject"], _("unknown subject «{value}»; choose one from the list").format(
-                    value=values["subject"]))
-        cleaned["subject"] = subject
-
-        rates, hours = values.get("rates"), values.get("weekly_hours")
-        if rates is None and hours is None and not row.failed(col["rates"]) and not row.failed(col["weekly_hours"]):
-            row.error(col["rates"], _("give the number of rates or the weekly hours"))
-        if rates is not None and not (Decimal("0") < rates <= MAX_RATES):
-            row.error(col["rates"], _("the number of rates must be more than 0 and at most {max}").format(
-                max=MAX_RATES))
-        if hours is not None and not (0 < hours <= MAX_WEEKLY_HOURS):
-            row.error(col["weekly_hours"], _("the weekly hours must be from 1 to {max}").format(
-                max=MAX_WEEKLY_HOURS))
-        cleaned["rates"] = rates.quantize(Decimal("0.01")) if rates is not None else None
-        cleaned["weekly_hours"] = hours
-
-        reason = self.reasons.get(normalized_name(values["reason"]))
-        if reason is None and not row.failed(col["reason"]):
-            row.error(col["reason"], _("unknown reason «{value}»; choose one from the list").format(
-                value=values["reason"]))
-        cleaned["reason"] = reason
-
-        support = Support.NONE
-        if values.get("support"):
-            support = self.supports.get(normalized_name(values["support"]))
-            if support is None:
-                row.error(col["support"], _("unknown support «{value}»; choose one from the list").format(
-                    value=values["support"]))
-        cleaned["support"] = support
-
-        since = values.get("vacant_since")
-        latest = self.submission.campaign.as_of + datetime.timedelta(days=366)
-        if since and since > latest:
-            row.error(col["vacant_since"], _("the date is more than a year after the campaign's date"))
-        cleaned["vacant_since"] = since
-        for key in ("requirements", "contact"):
-            text = values.get(key) or ""
-            limit = 500 if key == "requirements" else 200
-            if len(text) > limit:
-                row.error(col[key], _("the text is longer than {limit} characters").format(limit=limit))
-            cleaned[key] = text
+        cleaned["position"] = self.lookup(row, "position", self.positions,
+                                          _("unknown position «{value}»; choose one from the list"))
+        cleaned["subject"] = self.lookup(row, "subject", self.subjects,
+                                         _("unknown subject «{value}»; choose one from the list"))
+        cleaned["reason"] = self.lookup(row, "reason", self.reasons,
+                                        _("unknown reason «{value}»; choose one from the list"))
+        cleaned["support"] = self.lookup(row, "support", self.supports,
+                                         _("unknown support «{value}»; choose one from the list")) or Support.NONE
+        rates = values.get("rates")
+        cleaned.update(
+            rates=rates.quantize(Decimal("0.01")) if rates is not None else None,
+            weekly_hours=values.get("weekly_hours"), vacant_since=values.get("vacant_since"),
+            requirements=values.get("requirements") or "", contact=values.get("contact") or "",
+        )
+        need = Need(submission=self.submission, **{key: value for key, value in cleaned.items() if value is not None})
+        # An amount that could not be read is not missing: the «give rates or hours» rule waits for a readable one.
+        unread = row.failed(col["rates"]) or row.failed(col["weekly_hours"])
+        self.check_instance(row, need, exclude=["rates"] if unread else ())
         row.action = "create"
+
+    def lookup(self, row: ParsedRow, key: str, index: dict, message: str):
+        """Return the directory entry a cell names (None for an empty cell), or name the unknown value."""
+        value = row.values.get(key)
+        if not value:
+            return None
+        found = index.get(normalized_name(value))
+        if found is None:
+            row.error(self.column[key], message.format(value=value))
+        return found
 
     def write(self, rows: list[ParsedRow]) -> dict[str, int]:
         count = replace_needs(submission=self.submission, needs=[row.cleaned for row in rows], by=self.user)

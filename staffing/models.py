@@ -31,6 +31,8 @@ from core.validators import document_validators
 # A teacher's rate (ставка) is 18 weekly hours: the norm when a position gives none. Needs given in hours are
 # counted in rates with the position's own norm (Position.norm_hours, order No. 1601).
 HOURS_PER_RATE = 18
+MAX_RATES = Decimal("10")  # the rates and weekly hours one row of a staffing answer may ask for
+MAX_WEEKLY_HOURS = 60
 
 
 def _school_municipalities_q(user, path: str) -> Q:
@@ -355,6 +357,23 @@ class Need(models.Model):
     def save(self, *args, **kwargs):
         self.posts = posts_of(self.rates, self.weekly_hours, self.position.norm_hours if self.position_id else None)
         super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        """The rules of a row, for the form and the upload alike: an amount in rates or hours within bounds, and a
+        vacancy that opens within a year of the campaign's date."""
+        errors = {}
+        if not self.rates and not self.weekly_hours:
+            errors["rates"] = _("Give the number of rates or the weekly hours.")
+        elif self.rates is not None and not Decimal("0") < self.rates <= MAX_RATES:
+            errors["rates"] = _("The number of rates must be more than 0 and at most {max}.").format(max=MAX_RATES)
+        if self.weekly_hours is not None and not 0 < self.weekly_hours <= MAX_WEEKLY_HOURS:
+            errors["weekly_hours"] = _("The weekly hours must be from 1 to {max}.").format(max=MAX_WEEKLY_HOURS)
+        submission = self.submission if self.submission_id or "submission" in self._state.fields_cache else None
+        year_after = datetime.timedelta(days=366)
+        if self.vacant_since and submission is not None and self.vacant_since > submission.campaign.as_of + year_after:
+            errors["vacant_since"] = _("The date is more than a year after the campaign's date.")
+        if errors:
+            raise ValidationError(errors)
 
 
 def posts_of(rates: Decimal | None, weekly_hours: int | None, norm_hours: Decimal | None = None) -> Decimal:

@@ -157,7 +157,7 @@ def test_each_problem_is_named_with_row_and_column(as_methodist):
         "Строка 5, столбец «Категория»: неизвестная категория «высочайшая»",
         "Строка 6, столбец «Дата рождения»: «31.02.1990» — не дата (формат ДД.ММ.ГГГГ)",
         "Строка 7, столбец «Дата присвоения категории»: дата присвоения категории указана без категории",
-        "Строка 8, столбец «E-mail»: «не почта» — не адрес электронной почты",
+        "Строка 8, столбец «E-mail»: введите правильный адрес электронной почты",  # the model's e-mail field
         "Строка 9, столбец «Должность»: неизвестная должность «космонавт»",
         "Строка 9: повторяет строку 3 (те же ФИО и дата рождения)",
         "Строка 10, столбец «Имя»: значение обязательно",
@@ -287,3 +287,34 @@ def test_a_category_needs_its_order_date_and_a_methodist_needs_a_held_highest(as
     assert any("укажите дату приказа о присвоении категории" in text for text in found)
     assert any("присваивается только педагогу, имеющему высшую категорию на дату приказа" in text for text in found)
     assert not Pedagogue.objects.exists()
+
+
+def test_every_problem_of_a_row_is_reported_in_one_round_from_the_models_rules(as_methodist):
+    response = preview(as_methodist, workbook(row(
+        Фамилия="Б", Должность="космонавт", **{
+            "Дата рождения": "01.01.2015", "Педагогический стаж с": "01.01.2040", "E-mail": "не почта",
+            "Дата приёма": "01.09.2014", "Дата присвоения категории": "01.01.2014"})))
+
+    assert problems(response) == [
+        "Строка 2, столбец «Должность»: неизвестная должность «космонавт»",
+        # Pedagogue.clean and the e-mail field
+        "Строка 2, столбец «E-mail»: введите правильный адрес электронной почты",
+        "Строка 2, столбец «Дата рождения»: педагогу было бы меньше 16 лет",
+        "Строка 2, столбец «Педагогический стаж с»: дата в будущем",
+        # Employment.clean and CategoryAward.clean
+        "Строка 2, столбец «Дата приёма»: дата раньше даты рождения",
+        "Строка 2, столбец «Дата присвоения категории»: дата раньше даты рождения",
+    ]
+    done = as_methodist.post(URL, {"confirm": "1", "token": response.context["token"]}, follow=True)
+    assert "ничего не записано" in done.content.decode()
+    assert not Pedagogue.objects.exists() and not Employment.objects.exists()
+
+
+def test_a_rate_out_of_bounds_is_named_by_the_employment_rule(as_methodist):
+    header = [*HEADER, "Ставка"]
+    response = preview(as_methodist, workbook([*row(), "0"], [*row(Фамилия="Б"), "3,5"], header=header))
+
+    assert problems(response) == [
+        "Строка 2, столбец «Ставка»: убедитесь, что это значение больше либо равно 0.01",
+        "Строка 3, столбец «Ставка»: убедитесь, что это значение меньше либо равно 3",
+    ]

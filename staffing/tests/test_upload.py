@@ -366,3 +366,35 @@ def test_upload_of_a_damaged_xls_is_refused_plainly(school_client, campaign, sch
 
     assert response.context["form"].errors["file"] == [
         gettext("The file is not an Excel workbook (.xls or .xlsx).")]
+
+
+def test_upload_reports_the_names_and_the_needs_rules_of_one_row_together(school_client, campaign, school):
+    rows = [["учитель танцев", "Астрология", "12", "200", "по желанию", "01.09.2030", "яхта", "т" * 501, None]]
+
+    response = preview(school_client, campaign, school, xlsx(rows))
+
+    assert issues(response) == [
+        (2, "Должность", "неизвестная должность «учитель танцев»; выберите из списка"),
+        (2, "Предмет", "неизвестный предмет «Астрология»; выберите из списка"),
+        (2, "Причина", "неизвестная причина «по желанию»; выберите из списка"),
+        (2, "Меры поддержки", "неизвестная мера поддержки «яхта»; выберите из списка"),
+        # Need's own rules (the same as in the page's form)
+        (2, "Требования", "убедитесь, что это значение содержит не более 500 символов (сейчас 501)"),
+        (2, "Количество ставок", "количество ставок должно быть больше 0 и не больше 10"),
+        (2, "Часов в неделю", "часов в неделю должно быть от 1 до 60"),
+        (2, "Вакантна с", "дата позже даты сбора больше чем на год"),
+    ]
+    assert 'name="confirm"' not in response.content.decode()
+    assert not Need.objects.exists()
+
+
+def test_the_form_applies_the_same_bounds_as_the_upload(school_client, campaign, school):
+    from staffing.forms import NeedForm
+
+    form = NeedForm({"position": "", "rates": "12", "weekly_hours": "200", "reason": Reason.VACANCY,
+                     "support": Support.NONE}, instance=Need(submission=Submission(campaign=campaign,
+                                                                                   institution=school)))
+
+    assert not form.is_valid()
+    assert form.errors["rates"] == ["Количество ставок должно быть больше 0 и не больше 10."]
+    assert form.errors["weekly_hours"] == ["Часов в неделю должно быть от 1 до 60."]

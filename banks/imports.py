@@ -3,6 +3,7 @@ resources by link): each row becomes a draft, or a published item when the colum
 
 from functools import cached_property
 
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -37,6 +38,7 @@ class ItemImporter(Importer):
             _("Bank and type: one of the values of the drop-down lists."),
             _("Institution: its short or full name. Academic year: written 2021/2022."),
             _("Publish: «да» publishes the row at once (without an expert review); otherwise it becomes a draft."),
+            _("A material of a past academic year is published on the last day of that year."),
             _("A row with the same title and institution as an existing item is skipped."),
         ]
 
@@ -54,36 +56,47 @@ class ItemImporter(Importer):
         return {(normalized_name(t), i) for t, i in Item.objects.filter(institution_id__in=ids).values_list("title", "institution_id")}
 
     def validate_row(self, row: ParsedRow) -> None:
-        values = row.values
+        values, column = row.values, self.column
         banks = {normalized_name(label): value for value, label in Bank.choices}
         kinds = {normalized_name(label): value for value, label in Kind.choices}
         bank = banks.get(normalized_name(values["bank"]))
-        if not bank:
-            row.error(self.column["bank"], _("choose a bank from the list"))
+        if not bank and values["bank"]:
+            row.error(column["bank"], _("choose a bank from the list"))
         kind = kinds.get(normalized_name(values["kind"]))
-        if not kind:
-            row.error(self.column["kind"], _("choose a type from the list"))
+        if not kind and values["kind"]:
+            row.error(column["kind"], _("choose a type from the list"))
         institution = self.institutions.get(normalized_name(values["institution"]))
-        if not institution:
-            row.error(self.column["institution"], _("«{name}» is not an institution you may edit").format(
+        if not institution and values["institution"]:
+            row.error(column["institution"], _("«{name}» is not an institution you may edit").format(
                 name=values["institution"]))
         subject = None
         if values.get("subject"):
             subject = self.subjects.get(normalized_name(values["subject"]))
             if not subject:
-                row.error(self.column["subject"], _("«{name}» is not in the directory of subjects").format(
+                row.error(column["subject"], _("«{name}» is not in the directory of subjects").format(
                     name=values["subject"]))
-        try:
-            year = AcademicYear.objects.by_title(str(values["year"]))
-        except AcademicYear.DoesNotExist:
-            year = None
-            row.error(self.column["year"], _("«{value}» is not an academic year").format(value=values["year"]))
-        url = values["url"] or ""
-        if not url.startswith(("http://", "https://")):
-            row.error(self.column["url"], _("a link starts with http:// or https://"))
+        year = None
+        if values["year"]:
+            try:
+                year = AcademicYear.objects.by_title(str(values["year"]))
+            except AcademicYear.DoesNotExist:
+                row.error(column["year"], _("«{value}» is not an academic year").format(value=values["year"]))
+        publish = bool(values.get("publish"))
+        # A past year's material is published on its year's last day, so it counts in its own year.
+        published_on = min(timezone.localdate(), year.end) if publish and year else None
+        item = Item(
+            bank=bank or "", kind=kind or "", title=values["title"] or "", authors=values["authors"] or "",
+            institution=institution, municipality_id=institution.municipality_id if institution else None,
+            subject=subject, year=year, url=values["url"] or "", description=values.get("description") or "",
+            keywords=values.get("keywords") or "", status=ItemStatus.PUBLISHED if publish else ItemStatus.DRAFT,
+            published_on=published_on, created_by=self.user,
+        )
+        # The link, the lengths, the publication date: Item's own rules, as in the item form.
+        self.check_instance(row, item, fields={NON_FIELD_ERRORS: "url", "published_on": "publish",
+                                               "municipality": "institution"})
         if not row.ok:
             return
-        row.cleaned = {"bank": bank, "kind": kind, "institution": institution, "subject": subject, "year": year}
+        row.cleaned = {"item": item}
         row.action = "skip" if (normalized_name(values["title"]), institution.pk) in self.existing else "create"
 
     def validate_rows(self, rows: list[ParsedRow]) -> None:
@@ -91,27 +104,13 @@ class ItemImporter(Importer):
         for row in rows:
             if not row.ok or row.action != "create":
                 continue
-            key = (normalized_name(row.values["title"]), row.cleaned["institution"].pk)
+            key = (normalized_name(row.values["title"]), row.cleaned["item"].institution_id)
             if key in seen:
                 row.error(self.column["title"], _("the same material is in row {row}").format(row=seen[key]))
             seen.setdefault(key, row.number)
 
     def write(self, rows: list[ParsedRow]) -> dict[str, int]:
-        today = timezone.localdate()
-        items = []
-        for row in rows:
-            if row.action != "create":
-                continue
-            values, cleaned = row.values, row.cleaned
-            publish = bool(values.get("publish"))
-            items.append(Item(
-                bank=cleaned["bank"], kind=cleaned["kind"], title=values["title"][:400], authors=values["authors"][:400],
-                institution=cleaned["institution"], municipality_id=cleaned["institution"].municipality_id,
-                subject=cleaned["subject"], year=cleaned["year"], url=values["url"],
-                description=values.get("description") or "", keywords=(values.get("keywords") or "")[:400],
-                status=ItemStatus.PUBLISHED if publish else ItemStatus.DRAFT, published_on=today if publish else None,
-                created_by=self.user,
-            ))
+        items = [row.cleaned["item"] for row in rows if row.action == "create"]
         Item.objects.bulk_create(items)
         Item.history.bulk_history_create(items)
         return {"created": len(items), "skipped": sum(1 for row in rows if row.action == "skip")}

@@ -12,7 +12,7 @@ from core.imports import Importer
 from core.models import Institution, Pedagogue, normalized_name
 from core.xlsx import Column, ParsedRow, template_bytes
 from mentoring.models import MentoringForm, Pair, Participant, ParticipantRole
-from mentoring.services import overlapping_pair, save_pair
+from mentoring.services import overlapping_pair, save_pair, self_mentoring_error
 
 SEPARATORS = (";", "\n")
 
@@ -88,7 +88,7 @@ class PairImporter(Importer):
 
     def _people(self, row: ParsedRow, key: str) -> list[Pedagogue]:
         found = []
-        for name in split_names(row.values[key]):
+        for name in split_names(row.values[key] or ""):
             matches = self.people.get(normalized_name(name), [])
             if not matches:
                 row.error(self.column[key], _("no pedagogue «{name}» among the staff you may edit").format(name=name))
@@ -102,22 +102,25 @@ class PairImporter(Importer):
     def validate_row(self, row: ParsedRow) -> None:
         values, cleaned, col = row.values, row.cleaned, self.column
         institution = self.institution_names.get(normalized_name(values["institution"]))
-        if institution is None:
+        if institution is None and values["institution"]:
             row.error(col["institution"], _("unknown institution «{value}» or outside your scope").format(
                 value=values["institution"]))
         form = self.forms.get(normalized_name(values["form"]))
-        if form is None:
+        if form is None and values["form"]:
             row.error(col["form"], _("unknown form «{value}»").format(value=values["form"]))
         mentors, mentees = self._people(row, "mentors"), self._people(row, "mentees")
-        if {p.pk for p in mentors} & {p.pk for p in mentees}:
-            row.error(col["mentees"], _("a pedagogue cannot mentor themselves"))
+        if error := self_mentoring_error(mentors, mentees):  # the pair form's rule
+            row.error(col["mentees"], error)
         if form is not None and not form.is_group and len(mentees) > 1:
             row.error(col["form"], _("choose a group form for more than one mentee"))
-        if values["end"] and values["end"] < values["start"]:
+        pair = Pair(institution=institution, form=form, start=values["start"], end=values["end"],
+                    order_number=values["order_number"] or "", order_date=values["order_date"])
+        self.check_instance(row, pair)
+        if values["end"] and values["start"] and values["end"] < values["start"]:
             row.error(col["end"], _("the end is before the start"))
         if not row.ok:
             return
-        cleaned.update(institution=institution, form=form, mentors=mentors, mentees=mentees)
+        cleaned.update(institution=institution, form=form, mentors=mentors, mentees=mentees, pair=pair)
         key = (institution.pk, values["start"], frozenset(p.pk for p in mentors), frozenset(p.pk for p in mentees))
         cleaned["key"] = key
         row.action = "unchanged" if key in self.existing else "created"
@@ -143,10 +146,7 @@ class PairImporter(Importer):
         for row in rows:
             if row.action != "created":
                 continue
-            values, cleaned = row.values, row.cleaned
-            pair = Pair(institution=cleaned["institution"], form=cleaned["form"], start=values["start"],
-                        end=values["end"], order_number=values["order_number"] or "",
-                        order_date=values["order_date"])
-            save_pair(pair=pair, mentors=cleaned["mentors"], mentees=cleaned["mentees"], by=self.user)
+            cleaned = row.cleaned
+            save_pair(pair=cleaned["pair"], mentors=cleaned["mentors"], mentees=cleaned["mentees"], by=self.user)
             created += 1
         return {"created": created, "unchanged": sum(1 for row in rows if row.action == "unchanged")}

@@ -102,11 +102,11 @@ class CompletionImporter(Importer):
         values = row.values
         column = self.column
         institution = self.institutions.get(normalized_name(values["institution"]))
-        if institution is None:
+        if institution is None and values["institution"]:
             row.error(column["institution"],
                       _("«{name}» is not an institution you may enter data for.").format(name=values["institution"]))
-        last, first, middle = split_full_name(values["full_name"])
-        if not last:
+        last, first, middle = split_full_name(values["full_name"] or "")
+        if not last and values["full_name"]:
             row.error(column["full_name"], _("Write the last name and the first name (and the patronymic)."))
         if institution is not None and last:
             matches = self.people.get((last, first, middle, institution.pk), {})
@@ -123,21 +123,21 @@ class CompletionImporter(Importer):
             else:
                 row.cleaned["pedagogue_id"] = next(iter(matches))
         candidates = self.programmes.get(normalized_name(values["programme"]), [])
-        if not candidates:
-            row.error(column["programme"], _("«{title}» is not in the catalogue of programmes.").format(
-                title=values["programme"]))
-        elif len(candidates) > 1:
+        if len(candidates) == 1:
+            row.cleaned["programme"] = candidates[0]
+        elif candidates:
             row.error(column["programme"], _("Several programmes are called «{title}»: {providers}.").format(
                 title=values["programme"], providers=", ".join(str(p.provider) for p in candidates)))
-        else:
-            programme = candidates[0]
-            row.cleaned["programme"] = programme
-            hours = values["hours"]
-            if hours is not None and not 1 <= hours <= programme.hours:
-                row.error(column["hours"], _("Hours must be from 1 to {hours} for this programme.").format(
-                    hours=programme.hours))
-        if values["started"] and values["finished"] and values["finished"] < values["started"]:
-            row.error(column["finished"], _("The end date is before the start date."))
+        elif values["programme"]:
+            row.error(column["programme"], _("«{title}» is not in the catalogue of programmes.").format(
+                title=values["programme"]))
+        completion = Completion(
+            pedagogue_id=row.cleaned.get("pedagogue_id"), programme=row.cleaned.get("programme"),
+            started=values["started"], finished=values["finished"], hours=values["hours"],
+            certificate_number=values["certificate_number"] or "",
+        )
+        # Hours within the programme's, dates in order and not in the future: Completion.clean, as in the form.
+        self.check_instance(row, completion)
         if row.ok:
             key = (row.cleaned["pedagogue_id"], row.cleaned["programme"].pk, values["started"], values["finished"])
             row.cleaned["key"] = key

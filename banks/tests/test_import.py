@@ -68,3 +68,25 @@ def test_import_names_every_problem_and_writes_nothing(client, methodist, school
 def test_only_methodists_import(client, school_user):
     client.force_login(school_user)
     assert client.get("/banks/import/").status_code == 403
+
+
+def test_every_problem_of_a_row_is_reported_at_once_from_the_items_rules(client, methodist, school):
+    client.force_login(methodist)
+
+    response = client.post("/banks/import/", {"file": workbook([
+        ["Банк рецептов", "М" * 401, "Автор", "Школа № 99", "Астрология", "Видео", "2041/2042", "не ссылка", "", "",
+         "да"],
+        [RESOURCES, "Материал", "Автор", "СШ № 1", "", "Презентация", "2021/2022", "https://example.org/a", "", "",
+         "да"],
+    ])})
+
+    assert [str(problem) for problem in response.context["problems"]] == [
+        "Строка 2, столбец «Банк»: выберите банк из списка",
+        "Строка 2, столбец «Учреждение»: «Школа № 99» — не учреждение, данные которого вы можете вносить",
+        "Строка 2, столбец «Предметная область»: «Астрология» нет в справочнике предметов",
+        "Строка 2, столбец «Учебный год»: «2041/2042» — не учебный год",
+        "Строка 2, столбец «Название»: убедитесь, что это значение содержит не более 400 символов (сейчас 401)",
+        "Строка 2, столбец «Ссылка»: введите правильный URL",
+    ]
+    assert response.context["actions"] == {"create": 1}  # the good row: a past year's item, published in its year
+    assert not Item.objects.exists()

@@ -83,3 +83,23 @@ def test_import_names_every_problem_by_row_and_writes_nothing(client, school_use
 def test_outsider_cannot_open_the_import_of_a_teacher(client, teacher):
     client.force_login(teacher)
     assert client.get(reverse("mentoring:pair-import")).status_code == 403
+
+
+def test_every_problem_of_a_row_is_reported_at_once(client, school_user, staff, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(school_user)
+
+    preview = upload(client, workbook(
+        ("СШ № 99", "Смирнова Елена Викторовна", "Никто Никто Никтович", "педагог – лодка", "01.09.2025",
+         "01.06.2025", "№" * 51),
+    ))
+
+    assert [str(p) for p in preview.context["problems"]] == [
+        "Строка 3, столбец «Учреждение»: учреждение «СШ № 99» не найдено или вне вашей зоны доступа",
+        "Строка 3, столбец «Форма»: неизвестная форма наставничества «педагог – лодка»",
+        "Строка 3, столбец «Наставляемые»: среди доступных вам педагогов нет «Никто Никто Никтович»",
+        # the order number's length is the Pair model's own rule
+        "Строка 3, столбец «Номер приказа»: убедитесь, что это значение содержит не более 50 символов (сейчас 51)",
+        "Строка 3, столбец «Окончание»: дата окончания раньше даты начала",
+    ]
+    assert not Pair.objects.exists()

@@ -86,8 +86,9 @@ def test_unmatched_and_ambiguous_pedagogues_are_named_by_row(methodist, school, 
         "Row 4, column «Full name»: 2 pedagogues «Кузнецова Ольга Ивановна» in СШ № 1: give the position to tell them apart.",
         "Row 5, column «Institution»: «Несуществующая школа» is not an institution you may enter data for.",
         "Row 6, column «Programme»: «Неизвестный курс» is not in the catalogue of programmes.",
-        "Row 7, column «Hours»: Hours must be from 1 to 72 for this programme.",
-        "Row 8, column «End date»: The end date is before the start date.",
+        # the programme's hours and the order of dates are Completion.clean's rules, worded for a row
+        "Row 7, column «Hours»: more hours than the programme or module has (72)",
+        "Row 8, column «End date»: the end date is before the start date",
     ]
 
 
@@ -149,3 +150,19 @@ def _upload(buffer):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile("list.xlsx", buffer.getvalue())
+
+
+def test_every_problem_of_a_row_is_reported_at_once_and_nothing_is_written(methodist, anna, programme):
+    bad = row(name="Сидоров Пётр Ильич", hours=300, started="01.03.2023", finished="01.02.2023", number="№" * 101)
+
+    rows = CompletionImporter(user=methodist).parse(workbook(row(), bad))
+
+    assert [str(issue) for r in rows for issue in r.issues] == [
+        "Row 4, column «Full name»: No pedagogue «Сидоров Пётр Ильич» works or worked in СШ № 1.",
+        "Row 4, column «Certificate number»: ensure this value has at most 100 characters (it has 101)",
+        "Row 4, column «End date»: the end date is before the start date",
+        "Row 4, column «Hours»: more hours than the programme or module has (72)",
+    ]
+    with pytest.raises(ImportRejected):
+        CompletionImporter(user=methodist).commit(workbook(row(), bad))
+    assert not Completion.objects.exists() and not HourEntry.objects.exists()

@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.duplicates import already_recorded_text
 from core.imports import Importer
 from core.models import AcademicYear, Pedagogue, normalized_name
 from core.xlsx import Column, ParsedRow
@@ -96,6 +97,8 @@ class ResultsImporter(Importer):
         gettext_lazy("Pedagogues are found by full name among the municipality's pedagogues; give the institution "
                      "when two have the same name."),
         gettext_lazy("A competition that is not in the portal yet is created (its start defaults to 1 September)."),
+        gettext_lazy("A pedagogue already entered in the competition is refused with the entry named: change "
+                     "the result on the entry's page."),
     ]
 
     def __init__(self, *, user, municipality, **context):
@@ -122,19 +125,27 @@ class ResultsImporter(Importer):
 
     def validate_row(self, row: ParsedRow) -> None:
         values = row.values
-        level = parse_level(values["level"])
-        if level is None:
+        level = parse_level(values["level"]) if values["level"] else None
+        if level is None and values["level"]:
             row.error(self.column("level"), _("unknown level «{value}»").format(value=values["level"]))
-        result = parse_result(values["result"])
-        if result is None:
+        result = parse_result(values["result"]) if values["result"] else None
+        if result is None and values["result"]:
             row.error(self.column("result"), _("unknown result «{value}»").format(value=values["result"]))
-        head = str(values["year"]).replace("–", "/").replace("-", "/").split("/")[0].strip()
+        head = str(values["year"] or "").replace("–", "/").replace("-", "/").split("/")[0].strip()
         year = self._years.get(int(head)) if head.isascii() and head.isdigit() else None
-        if year is None:
+        if year is None and values["year"]:
             row.error(self.column("year"), _("unknown academic year «{value}»").format(value=values["year"]))
-        elif values["starts"] and not year.contains(values["starts"]):
-            row.error(self.column("starts"), _("the date is outside the academic year {year}").format(year=year))
-        pedagogue = self.find_pedagogue(row)
+        pedagogue = self.find_pedagogue(row) if values["last_name"] and values["first_name"] else None
+        competition = Competition(
+            municipality=self.municipality, title=values["competition"] or "", level=level or "", year=year,
+            stage=values["stage"] or "", organiser=values["organiser"] or "",
+            starts=values["starts"] or (year.start if year else None),
+        )
+        # Without a year there is no start to check: the unknown year is named already.
+        self.check_instance(row, competition, fields={"title": "competition"},
+                            exclude=() if competition.starts else ["starts"])
+        self.check_instance(row, Participation(nomination=values["nomination"] or "", team_name=values["team"] or "",
+                                               result=result or Result.PARTICIPANT))
         if not row.ok:
             return
         competition_key = (year.pk, normalized_name(values["competition"]), level, normalized_name(values["stage"]))
@@ -142,12 +153,15 @@ class ResultsImporter(Importer):
             level=level, result=result, year=year, pedagogue=pedagogue, competition_key=competition_key,
             entry_key=(competition_key, normalized_name(values["nomination"]), normalized_name(values["team"])),
         )
-        competition = self._competitions.get(competition_key)
-        exists = competition is not None and Participant.objects.filter(
-            participation__competition=competition, pedagogue=pedagogue,
-            participation__nomination__iexact=values["nomination"] or "",
-        ).exists()
-        row.action = "update" if exists else "create"
+        existing = self._competitions.get(competition_key)
+        entry = existing and Participant.objects.filter(competition=existing, pedagogue=pedagogue).select_related(
+            "participation__competition").first()
+        if entry:
+            # One entry per person per competition: a row about a person already entered is refused with the
+            # entry named, as the entry form does (change the result on the entry's page).
+            row.error(self.column("last_name"), already_recorded_text(entry.participation))
+        else:
+            row.action = "create"
 
     def find_pedagogue(self, row: ParsedRow) -> Pedagogue | None:
         values = row.values
@@ -177,8 +191,8 @@ class ResultsImporter(Importer):
         for row in rows:
             if not row.ok:
                 continue
-            person_key = (row.cleaned["entry_key"][:2], row.cleaned["pedagogue"].pk)
-            if person_key in seen:
+            person_key = (row.cleaned["competition_key"], row.cleaned["pedagogue"].pk)
+            if person_key in seen:  # one entry per person per competition, whatever the nomination
                 row.error(
                     self.column("last_name"),
                     _("the same participant and nomination are already in row {row}").format(row=seen[person_key]),
@@ -195,7 +209,7 @@ class ResultsImporter(Importer):
                     )
 
     def write(self, rows: list[ParsedRow]) -> dict[str, int]:
-        counts = {"create": 0, "update": 0}
+        counts = {"create": 0}
         entries: dict[tuple, Participation] = {}
         for row in rows:
             values, cleaned = row.values, row.cleaned
@@ -210,13 +224,6 @@ class ResultsImporter(Importer):
                 self._competitions[cleaned["competition_key"]] = competition
             pedagogue = cleaned["pedagogue"]
             nomination = values["nomination"] or ""
-            # One entry per person per competition: a row about a person already entered updates that entry.
-            existing = Participation.objects.filter(competition=competition, participants__pedagogue=pedagogue).first()
-            if existing is not None:
-                existing.result = cleaned["result"]
-                existing.save(update_fields=["result"])
-                counts["update"] += 1
-                continue
             entry = entries.get(cleaned["entry_key"]) if values["team"] else None
             if entry is None:
                 entry = Participation.objects.create(

@@ -78,7 +78,7 @@ def test_import_creates_competitions_entries_and_teams(city, methodist, people):
          "Молодой учитель", "Дебютанты", "Победитель"),
     )
     importer = ResultsImporter(user=methodist, municipality=city)
-    assert importer.commit(file) == {"create": 3, "update": 0}
+    assert importer.commit(file) == {"create": 3}
     assert Competition.objects.count() == 2
     solo = Participation.objects.get(competition__title="Учитель года")
     assert solo.result == Result.PRIZE_WINNER and list(solo.pedagogues.all()) == [people["sokolova"]]
@@ -88,14 +88,23 @@ def test_import_creates_competitions_entries_and_teams(city, methodist, people):
     assert Participant.objects.get(pedagogue=people["ivanov_a"]).institution == people["ivanov_a"].institution
 
 
-def test_import_again_updates_the_result(city, methodist, people):
+def test_import_again_refuses_the_entered_person_and_names_the_entry(city, methodist, people):
+    from core.imports import ImportRejected
+
     row = ("Учитель года", "муниципальный", "2021/2022", "", "Соколова", "Анна", "Игоревна", "", "", "", "участник")
     ResultsImporter(user=methodist, municipality=city).commit(workbook(row))
-    again = ResultsImporter(user=methodist, municipality=city)
-    rows = again.parse(workbook((*row[:-1], "победитель")))
-    assert rows[0].action == "update"
-    assert again.commit(workbook((*row[:-1], "победитель"))) == {"create": 0, "update": 1}
-    assert Participation.objects.get().result == Result.WINNER
+    entry = Participation.objects.get()
+    # another nomination does not make a second entry either: one entry per person per competition
+    changed = workbook((*row[:-3], "Молодой учитель", "", "победитель"))
+
+    rows = ResultsImporter(user=methodist, municipality=city).parse(changed)
+
+    assert [str(issue) for issue in rows[0].issues] == [
+        f"Row 3, column «Last name»: Already recorded: {entry} (no. {entry.pk})."]
+    changed.seek(0)
+    with pytest.raises(ImportRejected):
+        ResultsImporter(user=methodist, municipality=city).commit(changed)
+    assert Participation.objects.get().result == Result.PARTICIPANT
 
 
 def test_import_names_every_problem_by_row_and_column(city, methodist, people):
@@ -250,3 +259,25 @@ def test_results_sort_by_rank_of_the_result(client, methodist, city, people):
     client.force_login(methodist)
     entries = client.get(reverse("associations:result-list"), {"sort": "result"}).context["page"]
     assert [e.result for e in entries] == [Result.WINNER, Result.PRIZE_WINNER, Result.PARTICIPANT]
+
+
+def test_import_reports_every_problem_of_a_row_at_once(city, methodist, people):
+    from core.imports import ImportRejected
+
+    bad = ("Учитель года", "галактический", "2021/2022", "", "Петрова", "Ольга", "", "", "н" * 201, "", "молодец")
+    header = [*HEADER, "Дата"]
+    file = workbook((*bad, "01.01.2030"), header=header)
+
+    rows = ResultsImporter(user=methodist, municipality=city).parse(file)
+
+    assert [str(issue) for issue in rows[0].issues] == [
+        "Row 3, column «Level»: unknown level «галактический»",
+        "Row 3, column «Result»: unknown result «молодец»",
+        "Row 3, column «Last name»: no pedagogue «Петрова Ольга» in the municipality",
+        "Row 3, column «Starts»: the date is outside the academic year 2021/2022",
+        "Row 3, column «Nomination»: ensure this value has at most 200 characters (it has 201)",
+    ]
+    file.seek(0)
+    with pytest.raises(ImportRejected):
+        ResultsImporter(user=methodist, municipality=city).commit(file)
+    assert not Competition.objects.exists() and not Participation.objects.exists()

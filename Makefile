@@ -140,8 +140,10 @@ clean:
 	rm -rf $(VENV) node_modules static/vendor staticfiles db.sqlite3* bench/out
 
 .PHONY: prod prod-stop
+# `make prod NODES=2`: two gunicorn nodes behind HAProxy and a streaming PostgreSQL replica (docs/deploy.md).
+NODES ?= 1
 prod: install static  ## production mode on 127.0.0.1: PostgreSQL 15, Redis, gunicorn, Celery (docs/deploy.md)
-	scripts/prod.sh
+	NODES=$(NODES) scripts/prod.sh
 
 prod-stop:  ## stop what `make prod` started (data stays in .prod/)
 	scripts/prod-stop.sh

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# `make prod-stop`: stop what scripts/prod.sh started (by pidfile), keeping the data in .prod/.
+# `make prod-stop`: stop what scripts/prod.sh started (by pidfile), keeping the data in .prod/ (or PROD_DIR):
+# the balancer and every web node, Celery, Redis, the PostgreSQL replica and the primary.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-PROD="$PWD/.prod"
+PROD="${PROD_DIR:-$PWD/.prod}"
 stop_pidfile() {  # name pidfile
     local pid
     pid="$(cat "$2" 2>/dev/null || true)"
@@ -13,15 +14,22 @@ stop_pidfile() {  # name pidfile
     fi
     rm -f "$2"
 }
+stop_cluster() {  # name data-directory
+    [ -f "$2/postmaster.pid" ] || return 0
+    if [ "$(id -u)" = 0 ]; then
+        runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$2" -m fast -w stop >/dev/null
+    else
+        /usr/lib/postgresql/15/bin/pg_ctl -D "$2" -m fast -w stop >/dev/null
+    fi
+    echo "stopped $1"
+}
+stop_pidfile haproxy "$PROD/haproxy.pid"
 stop_pidfile gunicorn "$PROD/gunicorn.pid"
+for pidfile in "$PROD"/gunicorn-node*.pid; do
+    [ -e "$pidfile" ] && stop_pidfile "gunicorn $(basename "$pidfile" .pid | cut -d- -f2)" "$pidfile"
+done
 stop_pidfile "celery beat" "$PROD/celery-beat.pid"
 stop_pidfile "celery worker" "$PROD/celery-worker.pid"
 stop_pidfile redis "$PROD/redis.pid"
-if [ -f "$PROD/pg/data/postmaster.pid" ]; then
-    if [ "$(id -u)" = 0 ]; then
-        runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$PROD/pg/data" -m fast -w stop >/dev/null
-    else
-        /usr/lib/postgresql/15/bin/pg_ctl -D "$PROD/pg/data" -m fast -w stop >/dev/null
-    fi
-    echo "stopped PostgreSQL"
-fi
+stop_cluster "the PostgreSQL replica" "$PROD/pg-replica/data"
+stop_cluster PostgreSQL "$PROD/pg/data"

@@ -1,0 +1,70 @@
+"""The helpers of bench/load.py's fault phase: the form fields it posts, HAProxy's statistics it reads and the
+processes of the node it kills (the phase itself runs against ``make prod NODES=2``, not in CI)."""
+
+import importlib.util
+import os
+import socketserver
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+SPEC = importlib.util.spec_from_file_location("bench_load", Path(__file__).resolve().parents[1] / "bench" / "load.py")
+load = importlib.util.module_from_spec(SPEC)
+SPEC.loader.exec_module(load)
+
+PAGE = """<form action="/i18n/setlang/" method="post"><input type="hidden" name="csrfmiddlewaretoken" value="c1">
+<input name="next" type="hidden" value="/x/"></form>
+<form method="post" novalidate class="col-lg-8">
+  <input type="hidden" name="csrfmiddlewaretoken" value="c1">
+<input type="hidden" name="form_token" value="6a64f2" class="form-control" id="id_form_token">
+<input type="text" name="title" value="">
+</form>
+<form method="post" action="/accounts/logout/"><input type="hidden" name="csrfmiddlewaretoken" value="c1"></form>"""
+
+
+def test_hidden_inputs_are_those_of_the_form_with_the_create_token():
+    assert load.hidden_inputs(PAGE) == {"csrfmiddlewaretoken": "c1", "form_token": "6a64f2"}
+
+
+STATS = (
+    "# pxname,svname,qcur,qmax,scur,smax,slim,stot,bin,bout,dreq,dresp,ereq,econ,eresp,wretr,wredis,status,\n"
+    "portal,FRONTEND,,,3,9,2000,120,0,0,0,0,0,,,,,OPEN,\n"
+    "nodes,node1,0,0,4,6,,60,0,0,,0,,1,2,3,5,DOWN,\n"
+    "nodes,node2,0,0,2,5,,60,0,0,,0,,0,0,0,0,UP,\n"
+)
+
+
+def test_haproxy_row_reads_the_nodes_line_from_the_stats_socket(tmp_path):
+    class Stats(socketserver.StreamRequestHandler):
+        def handle(self):
+            assert self.rfile.readline() == b"show stat\n"
+            self.wfile.write(STATS.encode())
+
+    server = socketserver.UnixStreamServer(str(tmp_path / "haproxy.sock"), Stats)
+    threading.Thread(target=server.handle_request, daemon=True).start()
+    row = load.haproxy_row(tmp_path, "node1")
+    server.server_close()
+    assert (row["status"], row["scur"], row["wretr"], row["wredis"], row["econ"], row["eresp"]) == (
+        "DOWN", "4", "3", "5", "1", "2"
+    )
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_children_are_the_processes_a_master_started():
+    master = subprocess.Popen(["sh", "-c", "sleep 30 & sleep 30 & wait"])
+    try:
+        for _ in range(50):
+            found = load.children(master.pid)
+            if len(found) == 2:
+                break
+            time.sleep(0.05)
+        assert len(found) == 2
+        assert all(Path(f"/proc/{pid}/cmdline").read_bytes().startswith(b"sleep") for pid in found)
+    finally:
+        for pid in load.children(master.pid):
+            os.kill(pid, 9)
+        master.kill()
+        master.wait()

@@ -212,6 +212,14 @@ def membership_edit(request, pk: int, membership_pk: int):
 
 
 @login_required
+def membership_delete(request, pk: int, membership_pk: int):
+    association = editable_association(request, pk)
+    membership = get_object_or_404(association.memberships.select_related("pedagogue"), pk=membership_pk)
+    return confirm_delete(request, membership, success_url=association.get_absolute_url(),
+                          cancel_url=association.get_absolute_url())
+
+
+@login_required
 def plan_item_add(request, pk: int):
     association = editable_association(request, pk)
     return _child_form(request, association, PlanItemForm, None, title=_("Add a plan item"))
@@ -224,13 +232,12 @@ def plan_item_edit(request, pk: int, item_pk: int):
     return _child_form(request, association, PlanItemForm, item, title=_("Edit the plan item"))
 
 
-@require_POST
 @login_required
 def plan_item_delete(request, pk: int, item_pk: int):
     association = editable_association(request, pk)
-    get_object_or_404(PlanItem.objects.filter(association=association), pk=item_pk).delete()
-    messages.success(request, _("The plan item is deleted."))
-    return redirect(association)
+    item = get_object_or_404(PlanItem.objects.filter(association=association), pk=item_pk)
+    return confirm_delete(request, item, success_url=association.get_absolute_url(),
+                          cancel_url=association.get_absolute_url(), done_message=_("The plan item is deleted."))
 
 
 # --- Meetings ----------------------------------------------------------------------------------------
@@ -342,6 +349,14 @@ def product_edit(request, pk: int, product_pk: int):
     return _child_form(
         request, association, ProductForm, product, title=_("Edit the methodical product"), multipart=True
     )
+
+
+@login_required
+def product_delete(request, pk: int, product_pk: int):
+    association = editable_association(request, pk)
+    product = get_object_or_404(association.products, pk=product_pk)
+    return confirm_delete(request, product, success_url=association.get_absolute_url(),
+                          cancel_url=association.get_absolute_url())
 
 
 # What kind of bank item each kind of product becomes.

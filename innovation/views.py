@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.deletion import confirm_delete
 from core.history import history_entries
 from core.listing import export_redirect, list_page, sorted_rows
 from core.models import Institution
@@ -136,6 +137,18 @@ def participant_edit(request, pk, participant_pk=None):
 @role_required(*EDITORS)
 def product_edit(request, pk, product_pk=None):
     return _child_form(request, pk, ProductForm, Product, product_pk, _("Product"))
+
+
+CHILDREN = {"stage": Stage, "participant": Participant, "product": Product}
+
+
+@role_required(*EDITORS)
+def child_delete(request, pk, child_pk, kind):
+    """Delete a stage, participant or product of a site the user may edit, behind the confirmation page."""
+    project = _editable(request, pk)
+    record = get_object_or_404(CHILDREN[kind], pk=child_pk, project=project)
+    return confirm_delete(request, record, success_url=project.get_absolute_url(),
+                          cancel_url=project.get_absolute_url())
 
 
 @require_POST

@@ -414,7 +414,8 @@ def _support_form(request, instance):
         messages.success(request, _("The support request is saved."))
         return redirect("mentoring:support-list")
     title = _("Support request") if instance else _("New support request")
-    return _form_page(request, form, title=title, back_url=reverse("mentoring:support-list"))
+    return _form_page(request, form, title=title, back_url=reverse("mentoring:support-list"),
+                      delete_url=reverse("mentoring:support-delete", args=[instance.pk]) if instance else "")
 
 
 @role_required(*MUNICIPAL_ROLES)
@@ -425,6 +426,14 @@ def support_create(request):
 @role_required(*MUNICIPAL_ROLES)
 def support_update(request, pk: int):
     return _support_form(request, get_object_or_404(SupportRequest.objects.for_user(request.user), pk=pk))
+
+
+@role_required(*MUNICIPAL_ROLES)
+def support_delete(request, pk: int):
+    _require_municipal_editor(request.user)
+    item = get_object_or_404(SupportRequest.objects.for_user(request.user), pk=pk)
+    return confirm_delete(request, item, success_url=reverse("mentoring:support-list"),
+                          cancel_url=reverse("mentoring:support-update", args=[pk]))
 
 
 # --- School of the Young Teacher and supervision -----------------------------
@@ -590,7 +599,8 @@ def _attestation_form(request, instance):
         messages.success(request, _("The attestation record is saved."))
         return redirect("mentoring:attestation-list")
     title = _("Attestation record") if instance else _("New attestation record")
-    return _form_page(request, form, title=title, back_url=reverse("mentoring:attestation-list"))
+    return _form_page(request, form, title=title, back_url=reverse("mentoring:attestation-list"),
+                      delete_url=reverse("mentoring:attestation-delete", args=[instance.pk]) if instance else "")
 
 
 @role_required(*MUNICIPAL_ROLES)
@@ -601,6 +611,14 @@ def attestation_create(request):
 @role_required(*MUNICIPAL_ROLES)
 def attestation_edit(request, pk: int):
     return _attestation_form(request, get_object_or_404(Attestation.objects.for_user(request.user), pk=pk))
+
+
+@role_required(*MUNICIPAL_ROLES)
+def attestation_delete(request, pk: int):
+    _require_municipal_editor(request.user)
+    record = get_object_or_404(Attestation.objects.for_user(request.user).select_related("pedagogue"), pk=pk)
+    return confirm_delete(request, record, success_url=reverse("mentoring:attestation-list"),
+                          cancel_url=reverse("mentoring:attestation-edit", args=[pk]))
 
 
 def due_rows(request):

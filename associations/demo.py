@@ -140,11 +140,55 @@ def seed(ctx) -> None:
         detailed = municipality.pk == ctx.municipality.pk
         for key, value in _seed_municipality(ctx, municipality, detailed).items():
             totals[key] += value
+    totals["school associations"] = _seed_school_associations(ctx)
     from associations.hours import sync_municipality
 
     for municipality in ctx.municipalities:
         sync_municipality(municipality)  # bulk inserts bypass the signals that post PD hours
     ctx.log("associations: " + ", ".join(f"{value} {key}" for key, value in totals.items()))
+
+
+# (title after «ШМО», subject) of the school methodical associations of the demo city's first schools.
+SCHOOL_ASSOCIATIONS = [
+    ("учителей начальных классов", "Начальные классы"),
+    ("учителей русского языка и литературы", "Русский язык"),
+    ("учителей математики и информатики", "Математика"),
+]
+
+
+def _seed_school_associations(ctx) -> int:
+    """A school methodical association (ШМО) in each of the demo city's first three municipal schools, with its
+    leader and members from that school's teachers of the subject. Drawn from a generator of their own, so the
+    rest of the demo stays as it was; indicators count ГМО and communities, not ШМО."""
+    import random
+
+    from associations.models import Association, AssociationKind, Membership
+    from core.models import Institution, InstitutionType, Subject, Subordination
+
+    rng = random.Random(f"school-associations-{ctx.municipality.pk}")
+    schools = list(Institution.objects.filter(municipality=ctx.municipality, type=InstitutionType.GENERAL,
+                                              subordination=Subordination.MUNICIPAL).natural()[:3])
+    people = _people(ctx.municipality)
+    subjects = dict(Subject.objects.values_list("name", "pk"))
+    started = ctx.years[0].start
+    made = 0
+    for school, (title, subject) in zip(schools, SCHOOL_ASSOCIATIONS, strict=False):
+        staff = [(person, job) for person in people if subject in person.subjects
+                 for job in person.jobs if job[0] == school.pk and (job[2] is None or job[2] >= started)]
+        if not staff:
+            continue
+        leader = rng.choice([person for person, job in staff if job[2] is None] or [staff[0][0]])
+        association = Association.objects.create(
+            municipality=ctx.municipality, institution=school, kind=AssociationKind.SCHOOL,
+            title=f"ШМО {title} ({school.short_name})", subject_id=subjects.get(subject), leader_id=leader.pk,
+            started=started, goal="Методическая работа учителей предмета в школе.",
+        )
+        Membership.objects.bulk_create(
+            Membership(association=association, pedagogue_id=person.pk, joined=max(started, job[1]), left=job[2])
+            for person, job in {person.pk: (person, job) for person, job in staff}.values()
+        )
+        made += 1
+    return made
 
 
 def _people(municipality) -> list[Person]:

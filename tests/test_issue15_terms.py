@@ -55,3 +55,37 @@ def test_the_session_summary_reads_itogi(client, methodist, city):
     page = client.get(reverse("mentoring:session-detail", args=[session.pk]), HTTP_ACCEPT_LANGUAGE="ru")
     text = page.content.decode()
     assert "Итоги" in text and "Краткая статистика" not in text
+
+
+@pytest.mark.django_db
+def test_the_demo_labels_its_associations_gmo_in_the_city_shmo_at_school_and_rmo_in_a_district(client):
+    from django.core.management import call_command
+
+    from associations.models import Association
+    from conftest import make_user
+    from core.models import Municipality
+    from core.scoping import Role
+
+    call_command("seed_demo", scale="tiny", verbosity=0)
+    city = Municipality.objects.order_by("pk").first()
+    shmo = list(Association.objects.filter(municipality=city, kind=AssociationKind.SCHOOL).select_related("institution"))
+    assert len(shmo) >= 2 and all(a.title.startswith("ШМО ") and a.institution.municipality == city for a in shmo)
+    # Its members work (or worked) at its school.
+    assert all(a.memberships.exists() and not a.memberships.exclude(pedagogue__employments__institution=a.institution)
+               .exists() for a in shmo)
+
+    client.force_login(make_user("demo-methodist", Role.METHODIST, municipality=city))
+    url = reverse("associations:association-list")
+    text = client.get(url, {"kind": "school"}, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert text.count("<td>Школьное методическое объединение</td>") == len(shmo)
+    assert all(a.title in text for a in shmo)
+    text = client.get(url, {"kind": "gmo"}, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "<td>Городское методическое объединение</td>" in text and "<td>Районное" not in text
+    detail = client.get(shmo[0].get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "Школьное методическое объединение" in detail and shmo[0].institution.short_name in detail
+
+    other_city = Municipality.objects.create(name="Енисейский район", code="eniseysky", kind=MunicipalityKind.DISTRICT)
+    AssociationFactory(municipality=other_city, title="РМО учителей математики")
+    client.force_login(make_user("district-methodist", Role.METHODIST, municipality=other_city))
+    text = client.get(url, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "<td>Районное методическое объединение</td>" in text and "<td>Городское" not in text

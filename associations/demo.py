@@ -159,7 +159,8 @@ SCHOOL_ASSOCIATIONS = [
 def _seed_school_associations(ctx) -> int:
     """A school methodical association (ШМО) in each of the demo city's first three municipal schools, with its
     leader and members from that school's teachers of the subject. Drawn from a generator of their own, so the
-    rest of the demo stays as it was; indicators count ГМО and communities, not ШМО."""
+    rest of the demo stays as it was; the ГМО and community indicators leave them out, the members' share under 35
+    (every kind of association) counts their members."""
     import random
 
     from associations.models import Association, AssociationKind, Membership

@@ -456,8 +456,8 @@ def _uncalculated_formulas(data: bytes, wb) -> dict[str, dict[tuple[int, int], s
                 xml = archive.read(path)
                 if b"<f" not in xml:
                     continue
-                cells = {
-                    (int(row), column_index_from_string(letters.decode())): (formula or b"").decode()
+                cells = {  # the formula as the user typed it: the XML escapes & < > in it
+                    (int(row), column_index_from_string(letters.decode())): html.unescape((formula or b"").decode())
                     for letters, row, formula in UNCALCULATED_CELL.findall(xml)
                 }
                 if cells:

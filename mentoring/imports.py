@@ -12,7 +12,7 @@ from core.imports import Importer
 from core.models import Institution, Pedagogue, normalized_name
 from core.xlsx import Column, ParsedRow, template_bytes
 from mentoring.models import MentoringForm, Pair, Participant, ParticipantRole
-from mentoring.services import overlapping_pair, save_pair, self_mentoring_error
+from mentoring.services import FAR_FUTURE, overlapping_pair, save_pair, self_mentoring_error
 
 SEPARATORS = (";", "\n")
 
@@ -131,15 +131,21 @@ class PairImporter(Importer):
                     pair=already_recorded_text(existing)))
 
     def validate_rows(self, rows: list[ParsedRow]) -> None:
-        seen: dict[tuple, int] = {}
+        """Two rows of the same mentors and mentees over overlapping dates are one pair twice (save_pair would
+        refuse the second in the middle of the write)."""
+        seen: dict[tuple, list[ParsedRow]] = defaultdict(list)
         for row in rows:
             key = row.cleaned.get("key")
             if key is None:
                 continue
-            if key in seen:
-                row.error(None, _("the same pair is in row {number}").format(number=seen[key]))
+            people = key[2:]
+            start, end = row.values["start"], row.values["end"] or FAR_FUTURE
+            earlier = next((other for other in seen[people] if other.values["start"] <= end
+                            and start <= (other.values["end"] or FAR_FUTURE)), None)
+            if earlier is not None:
+                row.error(None, _("the same pair is in row {number}").format(number=earlier.number))
             else:
-                seen[key] = row.number
+                seen[people].append(row)
 
     def write(self, rows: list[ParsedRow]) -> dict[str, int]:
         created = 0

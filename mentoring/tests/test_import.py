@@ -103,3 +103,15 @@ def test_every_problem_of_a_row_is_reported_at_once(client, school_user, staff, 
         "Строка 3, столбец «Окончание»: дата окончания раньше даты начала",
     ]
     assert not Pair.objects.exists()
+
+
+def test_two_rows_of_one_pair_over_overlapping_dates_are_refused(client, school_user, staff, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(school_user)
+    pair = ("СШ № 1", "Смирнова Елена Викторовна", "Ершова Анна Ивановна", "педагог – педагог")
+
+    preview = upload(client, workbook((*pair, "01.09.2025", "31.05.2026"), (*pair, "01.01.2026", ""),
+                                      (*pair, "01.09.2026", "31.05.2027")))
+
+    assert [str(p) for p in preview.context["problems"]] == ["Строка 4: такая же пара уже есть в строке 3"]
+    assert not Pair.objects.exists()

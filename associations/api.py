@@ -15,7 +15,7 @@ from core.rest import FormValidatedSerializer, ScopedWriteMixin
 from core.scoping import Role
 
 from .filters import AssociationFilter, CompetitionFilter, MeetingFilter, ParticipationFilter, ProductFilter
-from .forms import AssociationForm, CompetitionForm, MeetingForm, ParticipationForm, ProductForm
+from .forms import AssociationForm, CompetitionForm, MeetingForm, ParticipationForm, PlanItemForm, ProductForm
 from .models import (
     Association,
     Attendance,
@@ -24,6 +24,7 @@ from .models import (
     Membership,
     Participant,
     Participation,
+    PlanItem,
     Product,
 )
 from .services import save_participation
@@ -152,6 +153,30 @@ class ProductViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
         return Product.objects.filter(association__in=Association.objects.editable_by(self.request.user))
 
 
+class PlanItemSerializer(AssociationChildSerializer):
+    form_class = PlanItemForm
+
+    class Meta:
+        model = PlanItem
+        fields = ["id", "association", "year", "planned_on", "title", "responsible", "done"]
+
+
+class PlanItemViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
+    """Items of the associations' yearly plans; whoever edits the association (its methodist or leader) keeps
+    its plan, as on the association's page."""
+
+    serializer_class = PlanItemSerializer
+    filterset_fields = ["association", "year", "done"]
+    ordering_fields = ["planned_on", "title"]
+    ordering = ["planned_on", "pk"]
+
+    def get_queryset(self):
+        return PlanItem.objects.filter(association__in=Association.objects.for_user(self.request.user))
+
+    def get_write_queryset(self):
+        return PlanItem.objects.filter(association__in=Association.objects.editable_by(self.request.user))
+
+
 class CompetitionSerializer(FormValidatedSerializer):
     form_class = CompetitionForm
     level_display = serializers.CharField(source="get_level_display", read_only=True)
@@ -236,6 +261,7 @@ routes = [
     ("associations", AssociationViewSet, "association"),
     ("association-meetings", MeetingViewSet, "association-meeting"),
     ("association-products", ProductViewSet, "association-product"),
+    ("association-plan-items", PlanItemViewSet, "association-plan-item"),
     ("competitions", CompetitionViewSet, "competition"),
     ("competition-entries", ParticipationViewSet, "competition-entry"),
 ]

@@ -150,6 +150,7 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("training:provider-edit", Access(read=(Cap.CATALOGUE,))),
     ("training:provider-*", ANYONE),
     ("training-programme-*", CATALOGUE),
+    ("training-provider-*", CATALOGUE),
     ("training:diagnosis-export", EXPORT),
     ("training:diagnosis-list", Access(read=(Cap.DIAGNOSES,))),
     ("training:diagnosis-external", ENTER),

@@ -30,15 +30,25 @@ from mentoring.filters import (
     YoungSpecialistFilter,
     mentee_exists,
 )
-from mentoring.forms import AttestationForm, PairForm, ProgrammeForm, SessionForm, SupportRequestForm
+from mentoring.forms import (
+    AttestationForm,
+    AttestationSupportForm,
+    PairForm,
+    ProgrammeForm,
+    SessionForm,
+    SupportRequestForm,
+    YoungSpecialistMarkForm,
+)
 from mentoring.models import (
     Attestation,
+    AttestationSupport,
     Pair,
     Participant,
     Programme,
     Session,
     SupportRequest,
     Task,
+    YoungSpecialistMark,
     can_edit_municipal,
 )
 from mentoring.retention import HORIZONS, retention_table
@@ -124,6 +134,37 @@ class MentoringAttestationSerializer(FormValidatedSerializer):
         fields = ["id", "pedagogue", "pedagogue_name", "category", "applied_on", "date", "result", "order_ref"]
 
 
+class AttestationSupportSerializer(FormValidatedSerializer):
+    form_class = AttestationSupportForm
+    pedagogue_name = serializers.CharField(source="pedagogue.full_name", read_only=True)
+
+    class Meta:
+        model = AttestationSupport
+        fields = ["id", "pedagogue", "pedagogue_name", "date", "kind", "description", "given_by"]
+        read_only_fields = ["given_by"]
+
+    def new_instance(self, attrs):
+        return AttestationSupport(given_by=self.user)
+
+
+class YoungSpecialistMarkSerializer(FormValidatedSerializer):
+    """A hand-made decision that overrides the young-specialist rule for one pedagogue (one per pedagogue)."""
+
+    form_class = YoungSpecialistMarkForm
+    pedagogue_name = serializers.CharField(source="pedagogue.full_name", read_only=True)
+
+    class Meta:
+        model = YoungSpecialistMark
+        fields = ["id", "pedagogue", "pedagogue_name", "is_young", "reason", "marked_by"]
+        read_only_fields = ["marked_by"]
+
+    def save_form(self, form):
+        mark = form.save(commit=False)
+        mark.marked_by = self.user  # who decided last, as on the page
+        mark.save()
+        return mark
+
+
 class MentoringYoungSpecialistSerializer(serializers.ModelSerializer):
     institution_name = serializers.CharField(source="institution.short_name", read_only=True)
     has_mentor = serializers.BooleanField(read_only=True)
@@ -207,6 +248,34 @@ class AttestationViewSet(MunicipalEditorWrites, ScopedWriteMixin, viewsets.Model
         return Attestation.objects.for_user(self.request.user).select_related("pedagogue").order_by("-pk")
 
 
+class AttestationSupportViewSet(MunicipalEditorWrites, ScopedWriteMixin, viewsets.ModelViewSet):
+    """Help given to pedagogues preparing for attestation, recorded by the municipality's methodists."""
+
+    serializer_class = AttestationSupportSerializer
+    permission_classes = [HasRole.of(*SCHOOL_ROLES), MayWrite]
+    filterset_fields = ["pedagogue", "kind"]
+    ordering_fields = ["date"]
+
+    def get_queryset(self):
+        return AttestationSupport.objects.for_user(self.request.user).select_related("pedagogue").order_by("-date", "-pk")
+
+
+class YoungSpecialistMarkViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
+    """Marks over the young-specialist rule: read with the staff, written by who edits the pedagogue."""
+
+    serializer_class = YoungSpecialistMarkSerializer
+    permission_classes = [HasRole.of(*SCHOOL_ROLES), MayWrite]
+    write_roles = (Role.METHODIST, Role.HEAD, Role.SCHOOL)
+    filterset_fields = ["pedagogue", "is_young"]
+
+    def get_queryset(self):
+        return YoungSpecialistMark.objects.filter(pedagogue__in=Pedagogue.objects.for_user(self.request.user)) \
+            .select_related("pedagogue").order_by("pedagogue__last_name", "pk")
+
+    def get_write_queryset(self):
+        return self.get_queryset().filter(pedagogue__in=Pedagogue.objects.editable_by(self.request.user))
+
+
 class PeriodFilterBackend(DjangoFilterBackend):
     """Hand the view's period (in which a pair counts) to the young-specialist filter."""
 
@@ -278,6 +347,8 @@ routes = [
     ("mentoring/sessions", SessionViewSet, "mentoring-session"),
     ("mentoring/support-requests", SupportRequestViewSet, "mentoring-support-request"),
     ("mentoring/attestations", AttestationViewSet, "mentoring-attestation"),
+    ("mentoring/attestation-support", AttestationSupportViewSet, "mentoring-attestation-support"),
+    ("mentoring/young-specialist-marks", YoungSpecialistMarkViewSet, "mentoring-young-specialist-mark"),
     ("mentoring/young-specialists", YoungSpecialistViewSet, "mentoring-young-specialist"),
 ]
 

@@ -9,12 +9,15 @@ from django.utils.translation import gettext_lazy
 from rest_framework import mixins, permissions, serializers, viewsets
 
 from core.audit import AccessLoggedMixin
+from core.rest import FormValidatedSerializer
 from training.filters import CompletionFilter, DiagnosisFilter, ProgrammeFilter, RouteFilter
+from training.forms import ProviderForm
 from training.models import (
     Completion,
     Diagnosis,
     Module,
     Programme,
+    Provider,
     Route,
     RouteItem,
     may_manage,
@@ -46,6 +49,30 @@ class ProgrammeSerializer(serializers.ModelSerializer):
                   "federal_register", "description", "target_positions", "competencies", "is_active", "modules",
                   "owner"]
         read_only_fields = ["owner"]
+
+
+class ProviderSerializer(FormValidatedSerializer):
+    """A provider of PD programmes, written with the catalogue page's form."""
+
+    form_class = ProviderForm
+
+    class Meta:
+        model = Provider
+        fields = ["id", "name", "short_name", "type", "website"]
+
+    def get_form_kwargs(self, attrs: dict) -> dict:
+        return {}
+
+
+class ProviderViewSet(viewsets.ModelViewSet):
+    """The providers of the shared catalogue: everyone reads them, the methodists keep them (as on the page); a
+    provider whose programmes remain is not deleted (409)."""
+
+    serializer_class = ProviderSerializer
+    permission_classes = [ManagerWrites]
+    search_fields = ["name", "short_name"]
+    ordering = ["name"]
+    queryset = Provider.objects.order_by("name", "pk")
 
 
 class OwnerWrites(permissions.BasePermission):
@@ -185,6 +212,7 @@ class RouteViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
 
 routes = [
     ("training/programmes", ProgrammeViewSet, "training-programme"),
+    ("training/providers", ProviderViewSet, "training-provider"),
     ("training/completions", CompletionViewSet, "training-completion"),
     ("training/diagnoses", DiagnosisViewSet, "training-diagnosis"),
     ("training/routes", RouteViewSet, "training-route"),

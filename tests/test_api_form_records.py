@@ -1,0 +1,83 @@
+"""Records the pages write with a form and the API writes too (issue 15.6): attestation support, young-specialist
+marks, PD providers, associations' plan items — the pages' forms and scoping, nobody else writes them."""
+
+import pytest
+from rest_framework.test import APIClient
+
+from associations.models import PlanItem
+from associations.tests.factories import AssociationFactory
+from conftest import make_user
+from core.scoping import Role
+from core.tests.factories import PedagogueFactory
+from mentoring.models import AttestationSupport, YoungSpecialistMark
+from training.models import Provider
+from training.tests.factories import ProgrammeFactory, ProviderFactory
+
+
+def api(user) -> APIClient:
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+@pytest.fixture
+def far_methodist(other_city):
+    return make_user("far-methodist", Role.METHODIST, municipality=other_city)
+
+
+def test_methodist_records_attestation_support_and_nobody_else(methodist, school_user, far_methodist, school):
+    teacher = PedagogueFactory(institution=school)
+    record = {"pedagogue": teacher.pk, "date": "2022-02-01", "kind": "consultation", "description": "Портфолио"}
+    assert api(school_user).post("/api/v1/mentoring/attestation-support/", record, format="json").status_code == 403
+    response = api(far_methodist).post("/api/v1/mentoring/attestation-support/", record, format="json")
+    assert response.status_code == 400 and "pedagogue" in response.json()
+    assert not AttestationSupport.objects.exists()
+    response = api(methodist).post("/api/v1/mentoring/attestation-support/", record, format="json")
+    assert response.status_code == 201, response.json()
+    support = AttestationSupport.objects.get()
+    assert (support.pedagogue, support.given_by, support.description) == (teacher, methodist, "Портфолио")
+    assert api(far_methodist).delete(f"/api/v1/mentoring/attestation-support/{support.pk}/").status_code == 404
+    assert AttestationSupport.objects.exists()
+
+
+def test_school_marks_its_own_teacher_as_no_young_specialist(school_user, outsider, school, other_school):
+    teacher = PedagogueFactory(institution=school)
+    stranger = PedagogueFactory(institution=other_school)
+    response = api(school_user).post("/api/v1/mentoring/young-specialist-marks/", {
+        "pedagogue": stranger.pk, "is_young": False, "reason": "Перевёлся"}, format="json")
+    assert response.status_code == 400 and "pedagogue" in response.json()
+    response = api(school_user).post("/api/v1/mentoring/young-specialist-marks/", {
+        "pedagogue": teacher.pk, "is_young": False, "reason": "Стаж в другой отрасли"}, format="json")
+    assert response.status_code == 201, response.json()
+    mark = YoungSpecialistMark.objects.get()
+    assert (mark.pedagogue, mark.is_young, mark.marked_by) == (teacher, False, school_user)
+    url = f"/api/v1/mentoring/young-specialist-marks/{mark.pk}/"
+    assert api(outsider).patch(url, {"is_young": True}, format="json").status_code == 404
+    assert YoungSpecialistMark.objects.get().is_young is False
+
+
+def test_methodists_keep_the_providers_and_a_provider_with_programmes_is_not_deleted(methodist, school_user):
+    response = api(school_user).post("/api/v1/training/providers/", {"name": "КИПК", "type": "institute"},
+                                     format="json")
+    assert response.status_code == 403
+    response = api(methodist).post("/api/v1/training/providers/", {"name": "ККИПК и ППРО", "type": "institute"},
+                                   format="json")
+    assert response.status_code == 201, response.json()
+    used = ProviderFactory()
+    ProgrammeFactory(provider=used)
+    response = api(methodist).delete(f"/api/v1/training/providers/{used.pk}/")
+    assert response.status_code == 409 and response.json()["detail"]
+    assert set(Provider.objects.values_list("name", flat=True)) == {"ККИПК и ППРО", used.name}
+
+
+def test_an_associations_plan_is_written_by_who_edits_the_association(methodist, far_methodist, city, year):
+    association = AssociationFactory(municipality=city)
+    item = {"association": association.pk, "year": year.pk, "planned_on": "2021-10-05", "title": "Семинар"}
+    response = api(far_methodist).post("/api/v1/association-plan-items/", item, format="json")
+    assert response.status_code == 400 and "association" in response.json()
+    response = api(methodist).post("/api/v1/association-plan-items/", item, format="json")
+    assert response.status_code == 201, response.json()
+    url = f"/api/v1/association-plan-items/{response.json()['id']}/"
+    assert api(far_methodist).patch(url, {"done": True}, format="json").status_code == 404
+    assert api(methodist).patch(url, {"done": True}, format="json").status_code == 200
+    assert list(PlanItem.objects.values_list("title", "done")) == [("Семинар", True)]

@@ -11,8 +11,8 @@ Two academic years, 2019/2020 and 2020/2021, are entered as they happen — the 
   session, publishing a bank item, assigning experts; the head builds the report and the draft order on the
   monitoring pages.
 
-What the fixtures create directly: users with their roles, the city and its two schools (``conftest.py``), and
-the expert council's chair (``CouncilOfficer``: the administrator's directory, no page or API writes it).
+What the fixtures create directly: users with their roles and the city with its two schools (``conftest.py``); the
+administrator names the expert council's chair on the admin page (no other page or API writes it).
 
 In 2020/2021 one key indicator of every direction improves against 2019/2020 and meets the target the head
 set, except innovation, whose site works both years unchanged and whose share of institutions misses its
@@ -71,8 +71,8 @@ def at(day: str):
 class City:
     """The people of the test and what they entered, with a logged-in client per user and day."""
 
-    def __init__(self, *, city, school, other_school, head, methodist, school_user, outsider):
-        self.city, self.school, self.other_school = city, school, other_school
+    def __init__(self, *, city, school, other_school, admin, head, methodist, school_user, outsider):
+        self.city, self.school, self.other_school, self.admin = city, school, other_school, admin
         self.head, self.methodist, self.school_user, self.outsider = head, methodist, school_user, outsider
         self.experts = [make_user("expert-a", Role.EXPERT, municipality=city),
                         make_user("expert-b", Role.EXPERT, municipality=city)]
@@ -122,7 +122,11 @@ class City:
                     "pedagogue": self.staff[pedagogue], "user": expert_user.pk, "active_from": "2019-09-01",
                 })
                 self.expert_ids[audits.pk] = expert["id"]
-            CouncilOfficer.objects.create(municipality=self.city, user=self.methodist, since=datetime.date(2019, 9, 1))
+            # The expert council's chair is the administrator's directory: its admin page is the only way in.
+            self.page(self.admin, reverse("admin:expertise_councilofficer_add"), {
+                "municipality": self.city.pk, "user": self.methodist.pk, "duty": "chair", "since": "2019-09-01",
+                "_save": "1"})
+            assert CouncilOfficer.objects.get().user == self.methodist
             # The innovation site works through both years, unchanged.
             self.api(self.school_user, "/api/v1/innovation/projects/", {
                 "title": "МИП «Читающая школа»", "topic": "Смысловое чтение", "institution": self.school.pk,
@@ -242,8 +246,10 @@ class City:
 
 
 @pytest.fixture
-def seed_city(city, school, other_school, head, methodist, school_user, outsider) -> City:
-    world = City(city=city, school=school, other_school=other_school, head=head, methodist=methodist,
+def seed_city(city, school, other_school, admin_user, head, methodist, school_user, outsider) -> City:
+    admin_user.is_staff = admin_user.is_superuser = True  # the administrator of the portal enters the admin site
+    admin_user.save(update_fields=["is_staff", "is_superuser"])
+    world = City(city=city, school=school, other_school=other_school, admin=admin_user, head=head, methodist=methodist,
                  school_user=school_user, outsider=outsider)
     world.start()
     return world

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from core.history import history_entries
-from core.listing import filtered, paginate
+from core.listing import filtered, list_page, paginate
 from core.ratelimits import limit
 from core.scoping import Role, role_required, roles_of
 from core.xlsx import workbook_response
@@ -40,12 +40,8 @@ def certificate_rows(request):
 
 @login_required
 def certificate_list(request):
-    filterset = certificate_rows(request)
-    return render(
-        request,
-        "certificates/certificate_list.html",
-        {"filter": filterset, "page": paginate(request, filterset.qs), "can_issue": may_issue(request.user)},
-    )
+    return list_page(request, "certificates/certificate_list.html", certificate_rows(request), export="certificates:export",
+                     context={"can_issue": may_issue(request.user)})
 
 
 @login_required

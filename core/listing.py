@@ -62,15 +62,22 @@ def is_filtered(request) -> bool:
 
 
 def export_redirect(request, url_name: str):
-    """The old ``?export=xlsx`` on a list URL: the same filters at the list's export URL, or None."""
-    if request.GET.get("export") != "xlsx":
+    """The old ``?export=xlsx`` (``?format=xlsx``) on a list URL: the same filters at the export URL, or None."""
+    if "xlsx" not in (request.GET.get("export"), request.GET.get("format")):
         return None
     from django.urls import reverse
 
     params = request.GET.copy()
-    params.pop("export")
+    params.pop("export", None)
+    params.pop("format", None)
     params.pop("page", None)
     return redirect(reverse(url_name) + (f"?{params.urlencode()}" if params else ""))
+
+
+def _effective_sort(request, filterset) -> str:
+    """The order the rows are in: ``?sort=``, or the default that ``filtered()`` gave the FilterSet."""
+    data = getattr(filterset, "data", None) or request.GET
+    return data.get("sort", "")
 
 
 def list_page(
@@ -97,6 +104,6 @@ def list_page(
         request,
         template,
         {"filter": filterset, "page": page, "rows": page.object_list,
-         "sort": request.GET.get("sort", "") if sort is None else sort, "filtered": is_filtered(request),
+         "sort": _effective_sort(request, filterset) if sort is None else sort, "filtered": is_filtered(request),
          "export_name": export, **(extra or {})},
     )

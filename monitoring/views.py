@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from config.routers import use_replica
 from core.capabilities import Cap, roles_with
-from core.listing import paginate
+from core.listing import export_redirect, list_page, sorted_by
 from core.models import AcademicYear, Institution, Municipality
 from core.pages import form_page
 from core.params import parse_id
@@ -505,14 +505,9 @@ def reports(request):
         .filter(municipality=municipality)
         .select_related("year", "created_by")
     )
-    page = paginate(request, snapshots)
-    context = {
-        "year": year,
-        "page": page,
-        "filters": FilterForm(initial={"year": year}),
-        "municipality": municipality,
-    }
-    return render(request, "monitoring/reports.html", context)
+    return list_page(request, "monitoring/reports.html", rows=snapshots, context={
+        "year": year, "filters": FilterForm(initial={"year": year}), "municipality": municipality,
+    })
 
 
 def _snapshot(request, pk: int) -> ReportSnapshot:
@@ -590,8 +585,10 @@ def order_create(request, pk: int):
     return redirect("monitoring:order-edit", pk=order.pk)
 
 
-@role_required(*MUNICIPAL_ROLES)
-def orders(request):
+ORDER_SORTS = {"date": ("date",), "number": ("number",), "status": ("status",), "created_at": ("created_at",)}
+
+
+def order_rows(request):
     queryset = Order.objects.for_user(request.user).select_related("year", "municipality")
     status = request.GET.get("status", "")
     if status in OrderStatus.values:
@@ -604,22 +601,30 @@ def orders(request):
     text = request.GET.get("q", "").strip()
     if text:
         queryset = queryset.filter(words_q(text, "number", "title"))
-    sort = request.GET.get("sort", "-date")
-    if sort.lstrip("-") in {"date", "number", "status", "created_at"}:
-        queryset = queryset.order_by(sort, "-pk")
-    if request.GET.get("format") == "xlsx":
-        columns = [
-            Column("number", _("Number"), width=12),
-            Column("date", _("Date"), kind="date", width=14),
-            Column("year", _("Year"), width=12),
-            Column("status", _("Status"), width=14),
-            Column("title", _("Title"), width=60),
-        ]
-        rows = [[o.number, o.date, o.year.title, o.get_status_display(), o.title] for o in queryset]
-        return workbook_response("orders.xlsx", [Sheet(_("Orders"), columns, rows)])
-    page = paginate(request, queryset)
-    context = {"page": page, "statuses": OrderStatus.choices, "status": status, "q": text, "year_text": year}
-    return render(request, "monitoring/orders.html", context)
+    return sorted_by(request, queryset, ORDER_SORTS, "-date")
+
+
+@role_required(*MUNICIPAL_ROLES)
+def orders(request):
+    if moved := export_redirect(request, "monitoring:order-export"):
+        return moved
+    rows, sort = order_rows(request)
+    return list_page(request, "monitoring/orders.html", rows=rows, sort=sort, export="monitoring:order-export",
+                     context={"statuses": OrderStatus.choices, "status": request.GET.get("status", ""),
+                              "q": request.GET.get("q", "").strip(), "year_text": request.GET.get("year", "")})
+
+
+@role_required(*MUNICIPAL_ROLES)
+def order_export(request):
+    columns = [
+        Column("number", _("Number"), width=12),
+        Column("date", _("Date"), kind="date", width=14),
+        Column("year", _("Year"), width=12),
+        Column("status", _("Status"), width=14),
+        Column("title", _("Title"), width=60),
+    ]
+    rows = [[o.number, o.date, o.year.title, o.get_status_display(), o.title] for o in order_rows(request)[0]]
+    return workbook_response("orders.xlsx", [Sheet(_("Orders"), columns, rows)])
 
 
 def _order(request, pk: int) -> Order:
@@ -720,8 +725,11 @@ def order_docx(request, pk: int):
 # --- tasks ------------------------------------------------------------------------------------------------
 
 
-@login_required
-def tasks(request):
+TASK_SORTS = {"status": ("status", "deadline"), "deadline": ("deadline",)}
+
+
+def task_rows(request):
+    """The user's tasks (or, for the municipality's roles with ?all=1, every assignment), filtered and sorted."""
     roles = roles_of(request.user)
     queryset = (
         Assignment.objects.for_user(request.user)
@@ -734,38 +742,41 @@ def tasks(request):
     status = request.GET.get("status", "")
     if status in AssignmentStatus.values:
         queryset = queryset.filter(status=status)
-    today = timezone.localdate()
     if status == "overdue":
-        queryset = queryset.overdue(today)
+        queryset = queryset.overdue(timezone.localdate())
     text = request.GET.get("q", "").strip()
     if text:
         queryset = queryset.filter(words_q(text, "text"))
-    sort = request.GET.get("sort", "")
-    if sort.lstrip("-") in {"deadline", "status"}:
-        queryset = queryset.order_by(sort, "pk")
-    else:
-        queryset = queryset.order_by("status", "deadline", "pk")
-    if request.GET.get("format") == "xlsx":
-        columns = [
-            Column("order", _("Order"), width=22),
-            Column("responsible", _("Responsible"), width=28),
-            Column("text", _("Assignment"), width=60),
-            Column("deadline", _("Deadline"), width=24),
-            Column("status", _("Status"), width=14),
-        ]
-        rows = [[str(a.order), a.who, a.text, a.term_display, a.get_status_display()] for a in queryset]
-        return workbook_response("tasks.xlsx", [Sheet(_("Tasks"), columns, rows)])
-    page = paginate(request, queryset)
-    context = {
-        "page": page,
-        "today": today,
-        "status": status,
-        "q": text,
+    rows, sort = sorted_by(request, queryset, TASK_SORTS, "status")
+    return rows, sort, show_all
+
+
+@login_required
+def tasks(request):
+    if moved := export_redirect(request, "monitoring:task-export"):
+        return moved
+    rows, sort, show_all = task_rows(request)
+    return list_page(request, "monitoring/tasks.html", rows=rows, sort=sort, export="monitoring:task-export", context={
+        "today": timezone.localdate(),
+        "status": request.GET.get("status", ""),
+        "q": request.GET.get("q", "").strip(),
         "show_all": show_all,
-        "can_show_all": roles.has(*MUNICIPAL_ROLES),
+        "can_show_all": roles_of(request.user).has(*MUNICIPAL_ROLES),
         "statuses": AssignmentStatus.choices,
-    }
-    return render(request, "monitoring/tasks.html", context)
+    })
+
+
+@login_required
+def task_export(request):
+    columns = [
+        Column("order", _("Order"), width=22),
+        Column("responsible", _("Responsible"), width=28),
+        Column("text", _("Assignment"), width=60),
+        Column("deadline", _("Deadline"), width=24),
+        Column("status", _("Status"), width=14),
+    ]
+    rows = [[str(a.order), a.who, a.text, a.term_display, a.get_status_display()] for a in task_rows(request)[0]]
+    return workbook_response("tasks.xlsx", [Sheet(_("Tasks"), columns, rows)])
 
 
 TASK_ACTIONS = ("accept", "return", "extend", "remind")

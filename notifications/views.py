@@ -6,7 +6,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.listing import paginate
+from core.listing import list_page
 
 from .forms import PreferencesForm
 from .kinds import DEFAULT_CHANNEL, Kind
@@ -22,9 +22,8 @@ def notification_list(request):
     kind = request.GET.get("kind", "")
     if kind in Kind.values:
         notifications = notifications.filter(kind=kind)
-    page = paginate(request, notifications)
-    return render(request, "notifications/list.html", {
-        "page": page, "only_unread": only_unread, "kind": kind, "kinds": Kind.choices,
+    return list_page(request, "notifications/list.html", rows=notifications, context={
+        "only_unread": only_unread, "kind": kind, "kinds": Kind.choices,
         "unread_count": Notification.objects.for_user(request.user).unread().count(),
     })
 

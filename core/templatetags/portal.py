@@ -32,7 +32,7 @@ def percent(value, places: int = 1) -> str:
 @register.inclusion_tag("includes/sort_th.html", takes_context=True)
 def sort_th(context, key: str, title: str, default: str = "name") -> dict:
     """A column header that sorts the list by ``key``; a second click reverses the order."""
-    current = context["request"].GET.get("sort") or default
+    current = context.get("sort") or context["request"].GET.get("sort") or default  # a list page's effective order
     active = current.lstrip("-") == key
     descending = active and current.startswith("-")
     params = context["request"].GET.copy()

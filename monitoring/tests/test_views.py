@@ -269,10 +269,12 @@ def test_order_list_exports_filtered_rows(client, head, city, data, year):
     )
     draft_order(snapshot=issued.snapshot)
 
-    response = client.get(reverse("monitoring:orders"), {"status": "issued", "format": "xlsx"})
+    response = client.get(reverse("monitoring:order-export"), {"status": "issued"})
 
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(min_row=2, values_only=True))
     assert [row[0] for row in rows] == ["7"]
+    old = client.get(reverse("monitoring:orders"), {"status": "issued", "format": "xlsx"})  # the old address
+    assert old["Location"] == reverse("monitoring:order-export") + "?status=issued"
 
 
 def test_head_edits_a_direction_and_a_passports_key_flag(client, head):

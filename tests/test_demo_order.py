@@ -17,12 +17,7 @@ import jobs.tasks  # noqa: F401  (registers the «jobs.run» task that file view
 from core.models import AcademicYear, Municipality
 from monitoring.computation import Results
 from monitoring.models import Order, OrderStatus, ReportSnapshot
-from monitoring.tests.test_order_documents import docx_items, expected_items
-
-
-def squashed(text: str) -> str:
-    """The text without spaces and hyphens: a line broken (and hyphenated) anywhere reads the same."""
-    return re.sub(r"[\s\u00ad\u2010-]", "", text)
+from monitoring.tests.test_order_documents import docx_items, expected_items, squashed
 
 
 def pages_of(content: bytes) -> list[str]:

@@ -4,37 +4,24 @@ association page, the pedagogue record sections, and every associations indicato
 municipality, an institution and the per-institution breakdown."""
 
 from django.contrib.auth import get_user_model
-from django.test import Client
 from django.urls import reverse
 
 from associations.models import Association, Attendance, Membership, Participation
 from associations.record import sections
-from core.models import AcademicYear, Institution, Municipality, Pedagogue
-
-
-def page(client: Client, url: str):
-    def get():
-        response = client.get(url)
-        assert response.status_code == 200, (url, response.status_code)
-        return response
-
-    return get
+from bench.common import demo_city, logged_in, measure_indicators, page
+from core.models import AcademicYear, Pedagogue
 
 
 def run(report) -> None:
     users = get_user_model().objects
-    city = Municipality.objects.get(code="lesosibirsk")
-    school = Institution.objects.get(municipality=city, short_name="СШ № 1")
+    city, school = demo_city()
     year = AcademicYear.objects.get(start_year=2021)
     report.note(
         f"{Association.objects.count()} associations, {Membership.objects.count()} memberships, "
         f"{Attendance.objects.count()} attendance marks, {Participation.objects.count()} competition entries"
     )
 
-    clients = {}
-    for username in ("methodist", "school", "admin"):
-        clients[username] = Client()
-        clients[username].force_login(users.get(username=username))
+    clients = logged_in("methodist", "school", "admin")
     associations = reverse("associations:association-list")
     for username in ("methodist", "school", "admin"):
         report.measure(f"association list, {username}, page 1", page(clients[username], associations))
@@ -55,13 +42,4 @@ def run(report) -> None:
     methodist = users.get(username="methodist")
     report.measure("record sections of the demo teacher", lambda: sections(teacher, methodist))
 
-    from monitoring.registry import registry
-
-    for item in registry:
-        if not item.code.startswith("associations."):
-            continue
-        value = report.measure(f"{item.code} {year}, municipality", lambda item=item: item.compute(city, year))
-        report.note(f"{item.code} for {city} in {year}: {value}")
-        report.measure(f"{item.code} {year}, institution", lambda item=item: item.compute(school, year))
-        rows = report.measure(f"{item.code} {year}, breakdown", lambda item=item: item.breakdown(city, year))
-        report.note(f"{item.code} breakdown: {len(rows)} institutions")
+    measure_indicators(report, "associations", city, year, school=school, count_rows=True)

@@ -8,20 +8,12 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
+from bench.common import logged_in, page
 from certificates.models import Certificate
 from certificates.record import sections
 from certificates.services import issue_certificates
 from certificates.sources import get_source
 from core.models import Pedagogue
-
-
-def page(client: Client, url: str):
-    def get():
-        response = client.get(url)
-        assert response.status_code == 200, (url, response.status_code)
-        return response
-
-    return get
 
 
 class Rollback(Exception):
@@ -32,10 +24,7 @@ def run(report) -> None:
     users = get_user_model().objects
     methodist = users.get(username="methodist")
     report.note(f"{Certificate.objects.count()} certificates issued in the demo")
-    clients = {}
-    for username in ("methodist", "school", "admin"):
-        clients[username] = Client()
-        clients[username].force_login(users.get(username=username))
+    clients = logged_in("methodist", "school", "admin")
     listing = reverse("certificates:list")
     for username in ("methodist", "school", "admin"):
         report.measure(f"certificate list, {username}, page 1", page(clients[username], listing))

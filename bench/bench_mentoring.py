@@ -2,34 +2,19 @@
 city, region-wide admin), the retention table, the attestation due list, and the mentoring and
 School of the Young Teacher indicators for a municipality, an institution and the breakdowns."""
 
-from django.contrib.auth import get_user_model
-from django.test import Client
 from django.urls import reverse
 
-from core.models import AcademicYear, Institution, Municipality
+from bench.common import demo_city, logged_in, measure_indicators, page
+from core.models import AcademicYear
 from mentoring.models import Pair, Session
 from mentoring.retention import retention_table
 
 
-def page(client: Client, url: str):
-    def get():
-        response = client.get(url)
-        assert response.status_code == 200, (url, response.status_code)
-        return response
-
-    return get
-
-
 def run(report) -> None:
-    users = get_user_model().objects
-    city = Municipality.objects.get(code="lesosibirsk")
-    school = Institution.objects.get(municipality=city, short_name="СШ № 1")
+    city, school = demo_city()
     report.note(f"{Pair.objects.count()} pairs, {Session.objects.count()} sessions in the region")
 
-    methodist = Client()
-    methodist.force_login(users.get(username="methodist"))
-    admin = Client()
-    admin.force_login(users.get(username="admin"))
+    methodist, admin = logged_in("methodist", "admin").values()
     pairs = reverse("mentoring:pair-list")
     young = reverse("mentoring:young-list")
     report.measure("pair list, methodist, page 1", page(methodist, pairs))
@@ -43,14 +28,5 @@ def run(report) -> None:
     report.measure("attestation due list, methodist", page(methodist, reverse("mentoring:due-list")))
     report.measure("attestation due list, admin (whole region)", page(admin, reverse("mentoring:due-list")))
 
-    from monitoring.registry import registry
-
-    year = AcademicYear.objects.get(start_year=2021)
-    for item in registry:
-        if not item.code.startswith("mentoring."):
-            continue
-        value = report.measure(f"{item.code} {year}, municipality", lambda item=item: item.compute(city, year))
-        report.note(f"{item.code} for {city} in {year}: {value}")
-        report.measure(f"{item.code} {year}, institution", lambda item=item: item.compute(school, year))
-        rows = report.measure(f"{item.code} {year}, breakdown", lambda item=item: item.breakdown(city, year))
-        report.note(f"{item.code} breakdown: {len(rows)} institutions")
+    measure_indicators(report, "mentoring", city, AcademicYear.objects.get(start_year=2021), school=school,
+                       count_rows=True)

@@ -4,21 +4,12 @@ export for one school, and the training indicators for a municipality."""
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from core.models import AcademicYear, Institution, Municipality, Pedagogue
+from bench.common import demo_city, logged_in, measure_indicators, page
+from core.models import AcademicYear, Pedagogue
 from training.models import Completion, HourEntry, with_hour_account
-
-
-def page(client: Client, url: str):
-    def get():
-        response = client.get(url)
-        assert response.status_code == 200, (url, response.status_code)
-        return response
-
-    return get
 
 
 def statuses(user) -> dict:
@@ -30,13 +21,11 @@ def statuses(user) -> dict:
 
 def run(report) -> None:
     users = get_user_model().objects
-    city = Municipality.objects.get(code="lesosibirsk")
-    school = Institution.objects.get(municipality=city, short_name="СШ № 1")
+    city, school = demo_city()
     url = reverse("training:account-list")
     report.note(f"{Completion.objects.count()} completions, {HourEntry.objects.count()} ledger lines in the region")
 
-    methodist = Client()
-    methodist.force_login(users.get(username="methodist"))
+    methodist, admin = logged_in("methodist", "admin").values()
     report.measure("hour account, methodist, page 1", page(methodist, url))
     report.note(f"the methodist's list: {statuses(users.get(username='methodist'))}")
     report.measure("hour account, methodist, no PD in the window", page(methodist, f"{url}?no_pd=on"))
@@ -46,8 +35,6 @@ def run(report) -> None:
     report.measure("hour account export, one school (.xlsx)",
                    page(methodist, reverse("training:account-export") + f"?institution={school.pk}"))
 
-    admin = Client()
-    admin.force_login(users.get(username="admin"))
     report.measure("hour account, admin (whole region), page 1", page(admin, url))
     report.note(f"the admin's list: {statuses(users.get(username='admin'))}")
     report.measure("hour account, admin, no PD in the window, sorted by last PD",
@@ -58,13 +45,4 @@ def run(report) -> None:
     else:
         report.note(f"every hour-account list takes {next(iter(counts.values()))} queries whatever its size")
 
-    from monitoring.registry import registry
-
-    year = AcademicYear.objects.get(start_year=2021)
-    for item in registry:
-        if not item.code.startswith("training."):
-            continue
-        value = report.measure(f"{item.code} {year}, municipality", lambda item=item: item.compute(city, year))
-        report.note(f"{item.code} for {city} in {year}: {value}")
-        if item.breakdown:
-            report.measure(f"{item.code} {year}, breakdown", lambda item=item: item.breakdown(city, year))
+    measure_indicators(report, "training", city, AcademicYear.objects.get(start_year=2021))

@@ -9,6 +9,7 @@ nothing is written before the confirmation and no one else can confirm it.
 
 import secrets
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from django import forms
@@ -143,8 +144,16 @@ class Importer:
                 raise ImportRejected(rows)
             return self.write(rows)
 
+    def template_choices(self) -> dict[str, Sequence[str]]:
+        """The drop-down lists of the template that depend on the user or the directories, by column key."""
+        return {}
+
     def template(self) -> bytes:
-        return template_bytes(self.columns, title=self.title, instructions=self.instructions)
+        """Return the empty template: the header (required columns starred), drop-down lists, instructions."""
+        choices = self.template_choices()
+        columns = [replace(column, header=str(column.header), choices=choices.get(column.key) or column.choices)
+                   for column in self.columns]
+        return template_bytes(columns, title=str(self.title), instructions=self.instructions)
 
 
 class UploadForm(BootstrapFormMixin, forms.Form):

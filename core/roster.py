@@ -25,7 +25,7 @@ from core.models import (
     category_valid_until,
     normalized_name,
 )
-from core.xlsx import Column, ParsedRow, template_bytes
+from core.xlsx import Column, ParsedRow
 
 # Ways people write categories in rosters, beyond the labels themselves.
 CATEGORY_ALIASES = {
@@ -109,19 +109,10 @@ class RosterImporter(Importer):
             _("A new institution in a row moves the pedagogue: the previous job is closed the day before."),
         ]
 
-    def template(self) -> bytes:
-        columns = []
-        for column in self.columns:
-            choices = None
-            if column.key == "institution":
-                choices = [i.short_name for i in self.editable_institutions.values()]
-            elif column.key == "position":
-                choices = [p.name for p in self.positions.values()]
-            elif column.key == "category":
-                choices = [str(label) for label in Category.labels]
-            columns.append(Column(column.key, str(column.header), kind=column.kind, required=column.required,
-                                  width=column.width, choices=choices or None))
-        return template_bytes(columns, title=str(self.title), instructions=self.instructions)
+    def template_choices(self) -> dict[str, list[str]]:
+        return {"institution": [i.short_name for i in self.editable_institutions.values()],
+                "position": [p.name for p in self.positions.values()],
+                "category": [str(label) for label in Category.labels]}
 
     # --- directories, read once per import ---------------------------------
 

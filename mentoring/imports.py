@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from core.duplicates import already_recorded_text
 from core.imports import Importer
 from core.models import Institution, Pedagogue, normalized_name
-from core.xlsx import Column, ParsedRow, template_bytes
+from core.xlsx import Column, ParsedRow
 from mentoring.models import MentoringForm, Pair, Participant, ParticipantRole
 from mentoring.services import FAR_FUTURE, overlapping_pair, save_pair, self_mentoring_error
 
@@ -48,12 +48,9 @@ class PairImporter(Importer):
             _("A row identical to a pair already in the portal (institution, start, mentors, mentees) is skipped."),
         ]
 
-    def template(self) -> bytes:
-        choices = {"institution": [i.short_name for i in self.institutions.values()],
-                   "form": [f.name for f in self.forms.values()]}
-        columns = [Column(c.key, str(c.header), kind=c.kind, required=c.required, width=c.width,
-                          choices=choices.get(c.key)) for c in self.columns]
-        return template_bytes(columns, title=str(self.title), instructions=self.instructions)
+    def template_choices(self) -> dict[str, list[str]]:
+        return {"institution": [i.short_name for i in self.institutions.values()],
+                "form": [f.name for f in self.forms.values()]}
 
     @cached_property
     def institutions(self) -> dict[int, Institution]:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from core.imports import Importer
 from core.models import Position, Subject, normalized_name
-from core.xlsx import Column, ParsedRow, template_bytes
+from core.xlsx import Column, ParsedRow
 from staffing.models import Need, Reason, Submission, Support
 from staffing.services import replace_needs
 
@@ -86,18 +86,13 @@ class NeedsImporter(Importer):
             _("Leave the header row as it is. Blank rows and a title above the header are ignored."),
         ]
 
-    def template(self) -> bytes:
-        choices = {
+    def template_choices(self) -> dict[str, list[str]]:
+        return {
             "position": [p.name for p in self.positions.values()],
             "subject": [s.name for s in self.subjects.values()],
             "reason": [str(label) for label in Reason.labels],
             "support": [str(label) for label in Support.labels],
         }
-        columns = [
-            Column(c.key, str(c.header), kind=c.kind, required=c.required, width=c.width, choices=choices.get(c.key))
-            for c in self.columns
-        ]
-        return template_bytes(columns, title=str(self.title), instructions=self.instructions)
 
     @cached_property
     def positions(self) -> dict[str, Position]:

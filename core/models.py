@@ -221,10 +221,27 @@ class Institution(models.Model):
         return reverse("core:institution-detail", args=[self.pk])
 
 
+_YEARS: tuple = (None, {})
+
+
 class AcademicYearQuerySet(models.QuerySet):
+    def directory(self, must_have: int | None = None) -> dict[int, "AcademicYear"]:
+        """Every academic year by its start year, oldest first: a dozen rows that one page looks up many times
+        (the chosen, current, previous and chart years), read once per generation of the records in a process.
+        A year asked for and missing is read again (years written in bulk move no generation)."""
+        global _YEARS
+        from core import freshness
+
+        generation = freshness.generation()
+        if _YEARS[0] != generation or (must_have is not None and must_have not in _YEARS[1]):
+            _YEARS = (generation, {year.start_year: year for year in self.model.objects.order_by("start_year")})
+        return _YEARS[1]
+
     def containing(self, day: datetime.date) -> "AcademicYear | None":
         """Return the academic year that contains the day, if it is in the directory."""
         start_year = day.year if day.month >= 9 else day.year - 1
+        if not self.query.has_filters():
+            return self.directory(must_have=start_year).get(start_year)
         return self.filter(start_year=start_year).first()
 
     def current(self) -> "AcademicYear | None":
@@ -261,6 +278,10 @@ class AcademicYearQuerySet(models.QuerySet):
         head = title.strip().replace("–", "/").replace("-", "/").split("/")[0]
         if not (head.isascii() and head.isdigit() and len(head) <= 4):  # "²" passes isdigit(), int() refuses it
             raise self.model.DoesNotExist(title)
+        if not self.query.has_filters():
+            if int(head) not in self.directory(must_have=int(head)):
+                raise self.model.DoesNotExist(title)
+            return self.directory()[int(head)]
         return self.get(start_year=int(head))
 
 
@@ -292,7 +313,7 @@ class AcademicYear(models.Model):
         return datetime.date(self.start_year + 1, 8, 31)
 
     def previous(self) -> "AcademicYear | None":
-        return AcademicYear.objects.filter(start_year=self.start_year - 1).first()
+        return AcademicYear.objects.directory(must_have=self.start_year - 1).get(self.start_year - 1)
 
     def contains(self, day: datetime.date) -> bool:
         return self.start <= day <= self.end

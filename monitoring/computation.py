@@ -419,7 +419,8 @@ def compute(scope, year: AcademicYear, *, use_cache: bool = True, progress=None,
 
 def chart_years(year: AcademicYear, *, years: int = CHART_YEARS) -> list[AcademicYear]:
     """Up to ``years`` academic years ending with ``year``, oldest first."""
-    return list(AcademicYear.objects.filter(start_year__lte=year.start_year).order_by("-start_year")[:years])[::-1]
+    known = AcademicYear.objects.directory(must_have=year.start_year)
+    return [each for start, each in known.items() if start <= year.start_year][-years:]
 
 
 def series(scope, year: AcademicYear, *, years: int = CHART_YEARS, state=None) -> tuple[list[str], dict[str, list]]:

@@ -304,6 +304,7 @@ def test_record_query_count_does_not_grow_with_the_record(client, methodist, cit
     with CaptureQueriesContext(connection) as small:
         assert client.get(url).status_code == 200
     _grow(city, seminar, record, 6)
+    client.get(url)  # the writes moved the records' generation: warm the roles and counts again (core.freshness)
     with CaptureQueriesContext(connection) as large:
         assert client.get(url).status_code == 200
     assert len(large) == len(small)

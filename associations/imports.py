@@ -9,27 +9,15 @@ stage in the importing municipality, or created. «Диплом I/II/III сте�
 import re
 from collections import defaultdict
 
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.duplicates import already_recorded_text
-from core.imports import Importer
+from core.imports import Importer, choice_index
 from core.models import AcademicYear, Pedagogue, normalized_name
 from core.xlsx import Column, ParsedRow
 
 from .models import Competition, Level, Participant, Participation, Result
-
-
-def _labels(choices) -> dict[str, str]:
-    """Map every spelling of a choice (code, English and Russian label) to its value."""
-    index = {}
-    for value, label in choices:
-        index[normalized_name(value)] = value
-        for language in ("en", "ru"):
-            with translation.override(language):
-                index[normalized_name(str(label))] = value
-    return index
 
 
 def parse_result(text: str) -> str | None:
@@ -48,7 +36,7 @@ def parse_result(text: str) -> str | None:
     }
     if text in aliases:
         return aliases[text]
-    return _labels(Result.choices).get(text)
+    return choice_index(Result).get(text)
 
 
 # The words of Russian documents, whatever the interface language and its catalogue.
@@ -63,7 +51,7 @@ RUSSIAN_LEVELS = {
 def parse_level(text: str) -> str | None:
     text = normalized_name(text)
     text = re.sub(r"\s*(уровень|уровня|этап)$", "", text).strip()
-    return RUSSIAN_LEVELS.get(text) or _labels(Level.choices).get(text)
+    return RUSSIAN_LEVELS.get(text) or choice_index(Level).get(text)
 
 
 class ResultsImporter(Importer):

@@ -9,12 +9,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from banks.models import Bank, Item, ItemStatus, Kind
-from core.imports import Importer
-from core.models import AcademicYear, Institution, Subject, normalized_name
+from core.imports import Directories, Importer
+from core.models import AcademicYear, Institution, normalized_name
 from core.xlsx import Column, ParsedRow
 
 
-class ItemImporter(Importer):
+class ItemImporter(Directories, Importer):
     title = gettext_lazy("Bank items")
     columns = (
         Column("bank", gettext_lazy("Bank"), required=True, aliases=("Банк",), width=40, choices=Bank.labels),
@@ -45,10 +45,6 @@ class ItemImporter(Importer):
     @cached_property
     def institutions(self) -> dict[str, Institution]:
         return Institution.objects.editable_by(self.user).name_index()
-
-    @cached_property
-    def subjects(self) -> dict[str, Subject]:
-        return {normalized_name(s.name): s for s in Subject.objects.all()}
 
     @cached_property
     def existing(self) -> set[tuple[str, int]]:

@@ -19,12 +19,15 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, Validatio
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.translation import get_language, gettext_lazy, gettext_noop
 from django.utils.translation import gettext as _
 from django.views import View
 from simple_history.models import HistoricalRecords
 
 from core.forms import BootstrapFormMixin
+from core.models import normalized_name
 from core.xlsx import XLSX_CONTENT_TYPE, Column, ParsedRow, WorkbookError, read_table, template_bytes
 
 # Row actions and write counts are shown through {% translate %} / gettext at run time.
@@ -49,6 +52,35 @@ def row_message(message: str) -> str:
     if len(message) > 1 and message[0].isupper() and not message[1].isupper():
         message = message[0].lower() + message[1:]
     return message
+
+
+def choice_index(choices: type, aliases: dict | None = None) -> dict[str, str]:
+    """Return a TextChoices' values keyed by every spelling a file may use: the normalized Russian and English
+    labels, the codes, and the given aliases («декрет», «первая»)."""
+    index = {normalized_name(key): value for key, value in (aliases or {}).items()}
+    for language in ("ru", "en"):
+        with translation.override(language):
+            for value, label in choices.choices:
+                index[normalized_name(str(label))] = value
+    for value in choices.values:
+        index[value] = value
+    return index
+
+
+class Directories:
+    """The directories importers match names against, read once per import and keyed by normalized name."""
+
+    @cached_property
+    def positions(self) -> dict:
+        from core.models import Position
+
+        return {normalized_name(p.name): p for p in Position.objects.all()}
+
+    @cached_property
+    def subjects(self) -> dict:
+        from core.models import Subject
+
+        return {normalized_name(s.name): s for s in Subject.objects.all()}
 
 
 class Importer:

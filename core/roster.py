@@ -5,13 +5,12 @@ import datetime
 import re
 from decimal import Decimal
 
-from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from core.imports import Importer
+from core.imports import Directories, Importer, choice_index
 from core.models import (
     CATEGORY_RANK,
     ON_TOP_OF_HIGHEST,
@@ -20,8 +19,6 @@ from core.models import (
     Employment,
     Institution,
     Pedagogue,
-    Position,
-    Subject,
     category_valid_until,
     normalized_name,
 )
@@ -46,17 +43,6 @@ CATEGORY_ALIASES = {
 BATCH = 500
 
 
-def category_index() -> dict[str, str]:
-    index = {normalized_name(key): value for key, value in CATEGORY_ALIASES.items()}
-    for language in ("ru", "en"):
-        with translation.override(language):
-            for value, label in Category.choices:
-                index[normalized_name(str(label))] = value
-    for value in Category.values:
-        index[value] = value
-    return index
-
-
 def person_key(values: dict) -> tuple:
     return (
         normalized_name(values.get("last_name")),
@@ -66,7 +52,7 @@ def person_key(values: dict) -> tuple:
     )
 
 
-class RosterImporter(Importer):
+class RosterImporter(Directories, Importer):
     title = gettext_lazy("Roster")
     columns = (
         Column("last_name", gettext_lazy("Last name"), required=True, aliases=("Фамилия",), width=18),
@@ -137,16 +123,8 @@ class RosterImporter(Importer):
         return set(Institution.objects.exclude(pk__in=editable).name_index())
 
     @cached_property
-    def positions(self) -> dict[str, Position]:
-        return {normalized_name(p.name): p for p in Position.objects.all()}
-
-    @cached_property
-    def subjects(self) -> dict[str, Subject]:
-        return {normalized_name(s.name): s for s in Subject.objects.all()}
-
-    @cached_property
     def categories(self) -> dict[str, str]:
-        return category_index()
+        return choice_index(Category, CATEGORY_ALIASES)
 
     # --- validation --------------------------------------------------------
 

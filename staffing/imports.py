@@ -2,13 +2,12 @@
 
 from decimal import Decimal
 
-from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
-from core.imports import Importer
-from core.models import Position, Subject, normalized_name
+from core.imports import Directories, Importer, choice_index
+from core.models import normalized_name
 from core.xlsx import Column, ParsedRow
 from staffing.models import Need, Reason, Submission, Support
 from staffing.services import replace_needs
@@ -29,19 +28,7 @@ SUPPORT_ALIASES = {
 }
 
 
-def choice_index(choices: type, aliases: dict) -> dict[str, str]:
-    """Return the choice values keyed by their normalized Russian and English labels, codes and aliases."""
-    index = {normalized_name(key): value for key, value in aliases.items()}
-    for language in ("ru", "en"):
-        with translation.override(language):
-            for value, label in choices.choices:
-                index[normalized_name(str(label))] = value
-    for value in choices.values:
-        index[value] = value
-    return index
-
-
-class NeedsImporter(Importer):
+class NeedsImporter(Directories, Importer):
     title = gettext_lazy("Staffing needs")
     columns = (
         Column("position", pgettext_lazy("staffing form", "Position"), required=True, aliases=("Должность", "Position"), width=30),
@@ -93,14 +80,6 @@ class NeedsImporter(Importer):
             "reason": [str(label) for label in Reason.labels],
             "support": [str(label) for label in Support.labels],
         }
-
-    @cached_property
-    def positions(self) -> dict[str, Position]:
-        return {normalized_name(p.name): p for p in Position.objects.all()}
-
-    @cached_property
-    def subjects(self) -> dict[str, Subject]:
-        return {normalized_name(s.name): s for s in Subject.objects.all()}
 
     @cached_property
     def reasons(self) -> dict[str, str]:

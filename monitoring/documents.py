@@ -93,6 +93,9 @@ def _new_document() -> Document:
         fonts = style.element.rPr.rFonts
         for attr in ("w:ascii", "w:hAnsi", "w:cs"):
             fonts.set(qn(attr), FONT)
+        # The template's headings name the theme's fonts, which win over the names above (Word: Calibri Light).
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(attr), None)
     normal = document.styles["Normal"]
     normal.font.size = SIZE
     normal.paragraph_format.space_after = Pt(0)

@@ -4,7 +4,6 @@ year's draft answers every weak direction of its report in item 3; the demo's is
 as .docx and PDF with the same headings; next year's report assesses last year's measures."""
 
 import io
-import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -17,7 +16,7 @@ import jobs.tasks  # noqa: F401  (registers the «jobs.run» task that file view
 from core.models import AcademicYear, Municipality
 from monitoring.computation import Results
 from monitoring.models import Order, OrderStatus, ReportSnapshot
-from monitoring.tests.test_order_documents import docx_items, expected_items, squashed
+from monitoring.tests.test_order_documents import docx_items, expected_items, pdf_text, squashed
 
 
 def pages_of(content: bytes) -> list[str]:
@@ -63,8 +62,7 @@ def test_the_demo_walked_as_the_head(client, demo):
     pages = pages_of(pdf.content)
     assert "1" not in [line.strip() for line in pages[0].splitlines()]
     assert "→" not in "".join(pages)
-    # The page numbers at the top of pages 2… stand between the lines of the text: leave them out.
-    text = squashed(" ".join(re.sub(r"^\s*\d+\s*\n", "", page, count=1) for page in pages))
+    text = pdf_text(pdf.content)
     items = docx_items(docx.content)
     assert items == expected_items(issued) and len(items) >= 6
     for number, item in items:
@@ -74,7 +72,7 @@ def test_the_demo_walked_as_the_head(client, demo):
     note_docx = client.get(reverse("monitoring:note-docx", args=[issued.snapshot_id]))
     note_pdf = client.get(reverse("monitoring:note-pdf", args=[issued.snapshot_id]))
     headings = [p.text for p in Document(io.BytesIO(note_docx.content)).paragraphs if p.style.name.startswith("Heading")]
-    note_text = squashed(" ".join(pages_of(note_pdf.content)))
+    note_text = pdf_text(note_pdf.content)
     assert len(headings) >= 11  # ten directions and the effect of the measures
     assert all(squashed(heading) in note_text for heading in headings)
 

@@ -371,6 +371,9 @@ def test_the_docx_holds_the_same_numbered_items_with_a_heading_and_the_letterhea
     assert document.tables[0].rows[0].cells[0].text == "«25» июня 2022 г."
     assert document.tables[0].rows[0].cells[1].text == "№ 110а"
     assert document.styles["Normal"].font.name == "Times New Roman"
+    for name in ("Title", "Heading 1", "Heading 2"):  # no theme font (Calibri Light) over the named one
+        fonts = document.styles[name].element.rPr.rFonts
+        assert fonts.get(qn("w:ascii")) == "Times New Roman" and fonts.get(qn("w:asciiTheme")) is None, name
     assert document.styles["Normal"].font.size.pt == 14
     assert document.sections[0].different_first_page_header_footer
     assert "→" not in "".join(p.text for p in document.paragraphs)
@@ -429,8 +432,14 @@ def squashed(text: str) -> str:
 
 
 def pdf_text(content) -> str:
+    """The squashed text of a PDF (bytes or a path) without the page numbers, which stand in its lines."""
     reader = PdfReader(content if not isinstance(content, bytes) else io.BytesIO(content))
-    return squashed(" ".join(page.extract_text() for page in reader.pages))
+    return squashed(" ".join(
+        line
+        for number, page in enumerate(reader.pages, start=1)
+        for line in page.extract_text().splitlines()
+        if line.strip() != str(number)
+    ))
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed (make office)")
@@ -450,6 +459,13 @@ def test_libreoffice_converts_the_order_and_the_note_with_the_same_items_as_our_
         assert squashed(f"{number} {item}") in office, number
         assert squashed(item) in ours, number
     assert "→" not in office
+    for pdf in ("order.pdf", "note.pdf"):  # Times New Roman is set in its metric twin, headings too
+        fonts = {
+            str(font.get_object()["/BaseFont"]).split("+")[-1]
+            for page in PdfReader(tmp_path / pdf).pages
+            for font in page["/Resources"]["/Font"].values()
+        }
+        assert fonts and all(name.startswith("LiberationSerif") for name in fonts), (pdf, fonts)
 
     note = Document(io.BytesIO(note_docx(issued.snapshot)))
     headings = [p.text for p in note.paragraphs if p.style.name.startswith("Heading") or p.style.name == "Title"]

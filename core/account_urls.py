@@ -25,6 +25,13 @@ class SetPasswordForm(BootstrapFormMixin, auth_forms.SetPasswordForm):
 
 simple = "registration/simple_form.html"
 
+
+def page(route: str, view, name: str, title, *, message=None, **kwargs):
+    """A password page of Django's auth views in the portal's simple form template, with its title and message."""
+    context = {"title": title} | ({"message": message} if message else {})
+    return path(route, view.as_view(template_name=simple, extra_context=context, **kwargs), name=name)
+
+
 urlpatterns = [
     # Login attempts per client address are limited on top of django-axes' per-account lock.
     path(
@@ -35,52 +42,16 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path(
-        "password/change/",
-        auth_views.PasswordChangeView.as_view(
-            template_name=simple, form_class=PasswordChangeForm, extra_context={"title": _("Change password")}
-        ),
-        name="password_change",
-    ),
-    path(
-        "password/change/done/",
-        auth_views.PasswordChangeDoneView.as_view(
-            template_name=simple,
-            extra_context={"title": _("Password changed"), "message": _("Your password was changed.")},
-        ),
-        name="password_change_done",
-    ),
-    path(
-        "password/reset/",
-        auth_views.PasswordResetView.as_view(
-            template_name=simple, form_class=PasswordResetForm, extra_context={"title": _("Reset password")}
-        ),
-        name="password_reset",
-    ),
-    path(
-        "password/reset/done/",
-        auth_views.PasswordResetDoneView.as_view(
-            template_name=simple,
-            extra_context={
-                "title": _("Reset password"),
-                "message": _("If the address is registered, a letter with a link has been sent to it."),
-            },
-        ),
-        name="password_reset_done",
-    ),
-    path(
-        "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
-            template_name=simple, form_class=SetPasswordForm, extra_context={"title": _("Set a new password")}
-        ),
-        name="password_reset_confirm",
-    ),
-    path(
-        "password/reset/complete/",
-        auth_views.PasswordResetCompleteView.as_view(
-            template_name=simple,
-            extra_context={"title": _("Password set"), "message": _("Your password has been set. You may log in.")},
-        ),
-        name="password_reset_complete",
-    ),
+    page("password/change/", auth_views.PasswordChangeView, "password_change", _("Change password"),
+         form_class=PasswordChangeForm),
+    page("password/change/done/", auth_views.PasswordChangeDoneView, "password_change_done", _("Password changed"),
+         message=_("Your password was changed.")),
+    page("password/reset/", auth_views.PasswordResetView, "password_reset", _("Reset password"),
+         form_class=PasswordResetForm),
+    page("password/reset/done/", auth_views.PasswordResetDoneView, "password_reset_done", _("Reset password"),
+         message=_("If the address is registered, a letter with a link has been sent to it.")),
+    page("password/reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView, "password_reset_confirm",
+         _("Set a new password"), form_class=SetPasswordForm),
+    page("password/reset/complete/", auth_views.PasswordResetCompleteView, "password_reset_complete",
+         _("Password set"), message=_("Your password has been set. You may log in.")),
 ]

@@ -17,7 +17,7 @@ from banks.imports import ItemImporter
 from banks.models import Bank, Item, ItemStatus
 from core.history import history_entries
 from core.imports import ImportView
-from core.listing import export_redirect, list_page, paginate, sorted_by, sorted_rows
+from core.listing import export_redirect, list_page, sorted_by, sorted_rows
 from core.pages import form_page
 from core.scoping import Role, role_required, roles_of
 
@@ -167,17 +167,10 @@ def showcase(request):
     queryset = _items(Item.objects.published())
     filterset = ShowcaseFilter(request.GET or None, queryset=queryset, request=request)
     rows = filterset.qs
-    default = "-published"
-    if request.GET.get("q") and "search_rank" in rows.query.annotations and not request.GET.get("sort"):
-        rows, sort = rows.order_by("-search_rank", "-pk"), ""
-    else:
-        rows, sort = sorted_by(request, rows, SHOWCASE_SORTS, default)
-
-    page = paginate(request, rows, 20)
-    return render(request, "banks/showcase.html", {
-        "filter": filterset, "page": page, "rows": page.object_list, "sort": sort, "facets": facets(filterset.qs),
-        "banks": Bank.choices, "filtered": any(v for k, v in request.GET.items() if k not in ("page", "sort")),
-    })
+    relevance = ("-search_rank",) if request.GET.get("q") and "search_rank" in rows.query.annotations else None
+    rows, sort = sorted_by(request, rows, SHOWCASE_SORTS, "-published", unsorted=relevance)
+    return list_page(request, "banks/showcase.html", filterset, rows=rows, sort=sort, per_page=20,
+                     context={"facets": facets(filterset.qs), "banks": Bank.choices})
 
 
 def showcase_detail(request, pk):

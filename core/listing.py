@@ -37,8 +37,11 @@ def paginate(request, queryset, per_page: int = PAGE_SIZE) -> Page:
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
-def sorted_by(request, queryset, sorts: dict[str, tuple[str, ...]], default: str):
-    """Return (queryset, key): ordered by the allowed ``?sort=`` key (``-key`` descends)."""
+def sorted_by(request, queryset, sorts: dict[str, tuple[str, ...]], default: str, *, unsorted=None):
+    """Return (queryset, key): ordered by the allowed ``?sort=`` key (``-key`` descends). Without ``?sort=``,
+    ``unsorted`` (fields, e.g. a search's relevance) orders the rows instead of ``default`` when it is given."""
+    if unsorted and not request.GET.get("sort"):
+        return queryset.order_by(*unsorted, "-pk"), ""
     key = request.GET.get("sort", default)
     name = key.lstrip("-")
     if name not in sorts:

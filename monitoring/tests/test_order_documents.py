@@ -453,6 +453,9 @@ def test_libreoffice_converts_the_order_and_the_note_with_the_same_items_as_our_
     )
     office, ours = pdf_text(tmp_path / "order.pdf"), pdf_text(order_pdf(issued))
 
+    pages = [page.extract_text().splitlines() for page in PdfReader(tmp_path / "order.pdf").pages]
+    assert len(pages) >= 2  # Word's page numbers: none on page 1, «2» on page 2
+    assert "1" not in [line.strip() for line in pages[0]] and "2" in [line.strip() for line in pages[1]]
     items = expected_items(issued)
     assert len(items) >= 10
     for number, item in items:  # every item whole, with Word's number in the office's PDF

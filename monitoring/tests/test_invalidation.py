@@ -14,8 +14,10 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core import freshness
 from core.audit import AccessLog
-from core.models import Institution, Pedagogue
+from core.models import Employment, Institution, Pedagogue
+from core.tests.factories import PedagogueFactory
 from monitoring import stored
 from monitoring.computation import VERSION_KEY
 from monitoring.tests.factories import InstitutionFactory, employ
@@ -134,6 +136,44 @@ def test_opening_lists_and_records_marks_nothing(
 
     assert AccessLog.objects.count() == 2
     assert not PendingRecomputation.objects.exists()
+
+
+def test_a_bulk_write_moves_its_citys_value_after_the_worker_ran_and_no_other_citys(
+    two_cities, city, other_city, school, year, django_capture_on_commit_callbacks
+):
+    """bulk_create sends no signals: freshness.bulk_written(rows) marks what the rows touch (issue 18)."""
+    other_before = {row.year_id: row.computed_at for row in StoredValues.objects.filter(municipality=other_city)}
+    with django_capture_on_commit_callbacks(execute=True):
+        people = Pedagogue.objects.bulk_create(
+            PedagogueFactory.build(municipality=city, institution=school, birth_date=datetime.date(1996, 1, 1))
+            for _ in range(5)
+        )
+        jobs = Employment.objects.bulk_create(
+            Employment(pedagogue=person, institution=school, hired=datetime.date(2020, 9, 1)) for person in people
+        )
+        freshness.bulk_written(jobs)
+
+    assert set(PendingRecomputation.objects.values_list("municipality_id", flat=True)) == {city.pk}
+    stored.recompute(city.pk, year.pk)  # what the worker runs
+    assert value(city, year) == Decimal("0.8000")  # 8 young of 10
+    assert value(other_city, year) == Decimal("0.2500")
+    assert {
+        row.year_id: row.computed_at for row in StoredValues.objects.filter(municipality=other_city)
+    } == other_before
+
+
+def test_the_hours_ledger_marks_the_city_of_the_people_it_posts_for(
+    two_cities, city, other_city, school, django_capture_on_commit_callbacks
+):
+    from training.hours import Posting, sync
+
+    pedagogue = Pedagogue.objects.filter(institution=school).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        sync(model=Institution, source_ids=[school.pk], postings=[
+            Posting(school.pk, pedagogue.pk, datetime.date(2022, 3, 1), Decimal("8"), "other", "Курс")
+        ])
+
+    assert set(PendingRecomputation.objects.values_list("municipality_id", flat=True)) == {city.pk}
 
 
 def test_deleting_a_school_marks_its_city(two_cities, city, other_city, django_capture_on_commit_callbacks):

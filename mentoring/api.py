@@ -5,6 +5,7 @@ Pairs, programmes and sessions are also written here, through the pages' forms
 sessions by the municipality's methodists.
 """
 
+from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import path
@@ -33,7 +34,9 @@ from mentoring.filters import (
 from mentoring.forms import (
     AttestationForm,
     AttestationSupportForm,
+    EffectEvaluationForm,
     PairForm,
+    ProcessEvaluationForm,
     ProgrammeForm,
     SessionForm,
     SupportRequestForm,
@@ -42,6 +45,7 @@ from mentoring.forms import (
 from mentoring.models import (
     Attestation,
     AttestationSupport,
+    Evaluation,
     Pair,
     Participant,
     Programme,
@@ -165,6 +169,53 @@ class YoungSpecialistMarkSerializer(FormValidatedSerializer):
         return mark
 
 
+class EvaluationSerializer(FormValidatedSerializer):
+    """The final evaluation of a pair in its two parts, each validated by its page's form when the request
+    carries it (the pages save the process and the effect apart); a new one without either is checked as a
+    process evaluation."""
+
+    parts = (ProcessEvaluationForm, EffectEvaluationForm)
+    form_class = ProcessEvaluationForm
+    parent_fields = ("pair",)
+
+    class Meta:
+        model = Evaluation
+        fields = ["id", "pair", *ProcessEvaluationForm.Meta.fields, *EffectEvaluationForm.Meta.fields]
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for name in EffectEvaluationForm.Meta.fields:  # the base class knows one form; both parts are written
+            fields[name].read_only = False
+        if not fields["pair"].read_only:
+            fields["pair"].queryset = Pair.objects.editable_by(self.user)
+        return fields
+
+    def get_form_kwargs(self, attrs: dict) -> dict:
+        return {}
+
+    def new_instance(self, attrs):
+        # One unsaved record for both parts, so the second form's save updates the row the first inserted.
+        if getattr(self, "_new", None) is None:
+            self._new = Evaluation(pair=attrs["pair"])
+        return self._new
+
+    def validate(self, attrs):
+        given = [part for part in self.parts if set(part.base_fields) & set(attrs)] or [ProcessEvaluationForm]
+        forms = []
+        for part in given:
+            self.form_class = part
+            attrs = super().validate(attrs)
+            forms.append(self._form)
+        self._forms = forms
+        return attrs
+
+    def save_form(self, form):
+        with transaction.atomic():
+            for part in self._forms:
+                evaluation = part.save()
+        return evaluation
+
+
 class MentoringYoungSpecialistSerializer(serializers.ModelSerializer):
     institution_name = serializers.CharField(source="institution.short_name", read_only=True)
     has_mentor = serializers.BooleanField(read_only=True)
@@ -276,6 +327,20 @@ class YoungSpecialistMarkViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
         return self.get_queryset().filter(pedagogue__in=Pedagogue.objects.editable_by(self.request.user))
 
 
+class EvaluationViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
+    """Final evaluations of the pairs the user sees; who edits the pair evaluates it, as on the pair's page."""
+
+    serializer_class = EvaluationSerializer
+    permission_classes = [HasRole.of(*SCHOOL_ROLES), MayWrite]
+    filterset_fields = ["pair"]
+
+    def get_queryset(self):
+        return Evaluation.objects.filter(pair__in=Pair.objects.for_user(self.request.user)).order_by("pk")
+
+    def get_write_queryset(self):
+        return self.get_queryset().filter(pair__in=Pair.objects.editable_by(self.request.user))
+
+
 class PeriodFilterBackend(DjangoFilterBackend):
     """Hand the view's period (in which a pair counts) to the young-specialist filter."""
 
@@ -349,6 +414,7 @@ routes = [
     ("mentoring/attestations", AttestationViewSet, "mentoring-attestation"),
     ("mentoring/attestation-support", AttestationSupportViewSet, "mentoring-attestation-support"),
     ("mentoring/young-specialist-marks", YoungSpecialistMarkViewSet, "mentoring-young-specialist-mark"),
+    ("mentoring/evaluations", EvaluationViewSet, "mentoring-evaluation"),
     ("mentoring/young-specialists", YoungSpecialistViewSet, "mentoring-young-specialist"),
 ]
 

@@ -498,25 +498,27 @@ class AssignmentViewSet(DraftOnly, ScopedWriteMixin, viewsets.ModelViewSet):
         fresh = self.get_queryset().get(pk=task.pk)
         return Response(AssignmentSerializer(fresh, context=self.get_serializer_context()).data)
 
+    def _commented(self, request, form_class, service, *, control: bool = True):
+        """A step that takes a comment (the task page's completion or review form) and calls ``service``."""
+        return self._step(request, form_class(request.data), lambda task, data: service(
+            task=task, by=request.user, comment=data["comment"]), control=control)
+
     @extend_schema(request=CommentSerializer, responses=AssignmentSerializer)
     @action(detail=True, methods=["post"], serializer_class=CommentSerializer)
     def report(self, request, pk=None):
         """The executor reports the task done (``comment``: what was done); the issuer is notified."""
-        return self._step(request, CompletionForm(request.data), lambda task, data: services.report_task(
-            task=task, by=request.user, comment=data["comment"]), control=False)
+        return self._commented(request, CompletionForm, services.report_task, control=False)
 
     @extend_schema(request=CommentSerializer, responses=AssignmentSerializer)
     @action(detail=True, methods=["post"], serializer_class=CommentSerializer)
     def accept(self, request, pk=None):
-        return self._step(request, ReviewForm(request.data), lambda task, data: services.accept_task(
-            task=task, by=request.user, comment=data["comment"]), control=True)
+        return self._commented(request, ReviewForm, services.accept_task)
 
     @extend_schema(request=CommentSerializer, responses=AssignmentSerializer)
     @action(detail=True, methods=["post"], url_path="return", serializer_class=CommentSerializer)
     def return_(self, request, pk=None):
         """Send a reported task back with a comment saying what is to be redone."""
-        return self._step(request, ReviewForm(request.data), lambda task, data: services.return_task(
-            task=task, by=request.user, comment=data["comment"]), control=True)
+        return self._commented(request, ReviewForm, services.return_task)
 
     @extend_schema(request=ExtendSerializer, responses=AssignmentSerializer)
     @action(detail=True, methods=["post"], serializer_class=ExtendSerializer)

@@ -16,12 +16,15 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from core.models import Institution, InstitutionType
+from core.rest import FormValidatedSerializer, ScopedWriteMixin
 from core.scoping import MUNICIPAL_ROLES, Role, roles_of
 from staffing.filters import SubmissionFilter
+from staffing.forms import DocumentForm
 from staffing.models import (
     Campaign,
     CampaignStatus,
     Need,
+    RegulatoryDocument,
     Submission,
     SubmissionStatus,
     managing_municipality_ids,
@@ -284,7 +287,35 @@ class SubmissionViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixi
         return Response(SubmissionSerializer(submission, context=self.get_serializer_context()).data)
 
 
+class DocumentSerializer(FormValidatedSerializer):
+    """A local act of the staffing-needs process, written with the documents page's form."""
+
+    form_class = DocumentForm
+
+    class Meta:
+        model = RegulatoryDocument
+        fields = ["id", "municipality", "title", "number", "date", "status", "file", "note"]
+
+
+class DocumentViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
+    """The municipality's regulatory documents: the methodists and the head keep them; a document that no longer
+    applies changes its status instead of being deleted, as on the page."""
+
+    serializer_class = DocumentSerializer
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+    write_roles = MANAGERS
+    filterset_fields = ["municipality", "status"]
+    ordering = ["-date", "pk"]
+
+    def get_queryset(self):
+        return RegulatoryDocument.objects.for_user(self.request.user)
+
+    def get_write_queryset(self):
+        return RegulatoryDocument.objects.managed_by(self.request.user)
+
+
 routes = [
     ("staffing/campaigns", CampaignViewSet, "staffing-campaign"),
+    ("staffing/documents", DocumentViewSet, "staffing-document"),
     ("staffing/submissions", SubmissionViewSet, "staffing-submission"),
 ]

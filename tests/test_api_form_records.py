@@ -2,6 +2,7 @@
 marks, PD providers, associations' plan items — the pages' forms and scoping, nobody else writes them."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
 from associations.models import PlanItem
@@ -10,6 +11,7 @@ from conftest import make_user
 from core.scoping import Role
 from core.tests.factories import PedagogueFactory
 from mentoring.models import AttestationSupport, YoungSpecialistMark
+from staffing.models import RegulatoryDocument
 from training.models import Provider
 from training.tests.factories import ProgrammeFactory, ProviderFactory
 
@@ -81,3 +83,50 @@ def test_an_associations_plan_is_written_by_who_edits_the_association(methodist,
     assert api(far_methodist).patch(url, {"done": True}, format="json").status_code == 404
     assert api(methodist).patch(url, {"done": True}, format="json").status_code == 200
     assert list(PlanItem.objects.values_list("title", "done")) == [("Семинар", True)]
+
+
+def test_the_municipalitys_methodists_keep_its_staffing_documents(methodist, school_user, far_methodist, city):
+    def document(**extra):
+        pdf = SimpleUploadedFile("polozhenie.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n",
+                                 content_type="application/pdf")
+        return {"municipality": city.pk, "title": "Положение о выявлении кадровых потребностей", "number": "12-п",
+                "date": "2021-09-01", "status": "in_force", "file": pdf, **extra}
+
+    assert api(school_user).post("/api/v1/staffing/documents/", document(), format="multipart").status_code == 403
+    response = api(far_methodist).post("/api/v1/staffing/documents/", document(), format="multipart")
+    assert response.status_code == 400 and "municipality" in response.json()
+    response = api(methodist).post("/api/v1/staffing/documents/", document(), format="multipart")
+    assert response.status_code == 201, response.json()
+    url = f"/api/v1/staffing/documents/{response.json()['id']}/"
+    assert api(far_methodist).patch(url, {"status": "repealed"}, format="json").status_code == 404
+    assert api(methodist).delete(url).status_code == 405
+    assert list(RegulatoryDocument.objects.values_list("municipality", "number")) == [(city.pk, "12-п")]
+
+
+def test_a_pairs_evaluation_is_written_in_its_two_parts_by_who_edits_the_pair(school_user, outsider, school):
+    from mentoring.models import Evaluation
+    from mentoring.tests.factories import make_pair
+
+    pair = make_pair(school, PedagogueFactory(institution=school), PedagogueFactory(institution=school))
+    client = api(school_user)
+    response = client.post("/api/v1/mentoring/evaluations/", {"pair": pair.pk, "meetings_regular": 4},
+                           format="json")
+    assert response.status_code == 400 and {"plan_followed", "cooperation"} <= set(response.json())
+    response = api(outsider).post("/api/v1/mentoring/evaluations/", {
+        "pair": pair.pk, "meetings_regular": 4, "plan_followed": 5, "cooperation": 4}, format="json")
+    assert response.status_code == 400 and "pair" in response.json()
+    assert not Evaluation.objects.exists()
+
+    response = client.post("/api/v1/mentoring/evaluations/", {
+        "pair": pair.pk, "meetings_regular": 4, "plan_followed": 5, "cooperation": 4}, format="json")
+    assert response.status_code == 201, response.json()
+    url = f"/api/v1/mentoring/evaluations/{response.json()['id']}/"
+    response = client.patch(url, {"adaptation": 5}, format="json")
+    assert response.status_code == 400 and {"competence_growth", "evaluated_on"} <= set(response.json())
+    response = client.patch(url, {"adaptation": 5, "competence_growth": 4, "evaluated_on": "2022-05-20",
+                                  "stays_in_profession": True}, format="json")
+    assert response.status_code == 200, response.json()
+    assert api(outsider).patch(url, {"adaptation": 1}, format="json").status_code == 404
+    evaluation = Evaluation.objects.get()
+    assert (evaluation.meetings_regular, evaluation.plan_followed, evaluation.adaptation,
+            evaluation.stays_in_profession) == (4, 5, 5, True)

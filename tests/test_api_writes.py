@@ -54,6 +54,8 @@ READ_ONLY = {
     # refer to it), a school's answer stays with the campaign (returned for corrections instead).
     "/api/v1/institutions/": {"post", "put", "patch"},
     "/api/v1/staffing/submissions/": {"post", "put", "patch"},
+    # A regulatory document that no longer applies is repealed (its status), not deleted, as on the page.
+    "/api/v1/staffing/documents/": {"post", "put", "patch"},
 }
 WRITES = {"post", "put", "patch", "delete"}
 

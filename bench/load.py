@@ -17,8 +17,8 @@ Four phases, each for a bounded time (0 seconds skips one):
    methodists) with a shorter think time and no report build; the methodists also add association plan items,
    each with a unique title that the client records when the portal accepts it (302) and reads back on the
    page the form redirects to (a lagging replica must not hide it). At ``--kill-at`` of the phase one web node
-   (``--kill-node``: its gunicorn master and workers, pidfile in ``--prod-dir``) is frozen and killed with
-   SIGKILL. Afterwards the accepted titles are looked up in the database (lost = accepted but not found; the
+   (``--kill-node``: its gunicorn master and workers, pidfile in ``--prod-dir``) hangs (SIGSTOP) for
+   ``--freeze-seconds``, collecting the requests HAProxy still sends it, and is then killed with SIGKILL. Afterwards the accepted titles are looked up in the database (lost = accepted but not found; the
    replica is asked too), every session must have gone on on the other node with the same cookie, and each
    error (5xx, or a page sending the user back to the login) is classified: in flight on the killed node at the
    kill, or not (that must be 0). HAProxy's stats socket gives how many requests the node held at the kill,
@@ -51,15 +51,16 @@ from pathlib import Path
 
 USERS = ["head", "methodist", "school", "teacher", "expert"]
 MANAGERS = ("head", "methodist")
+STAFF_READERS = (*MANAGERS, "school", "teacher")  # the expert sees only what is assigned to them (403 here)
 # (page label, target, weight[, roles]). A target is a path, a (list page, link pattern[, suffix]) pair whose links
 # give detail pages, or the name of an action below.
 MIX = [
     ("dashboard", "/monitoring/", 6, (*MANAGERS, "school")),
-    ("pedagogue list", "/pedagogues/", 3),
+    ("pedagogue list", "/pedagogues/", 3, STAFF_READERS),
     ("institution list", "/institutions/", 2),
-    ("completion list", "/training/completions/", 2),
-    ("association list", "/associations/", 2),
-    ("pedagogue detail", ("/pedagogues/", r'href="(/pedagogues/\d+/)"'), 3),
+    ("completion list", "/training/completions/", 2, STAFF_READERS),
+    ("association list", "/associations/", 2, STAFF_READERS),
+    ("pedagogue detail", ("/pedagogues/", r'href="(/pedagogues/\d+/)"'), 3, STAFF_READERS),
     ("institution detail", ("/institutions/", r'href="(/institutions/\d+/)"'), 2),
     ("pedagogue export", "/pedagogues/export/", 1, MANAGERS),
     ("roster import", "import", 1, ("school",)),
@@ -78,6 +79,7 @@ class Session:
         # limit and lock apply to each, not to all of them at once.
         self.client = f"10.77.{index // 256}.{index % 256}"
         self.node = ""  # the web node that answered last (HAProxy's X-Node header)
+        self.pending = ""  # the method of the request under way
         self.log: list | None = None  # (started, ended, method, path, status, node, location) when a list
         self.rng = random.Random(index)
         self.links: dict[str, list[str]] = {}
@@ -98,6 +100,7 @@ class Session:
         if method == "POST":
             headers["Referer"] = "http://127.0.0.1" + path
         started = time.monotonic()
+        self.pending = method
         for attempt in (1, 2):
             try:
                 self.connection.request(method, path, body=data, headers=headers)
@@ -107,6 +110,7 @@ class Session:
             except (http.client.HTTPException, OSError):
                 self.connection.close()
                 if attempt == 2:
+                    self.pending = ""
                     if self.log is not None:
                         self.log.append((started, time.monotonic(), method, path, 599, "", ""))
                     raise
@@ -114,6 +118,7 @@ class Session:
             if header.lower() == "set-cookie":
                 name, _, rest = value.partition("=")
                 self.cookies[name.strip()] = rest.split(";", 1)[0]
+        self.pending = ""
         self.location = urllib.parse.urlsplit(response.getheader("Location") or "").path
         self.node = response.getheader("X-Node") or ""
         if self.log is not None:
@@ -174,11 +179,14 @@ def roster_workbook(template: bytes, rows: int) -> bytes:
     header_row = next(r for r in range(1, 10) if sheet.cell(row=r, column=1).value)
     institution = lists.cell(row=1, column=5).value
     position = lists.cell(row=1, column=6).value
+    # Cells by their column's heading (a star marks the required ones), so a new or moved column keeps it working.
+    columns = {str(cell.value).rstrip(" *"): cell.column for cell in sheet[header_row] if cell.value}
     for index in range(rows):
-        values = [f"Нагрузкина{index:03d}", "Анна", "Сергеевна", f"{1 + index % 28:02d}.03.{1970 + index % 30}",
-                  institution, position, "", "01.09.2000", "", "", "01.09.2015", "", ""]
-        for column, value in enumerate(values, start=1):
-            sheet.cell(row=header_row + 1 + index, column=column, value=value)
+        values = {"Фамилия": f"Нагрузкина{index:03d}", "Имя": "Анна", "Отчество": "Сергеевна",
+                  "Дата рождения": f"{1 + index % 28:02d}.03.{1970 + index % 30}", "Учреждение": institution,
+                  "Должность": position, "Педагогический стаж с": "01.09.2000", "Дата приёма": "01.09.2015"}
+        for heading, value in values.items():
+            sheet.cell(row=header_row + 1 + index, column=columns[heading], value=value)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -367,15 +375,18 @@ def haproxy_row(prod_dir: Path, node: str) -> dict[str, str]:
 STAT_COUNTERS = ("wretr", "wredis", "econ", "eresp")
 
 
-def kill_node(prod_dir: Path, node: str, at: float, events: dict) -> None:
-    """At ``at`` (monotonic), freeze then SIGKILL the node's gunicorn master and workers; note when HAProxy
-    marks it DOWN."""
+def kill_node(prod_dir: Path, node: str, at: float, events: dict, freeze: float) -> None:
+    """At ``at`` (monotonic) freeze the node's gunicorn master and workers (SIGSTOP: it hangs, HAProxy still sends
+    it requests), ``freeze`` seconds later SIGKILL them; note when HAProxy marks it DOWN."""
     time.sleep(max(0.0, at - time.monotonic()))
     master = int((prod_dir / f"gunicorn-{node}.pid").read_text())
     pids = [master, *children(master)]
     events["before"] = haproxy_row(prod_dir, node)
     for pid in pids:  # stopped first, so no worker finishes a request after its siblings died
         os.kill(pid, signal.SIGSTOP)
+    events["frozen"] = time.monotonic()
+    time.sleep(freeze)
+    events["held"] = int(haproxy_row(prod_dir, node).get("scur") or 0)
     events["killed"] = time.monotonic()
     for pid in pids:
         os.kill(pid, signal.SIGKILL)
@@ -407,18 +418,18 @@ def titles_in(database_url: str, run: str) -> Counter:
 
 
 def run_fault(base: str, users: int, seconds: float, password: str, think, prod_dir: Path, node: str,
-              kill_at: float) -> dict:
+              kill_at: float, freeze: float = 0) -> dict:
     other = [n for n in ("node1", "node2", "node3", "node4") if n != node and (prod_dir / f"gunicorn-{n}.pid").exists()]
     environment = node_environment(prod_dir, other[0])
     run, sessions, events = uuid.uuid4().hex[:8], [], {}
     began = time.monotonic()
-    killer = threading.Thread(target=kill_node, args=(prod_dir, node, began + seconds * kill_at, events))
+    killer = threading.Thread(target=kill_node, args=(prod_dir, node, began + seconds * kill_at, events, freeze))
     killer.start()
     result = run_users(base, users, seconds, password, MIX_FAULT, think, sessions, run, FAULT_USERS)
     killer.join()
     if "killed" not in events:
         raise SystemExit("the node was not killed")
-    killed, down = events["killed"], events.get("down")
+    frozen, killed, down = events["frozen"], events["killed"], events.get("down")
     before, stats = events["before"], haproxy_row(prod_dir, node)
 
     def failed(record) -> bool:
@@ -426,9 +437,11 @@ def run_fault(base: str, users: int, seconds: float, password: str, think, prod_
         return status >= 500 or (status == 302 and location.startswith("/accounts/login"))
 
     records = [record for session in sessions for record in session.log]
-    in_flight = [r for r in records if r[0] <= killed < r[1]]
+    in_flight = [r for r in records if r[0] <= killed < r[1]]  # under way when the node died (on either node)
     errors = [r for r in records if failed(r)]
-    held = [r for r in errors if r[0] <= killed < r[1] and r[5] in (node, "")]
+    # An error the kill explains: answered for the killed node (HAProxy's 502) or lost with the connection, sent
+    # before the kill and not answered before the node froze.
+    held = [r for r in errors if r[0] <= killed and r[1] >= frozen and r[5] in (node, "")]
     window = [r for r in records if killed <= r[0] and (down is None or r[0] < down)]
     after = [s for s in sessions if any(r[0] > killed and r[4] == 200 and r[5] not in (node, "") for r in s.log)]
     logged_out = [s for s in sessions if any(r[4] == 302 and r[6].startswith("/accounts/login") for r in s.log)]
@@ -441,9 +454,13 @@ def run_fault(base: str, users: int, seconds: float, password: str, think, prod_
     on_replica = titles_in(replica_url, run) if replica_url else None
     result["fault"] = {
         "node": node, "pids": events["pids"],
+        "frozen_after_s": round(frozen - began, 1),
         "killed_after_s": round(killed - began, 1),
         "down_after_kill_s": round(down - killed, 2) if down else None,
-        "requests_held_by_killed_node": int(before.get("scur") or 0),
+        "requests_held_by_killed_node": events["held"],
+        "posts_held_by_killed_node": sum(
+            r[2] == "POST" and r[0] <= killed < r[1] and r[5] in (node, "") for r in records
+        ),
         **{f"haproxy_{name}": int(stats.get(name) or 0) - int(before.get(name) or 0) for name in STAT_COUNTERS},
         "requests_in_flight_at_kill": len(in_flight),
         "in_flight_by_node": dict(Counter(r[5] or "none" for r in in_flight)),
@@ -473,10 +490,10 @@ def run_fault(base: str, users: int, seconds: float, password: str, think, prod_
 
 
 def report_fault(fault: dict) -> None:
-    print(f"\nFault: {fault['node']} (pids {fault['pids']}) killed at {fault['killed_after_s']} s, "
-          f"HAProxy marked it DOWN {fault['down_after_kill_s']} s later")
+    print(f"\nFault: {fault['node']} (pids {fault['pids']}) frozen at {fault['frozen_after_s']} s, killed at "
+          f"{fault['killed_after_s']} s, HAProxy marked it DOWN {fault['down_after_kill_s']} s later")
     for key, value in fault.items():
-        if key not in ("node", "pids", "killed_after_s", "down_after_kill_s", "error_requests"):
+        if key not in ("node", "pids", "frozen_after_s", "killed_after_s", "down_after_kill_s", "error_requests"):
             print(f"  {key.replace('_', ' ')}: {value}")
     for line in fault["error_requests"]:
         print(f"    error: {line}")
@@ -503,6 +520,8 @@ def main():
     parser.add_argument("--fault-think", default="0.3-1", help="think time of the fault phase, seconds: MIN-MAX")
     parser.add_argument("--kill-node", default="node1", help="the node the fault phase kills (HAProxy's name)")
     parser.add_argument("--kill-at", type=float, default=0.5, help="when, as a fraction of the fault phase")
+    parser.add_argument("--freeze-seconds", type=float, default=0,
+                        help="the node hangs (SIGSTOP) this long before it is killed, collecting requests")
     parser.add_argument("--prod-dir", default=str(Path(__file__).resolve().parents[1] / ".prod"),
                         help="make prod's directory (PROD_DIR): pidfiles, env, HAProxy's stats socket")
     parser.add_argument("--json")
@@ -540,7 +559,7 @@ def main():
     if args.fault_seconds:
         figures["fault"] = run_fault(
             args.base, args.users, args.fault_seconds, args.password, think_range(args.fault_think),
-            Path(args.prod_dir), args.kill_node, args.kill_at,
+            Path(args.prod_dir), args.kill_node, args.kill_at, args.freeze_seconds,
         )
         report(f"Fault phase ({args.users} users, think time {args.fault_think} s)", figures["fault"])
         report_fault(figures["fault"]["fault"])

@@ -171,7 +171,7 @@ defaults
     option http-server-close
     retries 3
     option redispatch 1
-    retry-on conn-failure empty-response response-timeout
+    retry-on conn-failure empty-response
 frontend portal
     bind 127.0.0.1:$WEB_PORT
     option forwardfor

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core.capabilities import Cap
 from core.deletion import confirm_delete
 from core.files import attachment_response
 from core.history import history_entries
@@ -183,7 +184,15 @@ def association_edit(request, pk: int):
         form.save()
         messages.success(request, _("The association is saved."))
         return redirect(association)
-    return form_page(request, form, title=_("Edit the association"), back_url=association.get_absolute_url())
+    deletable = roles_of(request.user).can(Cap.ENTER)  # a leader edits the association, the methodists delete it
+    return form_page(request, form, title=_("Edit the association"), back_url=association.get_absolute_url(),
+                     delete_url=reverse("associations:association-delete", args=[pk]) if deletable else "")
+
+
+@role_required(Cap.ENTER)
+def association_delete(request, pk: int):
+    association = editable_association(request, pk)
+    return confirm_delete(request, association, success_url=reverse("associations:association-list"))
 
 
 def _child_form(request, association, form_class, instance, *, title, multipart=False, after=None):
@@ -211,12 +220,16 @@ def membership_edit(request, pk: int, membership_pk: int):
     return _child_form(request, association, MembershipForm, membership, title=_("Edit the membership"))
 
 
+def _delete_from(request, parent, record, **kwargs):
+    """The confirmation page of a record shown on its parent's page (an association's or a competition's)."""
+    back = parent.get_absolute_url()
+    return confirm_delete(request, record, success_url=back, cancel_url=back, **kwargs)
+
+
 @login_required
 def membership_delete(request, pk: int, membership_pk: int):
     association = editable_association(request, pk)
-    membership = get_object_or_404(association.memberships.select_related("pedagogue"), pk=membership_pk)
-    return confirm_delete(request, membership, success_url=association.get_absolute_url(),
-                          cancel_url=association.get_absolute_url())
+    return _delete_from(request, association, get_object_or_404(association.memberships, pk=membership_pk))
 
 
 @login_required
@@ -236,8 +249,7 @@ def plan_item_edit(request, pk: int, item_pk: int):
 def plan_item_delete(request, pk: int, item_pk: int):
     association = editable_association(request, pk)
     item = get_object_or_404(PlanItem.objects.filter(association=association), pk=item_pk)
-    return confirm_delete(request, item, success_url=association.get_absolute_url(),
-                          cancel_url=association.get_absolute_url(), done_message=_("The plan item is deleted."))
+    return _delete_from(request, association, item, done_message=_("The plan item is deleted."))
 
 
 # --- Meetings ----------------------------------------------------------------------------------------
@@ -354,9 +366,7 @@ def product_edit(request, pk: int, product_pk: int):
 @login_required
 def product_delete(request, pk: int, product_pk: int):
     association = editable_association(request, pk)
-    product = get_object_or_404(association.products, pk=product_pk)
-    return confirm_delete(request, product, success_url=association.get_absolute_url(),
-                          cancel_url=association.get_absolute_url())
+    return _delete_from(request, association, get_object_or_404(association.products, pk=product_pk))
 
 
 # What kind of bank item each kind of product becomes.
@@ -475,7 +485,14 @@ def competition_edit(request, pk: int):
         form.save()
         messages.success(request, _("The competition is saved."))
         return redirect(competition)
-    return form_page(request, form, title=_("Edit the competition"), back_url=competition.get_absolute_url())
+    return form_page(request, form, title=_("Edit the competition"), back_url=competition.get_absolute_url(),
+                     delete_url=reverse("associations:competition-delete", args=[pk]))
+
+
+@role_required(Cap.ENTER)
+def competition_delete(request, pk: int):
+    competition = editable_competition(request, pk)
+    return confirm_delete(request, competition, success_url=reverse("associations:competition-list"))
 
 
 def _entry_form(request, competition, entry):
@@ -504,9 +521,7 @@ def entry_edit(request, pk: int, entry_pk: int):
 @login_required
 def entry_delete(request, pk: int, entry_pk: int):
     competition = editable_competition(request, pk)
-    entry = get_object_or_404(competition.entries, pk=entry_pk)
-    return confirm_delete(request, entry, success_url=competition.get_absolute_url(),
-                          cancel_url=competition.get_absolute_url())
+    return _delete_from(request, competition, get_object_or_404(competition.entries, pk=entry_pk))
 
 
 def result_rows(request):

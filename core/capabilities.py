@@ -181,6 +181,8 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("associations:*-export", EXPORT),
     ("associations:result-import", ENTER),
     # An association's leader (a teacher) edits it, its plan, members, meetings and products too.
+    ("associations:association-delete", ENTER),  # the leader edits the association, the methodists delete it
+    ("associations:competition-delete", ENTER),
     ("associations:*-delete", Access(read=(Cap.ENTER, Cap.OWN_RECORD), finer=True)),
     ("associations:*-create", ENTER),
     ("associations:*-edit", Access(read=(Cap.ENTER, Cap.OWN_RECORD), finer=True)),
@@ -256,6 +258,7 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("staffing:campaign-summary", MUNICIPAL),
     ("staffing:document-create", MUNICIPAL),
     ("staffing:document-edit", MUNICIPAL),
+    ("staffing:document-delete", MUNICIPAL),
     ("staffing:submission-edit", Access(read=(Cap.PERSONAL_DATA,), finer=True)),  # the school, while it is open
     ("staffing:submission-upload", Access(read=(Cap.PERSONAL_DATA,), finer=True)),
     ("staffing:submission-enter", Access(read=(Cap.PERSONAL_DATA,), finer=True)),

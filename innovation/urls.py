@@ -10,6 +10,7 @@ urlpatterns = [
     path("new/", views.project_edit, name="project-create"),
     path("<int:pk>/", views.project_detail, name="project-detail"),
     path("<int:pk>/edit/", views.project_edit, name="project-edit"),
+    path("<int:pk>/delete/", views.project_delete, name="project-delete"),
     path("<int:pk>/review/", views.project_to_review, name="project-review"),
     path("<int:pk>/stages/new/", views.stage_edit, name="stage-create"),
     path("<int:pk>/stages/<int:stage_pk>/", views.stage_edit, name="stage-edit"),

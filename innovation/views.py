@@ -139,6 +139,13 @@ def product_edit(request, pk, product_pk=None):
     return _child_form(request, pk, ProductForm, Product, product_pk, _("Product"))
 
 
+@role_required(*EDITORS)
+def project_delete(request, pk):
+    """Delete a site the user may edit with its stages, participants and products (the page lists them)."""
+    project = _editable(request, pk)
+    return confirm_delete(request, project, success_url=reverse("innovation:project-list"))
+
+
 CHILDREN = {"stage": Stage, "participant": Participant, "product": Product}
 
 

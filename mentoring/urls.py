@@ -24,6 +24,7 @@ urlpatterns = [
     path("programmes/new/", views.programme_create, name="programme-create"),
     path("programmes/<int:pk>/", views.programme_detail, name="programme-detail"),
     path("programmes/<int:pk>/edit/", views.programme_edit, name="programme-edit"),
+    path("programmes/<int:pk>/delete/", views.programme_delete, name="programme-delete"),
     path("programmes/<int:pk>/regulation/", views.programme_regulation, name="programme-regulation"),
     path("support/", views.support_list, name="support-list"),
     path("support/export/", views.support_export, name="support-export"),

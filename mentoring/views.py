@@ -196,7 +196,8 @@ def _programme_form(request, instance):
         return redirect(programme)
     title = _("Edit the mentoring programme") if instance else _("New mentoring programme")
     back = instance.get_absolute_url() if instance else reverse("mentoring:programme-list")
-    return _form_page(request, form, title=title, back_url=back, multipart=True)
+    return _form_page(request, form, title=title, back_url=back, multipart=True,
+                      delete_url=reverse("mentoring:programme-delete", args=[instance.pk]) if instance else "")
 
 
 @role_required(*SCHOOL_ROLES)
@@ -206,12 +207,23 @@ def programme_create(request):
     return _programme_form(request, None)
 
 
-@role_required(*SCHOOL_ROLES)
-def programme_edit(request, pk: int):
+def editable_programme(request, pk: int) -> Programme:
     programme = get_object_or_404(Programme.objects.for_user(request.user), pk=pk)
     if not Programme.objects.editable_by(request.user).filter(pk=pk).exists():
         raise PermissionDenied
-    return _programme_form(request, programme)
+    return programme
+
+
+@role_required(*SCHOOL_ROLES)
+def programme_edit(request, pk: int):
+    return _programme_form(request, editable_programme(request, pk))
+
+
+@role_required(*SCHOOL_ROLES)
+def programme_delete(request, pk: int):
+    """The pairs of a deleted programme stay, without a programme (the confirmation page lists them)."""
+    programme = editable_programme(request, pk)
+    return confirm_delete(request, programme, success_url=reverse("mentoring:programme-list"))
 
 
 # --- pairs -------------------------------------------------------------------

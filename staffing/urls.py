@@ -26,5 +26,6 @@ urlpatterns = [
     path("documents/export/", views.document_export, name="document-export"),
     path("documents/new/", views.document_create, name="document-create"),
     path("documents/<int:pk>/edit/", views.document_edit, name="document-edit"),
+    path("documents/<int:pk>/delete/", views.document_delete, name="document-delete"),
     path("documents/<int:pk>/file/", views.document_file, name="document-file"),
 ]

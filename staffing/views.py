@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.capabilities import Cap, roles_with
+from core.deletion import confirm_delete
 from core.files import attachment_response
 from core.history import history_entries
 from core.imports import ImportView
@@ -442,7 +443,8 @@ def _document_form(request, instance: RegulatoryDocument | None):
     title = _("Edit the document") if instance else _("New regulatory document")
     documents = reverse("staffing:document-list")
     return form_page(request, form, title=title, back_url=documents, breadcrumbs=[(documents, _("Regulatory documents"))],
-                     multipart=True, history=history_entries(instance) if instance else None)
+                     multipart=True, history=history_entries(instance) if instance else None,
+                     delete_url=reverse("staffing:document-delete", args=[instance.pk]) if instance else "")
 
 
 @role_required(*MANAGER_ROLES)
@@ -453,3 +455,9 @@ def document_create(request):
 @role_required(*MANAGER_ROLES)
 def document_edit(request, pk: int):
     return _document_form(request, get_object_or_404(RegulatoryDocument.objects.managed_by(request.user), pk=pk))
+
+
+@role_required(*MANAGER_ROLES)
+def document_delete(request, pk: int):
+    document = get_object_or_404(RegulatoryDocument.objects.managed_by(request.user), pk=pk)
+    return confirm_delete(request, document, success_url=reverse("staffing:document-list"))

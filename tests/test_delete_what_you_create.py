@@ -110,3 +110,68 @@ def test_an_innovation_site_s_stage_and_participant_are_deleted_by_its_editors_o
                      shows="Диагностический этап")
     confirmed_delete(client, f"/innovation/{project.pk}/participants/{participant.pk}/delete/", Participant,
                      participant.pk, shows=participant.pedagogue.last_name)
+
+
+def test_the_methodist_deletes_an_association_its_leader_only_edits_it(client, methodist, teacher, teacher_pedagogue,
+                                                                         city, school):
+    from associations.models import Association
+
+    gmo = AssociationFactory(municipality=city, title="ГМО учителей химии", leader=teacher_pedagogue)
+    MembershipFactory(association=gmo, pedagogue=teacher_pedagogue)
+
+    client.force_login(teacher)  # the leader
+    assert client.get(f"/associations/{gmo.pk}/edit/").status_code == 200
+    assert f"/associations/{gmo.pk}/delete/" not in client.get(f"/associations/{gmo.pk}/edit/").content.decode()
+    assert client.post(f"/associations/{gmo.pk}/delete/").status_code == 403
+    assert Association.objects.filter(pk=gmo.pk).exists()
+
+    client.force_login(methodist)
+    assert f'href="/associations/{gmo.pk}/delete/"' in client.get(f"/associations/{gmo.pk}/edit/").content.decode()
+    page = client.get(f"/associations/{gmo.pk}/delete/").content.decode()
+    assert "ГМО учителей химии" in page and "Иванова" in page  # the membership that goes with it
+    confirmed_delete(client, f"/associations/{gmo.pk}/delete/", Association, gmo.pk, shows="ГМО учителей химии")
+    assert not Membership.objects.filter(association_id=gmo.pk).exists()
+
+
+def test_a_competition_a_mentoring_programme_a_site_and_a_staffing_document_are_deleted_by_their_editors(
+        client, methodist, school_user, outsider, city, school):
+    from associations.models import Competition
+    from associations.tests.factories import CompetitionFactory
+    from innovation.models import Project
+    from mentoring.models import Pair, Programme
+    from mentoring.tests.factories import PairFactory, ProgrammeFactory
+    from staffing.models import RegulatoryDocument
+
+    competition = CompetitionFactory(municipality=city, title="Педагогический дебют")
+    programme = ProgrammeFactory(institution=school, title="Программа «Первые шаги»")
+    pair = PairFactory(institution=school, programme=programme)
+    project = ProjectFactory(institution=school, title="Площадка «Читающая школа»")
+    document = RegulatoryDocument.objects.create(municipality=city, title="Положение о сборе кадровой потребности",
+                                                 date=datetime.date(2022, 1, 10))
+
+    client.force_login(outsider)  # a school of the same city
+    assert client.post(f"/associations/competitions/{competition.pk}/delete/").status_code == 403
+    assert client.post(f"/mentoring/programmes/{programme.pk}/delete/").status_code in (403, 404)
+    assert client.post(f"/innovation/{project.pk}/delete/").status_code in (403, 404)
+    assert client.post(f"/staffing/documents/{document.pk}/delete/").status_code == 403
+    assert Competition.objects.filter(pk=competition.pk).exists() and Programme.objects.filter(pk=programme.pk).exists()
+    assert Project.objects.filter(pk=project.pk).exists() and RegulatoryDocument.objects.filter(pk=document.pk).exists()
+
+    client.force_login(school_user)  # the programme is its school's
+    assert f'href="/mentoring/programmes/{programme.pk}/delete/"' in client.get(
+        f"/mentoring/programmes/{programme.pk}/edit/").content.decode()
+    confirmed_delete(client, f"/mentoring/programmes/{programme.pk}/delete/", Programme, programme.pk,
+                     shows="Первые шаги")
+    pair.refresh_from_db()
+    assert pair.programme is None  # the pair stays
+
+    client.force_login(methodist)
+    confirmed_delete(client, f"/associations/competitions/{competition.pk}/delete/", Competition, competition.pk,
+                     shows="Педагогический дебют")
+    assert f'href="/innovation/{project.pk}/delete/"' in client.get(project.get_absolute_url()).content.decode()
+    confirmed_delete(client, f"/innovation/{project.pk}/delete/", Project, project.pk, shows="Читающая школа")
+    assert f'href="/staffing/documents/{document.pk}/delete/"' in client.get(
+        f"/staffing/documents/{document.pk}/edit/").content.decode()
+    confirmed_delete(client, f"/staffing/documents/{document.pk}/delete/", RegulatoryDocument, document.pk,
+                     shows="Положение о сборе")
+    assert Pair.objects.filter(pk=pair.pk).exists()

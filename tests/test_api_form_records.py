@@ -3,7 +3,6 @@ marks, PD providers, associations' plan items — the pages' forms and scoping, 
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from rest_framework.test import APIClient
 
 from associations.models import PlanItem
 from associations.tests.factories import AssociationFactory
@@ -12,14 +11,9 @@ from core.scoping import Role
 from core.tests.factories import PedagogueFactory
 from mentoring.models import AttestationSupport, YoungSpecialistMark
 from staffing.models import RegulatoryDocument
+from tests.test_api_writes import api
 from training.models import Provider
 from training.tests.factories import ProgrammeFactory, ProviderFactory
-
-
-def api(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 @pytest.fixture

@@ -5,24 +5,18 @@ pages' forms and services, and nobody else writes them."""
 import datetime
 
 import pytest
-from rest_framework.test import APIClient
 
 from conftest import make_user
 from core.scoping import Role
 from monitoring.models import Assignment, AssignmentStatus, Order, OrderStatus, Recommendation, ReportSnapshot
 from monitoring.registry import registry
+from tests.test_api_writes import api
 
 
 @pytest.fixture(autouse=True)
 def few_indicators(monkeypatch):
     """Other apps' indicators are not the subject here: the report freezes the staff indicators only."""
     monkeypatch.setattr(registry, "_items", {k: v for k, v in registry._items.items() if k.startswith("monitoring.")})
-
-
-def api(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 def draft(head, year) -> dict:

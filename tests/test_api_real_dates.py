@@ -6,7 +6,6 @@ import datetime
 
 import pytest
 from django.utils import timezone
-from rest_framework.test import APIClient
 
 from banks.models import Item, ItemStatus
 from banks.tests.factories import ItemFactory
@@ -19,12 +18,7 @@ from monitoring.registry import registry
 from notifications.models import Notification
 from staffing.models import Submission, SubmissionStatus
 from staffing.tests.factories import CampaignFactory
-
-
-def api(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
+from tests.test_api_writes import api
 
 
 def value(code: str, scope, year) -> object:

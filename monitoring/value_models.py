@@ -17,7 +17,9 @@ def scope_key_of(municipality_id: int, institution_id: int | None) -> str:
     return f"institution:{institution_id}" if institution_id else f"municipality:{municipality_id}"
 
 
-class StoredValues(models.Model):
+class ScopeYear(models.Model):
+    """A row about one scope (a municipality, or one institution of it) and academic year."""
+
     scope_key = models.CharField(_("scope"), max_length=40)
     municipality = models.ForeignKey(
         Municipality, on_delete=models.CASCADE, related_name="+", verbose_name=_("municipality")
@@ -27,6 +29,15 @@ class StoredValues(models.Model):
         verbose_name=_("institution"),
     )
     year = models.ForeignKey(AcademicYear, on_delete=models.CASCADE, related_name="+", verbose_name=_("year"))
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.scope_key} {self.year_id}"
+
+
+class StoredValues(ScopeYear):
     # {indicator code: value as text or None}; {code: {institution id: value as text}} for a municipality.
     values = models.JSONField(_("values"), default=dict)
     # None until computed: the worker computes them with the values, a request only when it needs them.
@@ -42,20 +53,8 @@ class StoredValues(models.Model):
         ]
         indexes = [models.Index(fields=["municipality", "year"], name="monitoring_stored_muni_year")]
 
-    def __str__(self) -> str:
-        return f"{self.scope_key} {self.year_id}"
 
-
-class PendingRecomputation(models.Model):
-    scope_key = models.CharField(_("scope"), max_length=40)
-    municipality = models.ForeignKey(
-        Municipality, on_delete=models.CASCADE, related_name="+", verbose_name=_("municipality")
-    )
-    institution = models.ForeignKey(
-        Institution, on_delete=models.CASCADE, null=True, blank=True, related_name="+",
-        verbose_name=_("institution"),
-    )
-    year = models.ForeignKey(AcademicYear, on_delete=models.CASCADE, related_name="+", verbose_name=_("year"))
+class PendingRecomputation(ScopeYear):
     requested_at = models.DateTimeField(_("requested at"))
 
     class Meta:
@@ -65,6 +64,3 @@ class PendingRecomputation(models.Model):
             models.UniqueConstraint(fields=["scope_key", "year"], name="monitoring_pending_scope_year"),
         ]
         indexes = [models.Index(fields=["municipality", "year"], name="monitoring_pending_muni_year")]
-
-    def __str__(self) -> str:
-        return f"{self.scope_key} {self.year_id}"

@@ -6,7 +6,7 @@ user's scope, so a filter never offers what the user may not see.
 
 import django_filters
 from django import forms
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +16,7 @@ from drf_spectacular.utils import extend_schema_field
 from core import freshness, params
 from core.forms import BootstrapFormMixin
 from core.freshness import query_key
+from core.listing import ordering
 from core.models import (
     YOUNG_AGE,
     AcademicYear,
@@ -67,16 +68,8 @@ class SortFilter(django_filters.CharFilter):
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
-        if not value:
-            return qs
-        key = value.lstrip("-")
-        if key not in self.sorts:
-            return qs
-        descending = value.startswith("-")
-        # Empty values (no experience date, no institution) go last either way, on every database.
-        fields = [F(field).desc(nulls_last=True) if descending else F(field).asc(nulls_last=True)
-                  for field in self.sorts[key]]
-        return qs.order_by(*fields, "pk")
+        terms = ordering(self.sorts, value) if value else None  # empty values last either way
+        return qs if terms is None else qs.order_by(*terms, "pk")
 
 
 class InstitutionFilter(django_filters.FilterSet):

@@ -19,6 +19,7 @@ without one, an allow-list ``{key: (field, ...)}`` read by ``sorted_rows()``.
 from collections.abc import Callable
 
 from django.core.paginator import Page, Paginator
+from django.db.models import F
 from django.shortcuts import redirect, render
 
 PAGE_SIZE = 25
@@ -37,19 +38,27 @@ def paginate(request, queryset, per_page: int = PAGE_SIZE) -> Page:
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
-def sorted_by(request, queryset, sorts: dict[str, tuple[str, ...]], default: str, *, unsorted=None):
-    """Return (queryset, key): ordered by the allowed ``?sort=`` key (``-key`` descends). Without ``?sort=``,
-    ``unsorted`` (fields, e.g. a search's relevance) orders the rows instead of ``default`` when it is given."""
-    if unsorted and not request.GET.get("sort"):
-        return queryset.order_by(*unsorted, "-pk"), ""
-    key = request.GET.get("sort", default)
-    name = key.lstrip("-")
-    if name not in sorts:
-        key, name = default, default.lstrip("-")
-    fields = sorts[name]
+def ordering(sorts: dict[str, tuple[str, ...]], key: str) -> list | None:
+    """The ``order_by()`` terms of a sort key (``-key`` descends; empty values last either way, on every
+    database), or None for a key that ``sorts`` does not allow. SortFilter and sorted_by() both order by it."""
+    fields = sorts.get(key.lstrip("-"))
+    if fields is None:
+        return None
     if key.startswith("-"):
-        fields = tuple(field[1:] if field.startswith("-") else "-" + field for field in fields)
-    return queryset.order_by(*fields, "-pk" if key.startswith("-") else "pk"), key
+        return [F(field).desc(nulls_last=True) for field in fields]
+    return [F(field).asc(nulls_last=True) for field in fields]
+
+
+def sorted_by(request, queryset, sorts: dict[str, tuple[str, ...]], default: str, *, unsorted=None):
+    """Return (queryset, key): ordered by the allowed ``?sort=`` key, else by ``default``. Without ``?sort=``,
+    ``unsorted`` (order_by() fields with their tie-break, e.g. a search's relevance) orders the rows instead."""
+    if unsorted and not request.GET.get("sort"):
+        return queryset.order_by(*unsorted), ""
+    key = request.GET.get("sort", default)
+    terms = ordering(sorts, key)
+    if terms is None:
+        key, terms = default, ordering(sorts, default)
+    return queryset.order_by(*terms, "-pk" if key.startswith("-") else "pk"), key
 
 
 def sorted_rows(request, filterset_class, queryset, sorts: dict[str, tuple[str, ...]], default: str):

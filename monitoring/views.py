@@ -726,6 +726,7 @@ def order_docx(request, pk: int):
 
 
 TASK_SORTS = {"status": ("status", "deadline"), "deadline": ("deadline",)}
+TASK_ORDER = ("status", "deadline", "pk")  # without ?sort=: by status, then the nearest deadline
 
 
 def task_rows(request):
@@ -747,7 +748,7 @@ def task_rows(request):
     text = request.GET.get("q", "").strip()
     if text:
         queryset = queryset.filter(words_q(text, "text"))
-    rows, sort = sorted_by(request, queryset, TASK_SORTS, "status")
+    rows, sort = sorted_by(request, queryset, TASK_SORTS, "status", unsorted=TASK_ORDER)
     return rows, sort, show_all
 
 

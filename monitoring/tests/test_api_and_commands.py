@@ -111,3 +111,16 @@ def test_order_command_drafts_and_writes_the_order(city, data, tmp_path):
     text = " ".join(PdfReader(tmp_path / "o.pdf").pages[0].extract_text().split())
     assert "П Р И К А З" in text and "Начальник отдела образования" in text and "ПРОЕКТ" in text
     assert Order.objects.count() == 1
+
+
+@pytest.mark.parametrize("command", ["monitoring_report", "monitoring_order"])
+def test_commands_refuse_an_unknown_year_or_municipality_and_write_nothing(command, city, data, tmp_path):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="Unknown academic year '1999/2000'"):
+        call_command(command, "--year", "1999/2000", "--out", tmp_path / "x", stdout=io.StringIO())
+    with pytest.raises(CommandError, match="No such municipality"):
+        call_command(command, "--year", "2021/2022", "--municipality", "nowhere", "--out", tmp_path / "x",
+                     stdout=io.StringIO())
+    assert not (tmp_path / "x").exists()
+    assert ReportSnapshot.objects.count() == 0 and Order.objects.count() == 0

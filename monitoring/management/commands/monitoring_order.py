@@ -1,9 +1,9 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from core.models import AcademicYear, Municipality
 from monitoring import exports
+from monitoring.management.place import add_place_arguments, year_and_place
 from monitoring.models import Order, ReportSnapshot
 from monitoring.services import build_snapshot, draft_order
 
@@ -14,22 +14,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--year", required=True, help="Academic year, e.g. 2021/2022")
+        add_place_arguments(parser)
         parser.add_argument("--out", required=True, help="Output PDF file")
-        parser.add_argument("--municipality", help="Municipality code (default: the first one)")
 
     def handle(self, *args, year, out, municipality=None, **options):
-        try:
-            academic_year = AcademicYear.objects.by_title(year)
-        except AcademicYear.DoesNotExist:
-            raise CommandError(f"Unknown academic year {year!r}") from None
-        place = (
-            Municipality.objects.filter(code=municipality).first()
-            if municipality
-            else Municipality.objects.first()
-        )
-        if place is None:
-            raise CommandError("No such municipality")
+        academic_year, place = year_and_place(year, municipality)
         orders = Order.objects.filter(municipality=place, year=academic_year)
         order = orders.issued().first() or orders.first()
         if order is None:

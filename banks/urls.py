@@ -11,6 +11,7 @@ urlpatterns = [
     path("import/", views.ItemImportView.as_view(), name="item-import"),
     path("<int:pk>/", views.item_detail, name="item-detail"),
     path("<int:pk>/edit/", views.item_edit, name="item-edit"),
+    path("<int:pk>/delete/", views.item_delete, name="item-delete"),
     path("<int:pk>/file/", views.item_file, name="item-file"),
     path("<int:pk>/submit/", views.item_submit, name="item-submit"),
     path("<int:pk>/publish/", views.item_publish, name="item-publish"),

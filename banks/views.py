@@ -15,6 +15,7 @@ from banks.filters import ItemFilter, ShowcaseFilter, facets
 from banks.forms import ItemForm
 from banks.imports import ItemImporter
 from banks.models import Bank, Item, ItemStatus
+from core.deletion import confirm_delete
 from core.history import history_entries
 from core.imports import ImportView
 from core.listing import export_redirect, list_page, sorted_by, sorted_rows
@@ -100,7 +101,18 @@ def item_edit(request, pk=None):
         return redirect(item)
     return form_page(request, form, title=_("Edit the bank item") if pk else _("New bank item"), multipart=True,
                      back_url=item.get_absolute_url() if pk else reverse("banks:item-list"),
-                     submit=_("Save as a draft"), form_id="item-form")
+                     submit=_("Save as a draft"), form_id="item-form",
+                     delete_url=reverse("banks:item-delete", args=[pk]) if pk else "")
+
+
+@role_required(*AUTHORS)
+def item_delete(request, pk):
+    """Authors delete a draft, as they edit it; a submitted or published item is withdrawn, not deleted."""
+    item = get_object_or_404(Item.objects.editable_by(request.user), pk=pk)
+    if item.status != ItemStatus.DRAFT:
+        messages.error(request, _("Only a draft can be deleted."))
+        return redirect(item)
+    return confirm_delete(request, item, success_url=reverse("banks:item-list"))
 
 
 def _act(request, pk, action, success: str, *, publisher: bool = False, **options):

@@ -243,6 +243,7 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("banks:item-import", ENTER),
     ("banks:item-create", Access(read=(Cap.ENTER, Cap.EDIT, Cap.OWN_RECORD), finer=True)),  # authors: not the head
     ("banks:item-edit", Access(read=(Cap.ENTER, Cap.EDIT, Cap.OWN_RECORD), finer=True)),
+    ("banks:item-delete", Access(read=(Cap.ENTER, Cap.EDIT, Cap.OWN_RECORD), finer=True)),  # a draft, as edited
     ("banks:item-publish", DECIDE),
     ("banks:item-unpublish", DECIDE),
     ("banks:item-export", EXPORT),
@@ -255,6 +256,7 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("staffing:*-export", MUNICIPAL),
     ("staffing:campaign-create", MUNICIPAL),
     ("staffing:campaign-edit", MUNICIPAL),
+    ("staffing:campaign-delete", MUNICIPAL),
     ("staffing:campaign-summary", MUNICIPAL),
     ("staffing:document-create", MUNICIPAL),
     ("staffing:document-edit", MUNICIPAL),

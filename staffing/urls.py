@@ -12,6 +12,7 @@ urlpatterns = [
     path("campaigns/new/", views.campaign_create, name="campaign-create"),
     path("campaigns/<int:pk>/", views.campaign_detail, name="campaign-detail"),
     path("campaigns/<int:pk>/edit/", views.campaign_edit, name="campaign-edit"),
+    path("campaigns/<int:pk>/delete/", views.campaign_delete, name="campaign-delete"),
     path("campaigns/<int:pk>/status/", views.campaign_status, name="campaign-status"),
     path("campaigns/<int:pk>/export/", views.campaign_completeness_export, name="campaign-completeness-export"),
     path("campaigns/<int:pk>/summary/", views.campaign_summary, name="campaign-summary"),

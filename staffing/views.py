@@ -105,7 +105,8 @@ def _campaign_form(request, instance: Campaign | None):
     trail = [(reverse("staffing:campaign-list"), _("Staffing needs"))]
     if instance:
         trail.append((instance.get_absolute_url(), instance.title))
-    return form_page(request, form, title=title, back_url=trail[-1][0], breadcrumbs=trail)
+    return form_page(request, form, title=title, back_url=trail[-1][0], breadcrumbs=trail,
+                     delete_url=reverse("staffing:campaign-delete", args=[instance.pk]) if instance else "")
 
 
 @role_required(*MANAGER_ROLES)
@@ -116,6 +117,16 @@ def campaign_create(request):
 @role_required(*MANAGER_ROLES)
 def campaign_edit(request, pk: int):
     return _campaign_form(request, get_object_or_404(Campaign.objects.managed_by(request.user), pk=pk))
+
+
+@role_required(*MANAGER_ROLES)
+def campaign_delete(request, pk: int):
+    """A campaign entered by mistake goes with the schools' drafts; one with a submitted answer is closed instead."""
+    campaign = get_object_or_404(Campaign.objects.managed_by(request.user), pk=pk)
+    if campaign.submissions.exclude(status=SubmissionStatus.DRAFT).exists():
+        messages.error(request, _("Institutions have submitted their answers: close the campaign instead."))
+        return redirect(campaign)
+    return confirm_delete(request, campaign, success_url=reverse("staffing:campaign-list"))
 
 
 @require_POST

@@ -175,3 +175,45 @@ def test_a_competition_a_mentoring_programme_a_site_and_a_staffing_document_are_
     confirmed_delete(client, f"/staffing/documents/{document.pk}/delete/", RegulatoryDocument, document.pk,
                      shows="Положение о сборе")
     assert Pair.objects.filter(pk=pair.pk).exists()
+
+
+def test_a_school_deletes_its_draft_bank_item_not_a_published_one_nor_another_school_s(client, school_user, outsider,
+                                                                                          school):
+    from banks.models import Item, ItemStatus
+    from banks.tests.factories import ItemFactory
+
+    draft = ItemFactory(institution=school, title="Черновик проекта «Читающая школа»", status=ItemStatus.DRAFT)
+    published = ItemFactory(institution=school, title="Опубликованный проект", status=ItemStatus.PUBLISHED,
+                            published_on=datetime.date(2022, 3, 1))
+
+    client.force_login(outsider)
+    assert client.post(f"/banks/{draft.pk}/delete/").status_code == 404  # not its item
+    client.force_login(school_user)
+    response = client.post(f"/banks/{published.pk}/delete/", follow=True)
+    assert Item.objects.filter(pk=published.pk).exists()
+    assert "Удалить можно только черновик." in [str(m) for m in response.context["messages"]]
+    assert f'href="/banks/{draft.pk}/delete/"' in client.get(f"/banks/{draft.pk}/edit/").content.decode()
+    confirmed_delete(client, f"/banks/{draft.pk}/delete/", Item, draft.pk, shows="Черновик проекта")
+
+
+def test_a_campaign_with_drafts_only_is_deleted_one_with_a_submitted_answer_is_closed_instead(
+        client, methodist, school_user, city, school, other_school):
+    from staffing.models import Campaign, Submission, SubmissionStatus
+    from staffing.tests.factories import CampaignFactory, submitted
+
+    mistaken = CampaignFactory(municipality=city, title="Сбор по ошибке")
+    Submission.objects.create(campaign=mistaken, institution=school)  # a school's draft goes with it
+    answered = CampaignFactory(municipality=city, title="Сбор с ответами")
+    submitted(answered, other_school, status=SubmissionStatus.SUBMITTED)
+
+    client.force_login(school_user)
+    assert client.post(f"/staffing/campaigns/{mistaken.pk}/delete/").status_code == 403
+    client.force_login(methodist)
+    response = client.post(f"/staffing/campaigns/{answered.pk}/delete/", follow=True)
+    assert Campaign.objects.filter(pk=answered.pk).exists()
+    assert "Учреждения уже отправили ответы: закройте сбор." in [str(m) for m in response.context["messages"]]
+    assert f'href="/staffing/campaigns/{mistaken.pk}/delete/"' in client.get(
+        f"/staffing/campaigns/{mistaken.pk}/edit/").content.decode()
+    confirmed_delete(client, f"/staffing/campaigns/{mistaken.pk}/delete/", Campaign, mistaken.pk,
+                     shows="Сбор по ошибке")
+    assert not Submission.objects.filter(campaign_id=mistaken.pk).exists()

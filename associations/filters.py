@@ -5,7 +5,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import FilterForm, IdChoiceFilter, SortFilter, visible_institutions
+from core.filters import IdChoiceFilter, SearchFilter, page_filter, visible_institutions
 from core.models import AcademicYear, Subject
 from core.search import contains_q
 
@@ -33,7 +33,7 @@ def _name_q(prefix: str, word: str) -> Q:
 
 
 class AssociationFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    q = SearchFilter()
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=AssociationKind.choices, empty_label=_("Any kind"))
     subject = IdChoiceFilter(
         label=_("Subject area"), queryset=Subject.objects.all(), empty_label=_("Any subject")
@@ -45,9 +45,6 @@ class AssociationFilter(django_filters.FilterSet):
     class Meta:
         model = Association
         fields = ["q", "kind", "subject", "year"]
-
-    def filter_q(self, queryset, name, value):
-        return queryset.search(value)
 
     def filter_year(self, queryset, name, value):
         return queryset.active_during(value) if value else queryset
@@ -62,12 +59,7 @@ ASSOCIATION_SORTS = {
 }
 
 
-class AssociationPageFilter(AssociationFilter):
-    sort = SortFilter(sorts=ASSOCIATION_SORTS)
-
-    class Meta(AssociationFilter.Meta):
-        form = FilterForm
-        fields = [*AssociationFilter.Meta.fields, "sort"]
+AssociationPageFilter = page_filter(AssociationFilter, ASSOCIATION_SORTS)
 
 
 class MeetingFilter(django_filters.FilterSet):
@@ -83,7 +75,7 @@ class MeetingFilter(django_filters.FilterSet):
 
 
 class ProductFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    q = SearchFilter(fields=("title",))
     type = django_filters.ChoiceFilter(choices=ProductType.choices, label=_("Type"), empty_label=_("Any type"))
     kind = django_filters.ChoiceFilter(
         field_name="association__kind", choices=AssociationKind.choices, label=_("Made by"), empty_label=_("Any kind")
@@ -99,13 +91,6 @@ class ProductFilter(django_filters.FilterSet):
         model = Product
         fields = ["q", "type", "kind", "year", "association"]
 
-    def filter_q(self, queryset, name, value):
-        for word in value.split():
-            queryset = queryset.filter(
-                contains_q(("title",), word)
-            )
-        return queryset
-
     def filter_year(self, queryset, name, value):
         return queryset.in_year(value) if value else queryset
 
@@ -118,25 +103,17 @@ PRODUCT_SORTS = {
 }
 
 
-class ProductPageFilter(ProductFilter):
-    sort = SortFilter(sorts=PRODUCT_SORTS)
-
-    class Meta(ProductFilter.Meta):
-        form = FilterForm
-        fields = [*ProductFilter.Meta.fields, "sort"]
+ProductPageFilter = page_filter(ProductFilter, PRODUCT_SORTS)
 
 
 class CompetitionFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    q = SearchFilter()
     level = django_filters.ChoiceFilter(choices=Level.choices, label=_("Level"), empty_label=_("Any level"))
     year = IdChoiceFilter(label=_("Academic year"), queryset=_years, empty_label=_("Any year"))
 
     class Meta:
         model = Competition
         fields = ["q", "level", "year"]
-
-    def filter_q(self, queryset, name, value):
-        return queryset.search(value)
 
 
 COMPETITION_SORTS = {
@@ -148,12 +125,7 @@ COMPETITION_SORTS = {
 }
 
 
-class CompetitionPageFilter(CompetitionFilter):
-    sort = SortFilter(sorts=COMPETITION_SORTS)
-
-    class Meta(CompetitionFilter.Meta):
-        form = FilterForm
-        fields = [*CompetitionFilter.Meta.fields, "sort"]
+CompetitionPageFilter = page_filter(CompetitionFilter, COMPETITION_SORTS)
 
 
 class ParticipationFilter(django_filters.FilterSet):
@@ -196,9 +168,4 @@ PARTICIPATION_SORTS = {
 }
 
 
-class ParticipationPageFilter(ParticipationFilter):
-    sort = SortFilter(sorts=PARTICIPATION_SORTS)
-
-    class Meta(ParticipationFilter.Meta):
-        form = FilterForm
-        fields = [*ParticipationFilter.Meta.fields, "sort"]
+ParticipationPageFilter = page_filter(ParticipationFilter, PARTICIPATION_SORTS)

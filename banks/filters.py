@@ -4,20 +4,20 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from banks.models import Bank, Item, ItemStatus, Kind
-from core.filters import offered_years
-from core.models import Institution, Subject
+from core.filters import PlainFilterSet, SearchFilter, offered_years, visible_institutions
+from core.models import Subject
 
 
-class ItemFilter(django_filters.FilterSet):
+class ItemFilter(PlainFilterSet):
     """Search and facets of the banks; the showcase uses it without ``status`` and ``institution``."""
 
-    q = django_filters.CharFilter(label=_("Search"), method="search")
+    q = SearchFilter()
     bank = django_filters.ChoiceFilter(label=_("Bank"), choices=Bank.choices)
     subject = django_filters.ModelChoiceFilter(label=_("Subject area"), queryset=Subject.objects.all())
     kind = django_filters.ChoiceFilter(label=_("Type"), choices=Kind.choices)
     year = django_filters.ModelChoiceFilter(label=_("Year"), queryset=offered_years)
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ItemStatus.choices)
-    institution = django_filters.ModelChoiceFilter(label=_("Institution"), queryset=Institution.objects.none())
+    institution = django_filters.ModelChoiceFilter(label=_("Institution"), queryset=visible_institutions)
     recommended = django_filters.BooleanFilter(
         label=_("Recommended by the expert council"), field_name="recommended_on", lookup_expr="isnull", exclude=True,
         widget=forms.Select(choices=[("", "---------"), ("true", _("yes")), ("false", _("no"))]),
@@ -26,16 +26,6 @@ class ItemFilter(django_filters.FilterSet):
     class Meta:
         model = Item
         fields = ["q", "bank", "subject", "kind", "year", "status", "institution", "recommended"]
-
-    def __init__(self, *args, request=None, **kwargs):
-        super().__init__(*args, request=request, **kwargs)
-        user = request.user if request else None
-        self.filters["institution"].queryset = Institution.objects.for_user(user)
-        for field in self.form.fields.values():
-            field.widget.attrs["class"] = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-
-    def search(self, queryset, name, value):
-        return queryset.search(value)
 
 
 class ShowcaseFilter(ItemFilter):

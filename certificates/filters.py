@@ -4,7 +4,7 @@ import django_filters
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import FilterForm, SortFilter, visible_institutions
+from core.filters import SearchFilter, page_filter, visible_institutions
 
 from .models import Certificate
 from .sources import Kind, all_sources
@@ -28,7 +28,7 @@ def _year_choices():
 
 
 class CertificateFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    q = SearchFilter()
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Kind.choices, empty_label=_("Any kind"))
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=Status.CHOICES, method="filter_status", empty_label=_("Any status")
@@ -47,9 +47,6 @@ class CertificateFilter(django_filters.FilterSet):
     class Meta:
         model = Certificate
         fields = ["q", "kind", "status", "source", "year", "institution"]
-
-    def filter_q(self, queryset, name, value):
-        return queryset.search(value)
 
     def filter_year(self, queryset, name, value):
         return queryset.filter(event_date__year=int(value)) if value else queryset
@@ -71,9 +68,4 @@ CERTIFICATE_SORTS = {
 }
 
 
-class CertificatePageFilter(CertificateFilter):
-    sort = SortFilter(sorts=CERTIFICATE_SORTS)
-
-    class Meta(CertificateFilter.Meta):
-        form = FilterForm
-        fields = [*CertificateFilter.Meta.fields, "sort"]
+CertificatePageFilter = page_filter(CertificateFilter, CERTIFICATE_SORTS)

@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django_filters.constants import EMPTY_VALUES
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -28,6 +29,7 @@ from core.models import (
     Position,
     Subject,
 )
+from core.search import words_q
 
 # Every id and number filter of every FilterSet (pages and API) validates its value's range (core.params).
 params.install()
@@ -72,8 +74,33 @@ class SortFilter(django_filters.CharFilter):
         return qs if terms is None else qs.order_by(*terms, "pk")
 
 
+class SearchFilter(django_filters.CharFilter):
+    """``?q=``: every word of the text inside any of ``fields`` (``core.search.words_q``), or, without fields, the
+    model's own ``QuerySet.search()``."""
+
+    def __init__(self, *args, fields: tuple[str, ...] = (), **kwargs):
+        self.fields = tuple(fields)
+        kwargs.setdefault("label", _("Search"))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if value in EMPTY_VALUES:
+            return qs
+        return qs.filter(words_q(value, *self.fields)) if self.fields else qs.search(value)
+
+
+class PlainFilterSet(django_filters.FilterSet):
+    """A FilterSet whose form's controls carry Bootstrap's full-size classes (the banks', innovation and expertise
+    lists; the other lists' ``FilterForm`` has small ones)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.form.fields.values():
+            field.widget.attrs["class"] = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+
+
 class InstitutionFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    q = SearchFilter()
     type = django_filters.ChoiceFilter(label=_("Type"), choices=InstitutionType.choices, empty_label=_("Any type"))
     municipality = django_filters.ModelChoiceFilter(
         label=_("Municipality"), queryset=visible_municipalities, empty_label=_("Any municipality")
@@ -85,15 +112,12 @@ class InstitutionFilter(django_filters.FilterSet):
         model = Institution
         fields = ["q", "type", "municipality", "active"]
 
-    def filter_q(self, queryset, name, value):
-        return queryset.search(value)
-
     def filter_active(self, queryset, name, value):
         return queryset.filter(is_active=True) if value else queryset
 
 
 class PedagogueFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search by name"), method="filter_q")
+    q = SearchFilter(label=_("Search by name"))
     institution = django_filters.ModelChoiceFilter(
         label=_("Institution"), queryset=visible_institutions, empty_label=_("Any institution")
     )
@@ -117,9 +141,6 @@ class PedagogueFilter(django_filters.FilterSet):
     class Meta:
         model = Pedagogue
         fields = ["q", "institution", "position", "subject", "category", "under_35", "young_specialist"]
-
-    def filter_q(self, queryset, name, value):
-        return queryset.search(value)
 
     def filter_under_35(self, queryset, name, value):
         return queryset.under_age(YOUNG_AGE, on=timezone.localdate()) if value else queryset
@@ -175,29 +196,27 @@ class FilterForm(BootstrapFormMixin, forms.Form):
         cache_model_choices(self)
 
 
-class InstitutionPageFilter(InstitutionFilter):
-    sort = SortFilter(sorts=INSTITUTION_SORTS)
+def page_filter(filterset, sorts: dict[str, tuple[str, ...]]):
+    """The list page's FilterSet: ``filterset`` (the one the API and the export use too) with the filter bar's
+    form and ``?sort=`` over ``sorts``, named ``<Name>PageFilter``."""
+    base_meta = getattr(filterset, "Meta", object)
+    meta = type("Meta", (base_meta,), {"form": FilterForm, "fields": [*getattr(base_meta, "fields", []), "sort"]})
+    name = filterset.__name__.removesuffix("Filter") + "PageFilter"
+    attrs = {"sort": SortFilter(sorts=sorts), "Meta": meta, "__module__": filterset.__module__, "__qualname__": name}
+    return type(filterset)(name, (filterset,), attrs)
 
+
+class InstitutionPageFilter(page_filter(InstitutionFilter, INSTITUTION_SORTS)):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.several_municipalities = has_several(visible_municipalities(self.request))
         if not self.several_municipalities:
             self.filters.pop("municipality", None)
 
-    class Meta(InstitutionFilter.Meta):
-        form = FilterForm
-        fields = [*InstitutionFilter.Meta.fields, "sort"]
 
-
-class PedagoguePageFilter(PedagogueFilter):
-    sort = SortFilter(sorts=PEDAGOGUE_SORTS)
-
+class PedagoguePageFilter(page_filter(PedagogueFilter, PEDAGOGUE_SORTS)):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # A school sees one institution: a filter with a single choice is only noise.
         if not has_several(visible_institutions(self.request)):
             self.filters.pop("institution", None)
-
-    class Meta(PedagogueFilter.Meta):
-        form = FilterForm
-        fields = [*PedagogueFilter.Meta.fields, "sort"]

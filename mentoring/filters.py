@@ -6,7 +6,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.filters import FilterForm, IdChoiceFilter, SortFilter, offered_years, visible_institutions
+from core.filters import (
+    FilterForm,
+    IdChoiceFilter,
+    SearchFilter,
+    SortFilter,
+    offered_years,
+    visible_institutions,
+)
 from core.models import Category, Employment, Pedagogue
 from mentoring.models import (
     Attestation,
@@ -35,7 +42,7 @@ def mentee_exists(start, end=None) -> Exists:
 
 
 class YoungSpecialistFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search by name"), method="filter_q")
+    q = SearchFilter(label=_("Search by name"))
     institution = IdChoiceFilter(
         label=_("Institution"), queryset=visible_institutions, empty_label=_("Any institution"),
         method="filter_institution",
@@ -63,9 +70,6 @@ class YoungSpecialistFilter(django_filters.FilterSet):
         today = timezone.localdate()
         self.period = period or (today, today)  # (first day, last day) in which a pair counts
         super().__init__(*args, **kwargs)
-
-    def filter_q(self, queryset, name, value):
-        return queryset.search(value)
 
     def filter_institution(self, queryset, name, value):
         start, end = self.period
@@ -100,7 +104,7 @@ class ProgrammeFilter(django_filters.FilterSet):
 
 
 class PairFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search by name"), method="filter_q")
+    q = SearchFilter(label=_("Search by name"))
     institution = IdChoiceFilter(
         label=_("Institution"), queryset=visible_institutions, empty_label=_("Any institution")
     )
@@ -124,9 +128,6 @@ class PairFilter(django_filters.FilterSet):
         model = Pair
         form = FilterForm
         fields = ["q", "institution", "form", "status", "year", "silent", "sort"]
-
-    def filter_q(self, queryset, name, value):
-        return queryset.search(value)
 
     def filter_silent(self, queryset, name, value):
         if value is None:
@@ -225,7 +226,7 @@ HORIZONS = [("365", _("Within a year")), ("180", _("Within 6 months")), ("90", _
 
 
 class DueFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search by name"), method="filter_q")
+    q = SearchFilter(label=_("Search by name"))
     institution = IdChoiceFilter(
         label=_("Institution"), queryset=visible_institutions, empty_label=_("Any institution")
     )
@@ -242,9 +243,6 @@ class DueFilter(django_filters.FilterSet):
         model = Pedagogue
         form = FilterForm
         fields = ["q", "institution", "category", "within", "sort"]
-
-    def filter_q(self, queryset, name, value):
-        return queryset.search(value)
 
     def filter_noop(self, queryset, name, value):
         return queryset  # the view applies the horizon (it needs the day)

@@ -4,9 +4,8 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.filters import FilterForm, SortFilter, offered_years
+from core.filters import FilterForm, SearchFilter, SortFilter, offered_years
 from core.models import Institution, InstitutionType
-from core.search import contains_q
 from staffing.models import (
     Campaign,
     CampaignStatus,
@@ -18,7 +17,7 @@ from staffing.models import (
 
 
 class CampaignFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    q = SearchFilter()
     status = django_filters.ChoiceFilter(label=_("Status"), choices=CampaignStatus.choices, empty_label=_("Any status"))
     year = django_filters.ModelChoiceFilter(
         label=_("Academic year"), queryset=offered_years, empty_label=_("Any year")
@@ -33,9 +32,6 @@ class CampaignFilter(django_filters.FilterSet):
         form = FilterForm
         fields = ["q", "status", "year", "sort"]
 
-    def filter_q(self, queryset, name, value):
-        return queryset.search(value)
-
 
 STATUS_CHOICES = [("not_started", pgettext_lazy("staffing submission", "Not started")), *SubmissionStatus.choices]
 
@@ -43,7 +39,7 @@ STATUS_CHOICES = [("not_started", pgettext_lazy("staffing submission", "Not star
 class CompletenessFilter(django_filters.FilterSet):
     """Filters the campaign's required institutions, annotated with ``submission_status``."""
 
-    q = django_filters.CharFilter(label=_("Institution"), method="filter_q")
+    q = SearchFilter(label=_("Institution"))
     type = django_filters.ChoiceFilter(label=_("Type"), choices=InstitutionType.choices, empty_label=_("Any type"))
     status = django_filters.ChoiceFilter(label=_("Status"), choices=STATUS_CHOICES, empty_label=_("Any status"),
                                          field_name="submission_status")
@@ -57,9 +53,6 @@ class CompletenessFilter(django_filters.FilterSet):
         form = FilterForm
         fields = ["q", "type", "status", "sort"]
 
-    def filter_q(self, queryset, name, value):
-        return queryset.search(value)
-
 
 class SubmissionFilter(django_filters.FilterSet):
     campaign = django_filters.NumberFilter(field_name="campaign_id")
@@ -72,7 +65,7 @@ class SubmissionFilter(django_filters.FilterSet):
 
 
 class DocumentFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    q = SearchFilter(fields=("title", "number"))
     status = django_filters.ChoiceFilter(label=_("Status"), choices=DocumentStatus.choices, empty_label=_("Any status"))
     sort = SortFilter(sorts={"date": ("date", "title"), "title": ("title",), "number": ("number", "title"),
                              "status": ("status", "title")})
@@ -81,10 +74,3 @@ class DocumentFilter(django_filters.FilterSet):
         model = RegulatoryDocument
         form = FilterForm
         fields = ["q", "status", "sort"]
-
-    def filter_q(self, queryset, name, value):
-        for word in value.split():
-            queryset = queryset.filter(
-                contains_q(("title", "number"), word)
-            )
-        return queryset

@@ -5,7 +5,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import FilterForm, IdChoiceFilter, SortFilter, visible_institutions
+from core.filters import (
+    IdChoiceFilter,
+    SearchFilter,
+    page_filter,
+    visible_institutions,
+)
 from core.models import AcademicYear, Position
 from training.models import (
     AccountStatus,
@@ -26,7 +31,7 @@ def _years(request):
 
 
 class ProgrammeFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    q = SearchFilter()
     provider = IdChoiceFilter(label=_("Provider"), queryset=Provider.objects.all(),
                                                 empty_label=_("Any provider"))
     provider_type = django_filters.ChoiceFilter(label=_("Provider type"), field_name="provider__type",
@@ -44,9 +49,6 @@ class ProgrammeFilter(django_filters.FilterSet):
         model = Programme
         fields = ["q", "provider", "provider_type", "format", "competency", "position", "federal_register", "active"]
 
-    def filter_q(self, queryset, name, value):
-        return queryset.search(value)
-
     def filter_federal(self, queryset, name, value):
         return queryset.filter(federal_register=True) if value else queryset
 
@@ -55,7 +57,7 @@ class ProgrammeFilter(django_filters.FilterSet):
 
 
 class CompletionFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    q = SearchFilter(fields=("pedagogue__last_name", "pedagogue__first_name", "programme__title", "certificate_number"))
     year = IdChoiceFilter(label=_("Academic year"), queryset=_years, method="filter_year",
                                             empty_label=_("Any year"))
     institution = IdChoiceFilter(label=_("Institution"), field_name="pedagogue__institution",
@@ -69,14 +71,6 @@ class CompletionFilter(django_filters.FilterSet):
         model = Completion
         fields = ["q", "year", "institution", "provider_type", "programme"]
 
-    def filter_q(self, queryset, name, value):
-        from core.search import contains_q
-
-        for word in value.split():
-            queryset = queryset.filter(contains_q(
-                ("pedagogue__last_name", "pedagogue__first_name", "programme__title", "certificate_number"), word))
-        return queryset
-
     def filter_year(self, queryset, name, value):
         return queryset.finished_in(value) if value else queryset
 
@@ -84,7 +78,7 @@ class CompletionFilter(django_filters.FilterSet):
 class AccountFilter(django_filters.FilterSet):
     """Filters of the hour-account list (a Pedagogue queryset annotated by ``with_hour_account``)."""
 
-    q = django_filters.CharFilter(label=_("Search by name"), method="filter_q")
+    q = SearchFilter(label=_("Search by name"))
     institution = IdChoiceFilter(label=_("Institution"), queryset=visible_institutions,
                                                    empty_label=_("Any institution"))
     status = django_filters.ChoiceFilter(label=_("Status"), field_name="pd_status", choices=AccountStatus.choices,
@@ -95,9 +89,6 @@ class AccountFilter(django_filters.FilterSet):
     on = django_filters.DateFilter(label=_("As of"), method="filter_on",
                                    widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
-    def filter_q(self, queryset, name, value):
-        return queryset.search(value)
-
     def filter_no_pd(self, queryset, name, value):
         return queryset.filter(pd_status__in=[AccountStatus.NOTHING, AccountStatus.OVERDUE]) if value else queryset
 
@@ -105,8 +96,11 @@ class AccountFilter(django_filters.FilterSet):
         return queryset
 
 
+NAME_FIELDS = ("pedagogue__last_name", "pedagogue__first_name")
+
+
 class DiagnosisFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search by name"), method="filter_q")
+    q = SearchFilter(label=_("Search by name"), fields=NAME_FIELDS)
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=DiagnosisKind.choices, empty_label=_("Any kind"))
     year = IdChoiceFilter(label=_("Academic year"), queryset=_years, empty_label=_("Any year"))
     institution = IdChoiceFilter(label=_("Institution"), field_name="pedagogue__institution",
@@ -116,16 +110,9 @@ class DiagnosisFilter(django_filters.FilterSet):
         model = Diagnosis
         fields = ["q", "kind", "year", "institution"]
 
-    def filter_q(self, queryset, name, value):
-        from core.search import contains_q
-
-        for word in value.split():
-            queryset = queryset.filter(contains_q(("pedagogue__last_name", "pedagogue__first_name"), word))
-        return queryset
-
 
 class RouteFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search by name"), method="filter_q")
+    q = SearchFilter(label=_("Search by name"), fields=NAME_FIELDS)
     year = IdChoiceFilter(label=_("Academic year"), queryset=_years, empty_label=_("Any year"))
     institution = IdChoiceFilter(label=_("Institution"), field_name="pedagogue__institution",
                                                    queryset=visible_institutions, empty_label=_("Any institution"))
@@ -135,8 +122,6 @@ class RouteFilter(django_filters.FilterSet):
     class Meta:
         model = Route
         fields = ["q", "year", "institution", "to_review"]
-
-    filter_q = DiagnosisFilter.filter_q
 
     def filter_to_review(self, queryset, name, value):
         return queryset.filter(items__status="submitted").distinct() if value else queryset
@@ -163,41 +148,8 @@ DIAGNOSIS_SORTS = {
 ROUTE_SORTS = {"name": ("pedagogue__last_name", "pedagogue__first_name"), "year": ("year__start_year",)}
 
 
-class ProgrammePageFilter(ProgrammeFilter):
-    sort = SortFilter(sorts=PROGRAMME_SORTS)
-
-    class Meta(ProgrammeFilter.Meta):
-        form = FilterForm
-        fields = [*ProgrammeFilter.Meta.fields, "sort"]
-
-
-class CompletionPageFilter(CompletionFilter):
-    sort = SortFilter(sorts=COMPLETION_SORTS)
-
-    class Meta(CompletionFilter.Meta):
-        form = FilterForm
-        fields = [*CompletionFilter.Meta.fields, "sort"]
-
-
-class AccountPageFilter(AccountFilter):
-    sort = SortFilter(sorts=ACCOUNT_SORTS)
-
-    class Meta:
-        form = FilterForm
-        fields: list = []
-
-
-class DiagnosisPageFilter(DiagnosisFilter):
-    sort = SortFilter(sorts=DIAGNOSIS_SORTS)
-
-    class Meta(DiagnosisFilter.Meta):
-        form = FilterForm
-        fields = [*DiagnosisFilter.Meta.fields, "sort"]
-
-
-class RoutePageFilter(RouteFilter):
-    sort = SortFilter(sorts=ROUTE_SORTS)
-
-    class Meta(RouteFilter.Meta):
-        form = FilterForm
-        fields = [*RouteFilter.Meta.fields, "sort"]
+ProgrammePageFilter = page_filter(ProgrammeFilter, PROGRAMME_SORTS)
+CompletionPageFilter = page_filter(CompletionFilter, COMPLETION_SORTS)
+AccountPageFilter = page_filter(AccountFilter, ACCOUNT_SORTS)
+DiagnosisPageFilter = page_filter(DiagnosisFilter, DIAGNOSIS_SORTS)
+RoutePageFilter = page_filter(RouteFilter, ROUTE_SORTS)

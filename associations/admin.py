@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import inline
+
 from .models import (
     Association,
     Attendance,
@@ -13,16 +15,8 @@ from .models import (
     Product,
 )
 
-
-class MembershipInline(admin.TabularInline):
-    model = Membership
-    extra = 0
-    raw_id_fields = ["pedagogue"]
-
-
-class PlanItemInline(admin.TabularInline):
-    model = PlanItem
-    extra = 0
+MembershipInline = inline(Membership, raw_id_fields=["pedagogue"])
+PlanItemInline = inline(PlanItem)
 
 
 @admin.register(Association)
@@ -34,10 +28,7 @@ class AssociationAdmin(SimpleHistoryAdmin):
     inlines = [MembershipInline, PlanItemInline]
 
 
-class AttendanceInline(admin.TabularInline):
-    model = Attendance
-    extra = 0
-    raw_id_fields = ["pedagogue"]
+AttendanceInline = inline(Attendance, raw_id_fields=["pedagogue"])
 
 
 @admin.register(Meeting)
@@ -64,10 +55,7 @@ class CompetitionAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "organiser"]
 
 
-class ParticipantInline(admin.TabularInline):
-    model = Participant
-    extra = 0
-    raw_id_fields = ["pedagogue"]
+ParticipantInline = inline(Participant, raw_id_fields=["pedagogue"])
 
 
 @admin.register(Participation)

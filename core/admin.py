@@ -21,6 +21,13 @@ from core.models import (
 from core.xlsx import Column, Sheet, workbook_response
 
 
+def inline(model, *, stacked: bool = False, **options) -> type[admin.options.InlineModelAdmin]:
+    """The inline of ``model`` on its parent's admin page, named ``<Model>Inline``: the rows that exist and no empty
+    ones (``extra = 0``), tabular unless ``stacked``, with the other ``options`` (``raw_id_fields``, ...)."""
+    kind = admin.StackedInline if stacked else admin.TabularInline
+    return type(f"{model.__name__}Inline", (kind,), {"model": model, "extra": 0, **options})
+
+
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin):
     list_display = ["name", "code", "kind", "counts_other_institutions"]
@@ -34,15 +41,8 @@ class InstitutionAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "short_name"]
 
 
-class EmploymentInline(admin.TabularInline):
-    model = Employment
-    extra = 0
-    autocomplete_fields = ["institution"]
-
-
-class CategoryAwardInline(admin.TabularInline):
-    model = CategoryAward
-    extra = 0
+EmploymentInline = inline(Employment, autocomplete_fields=["institution"])
+CategoryAwardInline = inline(CategoryAward)
 
 
 @admin.register(Pedagogue)

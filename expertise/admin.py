@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import inline
 from expertise.models import (
     Assignment,
     CouncilOfficer,
@@ -38,18 +39,14 @@ class ExpertAdmin(SimpleHistoryAdmin):
     search_fields = ["pedagogue__last_name", "specialisations"]
 
 
-class AssignmentInline(admin.TabularInline):
-    model = Assignment
-    extra = 0
-    readonly_fields = ["expert", "round", "total", "max_total", "reviewed_at", "assigned_by"]
-    can_delete = False
-
-
-class TransitionInline(admin.TabularInline):
-    model = Transition
-    extra = 0
-    readonly_fields = ["action", "from_status", "to_status", "by", "at", "note"]
-    can_delete = False
+AssignmentInline = inline(
+    Assignment, readonly_fields=["expert", "round", "total", "max_total", "reviewed_at", "assigned_by"],
+    can_delete=False,
+)
+TransitionInline = inline(
+    Transition, readonly_fields=["action", "from_status", "to_status", "by", "at", "note"],
+    can_delete=False,
+)
 
 
 @admin.register(ReviewRequest)

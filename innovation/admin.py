@@ -1,23 +1,12 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import inline
 from innovation.models import Participant, Product, Project, Stage
 
-
-class StageInline(admin.TabularInline):
-    model = Stage
-    extra = 0
-
-
-class ParticipantInline(admin.TabularInline):
-    model = Participant
-    extra = 0
-    raw_id_fields = ["pedagogue", "institution"]
-
-
-class ProductInline(admin.TabularInline):
-    model = Product
-    extra = 0
+StageInline = inline(Stage)
+ParticipantInline = inline(Participant, raw_id_fields=["pedagogue", "institution"])
+ProductInline = inline(Product)
 
 
 @admin.register(Project)

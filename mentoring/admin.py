@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import inline
 from mentoring import models
 
 
@@ -10,15 +11,8 @@ class MentoringFormAdmin(admin.ModelAdmin):
     list_editable = ["is_group", "order"]
 
 
-class ParticipantInline(admin.TabularInline):
-    model = models.Participant
-    raw_id_fields = ["pedagogue"]
-    extra = 0
-
-
-class TaskInline(admin.TabularInline):
-    model = models.Task
-    extra = 0
+ParticipantInline = inline(models.Participant, raw_id_fields=["pedagogue"])
+TaskInline = inline(models.Task)
 
 
 @admin.register(models.Pair)

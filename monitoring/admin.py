@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import inline
 from monitoring.models import (
     Assignment,
     AssignmentEvent,
@@ -20,9 +21,7 @@ class DirectionAdmin(SimpleHistoryAdmin):
     list_editable = ["order", "title"]
 
 
-class TargetInline(admin.TabularInline):
-    model = Target
-    extra = 0
+TargetInline = inline(Target)
 
 
 @admin.register(IndicatorPassport)
@@ -41,14 +40,8 @@ class SnapshotAdmin(admin.ModelAdmin):
     readonly_fields = ["municipality", "year", "data", "created_at", "created_by"]
 
 
-class RecommendationInline(admin.StackedInline):
-    model = Recommendation
-    extra = 0
-
-
-class AssignmentInline(admin.StackedInline):
-    model = Assignment
-    extra = 0
+RecommendationInline = inline(Recommendation, stacked=True)
+AssignmentInline = inline(Assignment, stacked=True)
 
 
 @admin.register(Order)
@@ -58,11 +51,10 @@ class OrderAdmin(SimpleHistoryAdmin):
     inlines = [RecommendationInline, AssignmentInline]
 
 
-class AssignmentEventInline(admin.TabularInline):
-    model = AssignmentEvent
-    extra = 0
-    readonly_fields = ["kind", "comment", "previous_term", "new_term", "by", "at"]
-    can_delete = False
+AssignmentEventInline = inline(
+    AssignmentEvent, readonly_fields=["kind", "comment", "previous_term", "new_term", "by", "at"],
+    can_delete=False,
+)
 
 
 @admin.register(Assignment)

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import inline
 from staffing.models import Campaign, Need, RegulatoryDocument, Submission
 
 
@@ -11,11 +12,7 @@ class CampaignAdmin(SimpleHistoryAdmin):
     search_fields = ["title"]
 
 
-class NeedInline(admin.TabularInline):
-    model = Need
-    extra = 0
-    autocomplete_fields = []
-    exclude = ["posts"]
+NeedInline = inline(Need, autocomplete_fields=[], exclude=["posts"])
 
 
 @admin.register(Submission)

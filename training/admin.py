@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import inline
 from training.models import (
     Activity,
     Answer,
@@ -25,9 +26,7 @@ class ProviderAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "short_name"]
 
 
-class ModuleInline(admin.TabularInline):
-    model = Module
-    extra = 0
+ModuleInline = inline(Module)
 
 
 @admin.register(Programme)
@@ -47,14 +46,8 @@ class ProgrammeAdmin(SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
 
 
-class CompetencyInline(admin.TabularInline):
-    model = Competency
-    extra = 0
-
-
-class StatementInline(admin.TabularInline):
-    model = Statement
-    extra = 0
+CompetencyInline = inline(Competency)
+StatementInline = inline(Statement)
 
 
 @admin.register(Block)
@@ -99,9 +92,7 @@ class HourEntryAdmin(admin.ModelAdmin):
     raw_id_fields = ["pedagogue"]
 
 
-class AnswerInline(admin.TabularInline):
-    model = Answer
-    extra = 0
+AnswerInline = inline(Answer)
 
 
 @admin.register(Diagnosis)
@@ -112,10 +103,7 @@ class DiagnosisAdmin(SimpleHistoryAdmin):
     inlines = [AnswerInline]
 
 
-class RouteItemInline(admin.TabularInline):
-    model = RouteItem
-    extra = 0
-    fields = ["kind", "title", "deadline", "status"]
+RouteItemInline = inline(RouteItem, fields=["kind", "title", "deadline", "status"])
 
 
 @admin.register(Route)

@@ -98,10 +98,25 @@ def test_a_review_concluded_on_a_past_day_through_the_api_counts_in_that_year(
     assert value("expertise.reviews_concluded", city, next_year) == 0
 
 
+def test_another_municipalitys_methodist_concludes_nothing(methodist, other_city, city, school):
+    from expertise.tests.factories import ReviewRequestFactory
+
+    request = ReviewRequestFactory(institution=school, status=Status.REVIEWED)
+    far = make_user("far-methodist", Role.METHODIST, municipality=other_city)
+    CouncilOfficer.objects.create(municipality=other_city, user=far, duty=CouncilDuty.CHAIR,
+                                  since=datetime.date(2000, 1, 1))
+    response = api(far).post(f"/api/v1/expertise/requests/{request.pk}/conclude/",
+                             {"decision": "recommended", "concluded_on": "2022-03-01"}, format="json")
+    assert response.status_code == 404
+    request.refresh_from_db()
+    assert (request.status, request.concluded_on) == (Status.REVIEWED, None)
+
+
 # --- staffing: a paper answer entered by the methodist with its day of receipt -----------------------------------
 
 def test_methodist_enters_a_paper_answer_received_last_year_and_it_counts_on_time(
-        methodist, school_user, city, school, other_school, year, tomorrow, django_capture_on_commit_callbacks):
+        methodist, school_user, city, other_city, school, other_school, year, tomorrow,
+        django_capture_on_commit_callbacks):
     campaign = CampaignFactory(municipality=city, year=year, as_of=datetime.date(2021, 8, 1),
                                deadline=datetime.date(2021, 9, 15), status="closed")
     answer = {"campaign": campaign.pk, "institution": school.pk, "no_needs": True}
@@ -123,6 +138,12 @@ def test_methodist_enters_a_paper_answer_received_last_year_and_it_counts_on_tim
     # Two institutions must answer; one answer came by the deadline.
     assert value("staffing.share_submitted_on_time", city, year) == pytest.approx(0.5)
 
+    # Another municipality's methodist enters nothing for the city's schools.
+    far = make_user("far-methodist", Role.METHODIST, municipality=other_city)
+    response = api(far).post("/api/v1/staffing/submissions/", {
+        "campaign": campaign.pk, "institution": other_school.pk, "no_needs": True, "received_on": "2021-09-10"},
+        format="json")
+    assert response.status_code in (400, 403, 404) and Submission.objects.count() == 1
     # Submitted: neither the methodist nor the school changes it any more.
     url = f"/api/v1/staffing/submissions/{body['id']}/"
     assert api(methodist).patch(url, {"received_on": "2021-09-01"}, format="json").status_code == 403

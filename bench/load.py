@@ -74,6 +74,7 @@ class Session:
     def __init__(self, host: str, port: int, index: int = 0):
         self.connection = http.client.HTTPConnection(host, port, timeout=180)
         self.cookies: dict[str, str] = {}
+        self.cookie_ends: dict[str, float] = {}  # Max-Age, as a browser keeps it (the replica pin lasts seconds)
         self.location = ""
         # Each simulated person is its own client, as behind nginx (core.clientip): the per-address login rate
         # limit and lock apply to each, not to all of them at once.
@@ -89,6 +90,10 @@ class Session:
         self.unread: list[str] = []  # accepted, but not on the page the form redirected to
 
     def request(self, method: str, path: str, body: dict | None = None, *, files: dict | None = None):
+        now = time.monotonic()
+        for name in [name for name, end in self.cookie_ends.items() if end <= now]:
+            self.cookies.pop(name, None)
+            del self.cookie_ends[name]
         headers = {"Host": "127.0.0.1", "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
                    "X-Forwarded-For": self.client}
         data = None
@@ -117,7 +122,13 @@ class Session:
         for header, value in response.getheaders():
             if header.lower() == "set-cookie":
                 name, _, rest = value.partition("=")
-                self.cookies[name.strip()] = rest.split(";", 1)[0]
+                name = name.strip()
+                self.cookies[name] = rest.split(";", 1)[0]
+                age = re.search(r";\s*max-age=(-?\d+)", rest, re.IGNORECASE)
+                if age:
+                    self.cookie_ends[name] = time.monotonic() + int(age.group(1))
+                else:
+                    self.cookie_ends.pop(name, None)
         self.pending = ""
         self.location = urllib.parse.urlsplit(response.getheader("Location") or "").path
         self.node = response.getheader("X-Node") or ""
@@ -375,9 +386,25 @@ def haproxy_row(prod_dir: Path, node: str) -> dict[str, str]:
 STAT_COUNTERS = ("wretr", "wredis", "econ", "eresp")
 
 
-def kill_node(prod_dir: Path, node: str, at: float, events: dict, freeze: float) -> None:
+def probe(base: str, method: str, out: list) -> None:
+    """One request to /healthz without a session: a POST has no CSRF token, so a node answers it 403 and saves
+    nothing; a 502 is HAProxy's answer for a node that died holding it."""
+    url = urllib.parse.urlsplit(base)
+    connection = http.client.HTTPConnection(url.hostname, url.port or 80, timeout=60)
+    try:
+        connection.request(method, "/healthz", body="probe=1" if method == "POST" else None, headers={
+            "Host": "127.0.0.1", "Content-Type": "application/x-www-form-urlencoded"})
+        response = connection.getresponse()
+        response.read()
+        out.append(f"{method} {response.status} {response.getheader('X-Node') or '-'}")
+    except (http.client.HTTPException, OSError):
+        out.append(f"{method} 599 -")
+
+
+def kill_node(prod_dir: Path, node: str, at: float, events: dict, freeze: float, base: str = "") -> None:
     """At ``at`` (monotonic) freeze the node's gunicorn master and workers (SIGSTOP: it hangs, HAProxy still sends
-    it requests), ``freeze`` seconds later SIGKILL them; note when HAProxy marks it DOWN."""
+    it requests), ``freeze`` seconds later SIGKILL them; note when HAProxy marks it DOWN. With ``base``, four
+    POST and four GET probes are sent while it hangs (round robin gives it about half of them)."""
     time.sleep(max(0.0, at - time.monotonic()))
     master = int((prod_dir / f"gunicorn-{node}.pid").read_text())
     pids = [master, *children(master)]
@@ -385,12 +412,19 @@ def kill_node(prod_dir: Path, node: str, at: float, events: dict, freeze: float)
     for pid in pids:  # stopped first, so no worker finishes a request after its siblings died
         os.kill(pid, signal.SIGSTOP)
     events["frozen"] = time.monotonic()
-    time.sleep(freeze)
+    probes, events["probes"] = [], []
+    for method in ("POST", "GET") * 4 if base else ():
+        probes.append(threading.Thread(target=probe, args=(base, method, events["probes"])))
+        probes[-1].start()
+        time.sleep(0.02)
+    time.sleep(max(0.0, events["frozen"] + freeze - time.monotonic()))
     events["held"] = int(haproxy_row(prod_dir, node).get("scur") or 0)
     events["killed"] = time.monotonic()
     for pid in pids:
         os.kill(pid, signal.SIGKILL)
     events["pids"] = pids
+    for thread in probes:
+        thread.join()
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if haproxy_row(prod_dir, node).get("status", "").startswith("DOWN"):
@@ -423,7 +457,9 @@ def run_fault(base: str, users: int, seconds: float, password: str, think, prod_
     environment = node_environment(prod_dir, other[0])
     run, sessions, events = uuid.uuid4().hex[:8], [], {}
     began = time.monotonic()
-    killer = threading.Thread(target=kill_node, args=(prod_dir, node, began + seconds * kill_at, events, freeze))
+    killer = threading.Thread(
+        target=kill_node, args=(prod_dir, node, began + seconds * kill_at, events, freeze, base if freeze else "")
+    )
     killer.start()
     result = run_users(base, users, seconds, password, MIX_FAULT, think, sessions, run, FAULT_USERS)
     killer.join()
@@ -458,9 +494,7 @@ def run_fault(base: str, users: int, seconds: float, password: str, think, prod_
         "killed_after_s": round(killed - began, 1),
         "down_after_kill_s": round(down - killed, 2) if down else None,
         "requests_held_by_killed_node": events["held"],
-        "posts_held_by_killed_node": sum(
-            r[2] == "POST" and r[0] <= killed < r[1] and r[5] in (node, "") for r in records
-        ),
+        "posts_in_flight_at_kill": sum(r[2] == "POST" for r in in_flight),
         **{f"haproxy_{name}": int(stats.get(name) or 0) - int(before.get(name) or 0) for name in STAT_COUNTERS},
         "requests_in_flight_at_kill": len(in_flight),
         "in_flight_by_node": dict(Counter(r[5] or "none" for r in in_flight)),
@@ -476,6 +510,7 @@ def run_fault(base: str, users: int, seconds: float, password: str, think, prod_
         "sessions_served_by_other_node_after_kill": len(after),
         "sessions_logged_out": len(logged_out),
         "sessions_cookie_changed": sum(s.cookies.get("sessionid", "") != s.login_cookie for s in sessions),
+        "probes_during_the_hang": dict(Counter(events["probes"])),
         "writes_accepted": len(accepted),
         "writes_found": sum(1 for title in accepted if found[title]),
         "writes_lost": sum(1 for title in accepted if not found[title]),

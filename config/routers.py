@@ -24,23 +24,22 @@ _primary_pinned = contextvars.ContextVar("primary_pinned", default=False)
 
 
 @contextlib.contextmanager
+def _switched_on(flag: contextvars.ContextVar):
+    token = flag.set(True)
+    try:
+        yield
+    finally:
+        flag.reset(token)
+
+
 def use_replica():
     """Send every read inside the block to the replica (when one is configured)."""
-    token = _replica_reads.set(True)
-    try:
-        yield
-    finally:
-        _replica_reads.reset(token)
+    return _switched_on(_replica_reads)
 
 
-@contextlib.contextmanager
 def use_primary():
     """Send every read inside the block to ``default``, even inside ``use_replica()``."""
-    token = _primary_pinned.set(True)
-    try:
-        yield
-    finally:
-        _primary_pinned.reset(token)
+    return _switched_on(_primary_pinned)
 
 
 def replica_configured() -> bool:

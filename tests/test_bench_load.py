@@ -68,3 +68,36 @@ def test_children_are_the_processes_a_master_started():
             os.kill(pid, 9)
         master.kill()
         master.wait()
+
+
+def test_a_session_forgets_a_cookie_after_its_max_age_as_a_browser_does():
+    """The replica pin (config.routers.PIN_COOKIE) lasts seconds: a client keeping it forever reads only the
+    primary and measures a layout without its replica."""
+    import http.server
+
+    class Cookies(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            if self.path == "/set":
+                self.send_header("Set-Cookie", "primary_reads=1; HttpOnly; Max-Age=1; Path=/")
+                self.send_header("Set-Cookie", "sessionid=abc; Max-Age=28800; Path=/")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            self.server.seen.append(self.headers.get("Cookie", ""))
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Cookies)
+    server.seen = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        session = load.Session("127.0.0.1", server.server_address[1])
+        session.request("GET", "/set")
+        session.request("GET", "/")
+        time.sleep(1.1)
+        session.request("GET", "/")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert server.seen == ["", "primary_reads=1; sessionid=abc", "sessionid=abc"]

@@ -171,10 +171,15 @@ AssignmentFormSet = forms.inlineformset_factory(
 
 
 def with_extra_row(data, prefix: str):
-    """Return the POST data with one more (empty) form in the formset ``prefix``: «Add a row» without JavaScript."""
+    """Return the POST data with one more (empty) form in the formset ``prefix``: «Add a row» without JavaScript.
+
+    The new row's position comes after the others (as formsets.js numbers a row added in place), so a row the
+    head only writes the text of saves without a «required» error on its number."""
     data = data.copy()
     key = f"{prefix}-TOTAL_FORMS"
-    data[key] = str(int(data.get(key) or 0) + 1)
+    index = int(data.get(key) or 0)
+    data[key] = str(index + 1)
+    data.setdefault(f"{prefix}-{index}-position", str(index + 1))
     return data
 
 

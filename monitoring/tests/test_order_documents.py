@@ -188,6 +188,24 @@ def test_add_a_row_works_without_javascript_and_saves_nothing(client, head, draf
     assert draft.recommendations.count() == 2
 
 
+def test_a_row_added_without_javascript_is_numbered_after_the_others_and_saves_with_its_text(client, head, draft):
+    client.force_login(head)
+    url = reverse("monitoring:order-edit", args=[draft.pk])
+    data = order_post(draft, add="asg")
+
+    page = client.post(url, data)
+
+    assert page.context["assignments"].forms[0]["position"].value() == "1"
+    data.update({"asg-TOTAL_FORMS": "1", "asg-0-position": page.context["assignments"].forms[0]["position"].value(),
+                 "asg-0-addressee": "Безруких Н.В., ведущему специалисту отдела образования",
+                 "asg-0-text": "обеспечить участие педагогов в семинаре", "asg-0-term": "постоянно"})
+    del data["add"]
+    response = client.post(url, data)
+
+    assert response.status_code == 302
+    assert [(a.position, a.term) for a in draft.assignments.all()] == [(1, "постоянно")]
+
+
 def test_one_save_removes_reorders_and_adds_items_with_a_user_or_an_addressee_and_a_term(
     client, head, methodist, draft
 ):

@@ -145,3 +145,22 @@ def test_next_years_draft_and_report_assess_last_years_measures(client, order, c
     assert rows["Инновационная деятельность"].dynamics.endswith("с 5 до 9")
     assert rows[""].status == "Выполняется"  # an assignment: no direction, its task's status
     assert "Оценка эффективности принятых мер" in response.content.decode()
+
+
+def test_the_dashboard_shows_last_years_measures_with_their_effect(client, order, year, head, school_user):
+    client.force_login(head)
+
+    response = client.get(reverse("monitoring:dashboard"), {"year": year.title})
+
+    rows = {row.direction: row for row in response.context["effects"]}
+    assert response.context["last_order"] == order
+    assert (rows["Инновационная деятельность"].effect_label, rows["Инновационная деятельность"].status) == (
+        "эффективна", "Выполняется"
+    )
+    assert rows["Инновационная деятельность"].dynamics.endswith("с 5 до 9")
+    body = response.content.decode()
+    assert 'id="measures-effect"' in body and "Приказ № 110а от 25.06.2021" in body
+    # An institution's own dashboard has no municipal order to assess.
+    client.force_login(school_user)
+    own = client.get(reverse("monitoring:dashboard"), {"year": year.title})
+    assert own.status_code == 200 and "measures-effect" not in own.content.decode()

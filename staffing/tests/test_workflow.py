@@ -422,3 +422,24 @@ def test_completeness_and_summary_pages_do_not_query_per_institution(client, met
     small = [count(url) for url in urls]
     grow(8)
     assert [count(url) for url in urls] == small
+
+
+def test_form_rows_refuse_a_vacancy_a_year_after_the_campaign_reading_the_campaign_once(
+        client, school_user, campaign, school):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(school_user)
+    late = (campaign.as_of + datetime.timedelta(days=400)).isoformat()
+    counts = []
+    for rows in (1, 5):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post(detail_url(campaign, school, "edit"),
+                                   form_data([teacher_row(vacant_since=late)] * rows))
+        counts.append(sum('"staffing_campaign"' in query["sql"] for query in queries.captured_queries))
+        # Need.clean, the rule the upload applies too
+        assert [form.errors["vacant_since"] for form in response.context["needs"].forms] == [
+            ["Дата позже даты сбора больше чем на год."]] * rows
+
+    assert counts[0] == counts[1]  # the campaign is read for the page, not once more per row
+    assert not Need.objects.exists()

@@ -1,19 +1,26 @@
 """REST API: the user's certificates (scoped like the pages) and the public verification."""
 
 from django.conf import settings
+from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status, viewsets
+from rest_framework import exceptions, mixins, serializers, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from core.clientip import client_ip
+from core.rest import form_errors
+from core.scoping import Role, roles_of
 
 from .filters import CertificateFilter
+from .forms import RevokeForm
 from .models import Certificate
+from .services import issue_certificates
+from .sources import get_source
 
 
 class CertificateSerializer(serializers.ModelSerializer):
@@ -29,7 +36,20 @@ class CertificateSerializer(serializers.ModelSerializer):
         ]
 
 
-class CertificateViewSet(viewsets.ReadOnlyModelViewSet):
+class IssueSerializer(serializers.Serializer):
+    source = serializers.CharField(help_text="The certificate source's key, e.g. training.completion.")
+    event = serializers.IntegerField(min_value=1, max_value=2**63 - 1, help_text="The event's id in its source.")
+
+
+class RevokeSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=500)
+
+
+class CertificateViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """The user's certificates. A methodist issues an event's missing certificates (``POST`` with the source and
+    the event, as the issue page does: the recipients who have none get one) and revokes one with a reason
+    (``/revoke/``); a certificate is never edited or deleted: its number stays verifiable."""
+
     serializer_class = CertificateSerializer
     filterset_class = CertificateFilter
     search_fields = ["number", "holder_name", "event_title"]
@@ -38,6 +58,37 @@ class CertificateViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return Certificate.objects.for_user(self.request.user)
+
+    def _require_methodist(self, request) -> None:
+        if not roles_of(request.user).has(Role.METHODIST):
+            raise exceptions.PermissionDenied
+
+    @extend_schema(request=IssueSerializer, responses={201: CertificateSerializer(many=True)})
+    def create(self, request, *args, **kwargs):
+        self._require_methodist(request)
+        body = IssueSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        source = get_source(body.validated_data["source"])
+        if source is None:
+            raise exceptions.ValidationError({"source": _("Unknown certificate source.")})
+        event = get_object_or_404(source.events_for(request.user), pk=body.validated_data["event"])
+        created = issue_certificates(source=source, event=event, by=request.user)
+        data = CertificateSerializer(created, many=True, context=self.get_serializer_context()).data
+        return Response(data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=RevokeSerializer, responses=CertificateSerializer)
+    @action(detail=True, methods=["post"], serializer_class=RevokeSerializer)
+    def revoke(self, request, pk=None):
+        """Revoke a valid certificate the methodist may issue, with the reason the public check shows."""
+        self._require_methodist(request)
+        certificate = get_object_or_404(
+            Certificate.objects.for_user(request.user).issuable_by(request.user).valid(), pk=pk)
+        form = RevokeForm(request.data)
+        if not form.is_valid():
+            raise exceptions.ValidationError(form_errors(form))
+        certificate.revoke(reason=form.cleaned_data["reason"], by=request.user)
+        return Response(CertificateSerializer(self.get_queryset().get(pk=certificate.pk),
+                                              context=self.get_serializer_context()).data)
 
 
 class VerificationSerializer(serializers.Serializer):

@@ -292,6 +292,8 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("certificates:issue*", ENTER),
     ("certificates:revoke", ENTER),
     ("certificates:*", ANYONE),
+    ("certificate-list", Access(read=(), write=(Cap.ENTER,))),  # everyone their own; methodists issue
+    ("certificate-revoke", Access(read=(Cap.ENTER,), finer=True)),
     ("certificate-*", ANYONE),
     ("notifications:*", ANYONE),
     ("notification-*", ANYONE),

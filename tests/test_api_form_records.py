@@ -124,3 +124,29 @@ def test_a_pairs_evaluation_is_written_in_its_two_parts_by_who_edits_the_pair(sc
     evaluation = Evaluation.objects.get()
     assert (evaluation.meetings_regular, evaluation.plan_followed, evaluation.adaptation,
             evaluation.stays_in_profession) == (4, 5, 5, True)
+
+
+def test_methodist_issues_an_events_certificates_and_revokes_one_through_the_api(
+        methodist, school_user, far_methodist, city, school):
+    from certificates.models import Certificate
+    from certificates.tests.factories import seminar
+
+    meeting = seminar(city, [PedagogueFactory(institution=school), PedagogueFactory(institution=school)])
+    body = {"source": "associations.meeting", "event": meeting.pk}
+    assert api(school_user).post("/api/v1/certificates/", body, format="json").status_code == 403
+    assert api(far_methodist).post("/api/v1/certificates/", body, format="json").status_code == 404
+    response = api(methodist).post("/api/v1/certificates/", {**body, "source": "no.such"}, format="json")
+    assert response.status_code == 400 and "source" in response.json()
+    assert not Certificate.objects.exists()
+
+    response = api(methodist).post("/api/v1/certificates/", body, format="json")
+    assert response.status_code == 201 and len(response.json()) == 2
+    assert api(methodist).post("/api/v1/certificates/", body, format="json").json() == []  # issued once
+    pk = response.json()[0]["id"]
+    assert api(far_methodist).post(f"/api/v1/certificates/{pk}/revoke/", {"reason": "x"},
+                                   format="json").status_code == 404
+    response = api(methodist).post(f"/api/v1/certificates/{pk}/revoke/", {"reason": "Ошибка в часах"},
+                                   format="json")
+    assert response.status_code == 200 and response.json()["valid"] is False
+    assert Certificate.objects.get(pk=pk).revoke_reason == "Ошибка в часах"
+    assert Certificate.objects.filter(revoked_at__isnull=True).count() == 1

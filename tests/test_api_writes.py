@@ -35,9 +35,9 @@ READ_ONLY = {
     "/api/v1/mentoring/retention/": None,  # a report computed from the employment history
     "/api/v1/mentoring/young-specialists/": None,  # pedagogues selected by the young-specialist rule
     "/api/v1/monitoring/values/": None,  # the indicators computed for a year
-    # Records the portal makes, never a form: certificates are issued by the issue wizard from the records they
-    # certify (numbered, signed, revoked — never edited); notifications come from events (read/read-all mark them).
-    "/api/v1/certificates/": None,
+    # Certificates are issued for an event's records (POST: its missing ones), revoked, never edited or deleted:
+    # their numbers stay verifiable. Notifications come from events (read/read-all mark them).
+    "/api/v1/certificates/": {"post"},
     "/api/v1/notifications/": None,
     # Questionnaires and what they generate: a self-diagnosis is answered statement by statement on its page
     # and scored there; a route is built from its result. The API reads them.

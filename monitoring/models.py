@@ -30,6 +30,12 @@ def default_tolerance(unit: str) -> Decimal:
     return DEFAULT_SHARE_TOLERANCE_PP if unit == Unit.SHARE else DEFAULT_RELATIVE_TOLERANCE_PCT
 
 
+def _user_link(verbose_name, *, on_delete=models.PROTECT, related_name: str = "+") -> models.ForeignKey:
+    """An optional link to a user of the portal: who built or issued a record, answers for or follows a task."""
+    return models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=on_delete, null=True, blank=True,
+                             related_name=related_name, verbose_name=verbose_name)
+
+
 class DirectionQuerySet(models.QuerySet):
     def ordered(self) -> "DirectionQuerySet":
         return self.order_by("order", "code")
@@ -241,14 +247,7 @@ class ReportSnapshot(models.Model):
     year = models.ForeignKey(AcademicYear, on_delete=models.PROTECT, related_name="+", verbose_name=_("year"))
     data = models.JSONField(_("data"))
     created_at = models.DateTimeField(_("built at"), default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("built by"),
-    )
+    created_by = _user_link(_("built by"), on_delete=models.SET_NULL)
 
     objects = ScopedQuerySet.as_manager()
 
@@ -316,14 +315,7 @@ class Order(models.Model):
     signatory_position = models.CharField(_("signatory's position"), max_length=300, blank=True)
     signatory_name = models.CharField(_("signatory"), max_length=200, blank=True)
     issued_at = models.DateTimeField(_("issued at"), null=True, blank=True)
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("issued by"),
-    )
+    issued_by = _user_link(_("issued by"), on_delete=models.SET_NULL)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     history = HistoricalRecords()
@@ -504,22 +496,8 @@ class Recommendation(_Addressed, _OrderPart):
     )
     position = models.PositiveSmallIntegerField(_("sequence number"), default=0)
     text = models.TextField(_("text"))
-    responsible = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("responsible user"),
-    )
-    follower = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("follows the execution"),
-    )
+    responsible = _user_link(_("responsible user"))
+    follower = _user_link(_("follows the execution"))
 
     history = HistoricalRecords()
 
@@ -607,22 +585,8 @@ class Assignment(_Addressed, _OrderPart):
         editable=False,
     )
     position = models.PositiveSmallIntegerField(_("sequence number"), default=0)
-    responsible = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="monitoring_assignments",
-        verbose_name=_("responsible user"),
-    )
-    follower = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="followed_monitoring_assignments",
-        verbose_name=_("follows the execution"),
-    )
+    responsible = _user_link(_("responsible user"), related_name="monitoring_assignments")
+    follower = _user_link(_("follows the execution"), related_name="followed_monitoring_assignments")
     text = models.TextField(_("assignment"))
     status = models.CharField(
         _("status"), max_length=10, choices=AssignmentStatus.choices, default=AssignmentStatus.OPEN

@@ -405,9 +405,12 @@ class PedagogueQuerySet(models.QuerySet):
             q |= Q(pk=roles.pedagogue_id)
         return self.filter(q)
 
-    def visible_to(self, user, pk: int) -> bool:
-        """Whether the user may see the pedagogue; asked once per request (the record's sections all ask)."""
+    def visible_to(self, user, pk: int, *, known: bool | None = None) -> bool:
+        """Whether the user may see the pedagogue; asked once per request (the record's sections all ask).
+        ``known``: the caller has just read the pedagogue through ``for_user`` and says so."""
         seen = user.__dict__.setdefault("_portal_sees_pedagogue", {})
+        if known is not None:
+            seen[pk] = known
         if pk not in seen:
             seen[pk] = self.for_user(user).filter(pk=pk).exists()
         return seen[pk]

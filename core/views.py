@@ -184,10 +184,14 @@ def pedagogue_export(request):
 
 @login_required
 def pedagogue_detail(request, pk: int):
-    pedagogue = get_object_or_404(
-        Pedagogue.objects.for_user(request.user).select_related("institution", "position", "municipality"), pk=pk
-    )
     today = timezone.localdate()
+    pedagogue = get_object_or_404(
+        Pedagogue.objects.for_user(request.user)
+        .select_related("institution", "position", "municipality")
+        .with_young_flag(today),
+        pk=pk,
+    )
+    Pedagogue.objects.visible_to(request.user, pedagogue.pk, known=True)  # the sections need not ask again
     log_access(request, "core.pedagogue", kind=AccessKind.VIEW, rows=1, object_id=pedagogue.pk)
     return render(
         request,
@@ -197,7 +201,7 @@ def pedagogue_detail(request, pk: int):
             "today": today,
             "age": pedagogue.age_on(today),
             "experience": pedagogue.experience_years_on(today),
-            "young_specialist": pedagogue.is_young_specialist_on(today),
+            "young_specialist": pedagogue.is_young,
             "employments": pedagogue.employments.select_related("institution", "position").order_by("-hired"),
             "category_awards": pedagogue.category_awards.all(),
             "sections": record_sections(pedagogue, request.user),

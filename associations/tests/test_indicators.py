@@ -1,9 +1,8 @@
 import datetime
 from decimal import Decimal
+from functools import partial
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from associations import indicators as ind
 from associations.models import AssociationKind, Level, Result
@@ -16,6 +15,7 @@ from associations.tests.factories import (
 )
 from core.models import AcademicYear, Employment, Pedagogue
 from monitoring.registry import registry
+from monitoring.tests.factories import indicator_queries
 
 D = datetime.date
 
@@ -152,15 +152,7 @@ def test_every_indicator_is_registered_with_a_rule_source_and_breakdown():
 
 def test_query_count_does_not_grow_with_the_data(data, city, school, year):
     items = [item for item in registry if item.code.startswith("associations.")]
-
-    def count() -> int:
-        with CaptureQueriesContext(connection) as ctx:
-            for item in items:
-                item.compute(city, year)
-                item.compute(school, year)
-                item.breakdown(city, year)
-        return len(ctx)
-
+    count = partial(indicator_queries, "associations", year, city, school)
     before = count()
     gmo = data["gmo1"]
     competition = data["municipal"]

@@ -1,9 +1,8 @@
 import datetime
 from decimal import Decimal
+from functools import partial
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from mentoring.indicators import (
     pairs_active,
@@ -18,6 +17,7 @@ from mentoring.indicators import (
 from mentoring.models import Attendance, SessionKind
 from mentoring.tests.factories import SessionFactory, hire, make_pair
 from monitoring.registry import registry
+from monitoring.tests.factories import indicator_queries
 
 # The known dataset, year 2021/2022 (1 September 2021):
 # school A: young a1 (mentored), a2 (not), an experienced mentor; school B: young b1 (mentored)
@@ -95,15 +95,7 @@ def test_indicators_are_registered_with_rules_and_key_flags():
 
 def test_query_count_does_not_grow_with_data(data, city, school, year):
     functions = [item for item in registry if item.code.startswith("mentoring.")]
-
-    def count() -> int:
-        with CaptureQueriesContext(connection) as ctx:
-            for item in functions:
-                item.compute(city, year)
-                item.compute(school, year)
-                item.breakdown(city, year)
-        return len(ctx)
-
+    count = partial(indicator_queries, "mentoring", year, city, school)
     before = count()
     for day in range(1, 15):
         young = hire(school, hired=datetime.date(2021, 9, day))

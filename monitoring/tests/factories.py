@@ -4,6 +4,8 @@ import datetime
 from decimal import Decimal
 
 import factory
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from core.models import Category, CategoryAward, Employment, Institution, InstitutionType, Pedagogue
 from monitoring.models import Assignment, IndicatorPassport, Order, Target
@@ -112,3 +114,15 @@ def add_assignment(
         text=text,
         deadline=deadline,
     )
+
+
+def indicator_queries(app: str, year, municipality, *institutions) -> int:
+    """The queries the app's indicators make for their values in the municipality and each institution and their
+    breakdowns of the municipality (tests check the number does not grow with the data)."""
+    items = [item for item in registry if item.code.startswith(f"{app}.")]
+    with CaptureQueriesContext(connection) as ctx:
+        for item in items:
+            for scope in (municipality, *institutions):
+                item.compute(scope, year)
+            item.breakdown(municipality, year)
+    return len(ctx)

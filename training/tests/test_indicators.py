@@ -1,11 +1,11 @@
 import datetime
 from decimal import Decimal
+from functools import partial
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from monitoring.registry import registry
+from monitoring.tests.factories import indicator_queries
 from training import indicators as ind
 from training.models import ItemStatus, ProviderType
 from training.tests.conftest import rate
@@ -104,15 +104,7 @@ def test_training_indicators_are_registered_with_rules_and_keys():
 
 
 def test_query_count_does_not_grow_with_the_data(dataset, city, school, year):
-    items = [item for item in registry if item.code.startswith("training.")]
-
-    def count() -> int:
-        with CaptureQueriesContext(connection) as ctx:
-            for item in items:
-                item.compute(city, year)
-                item.breakdown(city, year)
-        return len(ctx)
-
+    count = partial(indicator_queries, "training", year, city)
     before = count()
     programme = ProgrammeFactory()
     for _ in range(10):

@@ -145,9 +145,11 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("training:programme-export", EXPORT),
     ("training:programme-create", Access(read=(Cap.CATALOGUE,))),
     ("training:programme-edit", Access(read=(Cap.CATALOGUE,), finer=True)),  # the owner's methodists only
+    ("training:programme-delete", Access(read=(Cap.CATALOGUE,), finer=True)),  # as edited
     ("training:programme-*", ANYONE),
     ("training:provider-create", Access(read=(Cap.CATALOGUE,))),
     ("training:provider-edit", Access(read=(Cap.CATALOGUE,))),
+    ("training:provider-delete", Access(read=(Cap.CATALOGUE,))),
     ("training:provider-*", ANYONE),
     ("training-programme-*", CATALOGUE),
     ("training-provider-*", CATALOGUE),

@@ -217,3 +217,34 @@ def test_a_campaign_with_drafts_only_is_deleted_one_with_a_submitted_answer_is_c
     confirmed_delete(client, f"/staffing/campaigns/{mistaken.pk}/delete/", Campaign, mistaken.pk,
                      shows="Сбор по ошибке")
     assert not Submission.objects.filter(campaign_id=mistaken.pk).exists()
+
+
+def test_the_methodist_deletes_an_unused_pd_programme_and_provider_a_used_one_is_kept(client, methodist,
+                                                                                     school_user, city, school):
+    from training.models import Completion, Programme, Provider
+
+    provider = Provider.objects.create(name="Центр «Перспектива»", type="other")
+    unused = Programme.objects.create(title="Цифровая дидактика", provider=provider, hours=36, owner=city)
+    used_provider = Provider.objects.create(name="ЦНППМ Красноярского края", type="cnppm")
+    used = Programme.objects.create(title="Функциональная грамотность", provider=used_provider, hours=72, owner=city)
+    Completion.objects.create(pedagogue=PedagogueFactory(institution=school), programme=used,
+                              started=datetime.date(2022, 1, 10), finished=datetime.date(2022, 1, 20), hours=72)
+
+    client.force_login(school_user)
+    assert client.post(f"/training/programmes/{unused.pk}/delete/").status_code == 403
+    assert client.post(f"/training/providers/{provider.pk}/delete/").status_code == 403
+
+    client.force_login(methodist)
+    blocked = client.post(f"/training/programmes/{used.pk}/delete/")
+    assert blocked.status_code == 409 and "Функциональная грамотность" in blocked.content.decode()
+    assert Programme.objects.filter(pk=used.pk).exists()
+    assert f'href="/training/programmes/{unused.pk}/delete/"' in client.get(
+        f"/training/programmes/{unused.pk}/edit/").content.decode()
+    confirmed_delete(client, f"/training/programmes/{unused.pk}/delete/", Programme, unused.pk,
+                     shows="Цифровая дидактика")
+    assert f'href="/training/providers/{provider.pk}/delete/"' in client.get(
+        f"/training/providers/{provider.pk}/edit/").content.decode()
+    confirmed_delete(client, f"/training/providers/{provider.pk}/delete/", Provider, provider.pk,
+                     shows="Перспектива")
+    assert client.post(f"/training/providers/{used_provider.pk}/delete/").status_code == 409
+    assert Provider.objects.filter(pk=used_provider.pk).exists()

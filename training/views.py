@@ -155,6 +155,14 @@ def programme_edit(request, pk: int):
 
 
 @login_required
+def programme_delete(request, pk: int):
+    """The owner's methodists delete a programme nobody completed (completions keep it: the page names them)."""
+    _require_manager(request.user)
+    programme = get_object_or_404(Programme.objects.editable_by(request.user), pk=pk)
+    return confirm_delete(request, programme, success_url=reverse("training:programme-list"))
+
+
+@login_required
 def provider_list(request):
     providers = Provider.objects.annotate(programme_count=Count("programmes")).order_by("name")
     return list_page(request, "training/provider_list.html", rows=providers, context={"can_edit": may_manage(request.user)})
@@ -170,7 +178,16 @@ def provider_form(request, pk: int | None = None):
         messages.success(request, _("The provider «{name}» is saved.").format(name=provider.name))
         return redirect("training:provider-list")
     title = _("Edit the provider") if instance else _("New provider")
-    return form_page(request, form, title=title, back_url=reverse("training:provider-list"))
+    return form_page(request, form, title=title, back_url=reverse("training:provider-list"),
+                     delete_url=reverse("training:provider-delete", args=[pk]) if pk else "")
+
+
+@login_required
+def provider_delete(request, pk: int):
+    """A provider whose programmes are recorded is kept (the page names them)."""
+    _require_manager(request.user)
+    provider = get_object_or_404(Provider, pk=pk)
+    return confirm_delete(request, provider, success_url=reverse("training:provider-list"))
 
 
 # --- completions --------------------------------------------------------------------------------

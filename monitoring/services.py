@@ -55,11 +55,15 @@ def _first_time(item: IndicatorResult) -> bool:
 
 
 def change_phrase(item: IndicatorResult) -> str:
-    """Return the figures of a change as a sentence carries them: «с 46,6 % до 59,9 %», «впервые 3»."""
+    """Return the figures of a change as a sentence carries them: «с 46,6 % до 59,9 %», «впервые 3», «без
+    изменений (21,6 %)» when both years read the same."""
     value = _nbsp(display(item.value, item.unit))
+    previous = _nbsp(display(item.previous, item.unit))
+    if value == previous:
+        return _("unchanged ({value})").format(value=value)
     if _first_time(item):
         return _("for the first time {value}").format(value=value)
-    return _("from {previous} to {value}").format(previous=_nbsp(display(item.previous, item.unit)), value=value)
+    return _("from {previous} to {value}").format(previous=previous, value=value)
 
 
 def _nbsp(figure: str) -> str:
@@ -296,20 +300,21 @@ def _task_url(task: Assignment) -> str:
     return reverse("monitoring:task-detail", args=[task.pk])
 
 
+def _tell(user, kind: str, title: str, task: Assignment, body: str = "", **options):
+    """Notify the user of the task, linked to its page; ``title`` gets the first 80 characters of its text."""
+    return notify(user=user, kind=kind, title=title.format(text=task.text[:80]), url=_task_url(task), obj=task,
+                  body=body, **options)
+
+
+def _order_line(task: Assignment) -> str:
+    return _("{order}: {text}\nTerm: {term}.").format(order=task.order, text=task.text, term=task.term_display)
+
+
 def _notify_new_tasks(ids: list[int]) -> None:
     with override(settings.LANGUAGE_CODE):
         for task in Assignment.objects.filter(pk__in=ids).select_related("order", "responsible", "follower"):
             for user in {task.responsible, task.follower} - {None}:
-                notify(
-                    user=user,
-                    kind=Kind.ASSIGNMENT_NEW,
-                    title=_("New task: {text}").format(text=task.text[:80]),
-                    url=_task_url(task),
-                    obj=task,
-                    body=_("{order}: {text}\nTerm: {term}.").format(
-                        order=task.order, text=task.text, term=task.term_display
-                    ),
-                )
+                _tell(user, Kind.ASSIGNMENT_NEW, _("New task: {text}"), task, _order_line(task))
 
 
 def _event(task: Assignment, kind: str, by, comment: str = "", previous_term: str = "", new_term: str = ""):
@@ -328,14 +333,7 @@ def report_task(*, task: Assignment, by, comment: str) -> None:
     issuer = task.order.issued_by
     if issuer is not None and issuer != by:
         transaction.on_commit(
-            lambda: notify(
-                user=issuer,
-                kind=Kind.ASSIGNMENT_REPORTED,
-                title=_("Reported as done: {text}").format(text=task.text[:80]),
-                url=_task_url(task),
-                obj=task,
-                body=comment,
-            )
+            lambda: _tell(issuer, Kind.ASSIGNMENT_REPORTED, _("Reported as done: {text}"), task, comment)
         )
 
 
@@ -367,14 +365,7 @@ def return_task(*, task: Assignment, by, comment: str) -> None:
     _event(task, TaskEventKind.RETURNED, by, comment)
     executor = task.executor
     transaction.on_commit(
-        lambda: notify(
-            user=executor,
-            kind=Kind.ASSIGNMENT_RETURNED,
-            title=_("Returned for rework: {text}").format(text=task.text[:80]),
-            url=_task_url(task),
-            obj=task,
-            body=comment,
-        )
+        lambda: _tell(executor, Kind.ASSIGNMENT_RETURNED, _("Returned for rework: {text}"), task, comment)
     )
 
 
@@ -403,12 +394,8 @@ def remind_task(*, task: Assignment, by, today: datetime.date | None = None) -> 
     today = today or timezone.localdate()
     overdue = task.is_overdue(today)
     kind = Kind.ASSIGNMENT_OVERDUE if overdue else Kind.ASSIGNMENT_DUE
-    title = (_("Overdue: {text}") if overdue else _("Reminder: {text}")).format(text=task.text[:80])
-    sent = notify(
-        user=task.executor, kind=kind, title=title, url=_task_url(task), obj=task,
-        body=_("{order}: {text}\nTerm: {term}.").format(order=task.order, text=task.text, term=task.term_display),
-        today=today,
-    )
+    title = _("Overdue: {text}") if overdue else _("Reminder: {text}")
+    sent = _tell(task.executor, kind, title, task, _order_line(task), today=today)
     if sent is not None:
         _event(task, TaskEventKind.REMINDED, by)
     return sent is not None

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from core.files import download
 from core.history import history_entries
 from core.listing import filtered, list_page, paginate
 from core.ratelimits import limit
@@ -190,9 +191,7 @@ def issue_event_zip(request, key: str, pk: int):
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for certificate in certificates:
             archive.writestr(certificate.pdf_filename(), certificate.render_pdf(bodies))
-    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="certificates-{source.key}-{event.pk}.zip"'
-    return response
+    return download(buffer.getvalue(), f"certificates-{source.key}-{event.pk}.zip", "application/zip")
 
 
 # --- public verification ------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ A view finds the record through its ``for_user()`` QuerySet — so a user who ma
 
 from pathlib import PurePosixPath
 
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 
 
 def attachment_response(file) -> FileResponse:
@@ -18,3 +18,13 @@ def attachment_response(file) -> FileResponse:
     except FileNotFoundError as exc:
         raise Http404 from exc
     return FileResponse(handle, as_attachment=True, filename=PurePosixPath(file.name).name)
+
+
+PDF_CONTENT_TYPE = "application/pdf"
+
+
+def download(content: bytes, filename: str, content_type: str) -> HttpResponse:
+    """Bytes made by the portal (a workbook, a PDF, a Word file, an archive) as a download named ``filename``."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -31,6 +31,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from core.files import download
 from core.validators import OLE_SIGNATURE
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -128,9 +129,7 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
 
 
 def workbook_response(filename: str, sheets: Sequence[Sheet]) -> HttpResponse:
-    response = HttpResponse(workbook_bytes(sheets), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return download(workbook_bytes(sheets), filename, XLSX_CONTENT_TYPE)
 
 
 def template_bytes(columns: Sequence[Column], *, title: str, instructions: Sequence[str]) -> bytes:

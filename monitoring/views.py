@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from config.routers import use_replica
 from core.capabilities import Cap, roles_with
+from core.files import PDF_CONTENT_TYPE, download
 from core.listing import export_redirect, list_page, sorted_by
 from core.models import AcademicYear, Institution, Municipality
 from core.pages import form_page
@@ -536,18 +537,15 @@ def report_detail(request, pk: int):
 @background_file(gettext_lazy("The yearly report"))
 def report_xlsx(request, pk: int):
     snapshot = _snapshot(request, pk)
-    response = HttpResponse(exports.report_workbook(snapshot), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{documents.file_stem(snapshot.year)}.xlsx"'
-    return response
+    stem = documents.file_stem(snapshot.year)
+    return download(exports.report_workbook(snapshot), f"{stem}.xlsx", XLSX_CONTENT_TYPE)
 
 
 @role_required(*MUNICIPAL_ROLES)
 @background_file(gettext_lazy("The yearly report"))
 def report_pdf(request, pk: int):
     snapshot = _snapshot(request, pk)
-    response = HttpResponse(exports.report_pdf(snapshot), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{documents.file_stem(snapshot.year)}.pdf"'
-    return response
+    return download(exports.report_pdf(snapshot), f"{documents.file_stem(snapshot.year)}.pdf", PDF_CONTENT_TYPE)
 
 
 @role_required(*MUNICIPAL_ROLES)
@@ -555,20 +553,16 @@ def report_pdf(request, pk: int):
 def note_docx(request, pk: int):
     """The analytical note (аналитическая справка) of a report as an editable Word file."""
     snapshot = _snapshot(request, pk)
-    response = HttpResponse(documents.note_docx(snapshot), content_type=documents.DOCX_CONTENT_TYPE)
     name = documents.file_stem(snapshot.year, "note")
-    response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
-    return response
+    return download(documents.note_docx(snapshot), f"{name}.docx", documents.DOCX_CONTENT_TYPE)
 
 
 @role_required(*MUNICIPAL_ROLES)
 @background_file(gettext_lazy("Analytical note"))
 def note_pdf(request, pk: int):
     snapshot = _snapshot(request, pk)
-    response = HttpResponse(documents.note_pdf(snapshot), content_type="application/pdf")
     name = documents.file_stem(snapshot.year, "note")
-    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
-    return response
+    return download(documents.note_pdf(snapshot), f"{name}.pdf", PDF_CONTENT_TYPE)
 
 
 # --- the order --------------------------------------------------------------------------------------------
@@ -706,10 +700,7 @@ def order_issue(request, pk: int):
 def order_pdf(request, pk: int):
     order = _order(request, pk)
     # The number may be Cyrillic («110а»): an ASCII file name keeps the header plain for every browser.
-    filename = f"{documents.order_stem(order)}.pdf"
-    response = HttpResponse(exports.order_pdf(order), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return download(exports.order_pdf(order), f"{documents.order_stem(order)}.pdf", PDF_CONTENT_TYPE)
 
 
 @role_required(*MUNICIPAL_ROLES)
@@ -717,9 +708,8 @@ def order_pdf(request, pk: int):
 def order_docx(request, pk: int):
     """The order as an editable Word file with the same numbered items as the PDF."""
     order = _order(request, pk)
-    response = HttpResponse(documents.order_docx(order), content_type=documents.DOCX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{documents.order_stem(order)}.docx"'
-    return response
+    stem = documents.order_stem(order)
+    return download(documents.order_docx(order), f"{stem}.docx", documents.DOCX_CONTENT_TYPE)
 
 
 # --- tasks ------------------------------------------------------------------------------------------------

@@ -1,19 +1,15 @@
-import io
-
 import pytest
-from django.core.management import call_command
 
 from associations import indicators as ind
 from associations.models import Association, Attendance, Competition, Meeting, Participation, Product
 from core.models import AcademicYear, Municipality, Pedagogue
+from core.tests.factories import seed_demo
 
 pytestmark = pytest.mark.django_db
 
 
 def seed() -> str:
-    out = io.StringIO()
-    call_command("seed_demo", scale="municipal", apps="core,associations", stdout=out)
-    return out.getvalue()
+    return seed_demo("core,associations", scale="municipal")
 
 
 def test_demo_shows_growth_of_associations_and_is_idempotent():

@@ -1,19 +1,15 @@
-import io
-
 import pytest
-from django.core.management import call_command
 
 from certificates.models import Certificate
 from certificates.sources import Kind
 from core.models import Pedagogue
+from core.tests.factories import seed_demo
 
 pytestmark = pytest.mark.django_db
 
 
 def seed() -> str:
-    out = io.StringIO()
-    call_command("seed_demo", scale="tiny", apps="core,associations,mentoring,certificates", stdout=out)
-    return out.getvalue()
+    return seed_demo("core,associations,mentoring,certificates")
 
 
 def test_demo_issues_certificates_and_diplomas_of_the_last_year_once():

@@ -1,6 +1,8 @@
 import datetime
+import io
 
 import factory
+from django.core.management import call_command
 
 from core.models import Category, Employment, Institution, InstitutionType, Municipality, Pedagogue, Position
 
@@ -47,3 +49,10 @@ class PedagogueFactory(factory.django.DjangoModelFactory):
                 pedagogue=self, institution=self.institution, position=self.position,
                 hired=extracted or datetime.date(2010, 9, 1),
             )
+
+
+def seed_demo(apps: str | None = None, scale: str = "tiny", **options) -> str:
+    """Run ``seed_demo`` (for the comma-separated apps, or all) and return what it printed."""
+    out = io.StringIO()
+    call_command("seed_demo", scale=scale, stdout=out, **({"apps": apps} if apps else {}), **options)
+    return out.getvalue()

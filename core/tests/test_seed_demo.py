@@ -10,14 +10,13 @@ from django.db.models import Count
 from core.demo import DEMO_USERNAMES, feminine
 from core.models import Employment, Institution, InstitutionType, Municipality, Pedagogue, RoleAssignment
 from core.scoping import Role
+from core.tests.factories import seed_demo
 
 pytestmark = pytest.mark.django_db
 
 
 def seed(**options) -> str:
-    out = io.StringIO()
-    call_command("seed_demo", scale="tiny", apps="core", stdout=out, **options)
-    return out.getvalue()
+    return seed_demo("core", **options)
 
 
 def snapshot() -> list[tuple]:

@@ -1,9 +1,7 @@
-import io
-
 import pytest
-from django.core.management import call_command
 
 from core.models import AcademicYear, Municipality
+from core.tests.factories import seed_demo
 from mentoring.indicators import pairs_active, share_young_with_mentor, young_teacher_school_sessions
 from mentoring.models import Pair, Participant, ParticipantRole, Session
 
@@ -11,9 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def seed() -> str:
-    out = io.StringIO()
-    call_command("seed_demo", scale="tiny", apps="core,mentoring", stdout=out)
-    return out.getvalue()
+    return seed_demo("core,mentoring")
 
 
 def test_demo_grows_year_on_year_and_is_idempotent():

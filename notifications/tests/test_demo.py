@@ -1,16 +1,13 @@
-import io
-
 import pytest
-from django.core.management import call_command
 
+from core.tests.factories import seed_demo
 from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 
 
-def seed() -> None:
-    call_command("seed_demo", scale="tiny", apps="core,associations,mentoring,certificates,notifications",
-                 stdout=io.StringIO())
+def seed() -> str:
+    return seed_demo("core,associations,mentoring,certificates,notifications")
 
 
 def test_the_demo_teacher_has_unread_certificate_notifications_once():

@@ -21,7 +21,7 @@ from mentoring.models import (
     Task,
     YoungSpecialistMark,
 )
-from mentoring.services import award_category, overlapping_pair, self_mentoring_error
+from mentoring.services import award_category, overlapping_pair
 
 REGULATION_EXTENSIONS = (".pdf", ".doc", ".docx", ".odt", ".rtf")
 
@@ -124,25 +124,20 @@ class PairForm(ScopedForm):
 
     def clean(self):
         cleaned = super().clean()
-        mentors, mentees = cleaned.get("mentors") or [], cleaned.get("mentees") or []
-        error = self_mentoring_error(mentors, mentees)
-        if error:
-            self.add_error("mentees", error)
-        start, end = cleaned.get("start"), cleaned.get("end")
-        if start and end and end < start:
-            self.add_error("end", _("The end is before the start."))
-        programme, institution = cleaned.get("programme"), cleaned.get("institution")
-        if programme and institution and programme.institution_id != institution.pk:
-            self.add_error("programme", _("The programme belongs to another institution."))
+        # The pair's rules are Pair.clean()'s (run by the model form after this), given the chosen people.
+        self.instance.with_people(cleaned.get("mentors") or [], cleaned.get("mentees") or [])
+        return cleaned
+
+    def validate_unique(self):
+        """After the pair's own rules: the same mentors and mentees over overlapping dates are a duplicate."""
+        super().validate_unique()
+        cleaned = self.cleaned_data
+        mentors, mentees, start = cleaned.get("mentors"), cleaned.get("mentees"), cleaned.get("start")
         if mentors and mentees and start and not self.errors:
-            existing = overlapping_pair(mentors=mentors, mentees=mentees, start=start, end=end,
+            existing = overlapping_pair(mentors=mentors, mentees=mentees, start=start, end=cleaned.get("end"),
                                         exclude=self.instance.pk)
             if existing is not None:
                 self.add_error(None, DuplicateError(existing))
-        form = cleaned.get("form")
-        if form and not form.is_group and len(mentees) > 1:
-            self.add_error("form", _("Choose a group form for more than one mentee."))
-        return cleaned
 
 
 class TaskForm(BootstrapFormMixin, forms.ModelForm):

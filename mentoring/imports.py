@@ -12,7 +12,7 @@ from core.imports import Importer
 from core.models import Institution, Pedagogue, normalized_name
 from core.xlsx import Column, ParsedRow
 from mentoring.models import MentoringForm, Pair, Participant, ParticipantRole
-from mentoring.services import FAR_FUTURE, overlapping_pair, save_pair, self_mentoring_error
+from mentoring.services import FAR_FUTURE, overlapping_pair, save_pair
 
 SEPARATORS = (";", "\n")
 
@@ -106,15 +106,9 @@ class PairImporter(Importer):
         if form is None and values["form"]:
             row.error(col["form"], _("unknown form «{value}»").format(value=values["form"]))
         mentors, mentees = self._people(row, "mentors"), self._people(row, "mentees")
-        if error := self_mentoring_error(mentors, mentees):  # the pair form's rule
-            row.error(col["mentees"], error)
-        if form is not None and not form.is_group and len(mentees) > 1:
-            row.error(col["form"], _("choose a group form for more than one mentee"))
         pair = Pair(institution=institution, form=form, start=values["start"], end=values["end"],
                     order_number=values["order_number"] or "", order_date=values["order_date"])
-        self.check_instance(row, pair)
-        if values["end"] and values["start"] and values["end"] < values["start"]:
-            row.error(col["end"], _("the end is before the start"))
+        self.check_instance(row, pair.with_people(mentors, mentees))  # the pair form's rules: Pair.clean()
         if not row.ok:
             return
         cleaned.update(institution=institution, form=form, mentors=mentors, mentees=mentees, pair=pair)

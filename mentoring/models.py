@@ -12,6 +12,7 @@ Who is a young specialist (the portal's rule, ``young_specialist_q``) on a day D
 """
 
 import datetime
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.conf import settings
@@ -324,6 +325,37 @@ class Pair(models.Model):
 
     def get_status_display(self) -> str:
         return str(PairStatus(self.status).label)
+
+    def with_people(self, mentors: Iterable[Pedagogue], mentees: Iterable[Pedagogue]) -> "Pair":
+        """Give ``clean()`` the mentors and mentees the pair is about to have (the form's, the API's or a row's)."""
+        self.planned_people = (list(mentors), list(mentees))
+        return self
+
+    def clean(self) -> None:
+        """The pair's rules, one place for the form, the API (through the form) and the import: the end is not
+        before the start, the programme is the institution's, and, when the caller gives the planned people
+        (``with_people``), nobody mentors themselves and more than one mentee needs a group form."""
+        errors = {}
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = _("The end is before the start.")
+        if self.programme_id and self.institution_id and self.programme.institution_id != self.institution_id:
+            errors["programme"] = _("The programme belongs to another institution.")
+        mentors, mentees = getattr(self, "planned_people", None) or ((), ())
+        if error := self_mentoring_error(mentors, mentees):
+            errors["mentees"] = error
+        if self.form_id and not self.form.is_group and len(mentees) > 1:
+            errors["form"] = _("Choose a group form for more than one mentee.")
+        if errors:
+            raise ValidationError(errors)
+
+
+def self_mentoring_error(mentors: Iterable[Pedagogue], mentees: Iterable[Pedagogue]) -> str | None:
+    """Return the message naming pedagogues who would mentor themselves, or None."""
+    mentor_ids = {p.pk for p in mentors}
+    both = sorted({p.pk: p for p in mentees if p.pk in mentor_ids}.values(), key=lambda p: p.full_name)
+    if not both:
+        return None
+    return _("A pedagogue cannot mentor themselves: {names}.").format(names=", ".join(p.full_name for p in both))
 
 
 class ParticipantRole(models.TextChoices):

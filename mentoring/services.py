@@ -9,7 +9,15 @@ from django.utils.translation import gettext as _
 
 from core.duplicates import DuplicateError
 from core.models import CategoryAward, Pedagogue
-from mentoring.models import Attestation, Pair, Participant, ParticipantRole, Session, period_overlaps_q
+from mentoring.models import (
+    Attestation,
+    Pair,
+    Participant,
+    ParticipantRole,
+    Session,
+    period_overlaps_q,
+    self_mentoring_error,
+)
 
 FAR_FUTURE = datetime.date(9999, 12, 31)
 
@@ -31,15 +39,6 @@ def overlapping_pair(*, mentors: Iterable[Pedagogue], mentees: Iterable[Pedagogu
         if {p.pk for p in pair.mentors} == mentor_ids and {p.pk for p in pair.mentees} == mentee_ids:
             return pair
     return None
-
-
-def self_mentoring_error(mentors: Iterable[Pedagogue], mentees: Iterable[Pedagogue]) -> str | None:
-    """Return the message naming pedagogues who would mentor themselves, or None."""
-    both = sorted({p.pk: p for p in mentors}.keys() & {p.pk: p for p in mentees}.keys())
-    if not both:
-        return None
-    names = ", ".join(p.full_name for p in Pedagogue.objects.filter(pk__in=both))
-    return _("A pedagogue cannot mentor themselves: {names}.").format(names=names)
 
 
 @transaction.atomic

@@ -8,14 +8,26 @@ products, and a competition's methodist its entries.
 
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
 
 from core.models import Pedagogue
-from core.rest import FormValidatedSerializer, ScopedWriteMixin
+from core.rest import FormValidatedSerializer, ScopedWriteMixin, form_errors
 from core.scoping import Role
 
 from .filters import AssociationFilter, CompetitionFilter, MeetingFilter, ParticipationFilter, ProductFilter
-from .forms import AssociationForm, CompetitionForm, MeetingForm, ParticipationForm, PlanItemForm, ProductForm
+from .forms import (
+    AssociationForm,
+    AttendanceForm,
+    CompetitionForm,
+    MeetingForm,
+    ParticipationForm,
+    PlanItemForm,
+    ProductForm,
+)
 from .models import (
     Association,
     Attendance,
@@ -112,8 +124,35 @@ class MeetingSerializer(AssociationChildSerializer):
         ]
 
 
+class AttendanceMarksSerializer(serializers.Serializer):
+    """Who attended a meeting, as the attendance page's form takes it (``AttendanceForm``)."""
+
+    present = serializers.ListField(
+        child=serializers.IntegerField(), allow_empty=True,
+        help_text="The members present (pedagogue ids); every other member of the association on the meeting's day "
+                  "is marked absent.")
+    guest_pedagogues = serializers.ListField(
+        child=serializers.IntegerField(), required=False, default=list,
+        help_text="Pedagogues of the municipality who came as guests.")
+    guests = serializers.CharField(required=False, allow_blank=True, default="", help_text="Other guests.")
+    guests_count = serializers.IntegerField(required=False, default=0, help_text="Number of other guests.")
+
+    def validate(self, attrs):
+        meeting = self.context["meeting"]
+        form = AttendanceForm(AttendanceForm.data_for(meeting, **attrs), meeting=meeting)
+        unknown = form.unknown_members(attrs["present"])
+        if unknown:
+            raise serializers.ValidationError({"present": [
+                _("Not members of the association on the meeting's day: {ids}.").format(
+                    ids=", ".join(map(str, unknown)))]})
+        if not form.is_valid():
+            raise serializers.ValidationError(form_errors(form))
+        self.form = form
+        return attrs
+
+
 class MeetingViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
-    """Meetings; attendance is marked on the meeting's attendance page."""
+    """Meetings; their attendance is marked with ``PUT …/{id}/attendance/`` as on the attendance page."""
 
     serializer_class = MeetingSerializer
     filterset_class = MeetingFilter
@@ -128,6 +167,17 @@ class MeetingViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
 
     def get_write_queryset(self):
         return Meeting.objects.filter(association__in=Association.objects.editable_by(self.request.user))
+
+    @extend_schema(request=AttendanceMarksSerializer, responses=MeetingSerializer)
+    @action(detail=True, methods=["put"])
+    def attendance(self, request, pk=None):
+        """Mark who attended (the attendance page's form): whoever may edit the association."""
+        # The checked meeting, read again without the list's prefetched attendance (the marks replace it).
+        meeting = Meeting.objects.select_related("association").get(pk=self.get_object().pk)
+        marks = AttendanceMarksSerializer(data=request.data, context={"meeting": meeting})
+        marks.is_valid(raise_exception=True)
+        marks.form.save()
+        return Response(MeetingSerializer(self.get_queryset().get(pk=meeting.pk), context={"request": request}).data)
 
 
 class ProductSerializer(AssociationChildSerializer):

@@ -18,6 +18,7 @@ from .models import (
     Result,
     entries_of,
 )
+from .services import mark_attendance
 
 
 class PedagogueChoiceField(forms.ModelChoiceField):
@@ -89,6 +90,8 @@ class AssociationForm(MunicipalityFieldMixin, BootstrapFormMixin, forms.ModelFor
         autocomplete_field(self.fields["leader"], "pedagogues", forward=["municipality"])
         self.fields["institution"].queryset = Institution.objects.filter(
             municipality__in=self.fields["municipality"].queryset).active()
+        # Searched like every institution choice, among the active ones of the chosen municipality.
+        autocomplete_field(self.fields["institution"], "institutions", params={"active": 1}, forward=["municipality"])
         if self.instance.pk and not self.is_methodist():
             # A leader edits the content of their association, not who leads it or what it is.
             for name in ("municipality", "kind", "leader", "institution"):
@@ -204,6 +207,25 @@ class AttendanceForm(BootstrapFormMixin, forms.Form):
 
     def marks(self) -> dict[int, bool]:
         return {m.pedagogue_id: bool(self.cleaned_data.get(self.member_field(m.pedagogue_id))) for m in self.members}
+
+    @classmethod
+    def data_for(cls, meeting: Meeting, *, present, guest_pedagogues=(), guests: str = "", guests_count: int = 0):
+        """The form's data for a list of present members (the API's body): every other member is absent."""
+        data = {cls.member_field(pk): "on" for pk in present}
+        data.update(guest_pedagogues=[str(pk) for pk in guest_pedagogues], guests=guests, guests_count=guests_count)
+        return data
+
+    def unknown_members(self, present) -> list[int]:
+        """The ids marked present that are not members of the association on the meeting's day."""
+        return sorted(set(present) - {m.pedagogue_id for m in self.members})
+
+    def save(self) -> int:
+        """Record the marks and guests (``mark_attendance``); return how many were present."""
+        return mark_attendance(
+            meeting=self.meeting, marks=self.marks(),
+            guest_ids=[p.pk for p in self.cleaned_data["guest_pedagogues"]],
+            guests=self.cleaned_data["guests"], guests_count=self.cleaned_data["guests_count"],
+        )
 
 
 class ProductForm(BootstrapFormMixin, forms.ModelForm):

@@ -49,7 +49,7 @@ from .models import (
     Product,
     Result,
 )
-from .services import mark_attendance, save_participation
+from .services import save_participation
 
 
 def may_enter_data(user) -> bool:
@@ -307,13 +307,7 @@ def meeting_attendance(request, pk: int):
     editable_association(request, meeting.association_id)
     form = AttendanceForm(request.POST or None, meeting=meeting)
     if request.method == "POST" and form.is_valid():
-        present = mark_attendance(
-            meeting=meeting,
-            marks=form.marks(),
-            guest_ids=[p.pk for p in form.cleaned_data["guest_pedagogues"]],
-            guests=form.cleaned_data["guests"],
-            guests_count=form.cleaned_data["guests_count"],
-        )
+        present = form.save()
         messages.success(request, _("Attendance is saved: {count} present.").format(count=present))
         return redirect(meeting)
     return render(request, "associations/attendance_form.html", {"form": form, "meeting": meeting})

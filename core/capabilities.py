@@ -191,6 +191,8 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("associations:*-add", Access(read=(Cap.ENTER, Cap.OWN_RECORD), finer=True)),
     ("associations:meeting-attendance", Access(read=(Cap.ENTER, Cap.OWN_RECORD), finer=True)),
     ("associations:*", WORK),
+    # The API's attendance (PUT …/{id}/attendance/): who edits the association, as on the attendance page.
+    ("association-meeting-attendance", Access(read=(Cap.ENTER, Cap.OWN_RECORD), finer=True)),
     ("association-*", WORK),
     ("competition-*", WORK),
     # --- mentoring -----------------------------------------------------------------------------------

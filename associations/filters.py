@@ -5,8 +5,8 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import IdChoiceFilter, SearchFilter, page_filter, visible_institutions
-from core.models import AcademicYear, Subject
+from core.filters import IdChoiceFilter, SearchFilter, offered_years, page_filter, visible_institutions
+from core.models import Subject
 from core.search import contains_q
 
 from .models import (
@@ -24,10 +24,6 @@ from .models import (
 )
 
 
-def _years(request):
-    return AcademicYear.objects.offered()
-
-
 def _name_q(prefix: str, word: str) -> Q:
     return contains_q([f"{prefix}{field}" for field in ("last_name", "first_name", "middle_name")], word)
 
@@ -39,7 +35,7 @@ class AssociationFilter(django_filters.FilterSet):
         label=_("Subject area"), queryset=Subject.objects.all(), empty_label=_("Any subject")
     )
     year = IdChoiceFilter(
-        label=_("Active in"), queryset=_years, method="filter_year", empty_label=_("Any year")
+        label=_("Active in"), queryset=offered_years, method="filter_year", empty_label=_("Any year")
     )
 
     class Meta:
@@ -81,7 +77,7 @@ class ProductFilter(django_filters.FilterSet):
         field_name="association__kind", choices=AssociationKind.choices, label=_("Made by"), empty_label=_("Any kind")
     )
     year = IdChoiceFilter(
-        label=_("Academic year"), queryset=_years, method="filter_year", empty_label=_("Any year")
+        label=_("Academic year"), queryset=offered_years, method="filter_year", empty_label=_("Any year")
     )
     association = django_filters.NumberFilter(
         field_name="association_id", label=_("Association"), widget=forms.HiddenInput
@@ -109,7 +105,7 @@ ProductPageFilter = page_filter(ProductFilter, PRODUCT_SORTS)
 class CompetitionFilter(django_filters.FilterSet):
     q = SearchFilter()
     level = django_filters.ChoiceFilter(choices=Level.choices, label=_("Level"), empty_label=_("Any level"))
-    year = IdChoiceFilter(label=_("Academic year"), queryset=_years, empty_label=_("Any year"))
+    year = IdChoiceFilter(label=_("Academic year"), queryset=offered_years, empty_label=_("Any year"))
 
     class Meta:
         model = Competition
@@ -137,7 +133,7 @@ class ParticipationFilter(django_filters.FilterSet):
         field_name="competition__level", choices=Level.choices, label=_("Level"), empty_label=_("Any level")
     )
     year = IdChoiceFilter(
-        field_name="competition__year", label=_("Academic year"), queryset=_years, empty_label=_("Any year")
+        field_name="competition__year", label=_("Academic year"), queryset=offered_years, empty_label=_("Any year")
     )
     result = django_filters.ChoiceFilter(choices=Result.choices, label=_("Result"), empty_label=_("Any result"))
     institution = IdChoiceFilter(

@@ -16,7 +16,10 @@ from monitoring.registry import Unit
 
 
 class FilterForm(BootstrapFormMixin, forms.Form):
-    year = forms.ModelChoiceField(AcademicYear.objects.all(), label=_("Year"), to_field_name="start_year")
+    # No empty choice: a page always shows one year.
+    year = forms.ModelChoiceField(
+        AcademicYear.objects.all(), label=_("Year"), to_field_name="start_year", empty_label=None
+    )
     institution_type = forms.ChoiceField(
         label=_("Institution type"), required=False, choices=[("", _("All types")), *InstitutionType.choices]
     )

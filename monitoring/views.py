@@ -92,14 +92,19 @@ def default_year() -> AcademicYear:
     )
 
 
-def selected_year(request) -> AcademicYear:
+def current_year() -> AcademicYear:
+    """The academic year in progress (targets are set for it and the next), else the last finished one."""
+    return AcademicYear.objects.current() or default_year()
+
+
+def selected_year(request, default=default_year) -> AcademicYear:
     value = request.GET.get("year", "")
     if value:
         try:
             return AcademicYear.objects.by_title(value)
         except AcademicYear.DoesNotExist:
             raise Http404(_("No such academic year.")) from None
-    return default_year()
+    return default()
 
 
 def user_municipality(request) -> Municipality:
@@ -443,8 +448,8 @@ def passport_edit(request, pk: int):
 
 @role_required(Role.HEAD)
 def targets(request):
-    """The head's form: target and tolerance of every indicator for one year."""
-    year = selected_year(request)
+    """The head's form: target and tolerance of every indicator for one year, the current one by default."""
+    year = selected_year(request, default=current_year)
     IndicatorPassport.objects.registered_by_code()
     passports_list = list(IndicatorPassport.objects.registered().select_related("direction"))
     current = {t.passport_id: t for t in Target.objects.filter(year=year)}
@@ -475,7 +480,8 @@ def targets(request):
             messages.success(request, _("Targets for {year} are saved.").format(year=year))
             return redirect(reverse("monitoring:targets") + "?" + urlencode({"year": year.title}))
         messages.error(request, _("Please correct the errors below."))
-    context = {"year": year, "forms": forms, "filters": FilterForm(initial={"year": year})}
+    context = {"year": year, "forms": forms, "filters": FilterForm(initial={"year": year}),
+               "is_current": year == AcademicYear.objects.current()}
     return render(request, "monitoring/targets.html", context)
 
 

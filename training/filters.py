@@ -2,16 +2,16 @@
 
 import django_filters
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import (
     IdChoiceFilter,
     SearchFilter,
+    offered_years,
     page_filter,
     visible_institutions,
 )
-from core.models import AcademicYear, Position
+from core.models import Position
 from training.models import (
     AccountStatus,
     Competency,
@@ -24,10 +24,6 @@ from training.models import (
     ProviderType,
     Route,
 )
-
-
-def _years(request):
-    return AcademicYear.objects.filter(start_year__range=(2015, timezone.localdate().year)).order_by("-start_year")
 
 
 class ProgrammeFilter(django_filters.FilterSet):
@@ -58,7 +54,7 @@ class ProgrammeFilter(django_filters.FilterSet):
 
 class CompletionFilter(django_filters.FilterSet):
     q = SearchFilter(fields=("pedagogue__last_name", "pedagogue__first_name", "programme__title", "certificate_number"))
-    year = IdChoiceFilter(label=_("Academic year"), queryset=_years, method="filter_year",
+    year = IdChoiceFilter(label=_("Academic year"), queryset=offered_years, method="filter_year",
                                             empty_label=_("Any year"))
     institution = IdChoiceFilter(label=_("Institution"), field_name="pedagogue__institution",
                                                    queryset=visible_institutions, empty_label=_("Any institution"))
@@ -102,7 +98,7 @@ NAME_FIELDS = ("pedagogue__last_name", "pedagogue__first_name")
 class DiagnosisFilter(django_filters.FilterSet):
     q = SearchFilter(label=_("Search by name"), fields=NAME_FIELDS)
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=DiagnosisKind.choices, empty_label=_("Any kind"))
-    year = IdChoiceFilter(label=_("Academic year"), queryset=_years, empty_label=_("Any year"))
+    year = IdChoiceFilter(label=_("Academic year"), queryset=offered_years, empty_label=_("Any year"))
     institution = IdChoiceFilter(label=_("Institution"), field_name="pedagogue__institution",
                                                    queryset=visible_institutions, empty_label=_("Any institution"))
 
@@ -113,7 +109,7 @@ class DiagnosisFilter(django_filters.FilterSet):
 
 class RouteFilter(django_filters.FilterSet):
     q = SearchFilter(label=_("Search by name"), fields=NAME_FIELDS)
-    year = IdChoiceFilter(label=_("Academic year"), queryset=_years, empty_label=_("Any year"))
+    year = IdChoiceFilter(label=_("Academic year"), queryset=offered_years, empty_label=_("Any year"))
     institution = IdChoiceFilter(label=_("Institution"), field_name="pedagogue__institution",
                                                    queryset=visible_institutions, empty_label=_("Any institution"))
     to_review = django_filters.BooleanFilter(label=_("Evidence to review"), widget=forms.CheckboxInput,

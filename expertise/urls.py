@@ -20,4 +20,5 @@ urlpatterns = [
     path("experts/export/", views.expert_export, name="expert-export"),
     path("experts/new/", views.expert_edit, name="expert-create"),
     path("experts/<int:pk>/", views.expert_edit, name="expert-edit"),
+    path("experts/<int:pk>/delete/", views.expert_delete, name="expert-delete"),
 ]

@@ -11,6 +11,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from core.capabilities import Cap, roles_with
+from core.deletion import confirm_delete
 from core.listing import export_redirect, list_page, sorted_rows
 from core.pages import form_page
 from core.pdf import pdf_response
@@ -271,4 +272,13 @@ def expert_edit(request, pk=None):
         form.save()
         messages.success(request, _("The register of experts is updated."))
         return redirect("expertise:expert-list")
-    return form_page(request, form, title=_("Expert"), back_url=reverse("expertise:request-list"), multipart=True)
+    return form_page(request, form, title=_("Expert"), back_url=reverse("expertise:request-list"), multipart=True,
+                     delete_url=reverse("expertise:expert-delete", args=[pk]) if pk else "")
+
+
+@role_required(Role.METHODIST)
+def expert_delete(request, pk):
+    """An entry made by mistake goes; an expert with assignments stays (the page names them): end the entry's
+    period («in the register until») instead."""
+    expert = get_object_or_404(Expert.objects.for_user(request.user).select_related("pedagogue"), pk=pk)
+    return confirm_delete(request, expert, success_url=reverse("expertise:expert-list"))

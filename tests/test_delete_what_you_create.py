@@ -248,3 +248,24 @@ def test_the_methodist_deletes_an_unused_pd_programme_and_provider_a_used_one_is
                      shows="Перспектива")
     assert client.post(f"/training/providers/{used_provider.pk}/delete/").status_code == 409
     assert Provider.objects.filter(pk=used_provider.pk).exists()
+
+
+def test_an_expert_entered_by_mistake_is_deleted_one_with_assignments_stays(client, methodist, head, city, school,
+                                                                            other_school, school_user):
+    from expertise.models import Expert
+    from expertise.services import assign_experts
+    from expertise.tests.factories import ExpertFactory, ReviewRequestFactory
+
+    mistaken = ExpertFactory(pedagogue=PedagogueFactory(institution=other_school, last_name="Ошибочная"))
+    working = ExpertFactory(pedagogue=PedagogueFactory(institution=other_school, last_name="Работающая"))
+    assign_experts(request=ReviewRequestFactory(institution=school, submitted_by=school_user), experts=[working],
+                   deadline=datetime.date.today() + datetime.timedelta(days=10), by=methodist)
+
+    client.force_login(head)
+    assert client.post(f"/expertise/experts/{mistaken.pk}/delete/").status_code == 403
+    client.force_login(methodist)
+    assert client.post(f"/expertise/experts/{working.pk}/delete/").status_code == 409
+    assert Expert.objects.filter(pk=working.pk).exists()
+    assert f'href="/expertise/experts/{mistaken.pk}/delete/"' in client.get(
+        f"/expertise/experts/{mistaken.pk}/").content.decode()
+    confirmed_delete(client, f"/expertise/experts/{mistaken.pk}/delete/", Expert, mistaken.pk, shows="Ошибочная")

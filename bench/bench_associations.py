@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from associations.models import Association, Attendance, Membership, Participation
 from associations.record import sections
-from bench.common import demo_city, logged_in, measure_indicators, page
+from bench.common import demo_city, export, logged_in, measure_indicators, page
 from core.models import AcademicYear, Pedagogue
 
 
@@ -28,7 +28,7 @@ def run(report) -> None:
     report.measure("association list, methodist, ГМО active in 2021/2022",
                    page(clients["methodist"], f"{associations}?kind=gmo&year={year.pk}"))
     report.measure("association export, admin (whole region)",
-                   page(clients["admin"], reverse("associations:association-export")))
+                   export(clients["admin"], "associations:association-export"))
     gmo = Association.objects.filter(municipality=city, kind="gmo").order_by("pk").first()
     report.measure("association page with members, meetings and plan", page(clients["methodist"], gmo.get_absolute_url()))
     report.measure("product list, admin (whole region)", page(clients["admin"], reverse("associations:product-list")))
@@ -37,7 +37,7 @@ def run(report) -> None:
     for username in ("methodist", "school", "admin"):
         report.measure(f"result list, {username}", page(clients[username], results))
     report.measure("result list, admin, search «Иван»", page(clients["admin"], f"{results}?q=Иван"))
-    report.measure("result export, admin (whole region)", page(clients["admin"], reverse("associations:result-export")))
+    report.measure("result export, admin (whole region)", export(clients["admin"], "associations:result-export"))
     teacher = Pedagogue.objects.get(user__username="teacher")
     methodist = users.get(username="methodist")
     report.measure("record sections of the demo teacher", lambda: sections(teacher, methodist))

@@ -4,7 +4,7 @@ list with search and export (methodist, region-wide admin), and the banks indica
 from django.test import Client
 
 from banks.models import Item
-from bench.common import demo_city, logged_in, measure_indicators, page
+from bench.common import demo_city, export, logged_in, measure_indicators, page
 from core.models import AcademicYear
 
 
@@ -22,7 +22,7 @@ def run(report) -> None:
     report.measure("bank list, methodist, page 1", page(methodist, "/banks/"))
     report.measure("bank list, methodist, search «математика»", page(methodist, "/banks/?q=математика"))
     report.measure("bank list, admin (whole region), page 1", page(admin, "/banks/"))
-    report.measure("bank list export, methodist (all rows)", page(methodist, "/banks/?export=xlsx"))
+    report.measure("bank list export, methodist (all rows)", export(methodist, "banks:item-export"))
     report.measure("API items, methodist, search", page(methodist, "/api/v1/banks/items/?q=проект"))
 
     measure_indicators(report, "banks", city, AcademicYear.objects.get(start_year=2021), school=school)

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
-from bench.common import logged_in, page
+from bench.common import export, logged_in, page
 from certificates.models import Certificate
 from certificates.record import sections
 from certificates.services import issue_certificates
@@ -30,7 +30,7 @@ def run(report) -> None:
         report.measure(f"certificate list, {username}, page 1", page(clients[username], listing))
     report.measure("certificate list, admin, search «Иван»", page(clients["admin"], f"{listing}?q=Иван"))
     report.measure("certificate export, admin (whole region)",
-                   page(clients["admin"], reverse("certificates:export")))
+                   export(clients["admin"], "certificates:export"))
     certificate = Certificate.objects.order_by("pk").first()
     anonymous = Client()
     report.measure("verification page, anonymous", page(anonymous, certificate.verify_path()))

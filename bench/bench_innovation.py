@@ -2,7 +2,7 @@
 indicators for a municipality, an institution and the breakdowns."""
 
 
-from bench.common import demo_city, logged_in, measure_indicators, page
+from bench.common import demo_city, export, logged_in, measure_indicators, page
 from core.models import AcademicYear
 from innovation.models import Participant, Project
 
@@ -13,7 +13,7 @@ def run(report) -> None:
     methodist, admin = logged_in("methodist", "admin").values()
     report.measure("site list, methodist", page(methodist, "/innovation/"))
     report.measure("site list, admin (whole region)", page(admin, "/innovation/"))
-    report.measure("site list export, admin", page(admin, "/innovation/?export=xlsx"))
+    report.measure("site list export, admin", export(admin, "innovation:project-export"))
     project = Project.objects.filter(municipality=city).first()
     report.measure("site page, methodist", page(methodist, f"/innovation/{project.pk}/"))
 

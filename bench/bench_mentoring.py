@@ -4,7 +4,7 @@ School of the Young Teacher indicators for a municipality, an institution and th
 
 from django.urls import reverse
 
-from bench.common import demo_city, logged_in, measure_indicators, page
+from bench.common import demo_city, export, logged_in, measure_indicators, page
 from core.models import AcademicYear
 from mentoring.models import Pair, Session
 from mentoring.retention import retention_table
@@ -22,7 +22,7 @@ def run(report) -> None:
     report.measure("pair list, admin (whole region), page 1", page(admin, pairs))
     report.measure("young specialists, methodist, no mentor yet", page(methodist, f"{young}?mentor=no"))
     report.measure("young specialists, admin (whole region)", page(admin, young))
-    report.measure("young specialists export, methodist", page(methodist, reverse("mentoring:young-export")))
+    report.measure("young specialists export, methodist", export(methodist, "mentoring:young-export"))
     report.measure("retention page, methodist", page(methodist, reverse("mentoring:retention")))
     report.measure("retention table, one institution", lambda: retention_table(school))
     report.measure("attestation due list, methodist", page(methodist, reverse("mentoring:due-list")))

@@ -19,6 +19,21 @@ def page(client: Client, url: str):
     return get
 
 
+def export(client: Client, url_name: str, query: str = ""):
+    """Return a function that gets a list's export (``<list>/export/``, by URL name) and fails unless the answer is
+    the file itself: 200 with an attachment (a 302 to the list or to a background job is no export measured)."""
+    from django.urls import reverse
+
+    url = reverse(url_name) + (f"?{query}" if query else "")
+
+    def get():
+        response = page(client, url)()
+        assert "attachment" in response.get("Content-Disposition", ""), (url, response.get("Content-Type"))
+        return response
+
+    return get
+
+
 def logged_in(*usernames: str) -> dict[str, Client]:
     """Return a test client logged in as each of the demo's users, by username."""
     users = get_user_model().objects

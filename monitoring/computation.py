@@ -357,7 +357,8 @@ def evaluate(
         )
         results.directions.append(result)
         by_code[direction.code] = result
-    for item in registry:
+    # An institution's panel and rating leave out what it has no value of its own of (a share of institutions).
+    for item in registry.for_scope(scope):
         passport = passports.get(item.code)
         target = targets.get(item.code)
         tolerance = target.effective_tolerance() if target else default_tolerance(item.unit)

@@ -47,6 +47,12 @@ class Measure:
     def is_share(self) -> bool:
         return self.matching is not None
 
+    @property
+    def counts_institutions(self) -> bool:
+        """What is counted is the row's institution (a share of institutions, institutions audited): a figure
+        about the municipality's institutions, which one institution has no value of."""
+        return self.counted == self.institution
+
     def _counts(self, year: AcademicYear) -> dict:
         counts = {"total": Count(self.counted, distinct=True)}
         if self.matching is not None:

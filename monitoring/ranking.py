@@ -17,6 +17,7 @@ from monitoring.computation import (
     rating_of,
 )
 from monitoring.models import default_tolerance
+from monitoring.registry import registry
 
 
 @dataclass
@@ -44,7 +45,10 @@ RULE = gettext_lazy(
 def rank(direction: DirectionResult, institutions, now: dict, before: dict) -> tuple[list[Place], list]:
     """Return the places of ``institutions`` on ``direction`` and the indicators that decide them; ``now``/``before`` are ``{code: {institution id:
     value}}`` breakdowns of this year and last (only indicators with a breakdown can rank institutions)."""
-    indicators = [item for item in (direction.key_indicators or direction.indicators) if item.code in now]
+    # Only an indicator with a value of each institution's own ranks them (not a share of institutions); the key ones
+    # decide, and when none of them can, all of the others do.
+    usable = [item for item in direction.indicators if item.code in now and registry.get(item.code).per_institution]
+    indicators = [item for item in usable if item.is_key] or usable
     places = []
     for institution in institutions:
         place = Place(institution)

@@ -68,6 +68,10 @@ class Indicator:
     records_url: Callable[[Any, Any], str] | None = None
     # The declaration the value and breakdown are derived from (``declare``), if any.
     measure: Any = None
+    # Whether one institution has a value of its own, shown on its panel and rated against the target. False for
+    # a figure about institutions (a share or count of them: one institution's would be 0 or 1), which ``declare``
+    # derives from its measure, and for a municipal-only figure (say so with ``per_institution=False``).
+    per_institution: bool = True
 
     def __post_init__(self) -> None:
         if self.direction not in Direction.values:
@@ -113,6 +117,13 @@ class Registry:
 
     def for_direction(self, direction: str) -> list[Indicator]:
         return [item for item in self if item.direction == direction]
+
+    def for_scope(self, scope) -> list[Indicator]:
+        """The indicators that mean something for the scope: all for a municipality, for an institution those with
+        a value of its own (``per_institution``)."""
+        from core.models import Institution
+
+        return [item for item in self if item.per_institution or not isinstance(scope, Institution)]
 
 
 registry = Registry()
@@ -182,6 +193,7 @@ def declare(code: str, measure, *, direction: str, title: str, breakdown: bool =
         return measure.value(scope, year)
 
     compute.__name__ = compute.__qualname__ = code.split(".", 1)[1]
+    meta.setdefault("per_institution", not measure.counts_institutions)
     by_institution = measure.by_institution if breakdown else None
     registry.register(Indicator(code=code, direction=direction, title=title, compute=compute,
                                 breakdown=by_institution, measure=measure, **meta))

@@ -164,3 +164,80 @@ def test_the_dashboard_shows_last_years_measures_with_their_effect(client, order
     client.force_login(school_user)
     own = client.get(reverse("monitoring:dashboard"), {"year": year.title})
     assert own.status_code == 200 and "measures-effect" not in own.content.decode()
+
+
+@pytest.fixture
+def flat_order(city, school, other_school, year, previous_year, head, django_capture_on_commit_callbacks):
+    """Last year's order with a measure for innovation, whose indicator then stays at 5 (5 → 5)."""
+    register_innovation_indicator({2019: 5, 2020: 5, 2021: 5})
+    two_years(school, other_school)
+    set_target(INNOVATION_CODE, previous_year, 6)
+    draft = draft_order(snapshot=build_snapshot(municipality=city, year=previous_year, by=head), by=head)
+    with django_capture_on_commit_callbacks(execute=True):
+        issue_order(order=draft, number="7", date=datetime.date(2021, 6, 25), signatory_position="Начальник",
+                    signatory_name="Егорова О.Ю.", by=head)
+    return draft
+
+
+def test_an_unchanged_value_reads_without_change_in_the_report_the_draft_the_note_and_the_dashboard(
+    client, flat_order, city, year, head
+):
+    import io
+
+    from docx import Document
+
+    from monitoring.documents import note_docx, note_pdf
+    from monitoring.tests.test_order_documents import pdf_text
+
+    snapshot = build_snapshot(municipality=city, year=year, by=head)
+    draft = draft_order(snapshot=snapshot, by=head)
+    client.force_login(head)
+    unchanged = "без изменений (5)"
+
+    report = client.get(reverse("monitoring:report-detail", args=[snapshot.pk]))
+    row = next(row for row in report.context["effects"] if row.direction == "Инновационная деятельность")
+    assert row.dynamics.endswith(f": {unchanged}") and row.effective is False
+    assert unchanged in report.content.decode() and "с 5 до 5" not in report.content.decode()
+    # The draft's paragraph names the direction among those without positive dynamics yet (its figures are in the
+    # report's table).
+    assert "«Инновационная деятельность»" in draft.evaluation.split("положительной динамики пока нет")[0]
+    dashboard = client.get(reverse("monitoring:dashboard"), {"year": year.title}).content.decode()
+    assert unchanged in dashboard and "с 5 до 5" not in dashboard
+    note = "\n".join(cell.text for table in Document(io.BytesIO(note_docx(snapshot))).tables
+                     for table_row in table.rows for cell in table_row.cells)
+    assert unchanged in note and "с 5 до 5" not in note
+    assert "безизменений(5)" in pdf_text(note_pdf(snapshot))  # squashed: without spaces
+
+
+def test_the_change_phrase_says_unchanged_when_both_years_read_the_same():
+    from django.utils.translation import override
+
+    from monitoring.services import change_phrase
+    from monitoring.tests.test_order_documents import indicator
+
+    with override("ru"):
+        assert change_phrase(indicator("a", "training", "0.2160", "0.2160")) == "без изменений (21,6\u00a0%)"
+        # The same figure to a tenth of a per cent is no change either; zero both years is not «впервые».
+        assert change_phrase(indicator("a", "training", "0.2161", "0.2159")) == "без изменений (21,6\u00a0%)"
+        assert change_phrase(indicator("a", "training", "0", "0", unit="count")) == "без изменений (0)"
+        assert change_phrase(indicator("a", "training", "0.2500", "0.2160")) == "с 21,6\u00a0% до 25,0\u00a0%"
+
+
+def test_a_drafts_assignments_have_no_task_status_until_the_order_is_issued(
+    client, flat_order, city, year, head, methodist, django_capture_on_commit_callbacks
+):
+    draft = draft_order(snapshot=build_snapshot(municipality=city, year=year, by=head), by=head)
+    Assignment.objects.create(order=draft, position=1, responsible=methodist, text="обновить план", term="постоянно")
+    client.force_login(head)
+    url = reverse("monitoring:order-detail", args=[draft.pk])
+
+    body = client.get(url).content.decode()
+    assignments = body.split('id="asg-heading"')[1].split("</section>")[0]
+    assert "Выполняется" not in assignments and "Выполнено" not in assignments
+    assert assignments.count("станет задачей после издания приказа") == draft.assignments.count() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        issue_order(order=draft, number="8", date=datetime.date(2022, 6, 25), signatory_position="Начальник",
+                    signatory_name="Егорова О.Ю.", by=head)
+    issued = client.get(url).content.decode().split('id="asg-heading"')[1].split("</section>")[0]
+    assert issued.count("Выполняется") == draft.assignments.count()
+    assert "после издания приказа" not in issued

@@ -76,24 +76,34 @@ def pedagogues(user, params: dict) -> QuerySet:
     """The pedagogues a picker offers: visible to the user, narrowed by the widget's parameters.
 
     ``editable=1`` only those the user may edit; ``staff=1`` only those with a current place of work;
-    ``municipality`` / ``institution`` narrow to one; ``exclude`` leaves out ids (e.g. the members).
+    ``municipality`` / ``institution`` narrow to one (with ``institution_first=1`` the institution's people
+    come first instead, the others of the scope after them: a mentor from another school);
+    ``exclude`` leaves out ids (e.g. the members).
     """
     rows = Pedagogue.objects.editable_by(user) if params.get("editable") else Pedagogue.objects.for_user(user)
     if params.get("staff"):
         rows = rows.filter(institution__isnull=False)
     if (municipality := _int(params, "municipality")) is not None:
         rows = rows.filter(municipality_id=municipality)
+    first: list = []
     if (institution := _int(params, "institution")) is not None:
-        rows = rows.filter(institution_id=institution)
-    return rows.select_related("institution").order_by("last_name", "first_name", "middle_name", "pk")
+        if params.get("institution_first"):
+            rows = rows.alias(elsewhere=Case(When(institution_id=institution, then=0), default=1))
+            first = ["elsewhere"]
+        else:
+            rows = rows.filter(institution_id=institution)
+    return rows.select_related("institution").order_by(*first, "last_name", "first_name", "middle_name", "pk")
 
 
 def search_people(rows: QuerySet, text: str) -> QuerySet:
-    """Every word in a name or the institution; surnames that start with the first word come first."""
+    """Every word in a name or the institution; surnames that start with the first word come first (after
+    the chosen institution's people when ``institution_first`` asked for them first)."""
     rows = search_words(rows, text, ("last_name", "first_name", "middle_name", "institution__short_name"))
     word = text.split()[0] if text.split() else ""
     starts = Q(last_name__startswith=word) | Q(last_name__startswith=word.capitalize())
-    return rows.order_by(Case(When(starts, then=0), default=1), "last_name", "first_name", "middle_name", "pk")
+    first = ["elsewhere"] if "elsewhere" in rows.query.annotations else []
+    return rows.order_by(*first, Case(When(starts, then=0), default=1), "last_name", "first_name", "middle_name",
+                         "pk")
 
 
 register("pedagogues", queryset=pedagogues, search=search_people, label=pedagogue_label)

@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -9,6 +10,7 @@ from core.autocomplete import autocomplete_field
 from core.duplicates import DuplicateError
 from core.forms import BootstrapFormMixin
 from core.models import Institution, Municipality, Pedagogue
+from core.params import parse_id
 from core.scoping import Role, roles_of
 from mentoring.models import (
     Attestation,
@@ -110,17 +112,31 @@ class PairForm(ScopedForm):
         super().__init__(*args, **kwargs)
         people = staff_choices(self.user)
         self.fields["mentors"].queryset = people
-        self.fields["mentees"].queryset = people
+        self.fields["mentees"].queryset = self.mentees_of(people, self.chosen_institution())
         self.fields["programme"].queryset = Programme.objects.editable_by(self.user).select_related("institution")
-        # Mentors and mentees are searched among the staff (of the chosen institution first, any of the scope
-        # for a mentor from another school); the programmes offered are those of the chosen institution.
-        autocomplete_field(self.fields["mentors"], "pedagogues", params={"staff": 1})
-        autocomplete_field(self.fields["mentees"], "pedagogues", params={"staff": 1})
+        # The chosen institution is sent along: mentees are its staff, mentors its staff first and then any of
+        # the scope (a mentor from another school); the programmes offered are those of the institution.
+        autocomplete_field(self.fields["mentors"], "pedagogues", params={"staff": 1, "institution_first": 1},
+                           forward=["institution"])
+        autocomplete_field(self.fields["mentees"], "pedagogues", params={"staff": 1}, forward=["institution"])
         autocomplete_field(self.fields["programme"], "mentoring-programmes", params={"editable": 1},
                            forward=["institution"])
         if self.instance.pk:
             self.initial["mentors"] = [p.pk for p in self.instance.mentors]
             self.initial["mentees"] = [p.pk for p in self.instance.mentees]
+
+    def chosen_institution(self) -> int | None:
+        """The institution's id as sent (a bound form) or as it is (the pair's, or the only one offered)."""
+        if self.is_bound:
+            return parse_id(self.data.get(self.add_prefix("institution")))
+        return parse_id(self.initial.get("institution") or self.instance.institution_id)
+
+    def mentees_of(self, people, institution: int | None):
+        """The chosen institution's staff, keeping the pair's mentees who have moved since."""
+        if institution is None:
+            return people
+        kept = [p.pk for p in self.instance.mentees] if self.instance.pk else []
+        return people.filter(Q(institution_id=institution) | Q(pk__in=kept))
 
     def clean(self):
         cleaned = super().clean()

@@ -104,3 +104,35 @@ def test_the_dashboard_on_a_phone_folds_its_charts_and_tiles(browser, live_serve
     assert bodies and all(bodies)
     screenshot(page, "dashboard-phone")
     context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_effect_of_last_years_measures_fits_a_phone(browser, live_server, everyone, city, school, other_school,
+                                                        year, previous_year, head):
+    from monitoring.services import build_snapshot, draft_order, issue_order
+    from monitoring.tests.factories import two_years
+
+    two_years(school, other_school)
+    draft = draft_order(snapshot=build_snapshot(municipality=city, year=previous_year, by=head), by=head)
+    issue_order(order=draft, number="7", date=datetime.date(2021, 6, 25), signatory_position="Начальник",
+                signatory_name="Егорова О.Ю.", by=head)
+    context = browser.new_context(locale="ru-RU", viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.base_url = live_server.url
+    login(page, "head")
+    page.goto(page.base_url + f"/monitoring/?year={year.title}")
+    page.wait_for_load_state("load")
+
+    # Each cell on its own line under its column's name: nothing to the right of the screen, the status readable.
+    rights = page.eval_on_selector_all("#measures-effect td", "cells => cells.map(c => c.getBoundingClientRect().right)")
+    assert len(rights) == 5 * draft.assignments.count() > 0
+    assert max(rights) <= 390
+    statuses = page.eval_on_selector_all(
+        "#measures-effect td[data-label='Статус']",
+        "cells => cells.map(c => [getComputedStyle(c, '::before').content, c.innerText.trim()])",
+    )
+    assert statuses and all(label == '"Статус: "' and text == "Выполняется" for label, text in statuses)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(page, "measures-effect-phone")
+    context.close()

@@ -168,6 +168,11 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("training:route-list", Access(read=(Cap.DIAGNOSES,))),
     ("training:route-*", DIAGNOSES),
     ("training:item-*", DIAGNOSES),
+    # The API's route steps: the route's teacher writes them (adds, changes the deadline, sends evidence,
+    # removes), a methodist reviews them, as on the route page.
+    ("training-route-item-review", Access(read=(Cap.DIAGNOSES,), write=(Cap.ENTER,), finer=True)),
+    ("training-route-item-*", Access(read=(Cap.DIAGNOSES, Cap.OWN_RECORD), write=(Cap.OWN_RECORD,),
+                                     delete=(Cap.OWN_RECORD,), finer=True)),
     ("training-route-*", DIAGNOSES),
     ("training:completion-export", EXPORT),
     ("training:account-export", EXPORT),
@@ -236,6 +241,7 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("expertise:expert-*", ENTER),
     ("expertise-expert-*", DECIDE),
     ("expertise:request-create", Access(read=(Cap.PERSONAL_DATA, Cap.OWN_RECORD))),
+    ("expertise:request-delete", Access(read=(Cap.PERSONAL_DATA, Cap.OWN_RECORD), finer=True)),  # its submitter
     ("expertise:request-assign", DECIDE),
     ("expertise:request-conclude", DECIDE),
     ("expertise:queue", Access(read=(Cap.REVIEW,))),
@@ -280,6 +286,7 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("monitoring:direction-edit", GOVERN),
     ("monitoring:order-create", GOVERN),
     ("monitoring:order-edit", GOVERN),
+    ("monitoring:order-delete", GOVERN),
     ("monitoring:order-issue", GOVERN),
     ("monitoring:*", MUNICIPAL),
     # The API as the pages: the head builds reports, drafts, edits and issues orders and edits directions and

@@ -95,3 +95,96 @@ def test_the_associations_leader_marks_attendance(teacher, teacher_pedagogue, me
     response = api(teacher).put(url, {"present": [member.pk]}, format="json")
     assert response.status_code == 200, response.json()
     assert list(Attendance.objects.filter(present=True).values_list("pedagogue_id", flat=True)) == [member.pk]
+
+
+# --- route items -----------------------------------------------------------------------------------------
+
+@pytest.fixture
+def route(teacher_pedagogue):
+    from training.tests.factories import RouteFactory
+
+    return RouteFactory(pedagogue=teacher_pedagogue)
+
+
+def test_the_teacher_adds_an_own_step_as_on_the_route_page(teacher, route):
+    from training.models import RouteItem
+    from training.tests.factories import competencies
+
+    competency = competencies(1)[0]
+    body = {"route": route.pk, "kind": "mentoring", "title": "Наставничество", "competencies": [competency.pk],
+            "deadline": "2025-01-01"}
+    response = api(teacher).post("/api/v1/training/route-items/", body, format="json")
+    assert response.status_code == 400 and "2021/2022" in response.json()["deadline"][0]
+    response = api(teacher).post("/api/v1/training/route-items/", {**body, "deadline": "2022-05-01"}, format="json")
+    assert response.status_code == 201, response.json()
+    item = RouteItem.objects.get()
+    assert (item.route, item.kind, item.order, item.status) == (route, "mentoring", 1, "planned")
+    assert list(item.competencies.values_list("pk", flat=True)) == [competency.pk]
+    # Afterwards only the deadline changes, within the year.
+    url = f"/api/v1/training/route-items/{item.pk}/"
+    response = api(teacher).patch(url, {"deadline": "2023-01-01"}, format="json")
+    assert response.status_code == 400 and "deadline" in response.json()
+    response = api(teacher).patch(url, {"deadline": "2022-04-01", "title": "Другое"}, format="json")
+    assert response.status_code == 200, response.json()
+    item.refresh_from_db()
+    assert (item.deadline, item.title) == (datetime.date(2022, 4, 1), "Наставничество")
+
+
+def test_another_teacher_and_a_methodist_do_not_write_the_teachers_steps(teacher, methodist, route, school):
+    from training.models import RouteItem
+    from training.tests.factories import RouteItemFactory
+
+    colleague = make_user("colleague", Role.TEACHER, institution=school)
+    PedagogueFactory(institution=school, user=colleague)
+    item = RouteItemFactory(route=route, deadline=datetime.date(2022, 5, 1))
+    body = {"route": route.pk, "kind": "event", "title": "Чужой шаг", "deadline": "2022-05-01"}
+    response = api(colleague).post("/api/v1/training/route-items/", body, format="json")
+    assert response.status_code == 400 and "route" in response.json()
+    response = api(methodist).post("/api/v1/training/route-items/", body, format="json")
+    assert response.status_code == 400 and "route" in response.json()
+    url = f"/api/v1/training/route-items/{item.pk}/"
+    assert api(colleague).post(f"{url}evidence/", {"link": "https://x.example.ru"}, format="json").status_code == 404
+    assert api(methodist).post(f"{url}evidence/", {"link": "https://x.example.ru"},
+                               format="json").status_code == 403
+    assert api(methodist).delete(url).status_code == 403
+    assert api(colleague).delete(url).status_code == 404
+    assert list(RouteItem.objects.values_list("title", "status")) == [(item.title, "planned")]
+
+
+def test_evidence_then_review_through_the_api_as_on_the_page(teacher, methodist, school_user, route):
+    from training.models import ItemStatus
+    from training.tests.factories import RouteItemFactory
+
+    first = RouteItemFactory(route=route, deadline=datetime.date(2022, 5, 1))
+    RouteItemFactory(route=route, deadline=datetime.date(2022, 5, 1))
+    url = f"/api/v1/training/route-items/{first.pk}/"
+    response = api(teacher).post(f"{url}evidence/", {}, format="json")
+    assert response.status_code == 400 and response.json() == {
+        "non_field_errors": ["Приложите файл или укажите ссылку."]}
+    response = api(teacher).post(f"{url}evidence/", {"link": "https://school1.example.ru/report"}, format="json")
+    assert response.status_code == 200, response.json()
+    assert response.json()["status"] == "submitted"
+    first.refresh_from_db()
+    assert (first.status, first.evidence_link) == (ItemStatus.SUBMITTED, "https://school1.example.ru/report")
+
+    assert api(school_user).post(f"{url}review/", {"decision": "accept"}, format="json").status_code == 403
+    assert api(teacher).post(f"{url}review/", {"decision": "accept"}, format="json").status_code == 403
+    response = api(methodist).post(f"{url}review/", {"decision": "return", "comment": ""}, format="json")
+    assert response.status_code == 400 and "comment" in response.json()
+    response = api(methodist).post(f"{url}review/", {"decision": "accept"}, format="json")
+    assert response.status_code == 200 and response.json()["status"] == "accepted"
+    first.refresh_from_db()
+    assert (first.status, first.reviewed_by) == (ItemStatus.ACCEPTED, methodist)
+    assert route.progress() == (1, 2)
+    # An accepted step is neither changed nor removed.
+    assert api(teacher).patch(url, {"deadline": "2022-04-01"}, format="json").status_code == 403
+    assert api(teacher).delete(url).status_code == 403
+    assert route.items.count() == 2
+
+
+def test_the_teacher_removes_a_step_not_yet_accepted(teacher, route):
+    from training.tests.factories import RouteItemFactory
+
+    item = RouteItemFactory(route=route, deadline=datetime.date(2022, 5, 1))
+    assert api(teacher).delete(f"/api/v1/training/route-items/{item.pk}/").status_code == 204
+    assert not route.items.exists()

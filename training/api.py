@@ -4,17 +4,24 @@ A teacher reads only their own diagnoses, route and completions; a school only i
 The catalogue is readable by every signed-in user and written by methodists.
 """
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, permissions, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
 from core.audit import AccessLoggedMixin
-from core.rest import FormValidatedSerializer
+from core.rest import FormValidatedSerializer, ScopedWriteMixin, form_errors
+from core.scoping import roles_of
 from training.filters import CompletionFilter, DiagnosisFilter, ProgrammeFilter, RouteFilter
-from training.forms import ProviderForm
+from training.forms import DeadlineForm, EvidenceForm, OwnItemForm, ProviderForm, ReviewForm
 from training.models import (
     Completion,
     Diagnosis,
+    ItemStatus,
     Module,
     Programme,
     Provider,
@@ -23,6 +30,7 @@ from training.models import (
     may_manage,
     owner_for,
 )
+from training.services import review_item, submit_evidence
 
 
 class ManagerWrites(permissions.BasePermission):
@@ -187,6 +195,103 @@ class RouteItemSerializer(serializers.ModelSerializer):
                   "review_comment"]
 
 
+class RouteItemWriteSerializer(FormValidatedSerializer):
+    """A step of a route, written by the route's teacher with the route page's forms: an own item is added with
+    ``OwnItemForm`` (kind, title, competencies, a deadline in the route's year), afterwards only its deadline
+    changes (``DeadlineForm``, the evidence page's)."""
+
+    parent_fields = ("route",)
+
+    class Meta:
+        model = RouteItem
+        fields = ["id", "route", "kind", "title", "programme", "competencies", "deadline", "status", "evidence_link",
+                  "evidence_note", "submitted_at", "review_comment", "reviewed_at"]
+        read_only_fields = ["programme", "status", "evidence_link", "evidence_note", "submitted_at",
+                            "review_comment", "reviewed_at"]
+
+    @property
+    def form_class(self):
+        return OwnItemForm if self.instance is None else DeadlineForm
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if not fields["route"].read_only:
+            fields["route"].queryset = own_routes(self.user)
+        return fields
+
+    def get_form_kwargs(self, attrs: dict) -> dict:
+        return {"route": attrs["route"]} if self.instance is None else {}
+
+
+def own_routes(user):
+    """The routes a user writes the steps of: their own (as the route page's owner)."""
+    return Route.objects.filter(pedagogue_id=roles_of(user).pedagogue_id or 0)
+
+
+class EvidenceSerializer(serializers.Serializer):
+    link = serializers.URLField(required=False, allow_blank=True)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    file = serializers.FileField(required=False)
+
+
+class ReviewSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=["accept", "return"])
+    comment = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class RouteItemViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
+    """The steps of the routes the user sees. The route's teacher adds own steps, changes a deadline, removes a
+    step not yet accepted and sends the evidence (``…/evidence/``: the step is submitted); a methodist of the
+    route's scope accepts or returns it (``…/review/``), as on the route page."""
+
+    serializer_class = RouteItemWriteSerializer
+    filterset_fields = ["route", "status"]
+    ordering = ["route", "deadline", "order", "pk"]
+
+    def get_queryset(self):
+        return RouteItem.objects.filter(route__in=Route.objects.for_user(self.request.user)).select_related(
+            "route__year").prefetch_related("competencies")
+
+    def get_write_queryset(self):
+        if self.action == "review":
+            return self.get_queryset() if may_manage(self.request.user) else RouteItem.objects.none()
+        return RouteItem.objects.filter(route__in=own_routes(self.request.user)).exclude(status=ItemStatus.ACCEPTED)
+
+    def _answer(self, item) -> Response:
+        return Response(RouteItemWriteSerializer(self.get_queryset().get(pk=item.pk),
+                                                 context=self.get_serializer_context()).data)
+
+    def _run(self, service, **kwargs) -> None:
+        try:
+            service(**kwargs)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError({api_settings.NON_FIELD_ERRORS_KEY: exc.messages}) from exc
+
+    @extend_schema(request=EvidenceSerializer, responses=RouteItemWriteSerializer)
+    @action(detail=True, methods=["post"])
+    def evidence(self, request, pk=None):
+        """Send the evidence of a step (a file or a link), as the evidence page: the step becomes submitted."""
+        item = self.get_object()
+        form = EvidenceForm(request.data, request.FILES, item=item)
+        if not form.is_valid():
+            raise serializers.ValidationError(form_errors(form))
+        self._run(submit_evidence, item=item, file=form.cleaned_data.get("file"),
+                  link=form.cleaned_data.get("link") or "", note=form.cleaned_data.get("note") or "")
+        return self._answer(item)
+
+    @extend_schema(request=ReviewSerializer, responses=RouteItemWriteSerializer)
+    @action(detail=True, methods=["post"])
+    def review(self, request, pk=None):
+        """Accept the submitted evidence or return the step with a comment (a methodist, as on the route page)."""
+        item = self.get_object()
+        form = ReviewForm(request.data)
+        if not form.is_valid():
+            raise serializers.ValidationError(form_errors(form))
+        self._run(review_item, item=item, accept=form.cleaned_data["decision"] == "accept",
+                  comment=form.cleaned_data["comment"], by=request.user)
+        return self._answer(item)
+
+
 class RouteSerializer(serializers.ModelSerializer):
     pedagogue_name = serializers.CharField(source="pedagogue.full_name", read_only=True)
     items = RouteItemSerializer(many=True, read_only=True)
@@ -216,4 +321,5 @@ routes = [
     ("training/completions", CompletionViewSet, "training-completion"),
     ("training/diagnoses", DiagnosisViewSet, "training-diagnosis"),
     ("training/routes", RouteViewSet, "training-route"),
+    ("training/route-items", RouteItemViewSet, "training-route-item"),
 ]

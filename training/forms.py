@@ -157,7 +157,22 @@ class ExternalDiagnosisStartForm(BootstrapFormMixin, forms.Form):
         autocomplete_field(self.fields["pedagogue"], "pedagogues", params={"editable": 1, "staff": 1})
 
 
-class OwnItemForm(BootstrapFormMixin, forms.ModelForm):
+class DeadlineInYearMixin:
+    """A route item's deadline falls within its route's academic year (an own item, a changed deadline)."""
+
+    route = None
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data["deadline"]
+        year = (self.route or self.instance.route).year
+        if deadline and not year.start <= deadline <= year.end:
+            raise forms.ValidationError(
+                _("The deadline must fall within the academic year {year}.").format(year=year)
+            )
+        return deadline
+
+
+class OwnItemForm(DeadlineInYearMixin, BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = RouteItem
         fields = ["kind", "title", "competencies", "deadline"]
@@ -170,17 +185,19 @@ class OwnItemForm(BootstrapFormMixin, forms.ModelForm):
         self.fields["competencies"].queryset = Competency.objects.select_related("block")
         self.fields["deadline"].required = True
 
-    def clean_deadline(self):
-        deadline = self.cleaned_data["deadline"]
-        year = self.route.year
-        if deadline and not year.start <= deadline <= year.end:
-            raise forms.ValidationError(
-                _("The deadline must fall within the academic year {year}.").format(year=year)
-            )
-        return deadline
+    def save(self, commit: bool = True) -> RouteItem:
+        """Add the item at the end of the route (the page and the API)."""
+        item = super().save(commit=False)
+        if item.pk is None:
+            item.route = self.route
+            item.order = self.route.items.count() + 1
+        if commit:
+            item.save()
+            self.save_m2m()
+        return item
 
 
-class DeadlineForm(BootstrapFormMixin, forms.ModelForm):
+class DeadlineForm(DeadlineInYearMixin, BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = RouteItem
         fields = ["deadline"]

@@ -563,11 +563,7 @@ def route_add_item(request, pk: int):
     route = _owned_route(request, pk)
     form = OwnItemForm(request.POST or None, route=route)
     if request.method == "POST" and form.is_valid():
-        item = form.save(commit=False)
-        item.route = route
-        item.order = route.items.count() + 1
-        item.save()
-        form.save_m2m()
+        item = form.save()
         messages.success(request, _("«{title}» is added to your route.").format(title=item.title))
         return redirect(route)
     return form_page(request, form, title=_("Add an own item"), back_url=route.get_absolute_url())

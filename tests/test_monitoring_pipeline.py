@@ -17,6 +17,7 @@ from monitoring.services import build_snapshot, draft_order
 from monitoring.tests.factories import (
     INNOVATION_CODE,
     add_assignment,
+    issue,
     register_innovation_indicator,
     set_target,
     two_years,
@@ -43,13 +44,8 @@ def order(city, school, other_school, year, previous_year, head, methodist):
     snapshot = build_snapshot(municipality=city, year=year, by=head)
     order = draft_order(snapshot=snapshot, by=head)
     add_assignment(order, methodist, deadline=datetime.date(2022, 9, 1))
-    order.issue(
-        number="110а",
-        date=datetime.date(2022, 6, 25),
-        signatory_position="Начальник отдела образования",
-        signatory_name="Егорова О.Ю.",
-        by=head,
-    )
+    issue(order, head, number="110а", date=datetime.date(2022, 6, 25),
+          signatory_position="Начальник отдела образования", signatory_name="Егорова О.Ю.")
     return order
 
 

@@ -126,3 +126,10 @@ def indicator_queries(app: str, year, municipality, *institutions) -> int:
                 item.compute(scope, year)
             item.breakdown(municipality, year)
     return len(ctx)
+
+
+def issue(order: Order, by, number: str = "12", date=datetime.date(2022, 6, 1), **signatory) -> Order:
+    """Issue the order as ``by`` (signed by «Начальник» Егорова unless ``signatory_position``/``_name`` say)."""
+    signatory = {"signatory_position": "Начальник", "signatory_name": "Егорова", **signatory}
+    order.issue(number=number, date=date, by=by, **signatory)
+    return order

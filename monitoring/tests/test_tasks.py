@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from monitoring.models import AssignmentStatus, OrderIsIssued
 from monitoring.services import build_snapshot, draft_order
-from monitoring.tests.factories import add_assignment
+from monitoring.tests.factories import add_assignment, issue
 from notifications.models import Notification
 from notifications.services import run_reminders
 
@@ -29,16 +29,6 @@ def xlsx_bytes() -> bytes:
 @pytest.fixture
 def order(city, year, head):
     return draft_order(snapshot=build_snapshot(municipality=city, year=year), by=head)
-
-
-def issue(order, head):
-    order.issue(
-        number="12",
-        date=datetime.date(2022, 6, 1),
-        signatory_position="Начальник",
-        signatory_name="Егорова",
-        by=head,
-    )
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 
 from monitoring.models import IndicatorPassport, Order, OrderStatus, ReportSnapshot, Target
 from monitoring.services import build_snapshot, draft_order
-from monitoring.tests.factories import set_target, two_years
+from monitoring.tests.factories import issue, set_target, two_years
 
 DASHBOARD = "/monitoring/"
 
@@ -219,13 +219,7 @@ def test_order_is_drafted_edited_and_issued_by_the_head(client, head, methodist,
 def test_issued_order_cannot_be_edited(client, head, city, data, year):
     client.force_login(head)
     order = draft_order(snapshot=build_snapshot(municipality=city, year=year))
-    order.issue(
-        number="1",
-        date=datetime.date(2022, 6, 1),
-        signatory_position="Начальник",
-        signatory_name="Егорова",
-        by=head,
-    )
+    issue(order, head, number="1")
 
     response = client.post(reverse("monitoring:order-edit", args=[order.pk]), {"title": "Другое"})
 
@@ -264,9 +258,7 @@ def test_methodist_cannot_issue_orders(client, methodist, city, data, year):
 def test_order_list_exports_filtered_rows(client, head, city, data, year):
     client.force_login(head)
     issued = draft_order(snapshot=build_snapshot(municipality=city, year=year))
-    issued.issue(
-        number="7", date=datetime.date(2022, 6, 1), signatory_position="Н", signatory_name="Е", by=head
-    )
+    issue(issued, head, number="7", signatory_position="Н", signatory_name="Е")
     draft_order(snapshot=issued.snapshot)
 
     response = client.get(reverse("monitoring:order-export"), {"status": "issued"})

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import Client
 
 from core.models import AcademicYear, Institution, InstitutionType, Municipality, Pedagogue, RoleAssignment
 from core.scoping import Role
@@ -15,6 +16,13 @@ def make_user(username: str, role: str | None = None, **scope):
     if role:
         RoleAssignment.objects.create(user=user, role=role, **scope)
     return user
+
+
+def client_of(user) -> Client:
+    """A test client logged in as the user."""
+    client = Client()
+    client.force_login(user)
+    return client
 
 
 @pytest.fixture

@@ -6,20 +6,14 @@ The walk over every URL lives in ``test_security_urls.py``; these are the cases 
 import datetime
 
 import pytest
-from django.test import Client
 
+from conftest import client_of
 from core.models import Pedagogue
 from core.scoping import Role
 from core.tests.factories import PedagogueFactory
 from expertise.models import Assignment, ReviewRequest
 from expertise.tests.factories import ExpertFactory, ReviewRequestFactory
 from training.tests.factories import CompletionFactory, DiagnosisFactory, ProgrammeFactory
-
-
-def client_of(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -7,22 +7,16 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from conftest import client_of
 from core.audit import AccessKind, AccessLog, Erasure, erase_person, purge_access_log
 from core.models import Pedagogue
 from core.tests.factories import PedagogueFactory
 from monitoring.indicators import share_under_35
 from training.tests.factories import DiagnosisFactory
-
-
-def client_of(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

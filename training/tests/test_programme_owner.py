@@ -4,18 +4,11 @@ import importlib
 
 import pytest
 from django.apps import apps
-from django.test import Client
 
-from conftest import make_user
+from conftest import client_of, make_user
 from core.scoping import Role
 from training.models import Programme
 from training.tests.factories import ProgrammeFactory, ProviderFactory
-
-
-def client_of(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from associations.models import (
     Result,
 )
 from core.models import AcademicYear
-from core.tests.factories import MunicipalityFactory
+from core.tests.factories import MunicipalityFactory, many_to_many
 
 
 class AssociationFactory(factory.django.DjangoModelFactory):
@@ -55,10 +55,7 @@ class ProductFactory(factory.django.DjangoModelFactory):
     created_on = datetime.date(2021, 12, 1)
     url = "https://example.org/product"
 
-    @factory.post_generation
-    def authors(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.authors.set(extracted)
+    authors = many_to_many("authors")
 
 
 class CompetitionFactory(factory.django.DjangoModelFactory):

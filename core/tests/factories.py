@@ -56,3 +56,13 @@ def seed_demo(apps: str | None = None, scale: str = "tiny", **options) -> str:
     out = io.StringIO()
     call_command("seed_demo", scale=scale, stdout=out, **({"apps": apps} if apps else {}), **options)
     return out.getvalue()
+
+
+def many_to_many(field: str) -> factory.PostGeneration:
+    """``Factory(<field>=[...])`` sets the many-to-many field to the given objects once the row is created."""
+
+    def set_related(obj, create, extracted, **kwargs):
+        if create and extracted:
+            getattr(obj, field).set(extracted)
+
+    return factory.PostGeneration(set_related)

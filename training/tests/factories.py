@@ -3,6 +3,7 @@ import datetime
 import factory
 
 from core.models import AcademicYear, Employment, Pedagogue
+from core.tests.factories import many_to_many
 from training.models import (
     Activity,
     ActivityKind,
@@ -35,10 +36,7 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
     provider = factory.SubFactory(ProviderFactory)
     hours = 72
 
-    @factory.post_generation
-    def competencies(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.competencies.set(extracted)
+    competencies = many_to_many("competencies")
 
 
 class ActivityFactory(factory.django.DjangoModelFactory):
@@ -49,10 +47,7 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     kind = ActivityKind.SELF_EDUCATION
     title = factory.Sequence(lambda n: f"Самообразование {n}")
 
-    @factory.post_generation
-    def competencies(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.competencies.set(extracted)
+    competencies = many_to_many("competencies")
 
 
 class PedagogueFactory(factory.django.DjangoModelFactory):

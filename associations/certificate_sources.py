@@ -2,7 +2,7 @@
 municipality's own competitions (diplomas for winners, prize-winners and laureates; certificates of
 participation for the other participants)."""
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from certificates import texts
@@ -13,10 +13,6 @@ from core.search import words_q
 from .models import MUNICIPAL_LEVELS, WINNING_RESULTS, Attendance, Competition, Meeting, Participant, Result
 
 RESULT_RANK = {Result.WINNER: 0, Result.PRIZE_WINNER: 1, Result.LAUREATE: 2, Result.PARTICIPANT: 3}
-
-
-def _words_q(text: str, *fields: str) -> Q:
-    return words_q(text, *fields)
 
 
 def meetings_for(user):
@@ -92,7 +88,7 @@ sources = [
         events_for=meetings_for,
         describe=describe_meeting,
         recipients=meeting_recipients,
-        search=lambda qs, text: qs.filter(_words_q(text, "topic", "association__title")),
+        search=lambda qs, text: qs.filter(words_q(text, "topic", "association__title")),
         event_url=lambda meeting: reverse("associations:meeting-detail", args=[meeting.pk]),
         recipient_rows=lambda: Attendance.objects.filter(present=True),
         row_event="meeting",
@@ -104,7 +100,7 @@ sources = [
         events_for=competitions_for,
         describe=describe_competition,
         recipients=competition_recipients,
-        search=lambda qs, text: qs.filter(_words_q(text, "title", "stage", "organiser")),
+        search=lambda qs, text: qs.filter(words_q(text, "title", "stage", "organiser")),
         event_url=lambda competition: competition.get_absolute_url(),
         recipient_rows=lambda: Participant.objects.all(),
         row_event="competition",

@@ -32,7 +32,7 @@ from core.models import (
     Subject,
 )
 from core.scoping import Role, roles_of, visible_q
-from core.search import contains_q
+from core.search import words_q
 from core.validators import validate_content
 
 DOCUMENT_EXTENSIONS = ["pdf", "doc", "docx", "odt", "rtf", "jpg", "jpeg", "png"]
@@ -117,9 +117,7 @@ class AssociationQuerySet(models.QuerySet):
         return self.filter(overlaps_year_q(year, "started", "ended"))
 
     def search(self, text: str) -> "AssociationQuerySet":
-        for word in text.split():
-            self = self.filter(contains_q(("title", "leader__last_name"), word))
-        return self
+        return self.filter(words_q(text, "title", "leader__last_name"))
 
 
 class Association(models.Model):
@@ -493,9 +491,7 @@ class CompetitionQuerySet(models.QuerySet):
         return self if ids is None else self.filter(municipality_id__in=ids)
 
     def search(self, text: str) -> "CompetitionQuerySet":
-        for word in text.split():
-            self = self.filter(contains_q(("title", "organiser"), word))
-        return self
+        return self.filter(words_q(text, "title", "organiser"))
 
 
 class Competition(models.Model):

@@ -18,7 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from core.models import AcademicYear, Institution, Municipality, Pedagogue, Subject
 from core.scoping import Role, roles_of, visible_q
-from core.search import contains_q
+from core.search import words_q
 from core.validators import validate_content
 
 ALLOWED_EXTENSIONS = (
@@ -141,9 +141,7 @@ class ItemQuerySet(models.QuerySet):
             return self.annotate(search_document=vector, search_rank=SearchRank(vector, query)).filter(
                 search_document=query
             )
-        for word in text.split():
-            self = self.filter(contains_q(("title", "description", "keywords", "authors"), word))
-        return self
+        return self.filter(words_q(text, "title", "description", "keywords", "authors"))
 
 
 class Item(models.Model):

@@ -20,7 +20,7 @@ from simple_history.models import HistoricalRecords
 
 from core.models import Municipality, Pedagogue
 from core.scoping import visible_q
-from core.search import contains_q
+from core.search import words_q
 
 from .default_templates import DEFAULT_BODIES
 from .sources import Kind
@@ -172,10 +172,7 @@ class CertificateQuerySet(models.QuerySet):
         return certificate
 
     def search(self, text: str) -> "CertificateQuerySet":
-        for word in text.split():
-            q = contains_q(("number", "holder_name", "event_title"), word)
-            self = self.filter(q)
-        return self
+        return self.filter(words_q(text, "number", "holder_name", "event_title"))
 
 
 class Certificate(models.Model):

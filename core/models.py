@@ -18,7 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from core.capabilities import Cap
 from core.scoping import Role, roles_of
-from core.search import contains_q
+from core.search import words_q
 
 YOUNG_AGE = 35
 MIN_WORKING_AGE = 16  # the youngest a pedagogue may be (Labour Code, art. 63)
@@ -157,9 +157,7 @@ class InstitutionQuerySet(models.QuerySet):
 
     def search(self, text: str) -> "InstitutionQuerySet":
         """Return the institutions whose full or short name contains every word of the text."""
-        for word in text.split():
-            self = self.filter(contains_q(("name", "short_name"), word))
-        return self
+        return self.filter(words_q(text, "name", "short_name"))
 
     def name_index(self) -> dict[str, "Institution"]:
         """Return the institutions keyed by their normalized short and full names (for imports)."""
@@ -451,9 +449,7 @@ class PedagogueQuerySet(models.QuerySet):
 
     def search(self, text: str) -> "PedagogueQuerySet":
         """Return the pedagogues whose last, first or middle name contains every word of the text."""
-        for word in text.split():
-            self = self.filter(contains_q(("last_name", "first_name", "middle_name"), word))
-        return self
+        return self.filter(words_q(text, "last_name", "first_name", "middle_name"))
 
 
 def years_before(day: datetime.date, years: int) -> datetime.date:

@@ -24,6 +24,7 @@ from simple_history.models import HistoricalRecords
 
 from core.models import Institution, Municipality, Pedagogue, Subject
 from core.scoping import Role, roles_of
+from core.search import words_q
 from core.validators import document_validators
 
 
@@ -195,13 +196,7 @@ class ExpertQuerySet(models.QuerySet):
         return self.filter(Q(active_from__lte=day) & (Q(active_to__isnull=True) | Q(active_to__gte=day)))
 
     def search(self, text: str) -> "ExpertQuerySet":
-        from core.search import contains_q
-
-        for word in text.split():
-            self = self.filter(
-                contains_q(("pedagogue__last_name", "pedagogue__first_name", "specialisations"), word)
-            )
-        return self
+        return self.filter(words_q(text, "pedagogue__last_name", "pedagogue__first_name", "specialisations"))
 
 
 class Expert(models.Model):
@@ -300,11 +295,7 @@ class ReviewRequestQuerySet(models.QuerySet):
         )
 
     def search(self, text: str) -> "ReviewRequestQuerySet":
-        from core.search import contains_q
-
-        for word in text.split():
-            self = self.filter(contains_q(("title", "authors", "institution__short_name"), word))
-        return self
+        return self.filter(words_q(text, "title", "authors", "institution__short_name"))
 
 
 class ReviewRequest(models.Model):

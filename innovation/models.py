@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from core.models import AcademicYear, Institution, Municipality, Pedagogue
 from core.scoping import Role, roles_of, visible_q
-from core.search import contains_q
+from core.search import words_q
 from core.validators import document_validators
 
 
@@ -81,9 +81,7 @@ class ProjectQuerySet(models.QuerySet):
         )
 
     def search(self, text: str) -> "ProjectQuerySet":
-        for word in text.split():
-            self = self.filter(contains_q(("topic", "title", "institution__short_name"), word))
-        return self
+        return self.filter(words_q(text, "topic", "title", "institution__short_name"))
 
 
 class Project(models.Model):

@@ -5,7 +5,7 @@ from django.db.models import Exists, OuterRef
 from certificates import texts
 from certificates.sources import CertificateSource, Event, Kind, Recipient
 from core.scoping import visible_q
-from core.search import contains_q
+from core.search import words_q
 
 from .models import Attendance, Session, SessionKind
 
@@ -34,12 +34,6 @@ def session_recipients(session: Session) -> list[Recipient]:
     return [Recipient(row.pedagogue, Kind.CERTIFICATE) for row in rows]
 
 
-def search_sessions(queryset, text: str):
-    for word in text.split():
-        queryset = queryset.filter(contains_q(("topic",), word))
-    return queryset
-
-
 sources = [
     CertificateSource(
         key="mentoring.young_teacher_school",
@@ -48,7 +42,7 @@ sources = [
         events_for=sessions_for,
         describe=describe_session,
         recipients=session_recipients,
-        search=search_sessions,
+        search=lambda queryset, text: queryset.filter(words_q(text, "topic")),
         event_url=lambda session: session.get_absolute_url(),
         recipient_rows=lambda: Attendance.objects.all(),
         row_event="session",

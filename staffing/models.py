@@ -25,7 +25,7 @@ from core.models import (
     own_institutions_q,
 )
 from core.scoping import Role, roles_of
-from core.search import contains_q
+from core.search import words_q
 from core.validators import document_validators
 
 # A teacher's rate (ставка) is 18 weekly hours: the norm when a position gives none. Needs given in hours are
@@ -84,11 +84,7 @@ class CampaignQuerySet(models.QuerySet):
         return self.filter(status__in=[CampaignStatus.OPEN, CampaignStatus.REOPENED])
 
     def search(self, text: str) -> "CampaignQuerySet":
-        for word in text.split():
-            self = self.filter(
-                contains_q(("title",), word)
-            )
-        return self
+        return self.filter(words_q(text, "title"))
 
 
 class Campaign(models.Model):

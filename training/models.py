@@ -24,6 +24,7 @@ from core.capabilities import Cap
 from core.duplicates import DuplicateError
 from core.models import AcademicYear, Pedagogue, Position, years_before
 from core.scoping import Role, roles_of, visible_q
+from core.search import words_q
 from core.validators import validate_upload_size
 
 MIN_PROGRAMME_HOURS = 16
@@ -150,11 +151,7 @@ class ProgrammeQuerySet(models.QuerySet):
         return self.filter(owner_id__in=roles.municipality_ids_with(Cap.CATALOGUE))
 
     def search(self, text: str) -> "ProgrammeQuerySet":
-        from core.search import contains_q
-
-        for word in text.split():
-            self = self.filter(contains_q(("title", "description", "provider__name"), word))
-        return self
+        return self.filter(words_q(text, "title", "description", "provider__name"))
 
     def covering(self, competency_ids) -> "ProgrammeQuerySet":
         """Return active programmes addressing any of the competencies, annotated with ``covered``

@@ -89,13 +89,6 @@ class ProgrammeForm(ScopedForm):
                     size=settings.UPLOAD_MAX_BYTES // (1024 * 1024)))
         return file
 
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("start"), cleaned.get("end")
-        if start and end and end < start:
-            self.add_error("end", _("The end is before the start."))
-        return cleaned
-
 
 class PairForm(ScopedForm):
     mentors = PedagogueMultipleChoiceField(label=gettext_lazy("Mentors"), queryset=Pedagogue.objects.none())
@@ -232,21 +225,6 @@ class SupportRequestForm(ScopedForm):
         autocomplete_field(self.fields["pedagogue"], "pedagogues", params={"staff": 1})
         self.initial.setdefault("received_on", timezone.localdate())
 
-    def clean(self):
-        cleaned = super().clean()
-        municipality, institution = cleaned.get("municipality"), cleaned.get("institution")
-        if municipality and institution and institution.municipality_id != municipality.pk:
-            self.add_error("institution", _("The institution belongs to another municipality."))
-        pedagogue = cleaned.get("pedagogue")
-        if pedagogue and municipality and pedagogue.municipality_id != municipality.pk:
-            self.add_error("pedagogue", _("The pedagogue works in another municipality."))
-        received, closed = cleaned.get("received_on"), cleaned.get("closed_on")
-        if received and closed and closed < received:
-            self.add_error("closed_on", _("The request cannot be closed before it was received."))
-        if closed and not (cleaned.get("response") or "").strip():
-            self.add_error("response", _("Describe the response before closing the request."))
-        return cleaned
-
 
 class SessionForm(ScopedForm):
     class Meta:
@@ -279,15 +257,6 @@ class AttestationForm(BootstrapFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["pedagogue"].queryset = staff_choices(user)
         autocomplete_field(self.fields["pedagogue"], "pedagogues", params={"staff": 1})
-
-    def clean(self):
-        cleaned = super().clean()
-        applied, day = cleaned.get("applied_on"), cleaned.get("date")
-        if applied and day and day < applied:
-            self.add_error("date", _("The attestation date is before the application date."))
-        if cleaned.get("result") == "assigned" and not day:
-            self.add_error("date", _("Give the attestation date of an assigned category."))
-        return cleaned
 
     def save(self, commit: bool = True):
         """Save the record; a category it assigns goes into the pedagogue's category history (page and API)."""

@@ -544,10 +544,18 @@ class SupportRequest(models.Model):
         return reverse("mentoring:support-update", args=[self.pk])
 
     def clean(self) -> None:
+        """The request's rules for its form, the API (through the form) and the admin, every error at once."""
+        errors = {}
+        if self.municipality_id and self.institution_id and self.institution.municipality_id != self.municipality_id:
+            errors["institution"] = _("The institution belongs to another municipality.")
+        if self.municipality_id and self.pedagogue_id and self.pedagogue.municipality_id != self.municipality_id:
+            errors["pedagogue"] = _("The pedagogue works in another municipality.")
         if self.closed_on and self.received_on and self.closed_on < self.received_on:
-            raise ValidationError({"closed_on": _("The request cannot be closed before it was received.")})
+            errors["closed_on"] = _("The request cannot be closed before it was received.")
         if self.closed_on and not self.response.strip():
-            raise ValidationError({"response": _("Describe the response before closing the request.")})
+            errors["response"] = _("Describe the response before closing the request.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class SessionKind(models.TextChoices):

@@ -115,3 +115,32 @@ def test_the_model_checks_people_only_when_given(school, people):
     with pytest.raises(ValidationError) as refused:
         pair.with_people([people["mentor"]], [people["young"], people["young2"]]).full_clean()
     assert refused.value.message_dict == {"form": [GROUP_FORM]}
+
+
+
+def test_a_support_request_shows_every_rule_of_its_model_on_the_page_and_in_the_api(client, methodist, city,
+                                                                                    other_city):
+    # The rules are SupportRequest.clean()'s, every error at once; the form and the API (through it) restate none.
+    from core.models import Institution
+    from mentoring.models import SupportRequest
+
+    body = {"municipality": city.pk, "requester_kind": "beginner", "topic": "Журнал", "received_on": "2025-09-10",
+            "closed_on": "2025-09-01", "response": ""}
+    expected = {"closed_on": ["Обращение не может быть закрыто раньше, чем поступило."],
+                "response": ["Опишите оказанную помощь, прежде чем закрыть обращение."]}
+    client.force_login(methodist)
+    api = APIClient()
+    api.force_authenticate(methodist)
+
+    page = client.post(reverse("mentoring:support-create"), body)
+    answer = api.post("/api/v1/mentoring/support-requests/", body, format="json")
+    stranger = Institution.objects.create(municipality=other_city, name="МБОУ «СШ № 9»", short_name="СШ № 9")
+    with pytest.raises(ValidationError) as refused:
+        SupportRequest(municipality=city, institution=stranger, topic="Журнал", received_on=datetime.date(2025, 9, 10),
+                       closed_on=datetime.date(2025, 9, 1)).full_clean()
+
+    assert page.context["form"].errors == expected
+    assert answer.status_code == 400 and answer.json() == expected
+    assert refused.value.message_dict == {
+        "institution": ["Учреждение относится к другому муниципальному образованию."], **expected}
+    assert not SupportRequest.objects.exists()

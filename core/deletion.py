@@ -55,10 +55,13 @@ def dependants(record: Model) -> tuple[list[dict], list[str]]:
 
 
 def confirm_delete(request: HttpRequest, record: Model, *, success_url: str, cancel_url: str | None = None,
-                   done_message: str | None = None, before_delete=None) -> HttpResponse:
-    """Show the confirmation page (GET) or delete the record with what depends on it (POST)."""
+                   done_message: str | None = None, before_delete=None, kept: str = "") -> HttpResponse:
+    """Show the confirmation page (GET) or delete the record with what depends on it (POST).
+
+    ``kept`` is the app's reason the record stays whatever refers to it (a review submitted, an order issued):
+    the page says it instead of offering the deletion, and a POST answers 409 like a blocked one."""
     kinds, blocking = dependants(record)
-    if request.method == "POST" and not blocking:
+    if request.method == "POST" and not blocking and not kept:
         title = str(record)
         try:
             with transaction.atomic():
@@ -75,6 +78,7 @@ def confirm_delete(request: HttpRequest, record: Model, *, success_url: str, can
         "kind": capfirst(record._meta.verbose_name),
         "kinds": kinds,
         "blocking": blocking,
+        "kept": kept,
         "cancel_url": cancel_url or (record.get_absolute_url() if hasattr(record, "get_absolute_url") else success_url),
         "title": _("Delete {kind}?").format(kind=record._meta.verbose_name),
-    }, status=409 if blocking and request.method == "POST" else 200)
+    }, status=409 if (blocking or kept) and request.method == "POST" else 200)

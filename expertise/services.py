@@ -266,6 +266,16 @@ def resubmit_request(*, request: ReviewRequest, by, note: str = "") -> ReviewReq
     return request
 
 
+def kept_because(request: ReviewRequest) -> str:
+    """Why a request is no longer deleted by who submitted it: a review or a conclusion stays with its request.
+    Empty while nothing was reviewed (the experts' assignments go with it)."""
+    if request.status == Status.CONCLUDED:
+        return _("The conclusion is issued: the request stays in the register with it.")
+    if request.assignments.filter(reviewed_at__isnull=False).exists():
+        return _("An expert has submitted a review: the request stays with it.")
+    return ""
+
+
 def open_review_for(target) -> ReviewRequest | None:
     from django.contrib.contenttypes.models import ContentType
 

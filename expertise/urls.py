@@ -9,6 +9,7 @@ urlpatterns = [
     path("export/", views.request_export, name="request-export"),
     path("new/", views.request_create, name="request-create"),
     path("<int:pk>/", views.request_detail, name="request-detail"),
+    path("<int:pk>/delete/", views.request_delete, name="request-delete"),
     path("<int:pk>/file/", views.request_file, name="request-file"),
     path("<int:pk>/conclusion.pdf", views.conclusion_pdf, name="conclusion-pdf"),
     path("<int:pk>/assign/", views.request_assign, name="request-assign"),

@@ -127,6 +127,16 @@ def request_file(request, pk):
     return response
 
 
+@login_required
+def request_delete(request, pk):
+    """Who submitted a request deletes it until a review is submitted; then it is kept and the page says why."""
+    review = get_object_or_404(_requests(request.user), pk=pk)
+    if review.submitted_by_id != request.user.pk:
+        raise PermissionDenied
+    return confirm_delete(request, review, success_url=reverse("expertise:request-list"),
+                          kept=services.kept_because(review))
+
+
 def _managed(request, pk) -> ReviewRequest:
     return get_object_or_404(ReviewRequest.objects.manageable_by(request.user), pk=pk)
 

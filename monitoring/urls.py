@@ -23,6 +23,7 @@ urlpatterns = [
     path("orders/export/", views.order_export, name="order-export"),
     path("orders/<int:pk>/", views.order_detail, name="order-detail"),
     path("orders/<int:pk>/edit/", views.order_edit, name="order-edit"),
+    path("orders/<int:pk>/delete/", views.order_delete, name="order-delete"),
     path("orders/<int:pk>/issue/", views.order_issue, name="order-issue"),
     path("orders/<int:pk>/order.pdf", views.order_pdf, name="order-pdf"),
     path("orders/<int:pk>/order.docx", views.order_docx, name="order-docx"),

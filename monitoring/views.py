@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from config.routers import use_replica
 from core.capabilities import Cap, roles_with
+from core.deletion import confirm_delete
 from core.files import PDF_CONTENT_TYPE, download
 from core.listing import export_redirect, list_page, sorted_by
 from core.models import AcademicYear, Institution, Municipality
@@ -28,6 +29,7 @@ from jobs.decorators import background_file
 from jobs.models import Job
 from jobs.services import start as start_job
 from monitoring import documents, exports, stored
+from monitoring.api import governed
 from monitoring.computation import (
     Results,
     as_number,
@@ -651,6 +653,14 @@ def order_detail(request, pk: int):
     order = _order(request, pk)
     initial = {"signatory_position": order.signatory_position, "date": timezone.localdate()}
     return _order_page(request, order, IssueForm(order=order, initial=initial))
+
+
+@role_required(Role.HEAD)
+def order_delete(request, pk: int):
+    """The head deletes a draft with its measures and assignments (as the API does); an issued order is kept."""
+    order = get_object_or_404(governed(request.user, Order.objects.for_user(request.user)), pk=pk)
+    kept = _("The order is issued and can no longer be changed.") if order.is_issued else ""
+    return confirm_delete(request, order, success_url=reverse("monitoring:orders"), kept=kept)
 
 
 @role_required(Role.HEAD)

@@ -10,7 +10,9 @@ import pytest
 from associations.models import Membership, PlanItem
 from associations.models import Product as AssociationProduct
 from associations.tests.factories import AssociationFactory, MembershipFactory, ProductFactory
+from conftest import make_user
 from core.models import AcademicYear
+from core.scoping import Role
 from core.tests.factories import PedagogueFactory
 from innovation.models import Participant, Stage
 from innovation.tests.factories import ParticipantFactory, ProjectFactory
@@ -269,3 +271,65 @@ def test_an_expert_entered_by_mistake_is_deleted_one_with_assignments_stays(clie
     assert f'href="/expertise/experts/{mistaken.pk}/delete/"' in client.get(
         f"/expertise/experts/{mistaken.pk}/").content.decode()
     confirmed_delete(client, f"/expertise/experts/{mistaken.pk}/delete/", Expert, mistaken.pk, shows="Ошибочная")
+
+
+def test_who_submitted_a_review_request_deletes_it_until_a_review_is_submitted(client, methodist, teacher, school,
+                                                                              other_school, school_user):
+    from expertise.models import Assignment, ReviewRequest
+    from expertise.services import assign_experts, submit_review
+    from expertise.tests.factories import ExpertFactory, ReviewRequestFactory
+
+    mine = ReviewRequestFactory(institution=school, submitted_by=teacher, title="Рабочая программа по ошибке")
+    reviewed = ReviewRequestFactory(institution=school, submitted_by=teacher, title="Программа кружка «Робототехника»")
+    expert_user = make_user("expert16", Role.EXPERT, institution=other_school)
+    expert = ExpertFactory(pedagogue=PedagogueFactory(institution=other_school), user=expert_user)
+    deadline = datetime.date.today() + datetime.timedelta(days=10)
+    waiting, = assign_experts(request=mine, experts=[expert], deadline=deadline, by=methodist)
+    done, = assign_experts(request=reviewed, experts=[expert], deadline=deadline, by=methodist)
+    submit_review(assignment=done, scores={c.pk: c.max_score for c in reviewed.criteria()}, comment="Соответствует",
+                  recommendation="recommended", by=expert_user)
+
+    client.force_login(school_user)  # sees its school's requests but did not submit them
+    assert client.get(f"/expertise/{mine.pk}/delete/").status_code == 403
+    assert client.post(f"/expertise/{mine.pk}/delete/").status_code == 403
+    assert f"/expertise/{mine.pk}/delete/" not in client.get(f"/expertise/{mine.pk}/").content.decode()
+    assert ReviewRequest.objects.filter(pk=mine.pk).exists()
+
+    client.force_login(teacher)
+    kept = client.post(f"/expertise/{reviewed.pk}/delete/")
+    assert kept.status_code == 409
+    assert "Эксперт отправил экспертное заключение" in kept.content.decode()
+    assert ReviewRequest.objects.filter(pk=reviewed.pk).exists() and Assignment.objects.filter(pk=done.pk).exists()
+    assert f'href="/expertise/{mine.pk}/delete/"' in client.get(f"/expertise/{mine.pk}/").content.decode()
+    page = client.get(f"/expertise/{mine.pk}/delete/").content.decode()
+    assert "Назначения экспертов: 1" in page  # the expert's assignment goes with it
+    confirmed_delete(client, f"/expertise/{mine.pk}/delete/", ReviewRequest, mine.pk,
+                     shows="Рабочая программа по ошибке")
+    assert not Assignment.objects.filter(pk=waiting.pk).exists()
+
+
+def test_the_head_deletes_a_draft_order_from_its_page_an_issued_one_is_kept(client, head, methodist, city, year):
+    from monitoring.models import Assignment, Order
+    from monitoring.services import build_snapshot, draft_order
+
+    draft = draft_order(snapshot=build_snapshot(municipality=city, year=year, by=head), by=head)
+    Assignment.objects.create(order=draft, position=1, responsible=methodist, addressee="Петровой А.А., методисту",
+                              text="обновить план", term="постоянно")
+    issued = draft_order(snapshot=draft.snapshot, by=head)
+    issued.issue(number="12", date=datetime.date.today(), by=head, signatory_position="Начальник",
+                 signatory_name="Егорова")
+
+    client.force_login(methodist)
+    assert client.post(f"/monitoring/orders/{draft.pk}/delete/").status_code == 403
+    assert Order.objects.filter(pk=draft.pk).exists()
+
+    client.force_login(head)
+    kept = client.post(f"/monitoring/orders/{issued.pk}/delete/")
+    assert kept.status_code == 409 and "Приказ издан" in kept.content.decode()
+    assert Order.objects.filter(pk=issued.pk).exists()
+    assert f"/monitoring/orders/{issued.pk}/delete/" not in client.get(f"/monitoring/orders/{issued.pk}/").content.decode()
+    assert f'href="/monitoring/orders/{draft.pk}/delete/"' in client.get(
+        f"/monitoring/orders/{draft.pk}/").content.decode()
+    confirmed_delete(client, f"/monitoring/orders/{draft.pk}/delete/", Order, draft.pk, shows=str(draft))
+    assert not Assignment.objects.filter(order_id=draft.pk).exists()
+

@@ -265,7 +265,8 @@ def test_young_list_of_a_past_year_reads_that_years_staff_and_mentors(client, me
 
     response = client.get(reverse("mentoring:young-list") + f"?year={year.pk}&institution={school.pk}")
 
-    assert [p.pk for p in response.context["people"]] == sorted([gone.pk, alone.pk], key=lambda pk: pk)
+    by_name = sorted([gone, alone], key=lambda p: (p.last_name, p.first_name, p.middle_name))  # the list's order
+    assert [p.pk for p in response.context["people"]] == [p.pk for p in by_name]
     assert response.context["mentors"] == {gone.pk: ["Петрова" + mentor.last_name[7:] + " А. С."]}
     response = client.get(reverse("mentoring:young-list") + f"?year={year.pk}&mentor=no")
     assert [p.pk for p in response.context["people"]] == [alone.pk]

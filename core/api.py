@@ -21,7 +21,7 @@ from core.forms import CategoryAwardForm
 from core.models import CategoryAward, Employment, Institution, Municipality, Pedagogue, Position
 from core.rest import FormValidatedSerializer, ScopedWriteMixin
 from core.scoping import Role, roles_of
-from core.services import place_pedagogue
+from core.services import deactivatable_institutions, place_pedagogue
 
 
 class MayEdit(permissions.BasePermission):
@@ -67,6 +67,13 @@ class InstitutionSerializer(serializers.ModelSerializer):
         if not (roles.is_admin or municipality.pk in roles.municipality_ids_for(Role.METHODIST, Role.HEAD)):
             raise serializers.ValidationError(_("You may not add institutions to this municipality."))
         return municipality
+
+    def validate_is_active(self, is_active: bool) -> bool:
+        """Deactivating is the municipality's decision (the institution page's confirmation), not the school's."""
+        if self.instance is not None and is_active != self.instance.is_active and not deactivatable_institutions(
+                self.context["request"].user).filter(pk=self.instance.pk).exists():
+            raise serializers.ValidationError(_("Only the municipality's methodists or head deactivate an institution."))
+        return is_active
 
 
 class InstitutionViewSet(viewsets.ModelViewSet):

@@ -127,6 +127,7 @@ URL_ACCESS: list[tuple[str, Access]] = [
     ("core:institution-export", EXPORT),
     ("core:institution-create", MUNICIPAL),
     ("core:institution-edit", EDIT),
+    ("core:institution-active", MUNICIPAL),  # deactivated, never deleted: no DELETE in the API either
     ("core:institution-*", ANYONE),
     ("institution-*", Access(read=(), write=(Cap.EDIT,), delete=(Cap.DELETE,))),
     ("core:pedagogue-export", Access(read=(Cap.EXPORT,))),

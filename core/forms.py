@@ -56,7 +56,7 @@ class InstitutionForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = Institution
         fields = ["municipality", "name", "short_name", "type", "subordination", "address", "director", "phone",
-                  "email", "is_active"]
+                  "email"]  # deactivated behind its confirmation page (institution_active), never deleted
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from core.models import Employment, Institution, Pedagogue, Position
+from core.scoping import Role, roles_of
 
 
 @transaction.atomic
@@ -62,3 +63,12 @@ def place_pedagogue(
                                         rate=rate or Decimal("1"))
     pedagogue.sync_current_job()
     return job
+
+
+def deactivatable_institutions(user):
+    """Institutions the user may deactivate or activate again: those of the municipalities where the user is a
+    methodist or the head (every one for the administrator); a school edits its card but does not close itself."""
+    roles = roles_of(user)
+    if roles.is_admin:
+        return Institution.objects.all()
+    return Institution.objects.filter(municipality_id__in=roles.municipality_ids_for(Role.METHODIST, Role.HEAD))

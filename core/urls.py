@@ -13,6 +13,7 @@ urlpatterns = [
     path("institutions/new/", views.institution_create, name="institution-create"),
     path("institutions/<int:pk>/", views.institution_detail, name="institution-detail"),
     path("institutions/<int:pk>/edit/", views.institution_edit, name="institution-edit"),
+    path("institutions/<int:pk>/active/", views.institution_active, name="institution-active"),
     path("pedagogues/", views.pedagogue_list, name="pedagogue-list"),
     path("pedagogues/export/", views.pedagogue_export, name="pedagogue-export"),
     path("pedagogues/import/", views.RosterImportView.as_view(), name="pedagogue-import"),

@@ -26,7 +26,7 @@ from core.pages import form_page
 from core.record import record_sections
 from core.roster import RosterImporter
 from core.scoping import Role, roles_of
-from core.services import save_pedagogue_record
+from core.services import deactivatable_institutions, save_pedagogue_record
 from core.todo import todo_items
 from core.xlsx import workbook_response
 from jobs.decorators import background_file
@@ -116,6 +116,7 @@ def institution_detail(request, pk: int):
             "institution": institution,
             "staff": staff,
             "can_edit": Institution.objects.editable_by(request.user).filter(pk=pk).exists(),
+            "can_deactivate": deactivatable_institutions(request.user).filter(pk=pk).exists(),
             "history": history_entries(institution),
         },
     )
@@ -148,6 +149,23 @@ def institution_edit(request, pk: int):
     if not Institution.objects.editable_by(request.user).filter(pk=pk).exists():
         raise PermissionDenied
     return _institution_form(request, institution)
+
+
+@login_required
+def institution_active(request, pk: int):
+    """Institutions are deactivated, not deleted (history, reports and past records refer to them): GET shows what
+    deactivating means, POST switches it (an inactive one is activated again the same way)."""
+    institution = get_object_or_404(Institution.objects.for_user(request.user), pk=pk)
+    if not deactivatable_institutions(request.user).filter(pk=pk).exists():
+        raise PermissionDenied
+    if request.method == "POST":
+        institution.is_active = not institution.is_active
+        institution.save(update_fields=["is_active"])
+        done = _("«{name}» is active again.") if institution.is_active else _("«{name}» is deactivated.")
+        messages.success(request, done.format(name=institution.short_name))
+        return redirect(institution)
+    staff = Pedagogue.objects.filter(institution=institution).count()
+    return render(request, "core/institution_active.html", {"institution": institution, "staff": staff})
 
 
 # --- pedagogues ---------------------------------------------------------------

@@ -333,3 +333,35 @@ def test_the_head_deletes_a_draft_order_from_its_page_an_issued_one_is_kept(clie
     confirmed_delete(client, f"/monitoring/orders/{draft.pk}/delete/", Order, draft.pk, shows=str(draft))
     assert not Assignment.objects.filter(order_id=draft.pk).exists()
 
+
+def test_an_institution_is_deactivated_behind_a_confirmation_never_deleted(client, methodist, school_user, school):
+    from core.models import Institution
+
+    PedagogueFactory(institution=school, last_name="Орлова")
+    url = f"/institutions/{school.pk}/active/"
+
+    client.force_login(school_user)  # edits its own card, does not close itself
+    assert url not in client.get(f"/institutions/{school.pk}/").content.decode()
+    assert client.post(url).status_code == 403
+    client.post(f"/institutions/{school.pk}/edit/", {
+        "municipality": school.municipality_id, "name": school.name, "short_name": school.short_name,
+        "type": school.type, "subordination": school.subordination, "is_active": ""})
+    api = client.patch(f"/api/v1/institutions/{school.pk}/", {"is_active": False}, content_type="application/json")
+    assert api.status_code == 400 and "is_active" in api.json()
+    school.refresh_from_db()
+    assert school.is_active  # neither the edit form (no flag any more) nor the API closed it
+
+    client.force_login(methodist)
+    assert f'href="{url}"' in client.get(f"/institutions/{school.pk}/").content.decode()
+    page = client.get(url).content.decode()
+    assert "Деактивировать учреждение?" in page and "1 запись о сотруднике" in page
+    school.refresh_from_db()
+    assert school.is_active  # GET changes nothing
+    assert client.post(url).status_code == 302
+    school.refresh_from_db()
+    assert not school.is_active and Institution.objects.filter(pk=school.pk).exists()
+    assert school.history.filter(history_type="~").first().is_active is False
+    assert "Активировать снова" in client.get(f"/institutions/{school.pk}/").content.decode()
+    client.post(url)
+    school.refresh_from_db()
+    assert school.is_active

@@ -188,3 +188,64 @@ def test_the_teacher_removes_a_step_not_yet_accepted(teacher, route):
     item = RouteItemFactory(route=route, deadline=datetime.date(2022, 5, 1))
     assert api(teacher).delete(f"/api/v1/training/route-items/{item.pk}/").status_code == 204
     assert not route.items.exists()
+
+
+# --- diagnoses and routes --------------------------------------------------------------------------------
+
+def test_a_self_diagnosis_answered_through_the_api_scores_as_the_page(teacher, teacher_pedagogue, methodist):
+    from training.models import Diagnosis, Route, Statement
+
+    statements = list(Statement.objects.order_by("pk"))
+    scores = {str(s.pk): (1 if i % 2 else 3) for i, s in enumerate(statements)}
+    half = dict(list(scores.items())[:5])
+    response = api(teacher).post("/api/v1/training/diagnoses/", {"scores": half}, format="json")
+    assert response.status_code == 201, response.json()
+    draft = Diagnosis.objects.get()
+    assert (draft.pedagogue, draft.completed_at, draft.answers.count()) == (teacher_pedagogue, None, 5)
+    response = api(teacher).post("/api/v1/training/diagnoses/", {"scores": {statements[0].pk: 5}}, format="json")
+    assert response.status_code == 400 and "scores" in response.json()
+    response = api(teacher).post("/api/v1/training/diagnoses/", {"scores": scores, "finish": True}, format="json")
+    assert response.status_code == 201, response.json()
+    diagnosis = Diagnosis.objects.get()  # the draft went on, no second diagnosis
+    assert diagnosis.is_completed and diagnosis.answers.count() == len(statements)
+    means = {str(k): str(v) for k, v in diagnosis.competency_means().items()}
+    assert response.json()["competency_means"] == means and response.json()["deficits"] == sorted(
+        diagnosis.deficient_competencies())
+
+    # The same answers on the page give the same means.
+    Diagnosis.objects.all().delete()
+    page = client_of(teacher)
+    page.post(reverse("training:diagnosis-start"))
+    on_page = Diagnosis.objects.get()
+    page.post(reverse("training:diagnosis-take", args=[on_page.pk]),
+              {**{f"s{pk}": score for pk, score in scores.items()}, "finish": "1"})
+    on_page.refresh_from_db()
+    assert on_page.is_completed and {str(k): str(v) for k, v in on_page.competency_means().items()} == means
+
+    # A methodist has no self-diagnosis; the route is the teacher's own, from the latest result.
+    response = api(methodist).post("/api/v1/training/diagnoses/", {"scores": half}, format="json")
+    assert response.status_code == 400 and "pedagogue" in response.json()
+    response = api(teacher).post("/api/v1/training/routes/", {"goal": "Закрыть дефициты"}, format="json")
+    assert response.status_code == 201, response.json()
+    route = Route.objects.get()
+    assert (route.pedagogue, route.diagnosis, route.goal) == (teacher_pedagogue, on_page, "Закрыть дефициты")
+    response = api(teacher).post("/api/v1/training/routes/", {"goal": "Ещё один"}, format="json")
+    assert response.status_code == 400 and Route.objects.count() == 1
+    assert api(methodist).post("/api/v1/training/routes/", {}, format="json").status_code == 400
+
+
+def test_an_external_diagnosis_is_recorded_by_a_methodist_for_their_municipality_only(
+        methodist, far_methodist, school_user, teacher_pedagogue):
+    from training.models import Diagnosis, Statement
+
+    scores = {str(s.pk): 2 for s in Statement.objects.all()}
+    body = {"pedagogue": teacher_pedagogue.pk, "scores": scores, "finish": True, "note": "Региональный центр"}
+    response = api(far_methodist).post("/api/v1/training/diagnoses/", body, format="json")
+    assert response.status_code == 400 and "pedagogue" in response.json()
+    response = api(school_user).post("/api/v1/training/diagnoses/", body, format="json")
+    assert response.status_code == 400 and "pedagogue" in response.json()
+    assert not Diagnosis.objects.exists()
+    response = api(methodist).post("/api/v1/training/diagnoses/", body, format="json")
+    assert response.status_code == 201, response.json()
+    diagnosis = Diagnosis.objects.get()
+    assert (diagnosis.kind, diagnosis.note, diagnosis.is_completed) == ("external", "Региональный центр", True)

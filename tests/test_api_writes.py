@@ -39,10 +39,11 @@ READ_ONLY = {
     # their numbers stay verifiable. Notifications come from events (read/read-all mark them).
     "/api/v1/certificates/": {"post"},
     "/api/v1/notifications/": None,
-    # Questionnaires and what they generate: a self-diagnosis is answered statement by statement on its page
-    # and scored there; a route is built from its result. The API reads them.
-    "/api/v1/training/diagnoses/": None,
-    "/api/v1/training/routes/": None,
+    # Questionnaires and what they generate: a diagnosis is answered by POST (again: the unfinished one goes on)
+    # and scored as on its page, never edited once completed; a route is built from the latest result (POST) and
+    # its steps are written as /training/route-items/. Neither is deleted on the pages.
+    "/api/v1/training/diagnoses/": {"post"},
+    "/api/v1/training/routes/": {"post"},
     # Fixed sets (the registry's directions and indicators): the head edits them, nobody adds or removes one.
     "/api/v1/monitoring/directions/": {"put", "patch"},
     "/api/v1/monitoring/indicators/": {"put", "patch"},

@@ -14,23 +14,34 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from core.audit import AccessLoggedMixin
+from core.models import AcademicYear, Pedagogue
 from core.rest import FormValidatedSerializer, ScopedWriteMixin, form_errors
 from core.scoping import roles_of
 from training.filters import CompletionFilter, DiagnosisFilter, ProgrammeFilter, RouteFilter
-from training.forms import DeadlineForm, EvidenceForm, OwnItemForm, ProviderForm, ReviewForm
+from training.forms import (
+    DeadlineForm,
+    DiagnosisForm,
+    EvidenceForm,
+    ExternalDiagnosisStartForm,
+    OwnItemForm,
+    ProviderForm,
+    ReviewForm,
+)
 from training.models import (
     Completion,
     Diagnosis,
+    DiagnosisKind,
     ItemStatus,
     Module,
     Programme,
     Provider,
     Route,
     RouteItem,
+    Statement,
     may_manage,
     owner_for,
 )
-from training.services import review_item, submit_evidence
+from training.services import create_route, review_item, save_answers, start_diagnosis, submit_evidence
 
 
 class ManagerWrites(permissions.BasePermission):
@@ -177,7 +188,46 @@ class DiagnosisSerializer(serializers.ModelSerializer):
         return sorted(obj.deficient_competencies())
 
 
-class DiagnosisViewSet(AccessLoggedMixin, viewsets.ReadOnlyModelViewSet):
+class DiagnosisAnswersSerializer(serializers.Serializer):
+    """A self-diagnosis answered as on its page (``DiagnosisForm``, ``save_answers``): the teacher's own, continued
+    while unfinished; a methodist records an external one for a pedagogue they may edit."""
+
+    scores = serializers.DictField(child=serializers.IntegerField(), help_text="Statement id → score 0..3.")
+    finish = serializers.BooleanField(default=False, help_text="Complete it (every statement rated).")
+    pedagogue = serializers.IntegerField(required=False, help_text="For an external diagnosis (a methodist).")
+    note = serializers.CharField(required=False, allow_blank=True, default="", help_text="Who diagnosed and how.")
+
+    def save_answers(self, user) -> Diagnosis:
+        data = self.validated_data
+        try:
+            scores = {int(pk): score for pk, score in data["scores"].items()}
+        except ValueError as exc:
+            raise serializers.ValidationError({"scores": [_("A score must be 0, 1, 2 or 3.")]}) from exc
+        statements = list(Statement.objects.all())
+        form = DiagnosisForm({f"s{pk}": score for pk, score in scores.items()}, statements=statements,
+                             initial_scores={})
+        if not form.is_valid() or set(scores) - {s.pk for s in statements}:
+            raise serializers.ValidationError({"scores": [_("A score must be 0, 1, 2 or 3.")]})
+        if "pedagogue" in data:
+            start = ExternalDiagnosisStartForm({"pedagogue": data["pedagogue"], "note": data["note"]}, user=user)
+            if not may_manage(user) or not start.is_valid():
+                raise serializers.ValidationError({"pedagogue": [_("You may not record a diagnosis for this pedagogue.")]})
+            diagnosis = start_diagnosis(pedagogue=start.cleaned_data["pedagogue"], kind=DiagnosisKind.EXTERNAL, by=user)
+            diagnosis.note = start.cleaned_data["note"]
+            diagnosis.save(update_fields=["note"])
+        else:
+            pedagogue_id = roles_of(user).pedagogue_id
+            if not pedagogue_id:
+                raise serializers.ValidationError({"pedagogue": [_("Only a pedagogue answers their self-diagnosis.")]})
+            diagnosis = start_diagnosis(pedagogue=Pedagogue.objects.get(pk=pedagogue_id), kind=DiagnosisKind.SELF,
+                                        by=user)
+        try:
+            return save_answers(diagnosis=diagnosis, scores=form.scores(), finish=data["finish"])
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError({"scores": exc.messages}) from exc
+
+
+class DiagnosisViewSet(AccessLoggedMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     access_what = "training.diagnosis"
     serializer_class = DiagnosisSerializer
     permission_classes = [permissions.IsAuthenticated]
@@ -186,6 +236,14 @@ class DiagnosisViewSet(AccessLoggedMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return Diagnosis.objects.for_user(self.request.user).completed().select_related("pedagogue")
+
+    @extend_schema(request=DiagnosisAnswersSerializer, responses={201: DiagnosisSerializer})
+    def create(self, request, *args, **kwargs):
+        """Answer (and with ``finish`` complete) a diagnosis: posting again continues the unfinished one."""
+        answers = DiagnosisAnswersSerializer(data=request.data)
+        answers.is_valid(raise_exception=True)
+        diagnosis = answers.save_answers(request.user)
+        return Response(DiagnosisSerializer(diagnosis, context=self.get_serializer_context()).data, status=201)
 
 
 class RouteItemSerializer(serializers.ModelSerializer):
@@ -304,6 +362,10 @@ class RouteSerializer(serializers.ModelSerializer):
                   "items_accepted", "items"]
 
 
+class RouteCreateSerializer(serializers.Serializer):
+    goal = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+
 class RouteViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = RouteSerializer
     permission_classes = [permissions.IsAuthenticated]
@@ -313,6 +375,21 @@ class RouteViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     def get_queryset(self):
         return (Route.objects.for_user(self.request.user).select_related("pedagogue").with_progress()
                 .prefetch_related("items", "items__competencies"))
+
+    @extend_schema(request=RouteCreateSerializer, responses={201: RouteSerializer})
+    def create(self, request, *args, **kwargs):
+        """The teacher's route of the current year from their latest diagnosis (``create_route``, as «My route»)."""
+        body = RouteCreateSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        pedagogue_id = roles_of(request.user).pedagogue_id
+        if not pedagogue_id:
+            raise serializers.ValidationError({"pedagogue": [_("Only a pedagogue creates their route.")]})
+        try:
+            route = create_route(pedagogue=Pedagogue.objects.get(pk=pedagogue_id),
+                                 year=AcademicYear.objects.current(), goal=body.validated_data["goal"])
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError({api_settings.NON_FIELD_ERRORS_KEY: exc.messages}) from exc
+        return Response(self.get_serializer(self.get_queryset().get(pk=route.pk)).data, status=201)
 
 
 routes = [

@@ -354,6 +354,7 @@ def _seed_municipality(ctx, municipality, detailed: bool) -> dict[str, int]:
     counts = {"associations": len(associations), "memberships": len(memberships), "products": len(products)}
     if detailed:
         counts.update(_seed_meetings(ctx, associations, members_of, years))
+        counts.update(_seed_current_meetings(ctx, associations, members_of))
     counts.update(_seed_competitions(ctx, municipality, people, types, years, detailed))
     return counts
 
@@ -423,22 +424,9 @@ def _seed_meetings(ctx, associations, members_of, years) -> dict[str, int]:
                 day = year.start + datetime.timedelta(days=20 + number * (280 // count) + rng.randint(0, 10))
                 if day < association.started or (association.ended and day > association.ended) or day > today:
                     continue
-                topic = rng.choice(SUPERVISION_TOPICS) if supervision or (index >= 3 and rng.random() < 0.15) \
-                    else MEETING_TOPICS[number * 2 % len(MEETING_TOPICS)] if number == 0 else rng.choice(MEETING_TOPICS)
-                kind = "supervision" if topic in SUPERVISION_TOPICS else ("workshop" if rng.random() < 0.2 else "meeting")
-                meeting_format = rng.choices(["in_person", "distance", "blended", "correspondence"],
-                                             weights=[6, 2 + index, 1 + index, 1])[0]
-                meeting = Meeting(
-                    association_id=association.pk, date=day, topic=topic, kind=kind, format=meeting_format,
-                    agenda="1. " + topic + ".\n2. Обмен опытом.\n3. Разное.", guests_count=rng.randint(0, 3),
-                    # Workshops are the seminars that count toward PD hours (posted by associations.hours).
-                    counts_toward_pd=kind == "workshop", pd_hours=Decimal("4") if kind == "workshop" else None,
-                )
-                present_rate = 0.7 + 0.04 * index
-                members = [m for m in members_of[association.pk].values()
-                           if m.joined <= day and (m.left is None or m.left >= day)]
-                meetings.append((meeting, [(m.pedagogue_id, rng.random() < present_rate) for m in members]))
-                plan.append(PlanItem(association_id=association.pk, year_id=year.pk, planned_on=day, title=topic,
+                meeting = _meeting(rng, association, day, number, index, supervision)
+                meetings.append((meeting, _marks(rng, members_of[association.pk], day, index)))
+                plan.append(PlanItem(association_id=association.pk, year_id=year.pk, planned_on=day, title=meeting.topic,
                                      responsible="Руководитель ГМО", done=day <= today))
             for extra in range(2):
                 day = year.start + datetime.timedelta(days=60 + extra * 120 + rng.randint(0, 20))
@@ -451,6 +439,66 @@ def _seed_meetings(ctx, associations, members_of, years) -> dict[str, int]:
     Attendance.objects.bulk_create(marks, batch_size=5000)
     PlanItem.objects.bulk_create(plan, batch_size=2000)
     return {"meetings": len(meetings), "attendance marks": len(marks), "plan items": len(plan)}
+
+
+def _meeting(rng, association, day: datetime.date, number: int, index: int, supervision: bool):
+    """A meeting of the association on the day, the ``number``-th of its year (``index`` in the span)."""
+    from associations.models import Meeting
+
+    topic = rng.choice(SUPERVISION_TOPICS) if supervision or (index >= 3 and rng.random() < 0.15) \
+        else MEETING_TOPICS[number * 2 % len(MEETING_TOPICS)] if number == 0 else rng.choice(MEETING_TOPICS)
+    kind = "supervision" if topic in SUPERVISION_TOPICS else ("workshop" if rng.random() < 0.2 else "meeting")
+    meeting_format = rng.choices(["in_person", "distance", "blended", "correspondence"],
+                                 weights=[6, 2 + index, 1 + index, 1])[0]
+    return Meeting(
+        association_id=association.pk, date=day, topic=topic, kind=kind, format=meeting_format,
+        agenda="1. " + topic + ".\n2. Обмен опытом.\n3. Разное.", guests_count=rng.randint(0, 3),
+        # Workshops are the seminars that count toward PD hours (posted by associations.hours).
+        counts_toward_pd=kind == "workshop", pd_hours=Decimal("4") if kind == "workshop" else None,
+    )
+
+
+def _marks(rng, members: dict, day: datetime.date, index: int) -> list[tuple[int, bool]]:
+    """(pedagogue id, present) of the association's members on the day."""
+    present_rate = 0.7 + 0.04 * index
+    return [(m.pedagogue_id, rng.random() < present_rate) for m in members.values()
+            if m.joined <= day and (m.left is None or m.left >= day)]
+
+
+def _seed_current_meetings(ctx, associations, members_of) -> dict[str, int]:
+    """The current academic year in progress: each active association's meetings held from 1 September up to
+    ``ctx.today`` and its plan for the rest of the year. The two latest meetings held have no attendance marked
+    yet (the methodist's home page counts them); nobody has a certificate of them yet (the certificates demo
+    issues last year's). Drawn from a generator of their own, so the rest of the demo stays as it was."""
+    import random
+
+    from associations.models import Attendance, Meeting, PlanItem
+    from core.models import AcademicYear
+
+    rng = random.Random(f"current-meetings-{ctx.municipality.pk}-{ctx.today}")
+    year = AcademicYear.objects.get(start_year=ctx.span_end + 1)
+    index = len(ctx.years)  # one year after the span's last
+    held, plan = [], []
+    for association in associations:
+        if association.started > ctx.today or (association.ended and association.ended < year.start):
+            continue
+        count = rng.randint(4, 5)
+        supervision = association.kind == "community" and "супервизии" in association.title
+        for number in range(count):
+            day = year.start + datetime.timedelta(days=14 + number * (280 // count) + rng.randint(0, 10))
+            meeting = _meeting(rng, association, day, number, index, supervision)
+            if day <= ctx.today:  # a planned one is only in the plan
+                held.append((association, meeting))
+            plan.append(PlanItem(association_id=association.pk, year_id=year.pk, planned_on=day, title=meeting.topic,
+                                 responsible="Руководитель ГМО", done=day <= ctx.today))
+    Meeting.objects.bulk_create([meeting for _association, meeting in held])
+    unmarked = {meeting.pk for _association, meeting in sorted(held, key=lambda row: row[1].date)[-2:]}
+    marks = [Attendance(meeting_id=meeting.pk, pedagogue_id=pk, present=present)
+             for association, meeting in held if meeting.pk not in unmarked
+             for pk, present in _marks(rng, members_of[association.pk], meeting.date, index)]
+    Attendance.objects.bulk_create(marks, batch_size=5000)
+    PlanItem.objects.bulk_create(plan)
+    return {"meetings this year": len(held), "of them without attendance": len(unmarked)}
 
 
 def _seed_competitions(ctx, municipality, people, types, years, detailed: bool) -> dict[str, int]:

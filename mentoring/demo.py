@@ -207,12 +207,7 @@ def _seed_municipality(ctx, municipality, detailed: bool) -> dict:
         # School of the Young Teacher and supervision.
         sessions = []
         ysh_count = SESSIONS[min(index, len(SESSIONS) - 1)]
-        for number, topic in enumerate(rng.sample(SESSION_TOPICS, ysh_count)):
-            month_offset = int(number * 9 / ysh_count)
-            day = datetime.date(year.start_year + (1 if month_offset >= 4 else 0), (9 + month_offset - 1) % 12 + 1,
-                                rng.randint(10, 25))
-            sessions.append(Session(municipality=municipality, kind=SessionKind.YOUNG_TEACHER_SCHOOL, date=day,
-                                    topic=topic, leader=rng.choice(LEADERS), place="МБУ «МИМЦ», ауд. 12"))
+        sessions.extend(_school_sessions(rng, municipality, year, ysh_count))
         for topic in rng.sample(SUPERVISION_TOPICS, SUPERVISION[min(index, len(SUPERVISION) - 1)]):
             sessions.append(Session(municipality=municipality, kind=SessionKind.SUPERVISION,
                                     date=datetime.date(year.start_year + 1, rng.randint(1, 4), rng.randint(5, 25)),
@@ -234,9 +229,46 @@ def _seed_municipality(ctx, municipality, detailed: bool) -> dict:
         counts["sessions"] += len(sessions)
         counts["attendance records"] += len(attendance)
     if detailed:
+        counts.update(_seed_current_sessions(ctx, municipality, jobs))
         counts["support requests"] += _support_requests(ctx, municipality)
         counts["attestations"] += _attestation(ctx, municipality)
     return counts
+
+
+def _school_sessions(rng, municipality, year, count: int) -> list:
+    """The year's ``count`` sessions of the School of the Young Teacher, spread from September to May."""
+    from mentoring.models import Session, SessionKind
+
+    sessions = []
+    for number, topic in enumerate(rng.sample(SESSION_TOPICS, count)):
+        month_offset = int(number * 9 / count)
+        day = datetime.date(year.start_year + (1 if month_offset >= 4 else 0), (9 + month_offset - 1) % 12 + 1,
+                            rng.randint(10, 25))
+        sessions.append(Session(municipality=municipality, kind=SessionKind.YOUNG_TEACHER_SCHOOL, date=day,
+                                topic=topic, leader=rng.choice(LEADERS), place="МБУ «МИМЦ», ауд. 12"))
+    return sessions
+
+
+def _seed_current_sessions(ctx, municipality, jobs) -> dict:
+    """The current academic year in progress: the School of the Young Teacher's sessions of the year, those held
+    up to ``ctx.today`` with their young specialists' attendance (nobody has a certificate of them yet: the
+    certificates demo issues last year's); none after the day, since the indicator counts the sessions held. Drawn from a generator of their own, so the
+    rest of the demo stays as it was."""
+    import random
+
+    from core.models import AcademicYear
+    from mentoring.models import Attendance, Session
+
+    rng = random.Random(f"current-sessions-{municipality.pk}-{ctx.today}")
+    year = AcademicYear.objects.get(start_year=ctx.span_end + 1)
+    young, _mentors = _young_and_mentors(jobs, year)
+    held = [session for session in _school_sessions(rng, municipality, year, SESSIONS[-1]) if session.date <= ctx.today]
+    Session.objects.bulk_create(held)
+    attendance = [(session.pk, pk) for people in young.values() for pk, hired in people
+                  if rng.random() < ATTENDANCE[-1]
+                  for session in held if hired <= session.date and rng.random() < 0.6]
+    _insert(Attendance, ["session_id", "pedagogue_id"], attendance)
+    return {"sessions this year": len(held), "attendance this year": len(attendance)}
 
 
 def _insert(model, columns: list[str], rows: list[tuple]) -> None:

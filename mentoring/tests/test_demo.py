@@ -30,3 +30,33 @@ def test_demo_grows_year_on_year_and_is_idempotent():
     before = (Pair.objects.count(), Session.objects.count())
     assert "nothing to add" in seed()
     assert (Pair.objects.count(), Session.objects.count()) == before
+
+
+def test_the_current_year_has_the_school_sessions_held_so_far_waiting_for_certificates(client):
+    """Built for 4 December 2026: the School of the Young Teacher met in September, October and November of
+    2026/2027 (none after the day), young specialists came, and the methodist's home page counts the sessions
+    whose certificates are still to issue as its list does."""
+    import datetime
+    from zoneinfo import ZoneInfo
+
+    import time_machine
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+
+    from mentoring.models import Attendance
+
+    day = datetime.date(2026, 12, 4)
+    seed_demo("core,mentoring", today=day)
+    city = Municipality.objects.get(code="lesosibirsk")
+    this_year = Session.objects.school_of_young_teacher().filter(municipality=city, date__gte=datetime.date(2026, 9, 1))
+    assert sorted({session.date.month for session in this_year}) == [9, 10, 11]
+    assert not this_year.filter(date__gt=day).exists()
+    assert young_teacher_school_sessions(city, AcademicYear.objects.get(start_year=2026)) == 3
+    attended = Attendance.objects.filter(session__in=this_year).values("session").distinct().count()
+    assert attended == 3
+
+    client.force_login(get_user_model().objects.get(username="methodist"))
+    with time_machine.travel(datetime.datetime(2026, 12, 4, 12, tzinfo=ZoneInfo(settings.TIME_ZONE))):
+        todo = {item.title: (item.count, item.url) for item in client.get("/").context["todo"]}
+        count, url = todo["Выдать удостоверения: Занятия Школы молодого педагога"]
+        assert count == 3 == client.get(url).context["page"].paginator.count

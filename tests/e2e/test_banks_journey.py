@@ -46,7 +46,14 @@ def test_material_goes_through_the_expert_council_to_the_showcase(browser_page, 
     page.wait_for_url("**/expertise/*/")
 
     # ... and assigns an expert of another school with a deadline.
-    page.select_option("#id_experts", [str(entry.pk)])
+    # The experts are a search picker too: a few letters of the surname, Enter on the answer.
+    control = page.locator("#id_experts-ts-control")
+    control.press_sequentially("Орло")
+    page.wait_for_selector("#id_experts-ts-dropdown .option.active:has-text('Орлова')")
+    control.press("Enter")
+    control.locator("xpath=..").locator(".item:has-text('Орлова')").wait_for()
+    control.press("Escape")
+    assert page.locator("#id_experts").evaluate("s => [...s.selectedOptions].map(o => o.value)") == [str(entry.pk)]
     page.click("#assign-form button[type=submit]")
     page.wait_for_load_state("networkidle")
     assert "Эксперты назначены" in page.inner_text("#request-status")

@@ -240,10 +240,9 @@ def test_an_external_diagnosis_is_recorded_by_a_methodist_for_their_municipality
 
     scores = {str(s.pk): 2 for s in Statement.objects.all()}
     body = {"pedagogue": teacher_pedagogue.pk, "scores": scores, "finish": True, "note": "Региональный центр"}
-    response = api(far_methodist).post("/api/v1/training/diagnoses/", body, format="json")
-    assert response.status_code == 400 and "pedagogue" in response.json()
-    response = api(school_user).post("/api/v1/training/diagnoses/", body, format="json")
-    assert response.status_code == 400 and "pedagogue" in response.json()
+    for user in (far_methodist, school_user):
+        response = api(user).post("/api/v1/training/diagnoses/", body, format="json")
+        assert response.status_code == 400 and "pedagogue" in response.json()
     assert not Diagnosis.objects.exists()
     response = api(methodist).post("/api/v1/training/diagnoses/", body, format="json")
     assert response.status_code == 201, response.json()

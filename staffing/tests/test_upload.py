@@ -172,6 +172,21 @@ def test_upload_names_each_problem_by_row_and_column_in_russian(school_client, c
     assert not Need.objects.exists()
 
 
+def test_a_refused_upload_offers_the_corrected_file_on_the_same_page(school_client, campaign, school):
+    """The refusal carries the upload form itself: the corrected file is one step, not «Загрузить другой файл»
+    first; the page that accepts a file has no second upload form."""
+    refused = preview(school_client, campaign, school, xlsx([["учитель танцев", None, 1, None, "вакансия"]]))
+    content = refused.content.decode()
+
+    assert issues(refused) == [(2, "Должность", "неизвестная должность «учитель танцев»; выберите из списка")]
+    assert content.count('type="file"') == 1 and 'id="import-upload"' in content
+    assert "Загрузите исправленный файл" in content and "Загрузить другой файл" not in content
+    accepted = preview(school_client, campaign, school, xlsx([["учитель", None, 1, None, "вакансия"]]))
+    assert accepted.context["problems"] == [] and 'name="confirm"' in accepted.content.decode()
+    assert 'type="file"' not in accepted.content.decode()
+    assert not Need.objects.exists()
+
+
 def test_upload_names_cells_it_cannot_read_as_numbers_or_dates(school_client, campaign, school):
     rows = [["учитель", None, "много", "двадцать", "вакансия", "31.02.2021", None, None, None]]
 

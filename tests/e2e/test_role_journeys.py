@@ -267,8 +267,7 @@ def test_school_returns_staffing_needs_after_a_refused_upload(browser_page, city
 
         sheet.cell(row=3, column=1, value="педагог-психолог")
         wb.save(tmp_path / "fixed.xlsx")
-        journey.click("main a:has-text('Загрузить другой файл')")
-        journey.attach("input[type=file]", tmp_path / "fixed.xlsx")
+        journey.attach("#import-upload input[type=file]", tmp_path / "fixed.xlsx")  # the form is on the refusal
         journey.click("form[enctype] button[type=submit]")
         journey.click("button[name=confirm]")
         page.once("dialog", lambda dialog: dialog.accept())

@@ -24,6 +24,9 @@ TIMEOUT = 60
 _MISSING = object()
 # Sent by bulk_written() with ``rows``: the records a bulk write created or changed (monitoring listens).
 rows_written = Signal()
+# Sent by municipalities_written() with ``municipality_ids``: a write whose rows are not at hand (an import's
+# bulk_create) touched these municipalities (monitoring listens; core imports no app above it).
+municipalities_touched = Signal()
 # Written by every page of personal data (core.audit.log_access): moving the generation there would empty the
 # caches on every list a user opens.
 IGNORED_MODELS = {"core.accesslog"}
@@ -56,6 +59,15 @@ def bulk_written(rows: Iterable) -> None:
     transaction.on_commit(records_changed)
     if rows:
         rows_written.send(sender=None, rows=rows)
+
+
+def municipalities_written(municipality_ids: Iterable[int]) -> None:
+    """After a bulk write of these municipalities whose rows are not at hand: the cached values go, and
+    ``municipalities_touched`` lets monitoring mark every stored value of theirs."""
+    records_changed()
+    ids = set(municipality_ids)
+    if ids:
+        municipalities_touched.send(sender=None, municipality_ids=ids)
 
 
 def cached(key: str, compute: Callable[[], object], timeout: int = TIMEOUT):

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from simple_history.models import HistoricalRecords
 
+from core import freshness
 from core.forms import BootstrapFormMixin
 from core.models import normalized_name
 from core.xlsx import XLSX_CONTENT_TYPE, Column, ParsedRow, WorkbookError, read_table, template_bytes
@@ -342,18 +343,13 @@ IMPORT_JOB = "core.import"
 
 def _mark_indicators(user) -> None:
     """Importers write with bulk_create (no signals): the stored indicator values of the municipalities the
-    importing user works in go stale together (monitoring recomputes them in the background)."""
-    from django.apps import apps
-
-    if not apps.is_installed("monitoring"):
-        return
+    importing user works in go stale together (monitoring, listening to ``core.freshness``, recomputes them in
+    the background)."""
     from core.models import Institution
-    from monitoring.stored import records_changed
 
-    municipalities = set(
+    freshness.municipalities_written(
         Institution.objects.for_user(user).order_by().values_list("municipality_id", flat=True).distinct()
     )
-    records_changed(municipalities, None)
 
 
 def run_import(job, progress) -> None:

@@ -134,10 +134,18 @@ def rows_written(sender, rows, **kwargs) -> None:
         _queue(touch)
 
 
-def connect() -> None:
-    from core.freshness import rows_written as bulk_signal
+def municipalities_touched(sender, municipality_ids, **kwargs) -> None:
+    """A bulk write of whole municipalities (``core.freshness.municipalities_written``, an import)."""
+    from . import stored
 
-    bulk_signal.connect(rows_written, dispatch_uid="monitoring.invalidate.bulk")
+    stored.records_changed(municipality_ids, None)
+
+
+def connect() -> None:
+    from core import freshness
+
+    freshness.rows_written.connect(rows_written, dispatch_uid="monitoring.invalidate.bulk")
+    freshness.municipalities_touched.connect(municipalities_touched, dispatch_uid="monitoring.invalidate.municipalities")
     pre_save.connect(before_save, dispatch_uid="monitoring.invalidate.before")
     post_save.connect(changed, dispatch_uid="monitoring.invalidate.save")
     post_delete.connect(changed, dispatch_uid="monitoring.invalidate.delete")

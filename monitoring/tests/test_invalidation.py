@@ -162,6 +162,19 @@ def test_a_bulk_write_moves_its_citys_value_after_the_worker_ran_and_no_other_ci
     } == other_before
 
 
+def test_an_import_marks_the_municipalities_it_wrote_and_no_other(two_cities, city, other_city, methodist):
+    """An import's bulk_create has no rows at hand: core says which municipalities it wrote through
+    core.freshness (core imports nothing of monitoring), and monitoring marks their stored values."""
+    from core.imports import _mark_indicators
+
+    _mark_indicators(methodist)
+
+    assert set(PendingRecomputation.objects.values_list("municipality_id", flat=True)) == {city.pk}
+    assert PendingRecomputation.objects.filter(municipality=city).count() == StoredValues.objects.filter(
+        municipality=city
+    ).values("year_id", "institution_id").distinct().count()
+
+
 def test_the_hours_ledger_marks_the_city_of_the_people_it_posts_for(
     two_cities, city, other_city, school, django_capture_on_commit_callbacks
 ):

@@ -324,7 +324,7 @@ class OrderSerializer(FormValidatedSerializer):
         return services.draft_order(snapshot=validated_data["snapshot"], by=self.context["request"].user)
 
 
-class IssueSerializer(serializers.Serializer):
+class OrderIssueSerializer(serializers.Serializer):
     number = serializers.CharField(max_length=30)
     date = serializers.DateField()
     signatory_position = serializers.CharField(max_length=300)
@@ -371,8 +371,8 @@ class OrderViewSet(DraftOnly, ScopedWriteMixin, viewsets.ModelViewSet):
     def get_write_queryset(self):
         return governed(self.request.user, self.get_queryset())
 
-    @extend_schema(request=IssueSerializer, responses=OrderSerializer)
-    @action(detail=True, methods=["post"], serializer_class=IssueSerializer)
+    @extend_schema(request=OrderIssueSerializer, responses=OrderSerializer)
+    @action(detail=True, methods=["post"], serializer_class=OrderIssueSerializer)
     def issue(self, request, pk=None):
         """Issue the draft with its number, date and signatory (the page's issue form: a future date or a number
         already used that year answers 400 with the warnings until ``confirm`` is sent); its measures and

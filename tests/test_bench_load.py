@@ -56,13 +56,16 @@ def test_haproxy_row_reads_the_nodes_line_from_the_stats_socket(tmp_path):
 def test_children_are_the_processes_a_master_started():
     master = subprocess.Popen(["sh", "-c", "sleep 30 & sleep 30 & wait"])
     try:
-        for _ in range(50):
+        def commands(pids):  # a child forked but not yet exec'd still shows the shell's command line
+            return [Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0] for pid in pids]
+
+        for _ in range(100):
             found = load.children(master.pid)
-            if len(found) == 2:
+            if len(found) == 2 and commands(found) == [b"sleep", b"sleep"]:
                 break
             time.sleep(0.05)
         assert len(found) == 2
-        assert all(Path(f"/proc/{pid}/cmdline").read_bytes().startswith(b"sleep") for pid in found)
+        assert commands(found) == [b"sleep", b"sleep"]
     finally:
         for pid in load.children(master.pid):
             os.kill(pid, 9)

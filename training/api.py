@@ -292,7 +292,7 @@ class EvidenceSerializer(serializers.Serializer):
     file = serializers.FileField(required=False)
 
 
-class ReviewSerializer(serializers.Serializer):
+class RouteItemReviewSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=["accept", "return"])
     comment = serializers.CharField(required=False, allow_blank=True, default="")
 
@@ -337,7 +337,7 @@ class RouteItemViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
                   link=form.cleaned_data.get("link") or "", note=form.cleaned_data.get("note") or "")
         return self._answer(item)
 
-    @extend_schema(request=ReviewSerializer, responses=RouteItemWriteSerializer)
+    @extend_schema(request=RouteItemReviewSerializer, responses=RouteItemWriteSerializer)
     @action(detail=True, methods=["post"])
     def review(self, request, pk=None):
         """Accept the submitted evidence or return the step with a comment (a methodist, as on the route page)."""

@@ -7,20 +7,13 @@ the year (pedagogues employed there during the academic year).
 
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import (
-    YOUNG_AGE,
-    AcademicYear,
-    Institution,
-    employed_during_q,
-    scope_q,
-    years_before,
-)
-from monitoring.measures import exists_for, on_pedagogue, staff_share
-from monitoring.registry import Better, Direction, Unit, declare, indicator
+from core.models import YOUNG_AGE, AcademicYear, years_before
+from monitoring.measures import Measure, exists_for, on_pedagogue, staff_records, staff_share
+from monitoring.registry import Direction, declare
 
 from .models import (
     COMMUNITY_KINDS,
@@ -69,54 +62,27 @@ def entered(levels=None, results=None):
     return lambda year: exists_for(participants(year, levels, results))
 
 
-def active_associations(scope, year: AcademicYear, kinds) -> int:
-    if isinstance(scope, Institution):
-        return _members_from_staff(scope, year, kinds).aggregate(n=Count("association", distinct=True))["n"]
-    return Association.objects.active_during(year).filter(kind__in=kinds, municipality=scope).count()
+# The city counts its own associations and their products (``municipal``); an institution, and a row of the
+# breakdown, those with a member or an author from its staff of the year, in any position (a director counts too).
 
 
-def _members_from_staff(scope, year: AcademicYear, kinds):
-    """Return the year's memberships of active associations held by the scope's staff of the year.
-
-    The employment condition sits in one ``filter()`` so that it applies to one job of the member.
-    """
-    return active_memberships(year, kinds).filter(
-        employed_during_q(year, "pedagogue__employments__"), scope_q(scope, "pedagogue__employments__")
-    )
+def own_associations(kinds) -> Measure:
+    return Measure(lambda municipality, year: Association.objects.active_during(year).filter(
+        kind__in=kinds, municipality=municipality))
 
 
-def active_associations_by_institution(municipality, year: AcademicYear, kinds) -> dict:
-    """Return the number of active associations with a member from each institution's staff of the year."""
-    rows = (
-        _members_from_staff(municipality, year, kinds)
-        .values("pedagogue__employments__institution_id")
-        .annotate(count=Count("association", distinct=True))
-    )
-    return {row["pedagogue__employments__institution_id"]: row["count"] for row in rows}
+def associations_of_staff(kinds) -> Measure:
+    return staff_records(lambda year: active_memberships(year, kinds), counted="association", pedagogical=False)
 
 
-def _products_of_staff(scope, year: AcademicYear, kinds):
-    return (
-        Product.objects.in_year(year)
-        .filter(association__kind__in=kinds)
-        .filter(employed_during_q(year, "authors__employments__"), scope_q(scope, "authors__employments__"))
-    )
+def own_products(kinds) -> Measure:
+    return Measure(lambda municipality, year: Product.objects.in_year(year).filter(
+        association__kind__in=kinds, association__municipality=municipality))
 
 
-def products_created(scope, year: AcademicYear, kinds) -> int:
-    if isinstance(scope, Institution):
-        return _products_of_staff(scope, year, kinds).aggregate(n=Count("pk", distinct=True))["n"]
-    return Product.objects.in_year(year).filter(association__kind__in=kinds, association__municipality=scope).count()
-
-
-def products_created_by_institution(municipality, year: AcademicYear, kinds) -> dict:
-    """Return the number of products with an author from each institution's staff of the year."""
-    rows = (
-        _products_of_staff(municipality, year, kinds)
-        .values("authors__employments__institution_id")
-        .annotate(count=Count("pk", distinct=True))
-    )
-    return {row["authors__employments__institution_id"]: row["count"] for row in rows}
+def products_of_staff(kinds) -> Measure:
+    return staff_records(lambda year: Product.objects.in_year(year).filter(association__kind__in=kinds),
+                         path="authors__", pedagogical=False)
 
 
 def _list_url(name: str, **params) -> str:
@@ -126,24 +92,18 @@ def _list_url(name: str, **params) -> str:
 # --- City methodical associations ----------------------------------------------------------------------
 
 
-@indicator(
+active_gmo = declare(
     "associations.active_gmo",
+    associations_of_staff(GMO),
+    municipal=own_associations(GMO),
     direction=Direction.ASSOCIATIONS,
     title=_("City methodical associations active"),
-    unit=Unit.COUNT,
-    better=Better.UP,
     key=True,
     rule=_("ГМО whose period of activity overlaps the academic year; for an institution, those with a member "
            "from its staff"),
     source=_("Associations register (kind, period of activity, members)"),
 )
-def active_gmo(scope, year: AcademicYear) -> int:
-    return active_associations(scope, year, GMO)
-
-
-@active_gmo.breakdown
-def active_gmo_by_institution(municipality, year: AcademicYear) -> dict:
-    return active_associations_by_institution(municipality, year, GMO)
+active_gmo_by_institution = active_gmo.by_institution
 
 
 @active_gmo.records
@@ -156,30 +116,22 @@ share_in_gmo = declare(
     staff_share(members_of(GMO)),
     direction=Direction.ASSOCIATIONS,
     title=_("Share of pedagogues in a city methodical association"),
-    unit=Unit.SHARE,
-    better=Better.UP,
     rule=_("Pedagogues who were members of an active ГМО during the year ÷ pedagogues employed during the year"),
     source=_("Associations register (memberships) and employment history"),
 )
 
 
-@indicator(
+gmo_products = declare(
     "associations.gmo_products",
+    products_of_staff(GMO),
+    municipal=own_products(GMO),
     direction=Direction.ASSOCIATIONS,
     title=_("Methodical products of city methodical associations"),
-    unit=Unit.COUNT,
-    better=Better.UP,
     rule=_("Products of ГМО created during the academic year; for an institution, those with an author from "
            "its staff"),
     source=_("Associations register (products)"),
 )
-def gmo_products(scope, year: AcademicYear) -> int:
-    return products_created(scope, year, GMO)
-
-
-@gmo_products.breakdown
-def gmo_products_by_institution(municipality, year: AcademicYear) -> dict:
-    return products_created_by_institution(municipality, year, GMO)
+gmo_products_by_institution = gmo_products.by_institution
 
 
 share_members_under_35 = declare(
@@ -187,8 +139,6 @@ share_members_under_35 = declare(
     staff_share(under_35, among=members_of(ALL_KINDS)),
     direction=Direction.ASSOCIATIONS,
     title=_("Share of pedagogues under 35 among members of associations and communities"),
-    unit=Unit.SHARE,
-    better=Better.UP,
     rule=_("Members (of any active ГМО, community or creative group during the year) younger than 35 on "
            "1 September ÷ all such members, among pedagogues employed during the year"),
     source=_("Associations register (memberships), pedagogue directory"),
@@ -198,24 +148,18 @@ share_members_under_35 = declare(
 # --- Professional communities and creative groups -----------------------------------------------------
 
 
-@indicator(
+active_communities = declare(
     "associations.active_communities",
+    associations_of_staff(COMMUNITY_KINDS),
+    municipal=own_associations(COMMUNITY_KINDS),
     direction=Direction.COMMUNITIES,
     title=_("Professional communities and creative groups active"),
-    unit=Unit.COUNT,
-    better=Better.UP,
     key=True,
     rule=_("Communities and creative groups whose period of activity overlaps the academic year; for an "
            "institution, those with a member from its staff"),
     source=_("Associations register (kind, period of activity, members)"),
 )
-def active_communities(scope, year: AcademicYear) -> int:
-    return active_associations(scope, year, COMMUNITY_KINDS)
-
-
-@active_communities.breakdown
-def active_communities_by_institution(municipality, year: AcademicYear) -> dict:
-    return active_associations_by_institution(municipality, year, COMMUNITY_KINDS)
+active_communities_by_institution = active_communities.by_institution
 
 
 @active_communities.records
@@ -228,8 +172,6 @@ share_in_communities = declare(
     staff_share(members_of(COMMUNITY_KINDS)),
     direction=Direction.COMMUNITIES,
     title=_("Share of pedagogues in professional communities and creative groups"),
-    unit=Unit.SHARE,
-    better=Better.UP,
     key=True,
     rule=_("Pedagogues who were members of an active community or creative group during the year ÷ "
            "pedagogues employed during the year"),
@@ -237,23 +179,17 @@ share_in_communities = declare(
 )
 
 
-@indicator(
+community_products = declare(
     "associations.community_products",
+    products_of_staff(COMMUNITY_KINDS),
+    municipal=own_products(COMMUNITY_KINDS),
     direction=Direction.COMMUNITIES,
     title=_("Methodical products of communities and creative groups"),
-    unit=Unit.COUNT,
-    better=Better.UP,
     rule=_("Products of communities and creative groups created during the academic year; for an institution, "
            "those with an author from its staff"),
     source=_("Associations register (products)"),
 )
-def community_products(scope, year: AcademicYear) -> int:
-    return products_created(scope, year, COMMUNITY_KINDS)
-
-
-@community_products.breakdown
-def community_products_by_institution(municipality, year: AcademicYear) -> dict:
-    return products_created_by_institution(municipality, year, COMMUNITY_KINDS)
+community_products_by_institution = community_products.by_institution
 
 
 # --- Professional-skill competitions ------------------------------------------------------------------
@@ -264,8 +200,6 @@ share_in_competitions = declare(
     staff_share(entered()),
     direction=Direction.COMPETITIONS,
     title=_("Share of pedagogues taking part in professional-skill competitions"),
-    unit=Unit.SHARE,
-    better=Better.UP,
     key=True,
     rule=_("Pedagogues with an entry (alone or in a team) in a competition of the academic year, any level ÷ "
            "pedagogues employed during the year"),
@@ -283,8 +217,6 @@ share_in_municipal_competitions = declare(
     staff_share(entered(MUNICIPAL_LEVELS)),
     direction=Direction.COMPETITIONS,
     title=_("Share of pedagogues in municipal competitions"),
-    unit=Unit.SHARE,
-    better=Better.UP,
     rule=_("Pedagogues with an entry in a municipal or intermunicipal competition of the academic year ÷ "
            "pedagogues employed during the year"),
     source=_("Competition results"),
@@ -296,8 +228,6 @@ share_in_regional_competitions = declare(
     staff_share(entered(REGIONAL_AND_ABOVE)),
     direction=Direction.COMPETITIONS,
     title=_("Share of pedagogues in regional and higher-level competitions"),
-    unit=Unit.SHARE,
-    better=Better.UP,
     key=True,
     rule=_("Pedagogues with an entry in a regional, interregional, all-Russian or international competition of "
            "the academic year ÷ pedagogues employed during the year"),
@@ -310,8 +240,6 @@ winners_per_participant = declare(
     staff_share(entered(results=WINNING_RESULTS), among=entered()),
     direction=Direction.COMPETITIONS,
     title=_("Winners and prize-winners per competition participant"),
-    unit=Unit.SHARE,
-    better=Better.UP,
     rule=_("Participants of the year's competitions with at least one win or prize ÷ participants of the year's "
            "competitions, among pedagogues employed during the year"),
     source=_("Competition results"),

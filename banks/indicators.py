@@ -4,30 +4,17 @@ the expert council recommended."""
 from django.utils.translation import gettext_lazy as _
 
 from banks.models import Item
-from core.models import AcademicYear, scope_q
-from monitoring.measures import Measure
-from monitoring.registry import Better, Direction, Unit, declare
+from monitoring.measures import records
+from monitoring.registry import Direction, declare
 
 SOURCE = _("Banks of pedagogical information (banks app)")
 
 
-def _published(scope, year: AcademicYear):
-    return Item.objects.published().filter(scope_q(scope), published_on__gte=year.start, published_on__lte=year.end)
-
-
-def _recommended(scope, year: AcademicYear):
-    return Item.objects.published().filter(
-        scope_q(scope), recommended_on__gte=year.start, recommended_on__lte=year.end
-    )
-
-
 items_published = declare(
     "banks.items_published",
-    Measure(_published),
+    records(Item.objects.published(), "published_on"),
     direction=Direction.BANKS,
     title=_("Bank items published in the year"),
-    unit=Unit.COUNT,
-    better=Better.UP,
     rule=_("Items of the three banks published during the academic year (and still published), by institution"),
     source=SOURCE,
     key=True,
@@ -36,11 +23,9 @@ items_published = declare(
 
 items_recommended = declare(
     "banks.items_recommended",
-    Measure(_recommended),
+    records(Item.objects.published(), "recommended_on"),
     direction=Direction.BANKS,
     title=_("Bank items recommended by the expert council"),
-    unit=Unit.COUNT,
-    better=Better.UP,
     rule=_("Published items whose expert review concluded «recommended» during the academic year"),
     source=SOURCE,
 )

@@ -9,18 +9,10 @@ of the first/highest category are core indicators and are not repeated here.
 
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.models import (
-    AcademicYear,
-    Employment,
-    Institution,
-    employed_during_q,
-    own_institutions_q,
-    pedagogical_q,
-    scope_q,
-)
+from core.models import AcademicYear
 from mentoring.models import (
     Attendance,
     Pair,
@@ -28,12 +20,11 @@ from mentoring.models import (
     ParticipantRole,
     Session,
     SessionKind,
-    period_overlaps_q,
     young_specialist_q,
 )
 from mentoring.retention import cohort_retention, cohort_retention_by_institution
-from monitoring.measures import Measure, exists_for, staff_share
-from monitoring.registry import Better, Direction, Unit, declare, indicator
+from monitoring.measures import Measure, exists_for, records, staff_records, staff_share
+from monitoring.registry import Direction, Unit, declare, indicator
 
 
 def _young(year: AcademicYear) -> Q:
@@ -41,19 +32,23 @@ def _young(year: AcademicYear) -> Q:
     return young_specialist_q(year.start, prefix="pedagogue__")
 
 
+def _active_pairs(year: AcademicYear):
+    return Pair.objects.during(year.start, year.end)
+
+
 def _mentored(year: AcademicYear) -> Q:
-    pairs = Pair.objects.filter(period_overlaps_q(year.start, year.end)).values("pk")
-    return exists_for(Participant.objects.filter(role=ParticipantRole.MENTEE, pair__in=pairs))
+    return exists_for(Participant.objects.filter(role=ParticipantRole.MENTEE, pair__in=_active_pairs(year).values("pk")))
+
+
+def _attendance(year: AcademicYear):
+    """Attendance of the School of the Young Teacher's sessions held during the year."""
+    return Attendance.objects.filter(
+        session__kind=SessionKind.YOUNG_TEACHER_SCHOOL, session__date__range=(year.start, year.end),
+    )
 
 
 def _attended(year: AcademicYear) -> Q:
-    return exists_for(Attendance.objects.filter(
-        session__kind=SessionKind.YOUNG_TEACHER_SCHOOL, session__date__range=(year.start, year.end),
-    ))
-
-
-def _active_pairs(scope, year: AcademicYear):
-    return Pair.objects.filter(scope_q(scope), period_overlaps_q(year.start, year.end))
+    return exists_for(_attendance(year))
 
 
 share_young_with_mentor = declare(
@@ -61,8 +56,6 @@ share_young_with_mentor = declare(
     staff_share(_mentored, among=_young),
     direction=Direction.MENTORING,
     title=_("Share of young specialists with a mentor"),
-    unit=Unit.SHARE,
-    better=Better.UP,
     key=True,
     rule=_("Young specialists who were mentees of a pair active during the year ÷ young specialists employed "
            "during the year"),
@@ -72,11 +65,9 @@ share_young_with_mentor = declare(
 
 pairs_active = declare(
     "mentoring.pairs_active",
-    Measure(_active_pairs),
+    records(_active_pairs),
     direction=Direction.MENTORING,
     title=_("Mentoring pairs and groups active during the year"),
-    unit=Unit.COUNT,
-    better=Better.UP,
     rule=_("Pairs and groups whose period overlaps the academic year"),
     source=_("Mentoring pairs"),
 )
@@ -103,7 +94,6 @@ def _retention_indicator(n: int):
         direction=Direction.MENTORING,
         title=RETENTION_TITLES[n],
         unit=Unit.SHARE,
-        better=Better.UP,
         rule=RETENTION_RULES[n],
         source=_("Employment history of pedagogues"),
     )
@@ -127,8 +117,6 @@ young_teacher_school_attendance = declare(
     staff_share(_attended, among=_young),
     direction=Direction.YOUNG_TEACHER_SCHOOL,
     title=_("Share of young specialists attending the School of the Young Teacher"),
-    unit=Unit.SHARE,
-    better=Better.UP,
     key=True,
     rule=_("Young specialists who attended at least one session of the School of the Young Teacher during "
            "the year ÷ young specialists employed during the year"),
@@ -136,32 +124,18 @@ young_teacher_school_attendance = declare(
 )
 
 
-@indicator(
+def _sessions_held(municipality, year: AcademicYear):
+    return Session.objects.school_of_young_teacher().in_year(year).filter(municipality=municipality)
+
+
+# The pedagogical staff: a session attended only by a manager is not the school's.
+young_teacher_school_sessions = declare(
     "mentoring.young_teacher_school_sessions",
+    staff_records(_attendance, counted="session"),
+    municipal=Measure(_sessions_held),
     direction=Direction.YOUNG_TEACHER_SCHOOL,
     title=_("Sessions of the School of the Young Teacher"),
-    unit=Unit.COUNT,
-    better=Better.UP,
     rule=_("Sessions held during the academic year; for an institution, the sessions its pedagogues attended"),
     source=_("Sessions of the School of the Young Teacher"),
 )
-def young_teacher_school_sessions(scope, year: AcademicYear) -> int:
-    sessions = Session.objects.school_of_young_teacher().in_year(year)
-    if isinstance(scope, Institution):
-        # The pedagogical staff, as in the breakdown: a session attended only by a manager is not the school's.
-        staff = Employment.objects.filter(employed_during_q(year), pedagogical_q(), institution=scope).values("pedagogue_id")
-        return sessions.filter(Exists(Attendance.objects.filter(session=OuterRef("pk"), pedagogue_id__in=staff))
-                               ).count()
-    return sessions.filter(municipality=scope).count()
-
-
-@young_teacher_school_sessions.breakdown
-def young_teacher_school_sessions_by_institution(municipality, year: AcademicYear) -> dict:
-    rows = (
-        Employment.objects.filter(employed_during_q(year), pedagogical_q(), own_institutions_q(municipality, "institution__"))
-        .filter(pedagogue__session_attendance__session__kind=SessionKind.YOUNG_TEACHER_SCHOOL,
-                pedagogue__session_attendance__session__date__range=(year.start, year.end))
-        .values("institution_id")
-        .annotate(n=Count("pedagogue__session_attendance__session", distinct=True))
-    )
-    return {row["institution_id"]: row["n"] for row in rows}
+young_teacher_school_sessions_by_institution = young_teacher_school_sessions.by_institution

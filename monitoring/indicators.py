@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import FIRST_OR_HIGHEST, AcademicYear, CategoryAward, years_before
 from monitoring.measures import exists_for, on_pedagogue, staff_share
-from monitoring.registry import Better, Direction, Unit, declare
+from monitoring.registry import Direction, declare
 
 
 def _under_35(year: AcademicYear) -> Q:
@@ -27,8 +27,6 @@ share_under_35 = declare(
     staff_share(_under_35),
     direction=Direction.MENTORING,
     title=_("Share of pedagogues under 35"),
-    unit=Unit.SHARE,
-    better=Better.UP,
     rule=_("Pedagogues younger than 35 on 1 September ÷ pedagogues employed during the year"),
     source=_("Pedagogue directory and employment history"),
 )
@@ -38,8 +36,6 @@ share_first_or_highest_category = declare(
     staff_share(_first_or_highest),
     direction=Direction.TRAINING,
     title=_("Share of pedagogues with the first or highest category"),
-    unit=Unit.SHARE,
-    better=Better.UP,
     rule=_("Pedagogues holding the first, highest or a higher category on 31 August ÷ pedagogues employed "
            "during the year"),
     source=_("Pedagogues' category history (order dates, valid five years)"),

@@ -19,6 +19,11 @@ planner walks the scope's jobs only instead of testing every pedagogue of the re
 conditions are ``Q``s on employment rows: ``on_pedagogue(Q(...))`` (the pedagogue's own fields),
 ``pedagogue_in(ids)`` (a subquery of pedagogue ids) or ``exists_for(rows)`` (rows of a model with a ``pedagogue``
 foreign key).
+
+A count of records is their queryset and what dates them in the year: ``records(queryset, "published_on")`` (a date
+field between 1 September and 31 August, or a condition on the year such as ``working_q``), counted in the scope's
+institutions at a path (``path="project__"``); ``staff_records(queryset)`` counts the year's records of the scope's
+staff instead (a record counts in every institution where its pedagogue worked during the year).
 """
 
 from collections.abc import Callable
@@ -111,18 +116,45 @@ def staff_share(matching: Condition, among: Condition | None = None) -> Measure:
     return Measure(rows, matching=matching, counted="pedagogue")
 
 
-def records_of_staff(queryset: QuerySet, scope, year: AcademicYear, path: str = "pedagogue__") -> QuerySet:
+def records_of_staff(queryset: QuerySet, scope, year: AcademicYear, path: str = "pedagogue__",
+                     pedagogical: bool = True) -> QuerySet:
     """The records (e.g. completions) of pedagogues of the scope's staff of the year, one row per record and job:
-    count ``pk`` distinct, group by ``<path>employments__institution_id``."""
+    count ``pk`` distinct, group by ``<path>employments__institution_id``. The staff's jobs are in pedagogical
+    positions unless ``pedagogical=False`` (any job: the associations count their managers' memberships too)."""
     jobs = f"{path}employments__"
-    return queryset.filter(employed_during_q(year, jobs), pedagogical_q(jobs), scope_q(scope, jobs))
+    staff = [employed_during_q(year, jobs), scope_q(scope, jobs)]
+    if pedagogical:
+        staff.insert(1, pedagogical_q(jobs))
+    return queryset.filter(*staff)
 
 
-def staff_records(queryset: Callable[[AcademicYear], QuerySet], matching: Condition | None = None) -> Measure:
+def staff_records(queryset: Callable[[AcademicYear], QuerySet], matching: Condition | None = None, *,
+                  path: str = "pedagogue__", counted: str = "pk", pedagogical: bool = True) -> Measure:
     """A count or share of the year's records of the scope's staff (each record in every institution where its
-    pedagogue worked during the year)."""
+    pedagogue worked during the year): ``queryset(year)`` reaches the pedagogue at ``path`` (``"authors__"``)."""
     return Measure(
-        lambda scope, year: records_of_staff(queryset(year), scope, year),
+        lambda scope, year: records_of_staff(queryset(year), scope, year, path, pedagogical),
         matching=matching,
-        institution="pedagogue__employments__institution_id",
+        counted=counted,
+        institution=f"{path}employments__institution_id",
     )
+
+
+def records(queryset, dated: str | Condition | None = None, *, path: str = "", counted: str = "pk",
+            matching: Condition | None = None) -> Measure:
+    """A count (or a share, with ``matching``) of records in the scope's institutions, dated in the year.
+
+    ``queryset`` is a QuerySet (or manager) or a function of the year returning one; ``dated`` a date field of the
+    rows (between the year's 1 September and 31 August) or a condition on the year (``working_q``); the records'
+    institution is at ``path`` (``"project__"``: the project's lead institution).
+    """
+
+    def rows(scope, year: AcademicYear) -> QuerySet:
+        found = queryset(year) if callable(queryset) else queryset.all()
+        if isinstance(dated, str):
+            found = found.filter(**{f"{dated}__range": (year.start, year.end)})
+        elif dated is not None:
+            found = found.filter(dated(year))
+        return found.filter(scope_q(scope, path))
+
+    return Measure(rows, matching=matching, counted=counted, institution=f"{path}institution_id")

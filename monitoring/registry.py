@@ -171,32 +171,41 @@ def indicator(code: str, *, direction: str, title: str, **meta):
     return decorate
 
 
-def declare(code: str, measure, *, direction: str, title: str, breakdown: bool = True, **meta):
+def declare(code: str, measure, *, direction: str, title: str, breakdown: bool = True, municipal=None, **meta):
     """Register an indicator declared as a measure (``monitoring.measures.Measure``)::
 
         share_with_route = declare(
             "training.share_with_route",
             staff_share(lambda year: exists_for(Route.objects.filter(year=year))),
-            direction=Direction.TRAINING, title=_("..."), unit=Unit.SHARE, rule=_("..."),
+            direction=Direction.TRAINING, title=_("..."), rule=_("..."),
         )
 
     The value is ``measure.value`` and the breakdown ``measure.by_institution`` (unless ``breakdown=False``), both
-    derived from the one declaration. Returns the value function, with ``.by_institution`` and ``.records``.
+    derived from the one declaration; the unit is a share for a measure with a condition, a count otherwise (say
+    another unit only for what is neither).
+
+    ``municipal`` is the municipality's own measure when its value is not the measure over its institutions' rows:
+    the city counts its own associations, an institution (and a row of the breakdown) those its staff is a member
+    of. Such an indicator is not a measure of one population (``Indicator.measure`` stays None): its rows do not
+    add up to the value. Returns the value function, with ``.by_institution`` and ``.records``.
     """
-    unit = meta.get("unit", Unit.COUNT)
+    unit = meta.setdefault("unit", Unit.SHARE if measure.is_share else Unit.COUNT)
     if (unit == Unit.SHARE) != measure.is_share:
         raise ImproperlyConfigured(
             f"Indicator {code!r}: a share needs a measure with a condition, a count one without (unit {unit!r})"
         )
 
     def compute(scope, year):
-        return measure.value(scope, year)
+        from core.models import Institution
+
+        own = measure if municipal is None or isinstance(scope, Institution) else municipal
+        return own.value(scope, year)
 
     compute.__name__ = compute.__qualname__ = code.split(".", 1)[1]
     meta.setdefault("per_institution", not measure.counts_institutions)
     by_institution = measure.by_institution if breakdown else None
     registry.register(Indicator(code=code, direction=direction, title=title, compute=compute,
-                                breakdown=by_institution, measure=measure, **meta))
+                                breakdown=by_institution, measure=measure if municipal is None else None, **meta))
     compute.by_institution = by_institution
     return _handle(code, compute)
 

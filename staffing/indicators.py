@@ -34,6 +34,24 @@ def _posts(campaign: Campaign, scope) -> Decimal:
     return rates(needs.aggregate(posts=Sum("posts"))["posts"])
 
 
+def _asking(scope, year: AcademicYear) -> Campaign | None:
+    """The year's last campaign, unless there is none or the scope is an institution it does not require (the
+    value is then None)."""
+    campaign = campaign_of(scope, year)
+    if campaign is None or (isinstance(scope, Institution) and not campaign.requires(scope)):
+        return None
+    return campaign
+
+
+def _vacant_rates(municipality, year: AcademicYear) -> tuple[Campaign | None, dict]:
+    """The year's last campaign and ``{institution_id: vacant rates}`` for the institutions it requires."""
+    campaign = campaign_of(municipality, year)
+    if campaign is None:
+        return None, {}
+    posts = dict(counted_needs(campaign).values_list("submission__institution_id").annotate(Sum("posts")))
+    return campaign, {pk: rates(posts.get(pk)) for pk in campaign.required_institutions().values_list("pk", flat=True)}
+
+
 @indicator(
     "staffing.vacant_posts",
     direction=Direction.STAFFING,
@@ -45,19 +63,13 @@ def _posts(campaign: Campaign, scope) -> Decimal:
     source=_("Staffing-needs campaigns: institutions' submissions"),
 )
 def vacant_posts(scope, year: AcademicYear) -> Decimal | None:
-    campaign = campaign_of(scope, year)
-    if campaign is None or (isinstance(scope, Institution) and not campaign.requires(scope)):
-        return None
-    return _posts(campaign, scope)
+    campaign = _asking(scope, year)
+    return None if campaign is None else _posts(campaign, scope)
 
 
 @vacant_posts.breakdown
 def vacant_posts_by_institution(municipality, year: AcademicYear) -> dict:
-    campaign = campaign_of(municipality, year)
-    if campaign is None:
-        return {}
-    posts = dict(counted_needs(campaign).values_list("submission__institution_id").annotate(Sum("posts")))
-    return {pk: rates(posts.get(pk)) for pk in campaign.required_institutions().values_list("pk", flat=True)}
+    return _vacant_rates(municipality, year)[1]
 
 
 @vacant_posts.records
@@ -80,8 +92,8 @@ def vacant_posts_records(institution, year: AcademicYear) -> str:
     source=_("Staffing-needs campaigns and the pedagogue directory"),
 )
 def share_vacant(scope, year: AcademicYear) -> Decimal | None:
-    campaign = campaign_of(scope, year)
-    if campaign is None or (isinstance(scope, Institution) and not campaign.requires(scope)):
+    campaign = _asking(scope, year)
+    if campaign is None:
         return None
     posts = _posts(campaign, scope)
     occupied = rates(staff_jobs(campaign, _required(campaign, scope)).aggregate(n=Sum("rate"))["n"])
@@ -90,16 +102,11 @@ def share_vacant(scope, year: AcademicYear) -> Decimal | None:
 
 @share_vacant.breakdown
 def share_vacant_by_institution(municipality, year: AcademicYear) -> dict:
-    campaign = campaign_of(municipality, year)
+    campaign, vacant = _vacant_rates(municipality, year)
     if campaign is None:
         return {}
-    posts = dict(counted_needs(campaign).values_list("submission__institution_id").annotate(Sum("posts")))
     occupied = dict(staff_jobs(campaign).values_list("institution_id").annotate(Sum("rate")))
-    result = {}
-    for pk in campaign.required_institutions().values_list("pk", flat=True):
-        vacant = rates(posts.get(pk))
-        result[pk] = share(vacant, rates(occupied.get(pk)) + vacant)
-    return result
+    return {pk: share(posts, rates(occupied.get(pk)) + posts) for pk, posts in vacant.items()}
 
 
 def _answering(scope, year: AcademicYear):
@@ -118,8 +125,6 @@ share_submitted_on_time = declare(
     Measure(_answering, matching=lambda year: Q(on_time=True), institution="pk"),
     direction=Direction.STAFFING,
     title=_("Share of institutions that submitted their staffing needs on time"),
-    unit=Unit.SHARE,
-    better=Better.UP,
     key=True,
     rule=_("Institutions whose answer was received by the deadline ÷ institutions that must answer "
            "the year's last campaign"),

@@ -22,7 +22,7 @@ from core.models import (
     years_before,
 )
 from monitoring.measures import exists_for, pedagogue_in, staff_records, staff_share
-from monitoring.registry import Better, Direction, Unit, declare, indicator
+from monitoring.registry import Direction, Unit, declare, indicator
 from training.models import Completion, Diagnosis, HourEntry, ProviderType, Route
 
 HOURS = DecimalField(max_digits=10, decimal_places=1)
@@ -50,8 +50,6 @@ share_completed_pd = declare(
     staff_share(lambda year: exists_for(Completion.objects.finished_in(year))),
     direction=Direction.TRAINING,
     title=_("Share of pedagogues who completed PD in the year"),
-    unit=Unit.SHARE,
-    better=Better.UP,
     key=True,
     rule=_("Pedagogues with a PD course or module finished during the academic year ÷ pedagogues employed during the year"),
     source=SOURCE_COMPLETIONS,
@@ -64,8 +62,6 @@ share_pd_requirement_met = declare(
     staff_share(lambda year: exists_for(_requirement_rows(year))),
     direction=Direction.TRAINING,
     title=_("Share of pedagogues meeting the 3-year PD requirement"),
-    unit=Unit.SHARE,
-    better=Better.UP,
     key=True,
     rule=_("Pedagogues with a PD completion in the 3 years ending 31 August of the year ÷ pedagogues employed during the year"),
     source=SOURCE_COMPLETIONS,
@@ -85,8 +81,6 @@ share_completions_cnppm = declare(
     _completion_share(CNPPM),
     direction=Direction.TRAINING,
     title=_("Share of PD completions at the CNPPM"),
-    unit=Unit.SHARE,
-    better=Better.UP,
     rule=_("Completions at the regional centre of continuous professional mastery ÷ all completions of the year"),
     source=SOURCE_COMPLETIONS,
 )
@@ -96,8 +90,6 @@ share_completions_federal_register = declare(
     _completion_share(FEDERAL),
     direction=Direction.TRAINING,
     title=_("Share of PD completions on federal-register programmes"),
-    unit=Unit.SHARE,
-    better=Better.UP,
     rule=_("Completions of programmes in the federal register of PD programmes ÷ all completions of the year"),
     source=SOURCE_COMPLETIONS,
 )
@@ -107,8 +99,6 @@ share_diagnosed = declare(
     staff_share(lambda year: pedagogue_in(_diagnosed_in(year))),
     direction=Direction.TRAINING,
     title=_("Share of pedagogues who took a deficit diagnosis"),
-    unit=Unit.SHARE,
-    better=Better.UP,
     rule=_("Pedagogues with a completed self- or external diagnosis in the year ÷ pedagogues employed during the year"),
     source=_("Diagnoses of professional deficits"),
 )
@@ -118,8 +108,6 @@ share_with_route = declare(
     staff_share(lambda year: pedagogue_in(_with_route(year))),
     direction=Direction.TRAINING,
     title=_("Share of pedagogues with an individual route"),
-    unit=Unit.SHARE,
-    better=Better.UP,
     key=True,
     rule=_("Pedagogues with an individual educational route for the year ÷ pedagogues employed during the year"),
     source=_("Individual educational routes"),
@@ -136,18 +124,17 @@ share_routes_completed = declare(
     staff_share(_completed_route, among=lambda year: pedagogue_in(_with_route(year))),
     direction=Direction.TRAINING,
     title=_("Share of individual routes completed"),
-    unit=Unit.SHARE,
-    better=Better.UP,
     rule=_("Routes of the year with every item accepted by the tutor ÷ routes of the year (of pedagogues employed in the scope)"),
     source=_("Individual educational routes"),
 )
 
 
-def _window_hours(year: AcademicYear):
-    """A subquery: the pedagogue's ledger hours in the PD window ending 31 August of the year."""
+def _window_hours(year: AcademicYear, pedagogue: str = "pedagogue_id"):
+    """A subquery: the pedagogue's (the outer row's ``pedagogue``) ledger hours in the PD window ending 31 August of
+    the year."""
     return Subquery(
         HourEntry.objects.filter(
-            pedagogue=OuterRef("pedagogue_id"),
+            pedagogue=OuterRef(pedagogue),
             date__gt=years_before(year.end, settings.PD_WINDOW_YEARS),
             date__lte=year.end,
         ).order_by().values("pedagogue").annotate(s=Sum("hours")).values("s"),
@@ -163,21 +150,13 @@ MEAN_PLACES = Decimal("0.1")
     direction=Direction.TRAINING,
     title=_("Mean PD hours accumulated in the window"),
     unit=Unit.HOURS,
-    better=Better.UP,
     rule=_("Sum of PD hours in the 3 years ending 31 August of the year ÷ pedagogues employed during the year"),
     source=_("Hour account (completions and other posted hours)"),
 )
 def mean_window_hours(scope, year: AcademicYear) -> Decimal | None:
     staff = Pedagogue.objects.employed_during(year, scope)
-    hours = Subquery(
-        HourEntry.objects.filter(
-            pedagogue=OuterRef("pk"),
-            date__gt=years_before(year.end, settings.PD_WINDOW_YEARS),
-            date__lte=year.end,
-        ).order_by().values("pedagogue").annotate(s=Sum("hours")).values("s"),
-        output_field=HOURS,
-    )
-    result = staff.annotate(h=Coalesce(hours, Value(Decimal("0")), output_field=HOURS)).aggregate(mean=Avg("h"))
+    hours = Coalesce(_window_hours(year, "pk"), Value(Decimal("0")), output_field=HOURS)
+    result = staff.annotate(h=hours).aggregate(mean=Avg("h"))
     mean = result["mean"]
     return None if mean is None else Decimal(str(mean)).quantize(MEAN_PLACES)
 

@@ -2,13 +2,18 @@
 
 An ``Importer`` names its columns, validates rows (per row and across rows) and
 writes them. ``ImportView`` drives it: upload → preview with every problem
-named by row and column → confirm → one transaction. The uploaded file waits in
-``MEDIA_ROOT/imports/`` under a random token kept in the uploader's session, so
-nothing is written before the confirmation and no one else can confirm it.
+named by row and column → confirm → one transaction. Both the check and the
+write are background jobs (``jobs``): the uploaded file waits in
+``MEDIA_ROOT/imports/`` under a random token, the check job keeps its preview
+next to it, and only the owner of that check job may see the preview and
+confirm it, so nothing is written before the confirmation and no one else can
+confirm it. Without a broker both jobs run in the request, as before.
 """
 
+import hmac
+import pickle
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,11 +22,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpResponse
+from django.forms.utils import ErrorDict
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
+from django.utils.crypto import salted_hmac
+from django.utils.formats import number_format
 from django.utils.functional import cached_property
-from django.utils.translation import get_language, gettext_lazy, gettext_noop
+from django.utils.translation import get_language, gettext_lazy, gettext_noop, ngettext
 from django.utils.translation import gettext as _
 from django.views import View
 from simple_history.models import HistoricalRecords
@@ -29,6 +37,7 @@ from simple_history.models import HistoricalRecords
 from core import freshness
 from core.forms import BootstrapFormMixin
 from core.models import normalized_name
+from core.params import parse_id
 from core.xlsx import XLSX_CONTENT_TYPE, Column, ParsedRow, WorkbookError, read_table, template_bytes
 
 # Row actions and write counts are shown through {% translate %} / gettext at run time.
@@ -158,21 +167,24 @@ class Importer:
         return not errors
 
     # --- the flow ----------------------------------------------------------
-    def parse(self, file) -> list[ParsedRow]:
+    def parse(self, file, progress: Callable[[int, int], None] | None = None) -> list[ParsedRow]:
+        """Read and check every row; ``progress(checked, total)`` is called after each row (a job's progress)."""
         rows = read_table(file, self.columns, max_rows=self.max_rows)
         if not rows:
             raise WorkbookError(_("The table has a header but no rows."))
         if len(rows) > self.max_rows:
             raise WorkbookError(_("The file has more than {count} rows.").format(count=self.max_rows))
-        for row in rows:
+        for checked, row in enumerate(rows, 1):
             if not row.total:
                 self.validate_row(row)
+            if progress is not None:
+                progress(checked, len(rows))
         self.validate_rows(rows)
         return rows
 
-    def commit(self, file) -> dict[str, int]:
+    def commit(self, file, progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
         with transaction.atomic():
-            rows = self.parse(file)
+            rows = self.parse(file, progress)
             if any(not row.ok for row in rows):
                 raise ImportRejected(rows)
             return self.write(rows)
@@ -201,6 +213,13 @@ class UploadForm(BootstrapFormMixin, forms.Form):
             raise forms.ValidationError(_("Upload an Excel workbook with the .xlsx or .xls extension."))
         return file
 
+    @classmethod
+    def refused(cls, message: str) -> "UploadForm":
+        """An empty form that says why the last file was refused (its check ran in a job, not on this form)."""
+        form = cls()
+        form._errors = ErrorDict(file=form.error_class([message], renderer=form.renderer))
+        return form
+
 
 def _pending_dir() -> Path:
     path = Path(settings.MEDIA_ROOT) / "imports"
@@ -208,7 +227,49 @@ def _pending_dir() -> Path:
     return path
 
 
+def _upload_path(token: str) -> Path:
+    return _pending_dir() / f"{token}.xlsx"
+
+
+def _preview_path(token: str) -> Path:
+    return _pending_dir() / f"{token}.preview"
+
+
 PENDING_HOURS = 24
+_PREVIEW_SALT = "core.imports.preview"
+
+
+def save_preview(token: str, rows: list[ParsedRow]) -> None:
+    """Keep the checked rows of an upload for its preview page, next to the upload (``MEDIA_ROOT/imports/``, the
+    directory every web node and the worker share). The rows carry what the importer resolved (``row.cleaned``:
+    records, directories), so they are pickled, signed with the project's secret key: a file that was not written
+    here is never unpickled."""
+    data = pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
+    _preview_path(token).write_bytes(salted_hmac(_PREVIEW_SALT, data, algorithm="sha256").digest() + data)
+
+
+def load_preview(token: str) -> list[ParsedRow] | None:
+    """The rows kept by ``save_preview``; None when they are gone (confirmed, purged) or were not written here."""
+    try:
+        content = _preview_path(token).read_bytes()
+    except FileNotFoundError:
+        return None
+    signature, data = content[:32], content[32:]
+    if not hmac.compare_digest(signature, salted_hmac(_PREVIEW_SALT, data, algorithm="sha256").digest()):
+        return None
+    try:
+        return pickle.loads(data)  # noqa: S301 - signed above: written by this project only
+    except Exception:  # noqa: BLE001 - kept by an older version of the code: as good as expired
+        return None
+
+
+def preview_summary(rows: list[ParsedRow]) -> dict:
+    """What the preview page shows besides the rows: every problem, and the rows' actions counted."""
+    actions: dict[str, int] = {}
+    for row in rows:
+        if row.ok and row.action:
+            actions[row.action] = actions.get(row.action, 0) + 1
+    return {"rows": rows, "problems": [issue for row in rows for issue in row.issues], "actions": actions}
 
 
 def purge_pending(*, older_than_hours: float = PENDING_HOURS) -> int:
@@ -233,7 +294,12 @@ def purge_pending(*, older_than_hours: float = PENDING_HOURS) -> int:
 
 class ImportView(View):
     """Subclass with ``importer_class``, ``template_name`` context (``title``, ``back_url``)
-    and ``success_url``; override ``get_importer_kwargs`` and ``allowed`` as needed."""
+    and ``success_url``; override ``get_importer_kwargs`` and ``allowed`` as needed.
+
+    The importer also runs in the background jobs of the check and the write, on a GET of this page as the
+    job's owner (``_job_view``): ``allowed`` and ``get_importer_kwargs`` read ``self.request`` (its query
+    string too) and ``self.kwargs``, never the POST.
+    """
 
     importer_class: type[Importer]
     template_name = "includes/import.html"
@@ -260,9 +326,6 @@ class ImportView(View):
     def importer(self) -> Importer:
         return self.importer_class(user=self.request.user, **self.get_importer_kwargs())
 
-    def session_key(self) -> str:
-        return f"import:{self.request.path}"
-
     def render_page(self, **context):
         from django.urls import reverse
 
@@ -279,35 +342,63 @@ class ImportView(View):
             response = HttpResponse(self.importer().template(), content_type=XLSX_CONTENT_TYPE)
             response["Content-Disposition"] = f'attachment; filename="{self.template_filename}"'
             return response
+        if "preview" in request.GET:
+            job = self.preview_jobs().filter(pk=parse_id(request.GET["preview"]) or 0).first()
+            if job is None:  # someone else's check, another page's, or none at all
+                raise Http404
+            return self.show_preview(job)
         return self.render_page()
 
+    def job_params(self, token: str) -> dict:
+        """What the check and the write jobs need to open this page again as its owner."""
+        query = self.request.GET.copy()
+        query.pop("preview", None)  # a new upload from a preview's page
+        return {"path": self.request.path, "query": query.urlencode(), "token": token, "language": get_language()}
+
+    def preview_jobs(self):
+        """The checks of uploads to this page that the user made: only they show a preview and allow its write."""
+        from jobs.models import Job
+
+        return Job.objects.filter(owner=self.request.user, kind=PREVIEW_JOB, params__path=self.request.path)
+
     def post(self, request, *args, **kwargs):
+        """Keep the upload and check it in a background job: inline without a broker (the preview at once, as a
+        synchronous check showed it), otherwise this page shows the job's progress until the preview is ready."""
+        from jobs.services import start as start_job
+
         if "confirm" in request.POST:
             return self.confirm(request)
         form = UploadForm(request.POST, request.FILES)
         if not form.is_valid():
             return self.render_page(form=form)
         token = secrets.token_hex(16)
-        path = _pending_dir() / f"{token}.xlsx"
-        with path.open("wb") as out:
+        with _upload_path(token).open("wb") as out:
             for chunk in form.cleaned_data["file"].chunks():
                 out.write(chunk)
-        try:
-            with path.open("rb") as file:
-                rows = self.importer().parse(file)
-        except WorkbookError as exc:
-            path.unlink(missing_ok=True)
-            form.add_error("file", str(exc))
-            return self.render_page(form=form)
-        request.session[self.session_key()] = token
-        problems = [issue for row in rows for issue in row.issues]
-        actions = {}
-        for row in rows:
-            if row.ok and row.action:
-                actions[row.action] = actions.get(row.action, 0) + 1
-        return self.render_page(
-            rows=rows, problems=problems, token=token, actions=actions, filename=form.cleaned_data["file"].name
+        job = start_job(
+            PREVIEW_JOB,
+            user=request.user,
+            params=self.job_params(token) | {"filename": form.cleaned_data["file"].name},
+            label=_("Checking the file: {title}").format(title=self.title or self.importer_class.title),
         )
+        if not job.is_finished:
+            return redirect(preview_url(job))
+        return self.show_preview(job)
+
+    def show_preview(self, job):
+        """The page of a check job: its progress while it runs, the refusal of an unreadable file, or the preview
+        (every row, every problem named by row and column, the confirmation)."""
+        from jobs.models import Job
+
+        if job.status == Job.Status.FAILED:
+            return self.render_page(form=UploadForm.refused(job.error))
+        if job.status != Job.Status.DONE:
+            return self.render_page(job=job)
+        rows = load_preview(job.params["token"])
+        if rows is None:
+            return self.render_page(form=UploadForm.refused(_("The upload has expired. Upload the file again.")))
+        return self.render_page(token=job.params["token"], filename=job.params.get("filename", ""),
+                                **preview_summary(rows))
 
     def confirm(self, request):
         """Write the confirmed upload in a background job (jobs app): inline without a broker (the list and the
@@ -316,17 +407,14 @@ class ImportView(View):
         from jobs.services import start as start_job
 
         token = request.POST.get("token", "")
-        if not token or request.session.get(self.session_key()) != token or not token.isalnum():
+        checked = token.isalnum() and self.preview_jobs().filter(status=Job.Status.DONE, params__token=token).exists()
+        if not checked or not _upload_path(token).exists():
             messages.error(request, _("The upload has expired. Upload the file again."))
             return redirect(request.path)
-        if not (_pending_dir() / f"{token}.xlsx").exists():
-            messages.error(request, _("The upload has expired. Upload the file again."))
-            return redirect(request.path)
-        request.session.pop(self.session_key(), None)
         job = start_job(
             IMPORT_JOB,
             user=request.user,
-            params={"path": request.path, "token": token, "language": get_language()},
+            params=self.job_params(token),
             label=_("Import: {title}").format(title=self.title or self.importer_class.title),
         )
         if job.status == Job.Status.DONE:
@@ -339,6 +427,16 @@ class ImportView(View):
 
 
 IMPORT_JOB = "core.import"
+PREVIEW_JOB = "core.import_preview"
+
+
+def preview_url(job) -> str:
+    """The import page showing the check job's progress and then its preview (the job's result page)."""
+    from django.http import QueryDict
+
+    query = QueryDict(job.params.get("query") or "", mutable=True)
+    query["preview"] = str(job.pk)
+    return f"{job.params['path']}?{query.urlencode()}"
 
 
 def _mark_indicators(user) -> None:
@@ -352,21 +450,14 @@ def _mark_indicators(user) -> None:
     )
 
 
-def run_import(job, progress) -> None:
-    """The job of a confirmed import (``core/job_kinds.py``): the upload's rows are checked again and written in
-    one transaction as the job's owner, through the same view's importer; the result is the view's success page.
-
-    A rerun after the worker died finds ``job.result_url`` set in the same transaction as the rows: nothing is
-    written twice.
-    """
-    from django.urls import Resolver404, resolve, reverse
+def _job_view(job):
+    """The import page of a check or write job, set up on a GET as the job's owner (their scoping and language),
+    and its upload; a ``JobError`` when the page, the access or the upload is gone."""
+    from django.urls import Resolver404, resolve
 
     from jobs.kinds import _worker_request
-    from jobs.models import Job
     from jobs.services import JobError
 
-    if job.result_url:
-        return
     request = _worker_request(job)
     try:
         match = resolve(job.params["path"])
@@ -376,9 +467,61 @@ def run_import(job, progress) -> None:
     view.setup(request, *match.args, **match.kwargs)
     if not view.allowed(request):
         raise JobError(_("You have no access to this import."), status=403)
-    path = _pending_dir() / f"{job.params['token']}.xlsx"
+    path = _upload_path(job.params["token"])
     if not path.exists():
         raise JobError(_("The upload has expired. Upload the file again."))
+    return request, view, path
+
+
+def rows_checked(progress, *, low: int, high: int) -> Callable[[int, int], None]:
+    """``Importer.parse``'s progress as a job's: «Checked 120 of 1 000 rows», low–high per cent."""
+
+    def report(checked: int, total: int) -> None:
+        progress(low + (high - low) * checked // max(total, 1), ngettext(
+            "Checked {checked} of {total} row", "Checked {checked} of {total} rows", total,
+        ).format(checked=number_format(checked, force_grouping=True), total=number_format(total, force_grouping=True)))
+
+    return report
+
+
+def run_preview(job, progress) -> None:
+    """The job of an upload's check (``core/job_kinds.py``): the view's importer reads and checks every row as the
+    job's owner and the rows are kept for the preview (``save_preview``); the result is the import page showing
+    them. Nothing is written, so a rerun checks again. A file that cannot be read fails the job with the reason,
+    which the import page shows under the upload form."""
+    from jobs.services import JobError
+
+    _request, view, path = _job_view(job)
+    progress(5, _("Reading the file"), force=True)
+    try:
+        with path.open("rb") as file:
+            rows = view.importer().parse(file, rows_checked(progress, low=10, high=95))
+    except WorkbookError as exc:
+        path.unlink(missing_ok=True)
+        raise JobError(str(exc)) from exc
+    save_preview(job.params["token"], rows)
+    job.result_url = preview_url(job)
+    problems = sum(len(row.issues) for row in rows)
+    job.message = ngettext("{rows} row checked", "{rows} rows checked", len(rows)).format(rows=len(rows))
+    if problems:
+        job.message += "; " + ngettext("{count} problem", "{count} problems", problems).format(count=problems)
+
+
+def run_import(job, progress) -> None:
+    """The job of a confirmed import (``core/job_kinds.py``): the upload's rows are checked again and written in
+    one transaction as the job's owner, through the same view's importer; the result is the view's success page.
+
+    A rerun after the worker died finds ``job.result_url`` set in the same transaction as the rows: nothing is
+    written twice.
+    """
+    from django.urls import reverse
+
+    from jobs.models import Job
+    from jobs.services import JobError
+
+    if job.result_url:
+        return
+    request, view, path = _job_view(job)
     progress(10, _("Checking and writing the rows"), force=True)
     success = reverse(view.success_url_name, kwargs=view.kwargs or None)
     # The history rows name the importing user, as the history middleware does in a request.
@@ -388,11 +531,12 @@ def run_import(job, progress) -> None:
     try:
         with transaction.atomic():
             with path.open("rb") as file:
-                counts = view.importer().commit(file)
+                counts = view.importer().commit(file, rows_checked(progress, low=10, high=60))
             _mark_indicators(job.owner)
             Job.objects.filter(pk=job.pk).update(result_url=success)
     except (WorkbookError, ImportRejected) as exc:
         path.unlink(missing_ok=True)
+        _preview_path(job.params["token"]).unlink(missing_ok=True)
         raise JobError(_("The file has problems; nothing was written. Upload it again.")) from exc
     finally:
         if outer is None:
@@ -400,6 +544,7 @@ def run_import(job, progress) -> None:
         else:
             context.request = outer
     path.unlink(missing_ok=True)
+    _preview_path(job.params["token"]).unlink(missing_ok=True)
     job.result_url = success
     summary = ", ".join(f"{_(key)}: {value}" for key, value in counts.items())
     job.message = _("Import done ({summary}).").format(summary=summary)

@@ -1,6 +1,8 @@
-"""Core's background jobs (registered with ``jobs.registry``): a confirmed Excel import."""
+"""Core's background jobs (registered with ``jobs.registry``): an Excel import's check (the preview) and its
+confirmed write."""
 
-from core.imports import IMPORT_JOB, run_import
+from core.imports import IMPORT_JOB, PREVIEW_JOB, run_import, run_preview
 from jobs.registry import register
 
+register(PREVIEW_JOB)(run_preview)
 register(IMPORT_JOB)(run_import)

@@ -7,7 +7,6 @@ Each function runs a fixed number of queries. The share of pedagogues under 35 a
 of the first/highest category are core indicators and are not repeated here.
 """
 
-from decimal import Decimal
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -22,9 +21,9 @@ from mentoring.models import (
     SessionKind,
     young_specialist_q,
 )
-from mentoring.retention import cohort_retention, cohort_retention_by_institution
+from mentoring.retention import HORIZONS, retention
 from monitoring.measures import Measure, exists_for, records, staff_records, staff_share
-from monitoring.registry import Direction, Unit, declare, indicator
+from monitoring.registry import Direction, declare
 
 
 def _young(year: AcademicYear) -> Q:
@@ -89,27 +88,20 @@ RETENTION_RULES = {
 
 
 def _retention_indicator(n: int):
-    @indicator(
+    return declare(
         f"mentoring.retention_{n}y",
+        retention(n),
         direction=Direction.MENTORING,
         title=RETENTION_TITLES[n],
-        unit=Unit.SHARE,
         rule=RETENTION_RULES[n],
         source=_("Employment history of pedagogues"),
     )
-    def compute(scope, year: AcademicYear) -> Decimal | None:
-        return cohort_retention(scope, year.start_year - n, n)
-
-    @compute.breakdown
-    def by_institution(municipality, year: AcademicYear) -> dict:
-        return cohort_retention_by_institution(municipality, year.start_year - n, n)
-
-    return compute, by_institution
 
 
-retention_1y, retention_1y_by_institution = _retention_indicator(1)
-retention_2y, retention_2y_by_institution = _retention_indicator(2)
-retention_3y, retention_3y_by_institution = _retention_indicator(3)
+retention_1y, retention_2y, retention_3y = (_retention_indicator(n) for n in HORIZONS)
+retention_1y_by_institution = retention_1y.by_institution
+retention_2y_by_institution = retention_2y.by_institution
+retention_3y_by_institution = retention_3y.by_institution
 
 
 young_teacher_school_attendance = declare(

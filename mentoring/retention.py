@@ -21,8 +21,9 @@ from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, 
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
-from core.models import Employment, Institution, own_institutions_q
+from core.models import AcademicYear, Employment, Institution, own_institutions_q
 from mentoring.models import AddYears, young_specialist_q
+from monitoring.measures import Measure
 from monitoring.registry import share
 
 HORIZONS = (1, 2, 3)
@@ -86,11 +87,15 @@ def _retained(n: int) -> Exists:
     )
 
 
+def _marks(n: int) -> dict:
+    """A row's n-th anniversary of hiring and whether the member works in the municipality on it."""
+    return {f"checkpoint_{n}": AddYears(F("hired"), n), f"retained_{n}": _retained(n)}
+
+
 def _annotated(rows, today: datetime.date):
     annotations = {}
     for n in HORIZONS:
-        annotations[f"checkpoint_{n}"] = AddYears(F("hired"), n)
-        annotations[f"retained_{n}"] = _retained(n)
+        annotations.update(_marks(n))
     return rows.annotate(**annotations)
 
 
@@ -124,26 +129,28 @@ def retention_table(scope, *, first_year: int | None = None, last_year: int | No
     return [_row(values["cohort"], values) for values in grouped]
 
 
+def retention(n: int, *, today: datetime.date | None = None) -> Measure:
+    """Retention after n years as a measure, for the academic year of measurement Y: of the cohort hired in Y - n,
+    the members with a job in the municipality on their n-th anniversary ÷ those whose anniversary has come (by
+    ``today``). A member is a row of the institution that hired them (hired into two on one day: in both rows, once
+    in the municipality's value)."""
+
+    def rows(scope, year):
+        cohort = year.start_year - n
+        return cohort_entries(scope).alias(**_marks(n)).filter(
+            hired__range=(datetime.date(cohort, 9, 1), datetime.date(cohort + 1, 8, 31)),
+            **{f"checkpoint_{n}__lte": today or timezone.localdate()},
+        )
+
+    return Measure(rows, matching=lambda year: Q(**{f"retained_{n}": True}), counted="pedagogue")
+
+
 def cohort_retention(scope, start_year: int, n: int, *, today: datetime.date | None = None) -> Decimal | None:
     """Return the share of the cohort hired in the academic year ``start_year`` retained after n years."""
-    today = today or timezone.localdate()
-    rows = _annotated(cohort_entries(scope), today).filter(
-        hired__range=(datetime.date(start_year, 9, 1), datetime.date(start_year + 1, 8, 31))
-    )
-    values = rows.aggregate(**_aggregates(today))
-    return share(values[f"kept_{n}"], values[f"measurable_{n}"])
+    return retention(n, today=today).value(scope, AcademicYear(start_year=start_year + n))
 
 
 def cohort_retention_by_institution(municipality, start_year: int, n: int, *,
                                     today: datetime.date | None = None) -> dict[int, Decimal | None]:
     """Return {hiring institution id: share retained after n years} for one cohort of the municipality."""
-    today = today or timezone.localdate()
-    rows = _annotated(cohort_entries(municipality), today).filter(
-        hired__range=(datetime.date(start_year, 9, 1), datetime.date(start_year + 1, 8, 31))
-    )
-    grouped = rows.order_by().values("institution_id").annotate(**_aggregates(today))
-    return {
-        values["institution_id"]: share(values[f"kept_{n}"], values[f"measurable_{n}"])
-        for values in grouped
-        if values[f"measurable_{n}"]
-    }
+    return retention(n, today=today).by_institution(municipality, AcademicYear(start_year=start_year + n))

@@ -144,9 +144,10 @@ def records(queryset, dated: str | Condition | None = None, *, path: str = "", c
             matching: Condition | None = None) -> Measure:
     """A count (or a share, with ``matching``) of records in the scope's institutions, dated in the year.
 
-    ``queryset`` is a QuerySet (or manager) or a function of the year returning one; ``dated`` a date field of the
-    rows (between the year's 1 September and 31 August) or a condition on the year (``working_q``); the records'
-    institution is at ``path`` (``"project__"``: the project's lead institution).
+    ``queryset`` is a QuerySet (or manager), built once at import, or a function of the year returning one (what
+    depends on the year or the day goes there); ``dated`` a date field of the rows (between the year's 1 September
+    and 31 August) or a condition on the year (``working_q``); the records' institution is at ``path``
+    (``"project__"``: the project's lead institution).
     """
 
     def rows(scope, year: AcademicYear) -> QuerySet:

@@ -1,22 +1,26 @@
 """The words for a rating and a dynamics, shared by the pages, the workbook and the documents."""
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from monitoring.computation import Dynamics, Rating
 
+# Translated when read: one lookup per label, not one per choice (the dashboard reads a few hundred).
+RATING_LABELS = {
+    Rating.SATISFACTORY: _("satisfactory"),
+    Rating.UNSATISFACTORY: _("unsatisfactory"),
+    Rating.UNRATED: _("not rated"),
+}
+DYNAMICS_LABELS = {
+    Dynamics.POSITIVE: _("positive"),
+    Dynamics.NONE: _("none"),
+    Dynamics.NEGATIVE: _("negative"),
+    Dynamics.UNKNOWN: _("no data"),
+}
+
 
 def rating_label(rating: str) -> str:
-    return {
-        Rating.SATISFACTORY: _("satisfactory"),
-        Rating.UNSATISFACTORY: _("unsatisfactory"),
-        Rating.UNRATED: _("not rated"),
-    }[rating]
+    return str(RATING_LABELS[rating])
 
 
 def dynamics_label(dynamics: str) -> str:
-    return {
-        Dynamics.POSITIVE: _("positive"),
-        Dynamics.NONE: _("none"),
-        Dynamics.NEGATIVE: _("negative"),
-        Dynamics.UNKNOWN: _("no data"),
-    }[dynamics]
+    return str(DYNAMICS_LABELS[dynamics])

@@ -40,6 +40,10 @@ class Direction(models.TextChoices):
     STAFFING = "staffing", _("Staffing needs of institutions")
 
 
+# The directions' place in the order above (``Direction.values`` builds a new list on every call).
+DIRECTION_ORDER = {code: place for place, code in enumerate(Direction.values)}
+
+
 class Unit(models.TextChoices):
     COUNT = "count", _("count")
     SHARE = "share", _("share, %")
@@ -108,9 +112,7 @@ class Registry:
         return code in self._items
 
     def __iter__(self):
-        return iter(
-            sorted(self._items.values(), key=lambda item: (Direction.values.index(item.direction), item.code))
-        )
+        return iter(sorted(self._items.values(), key=lambda item: (DIRECTION_ORDER[item.direction], item.code)))
 
     def __len__(self) -> int:
         return len(self._items)

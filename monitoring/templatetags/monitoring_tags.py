@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from monitoring.computation import Dynamics, Rating
@@ -30,7 +31,10 @@ def dynamics_text(dynamics: str) -> str:
     return dynamics_label(dynamics)
 
 
-@register.inclusion_tag("monitoring/includes/dynamics.html")
-def dynamics_icon(dynamics: str):
+@register.simple_tag
+def dynamics_icon(dynamics: str) -> str:
+    """The dynamics' arrow with its words for screen readers (a tag, not an included template: the dashboard
+    shows a hundred of them)."""
     icon, css = DYNAMICS_ICONS.get(dynamics, DYNAMICS_ICONS[Dynamics.UNKNOWN])
-    return {"icon": icon, "css": css, "label": _("Dynamics: {value}").format(value=dynamics_label(dynamics))}
+    label = _("Dynamics: {value}").format(value=dynamics_label(dynamics))
+    return format_html('<i class="bi {} {}" role="img" aria-label="{}" title="{}"></i>', icon, css, label, label)

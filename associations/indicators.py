@@ -31,6 +31,13 @@ from .models import (
 GMO = [AssociationKind.GMO]
 ALL_KINDS = list(AssociationKind.values)
 
+# Where the values come from (the passports' «source»).
+MEMBERS_SOURCE = _("Associations register (kind, period of activity, members)")
+MEMBERSHIPS_SOURCE = _("Associations register (memberships) and employment history")
+PRODUCTS_SOURCE = _("Associations register (products)")
+COMPETITIONS_SOURCE = _("Competition results")
+
+
 def active_memberships(year: AcademicYear, kinds) -> "Membership.objects":
     """Return memberships active during the year in associations of the kinds active during the year."""
     return Membership.objects.active_during(year).filter(
@@ -101,7 +108,7 @@ active_gmo = declare(
     key=True,
     rule=_("ГМО whose period of activity overlaps the academic year; for an institution, those with a member "
            "from its staff"),
-    source=_("Associations register (kind, period of activity, members)"),
+    source=MEMBERS_SOURCE,
 )
 active_gmo_by_institution = active_gmo.by_institution
 
@@ -117,7 +124,7 @@ share_in_gmo = declare(
     direction=Direction.ASSOCIATIONS,
     title=_("Share of pedagogues in a city methodical association"),
     rule=_("Pedagogues who were members of an active ГМО during the year ÷ pedagogues employed during the year"),
-    source=_("Associations register (memberships) and employment history"),
+    source=MEMBERSHIPS_SOURCE,
 )
 
 
@@ -129,7 +136,7 @@ gmo_products = declare(
     title=_("Methodical products of city methodical associations"),
     rule=_("Products of ГМО created during the academic year; for an institution, those with an author from "
            "its staff"),
-    source=_("Associations register (products)"),
+    source=PRODUCTS_SOURCE,
 )
 gmo_products_by_institution = gmo_products.by_institution
 
@@ -157,7 +164,7 @@ active_communities = declare(
     key=True,
     rule=_("Communities and creative groups whose period of activity overlaps the academic year; for an "
            "institution, those with a member from its staff"),
-    source=_("Associations register (kind, period of activity, members)"),
+    source=MEMBERS_SOURCE,
 )
 active_communities_by_institution = active_communities.by_institution
 
@@ -175,7 +182,7 @@ share_in_communities = declare(
     key=True,
     rule=_("Pedagogues who were members of an active community or creative group during the year ÷ "
            "pedagogues employed during the year"),
-    source=_("Associations register (memberships) and employment history"),
+    source=MEMBERSHIPS_SOURCE,
 )
 
 
@@ -187,7 +194,7 @@ community_products = declare(
     title=_("Methodical products of communities and creative groups"),
     rule=_("Products of communities and creative groups created during the academic year; for an institution, "
            "those with an author from its staff"),
-    source=_("Associations register (products)"),
+    source=PRODUCTS_SOURCE,
 )
 community_products_by_institution = community_products.by_institution
 
@@ -203,7 +210,7 @@ share_in_competitions = declare(
     key=True,
     rule=_("Pedagogues with an entry (alone or in a team) in a competition of the academic year, any level ÷ "
            "pedagogues employed during the year"),
-    source=_("Competition results"),
+    source=COMPETITIONS_SOURCE,
 )
 
 
@@ -219,7 +226,7 @@ share_in_municipal_competitions = declare(
     title=_("Share of pedagogues in municipal competitions"),
     rule=_("Pedagogues with an entry in a municipal or intermunicipal competition of the academic year ÷ "
            "pedagogues employed during the year"),
-    source=_("Competition results"),
+    source=COMPETITIONS_SOURCE,
 )
 
 
@@ -231,7 +238,7 @@ share_in_regional_competitions = declare(
     key=True,
     rule=_("Pedagogues with an entry in a regional, interregional, all-Russian or international competition of "
            "the academic year ÷ pedagogues employed during the year"),
-    source=_("Competition results"),
+    source=COMPETITIONS_SOURCE,
 )
 
 
@@ -242,5 +249,5 @@ winners_per_participant = declare(
     title=_("Winners and prize-winners per competition participant"),
     rule=_("Participants of the year's competitions with at least one win or prize ÷ participants of the year's "
            "competitions, among pedagogues employed during the year"),
-    source=_("Competition results"),
+    source=COMPETITIONS_SOURCE,
 )

@@ -43,6 +43,7 @@ def _with_route(year: AcademicYear):
     return Route.objects.filter(year=year).values("pedagogue_id")
 
 
+SOURCE_ROUTES = _("Individual educational routes")
 SOURCE_COMPLETIONS = _("PD completions (form and providers' lists) and the employment history")
 
 share_completed_pd = declare(
@@ -110,7 +111,7 @@ share_with_route = declare(
     title=_("Share of pedagogues with an individual route"),
     key=True,
     rule=_("Pedagogues with an individual educational route for the year ÷ pedagogues employed during the year"),
-    source=_("Individual educational routes"),
+    source=SOURCE_ROUTES,
 )
 
 
@@ -125,7 +126,7 @@ share_routes_completed = declare(
     direction=Direction.TRAINING,
     title=_("Share of individual routes completed"),
     rule=_("Routes of the year with every item accepted by the tutor ÷ routes of the year (of pedagogues employed in the scope)"),
-    source=_("Individual educational routes"),
+    source=SOURCE_ROUTES,
 )
 
 

@@ -19,8 +19,10 @@ from core.capabilities import Cap, Role, access_for, allows, caps_of, roles_with
 
 # Roles and what each may do live in core.capabilities (the one matrix); read them from there.
 # Municipal roles see the records of their municipality; the expert is not one of them (it reads what is
-# assigned to it), and the directory of institutions is read by the roles with Cap.INSTITUTIONS.
+# assigned to it), and the directory of institutions is read by the roles with Cap.INSTITUTIONS. The roles
+# that read the staff of an institution or a municipality (personal data) are PERSONAL_DATA_ROLES.
 MUNICIPAL_ROLES = roles_with(Cap.MUNICIPAL_RECORDS)
+PERSONAL_DATA_ROLES = roles_with(Cap.PERSONAL_DATA)
 INSTITUTION_ROLES = roles_with(Cap.INSTITUTIONS)
 STAFF_ROLES = (Role.ADMIN, *MUNICIPAL_ROLES)
 

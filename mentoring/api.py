@@ -17,11 +17,10 @@ from rest_framework.filters import OrderingFilter
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.capabilities import Cap, roles_with
 from core.models import AcademicYear, Institution, Municipality, Pedagogue
 from core.params import parse_id
 from core.rest import FormValidatedSerializer, MayWrite, ScopedWriteMixin
-from core.scoping import HasRole, Role, roles_of
+from core.scoping import MUNICIPAL_ROLES, PERSONAL_DATA_ROLES, HasRole, Role, roles_of
 from mentoring.filters import (
     AttestationFilter,
     PairFilter,
@@ -58,9 +57,6 @@ from mentoring.models import (
 from mentoring.retention import HORIZONS, retention_table
 from mentoring.services import save_pair
 from mentoring.stats import young_specialists
-
-SCHOOL_ROLES = roles_with(Cap.PERSONAL_DATA)
-MUNICIPAL_ROLES = roles_with(Cap.MUNICIPAL_RECORDS)
 
 
 class MentoringPersonSerializer(serializers.ModelSerializer):
@@ -228,7 +224,7 @@ class MentoringYoungSpecialistSerializer(serializers.ModelSerializer):
 
 class PairViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     serializer_class = MentoringPairSerializer
-    permission_classes = [HasRole.of(*SCHOOL_ROLES, Role.TEACHER), MayWrite]
+    permission_classes = [HasRole.of(*PERSONAL_DATA_ROLES, Role.TEACHER), MayWrite]
     filterset_class = PairFilter
     ordering_fields = ["start", "end"]
 
@@ -243,7 +239,7 @@ class PairViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
 
 class ProgrammeViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     serializer_class = MentoringProgrammeSerializer
-    permission_classes = [HasRole.of(*SCHOOL_ROLES), MayWrite]
+    permission_classes = [HasRole.of(*PERSONAL_DATA_ROLES), MayWrite]
     filterset_class = ProgrammeFilter
     ordering_fields = ["start", "title"]
 
@@ -291,7 +287,7 @@ class SupportRequestViewSet(MunicipalEditorWrites, ScopedWriteMixin, viewsets.Mo
 
 class AttestationViewSet(MunicipalEditorWrites, ScopedWriteMixin, viewsets.ModelViewSet):
     serializer_class = MentoringAttestationSerializer
-    permission_classes = [HasRole.of(*SCHOOL_ROLES), MayWrite]
+    permission_classes = [HasRole.of(*PERSONAL_DATA_ROLES), MayWrite]
     filterset_class = AttestationFilter
     ordering_fields = ["date", "applied_on"]
 
@@ -303,7 +299,7 @@ class AttestationSupportViewSet(MunicipalEditorWrites, ScopedWriteMixin, viewset
     """Help given to pedagogues preparing for attestation, recorded by the municipality's methodists."""
 
     serializer_class = AttestationSupportSerializer
-    permission_classes = [HasRole.of(*SCHOOL_ROLES), MayWrite]
+    permission_classes = [HasRole.of(*PERSONAL_DATA_ROLES), MayWrite]
     filterset_fields = ["pedagogue", "kind"]
     ordering_fields = ["date"]
 
@@ -315,7 +311,7 @@ class YoungSpecialistMarkViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     """Marks over the young-specialist rule: read with the staff, written by who edits the pedagogue."""
 
     serializer_class = YoungSpecialistMarkSerializer
-    permission_classes = [HasRole.of(*SCHOOL_ROLES), MayWrite]
+    permission_classes = [HasRole.of(*PERSONAL_DATA_ROLES), MayWrite]
     write_roles = (Role.METHODIST, Role.HEAD, Role.SCHOOL)
     filterset_fields = ["pedagogue", "is_young"]
 
@@ -331,7 +327,7 @@ class EvaluationViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     """Final evaluations of the pairs the user sees; who edits the pair evaluates it, as on the pair's page."""
 
     serializer_class = EvaluationSerializer
-    permission_classes = [HasRole.of(*SCHOOL_ROLES), MayWrite]
+    permission_classes = [HasRole.of(*PERSONAL_DATA_ROLES), MayWrite]
     filterset_fields = ["pair"]
 
     def get_queryset(self):
@@ -353,7 +349,7 @@ class YoungSpecialistViewSet(viewsets.ReadOnlyModelViewSet):
     (filter ``mentor=no``)."""
 
     serializer_class = MentoringYoungSpecialistSerializer
-    permission_classes = [HasRole.of(*SCHOOL_ROLES)]
+    permission_classes = [HasRole.of(*PERSONAL_DATA_ROLES)]
     filterset_class = YoungSpecialistFilter
     filter_backends = [PeriodFilterBackend, OrderingFilter]
     ordering_fields = ["last_name", "birth_date"]
@@ -375,7 +371,7 @@ def _text(value) -> str | None:
 class RetentionView(APIView):
     """Retention of young specialists by cohort for a municipality (default: the user's) or an institution."""
 
-    permission_classes = [HasRole.of(*SCHOOL_ROLES)]
+    permission_classes = [HasRole.of(*PERSONAL_DATA_ROLES)]
 
     @extend_schema(parameters=[OpenApiParameter("institution", int), OpenApiParameter("municipality", int)],
                    responses={200: dict})

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core.capabilities import Cap, roles_with
 from core.deletion import confirm_delete
 from core.files import attachment_response
 from core.history import history_entries
@@ -21,7 +20,7 @@ from core.listing import filtered, list_page
 from core.models import AcademicYear, Institution, Municipality, Pedagogue
 from core.pages import form_page
 from core.params import parse_id
-from core.scoping import Role, role_required, roles_of
+from core.scoping import MUNICIPAL_ROLES, PERSONAL_DATA_ROLES, Role, role_required, roles_of
 from core.xlsx import workbook_response
 from jobs.decorators import background_file
 from mentoring import exports
@@ -71,10 +70,6 @@ from mentoring.retention import HORIZONS, retention_table
 from mentoring.services import save_pair, set_attendance
 from mentoring.stats import attendance_rates, mentors_of, young_specialists
 
-# The roles that read the staff of an institution or a municipality and those of a municipality (core's matrix).
-SCHOOL_ROLES = roles_with(Cap.PERSONAL_DATA)
-MUNICIPAL_ROLES = roles_with(Cap.MUNICIPAL_RECORDS)
-
 
 def may_edit_pairs(user) -> bool:
     return Institution.objects.editable_by(user).exists()
@@ -102,7 +97,7 @@ def young_rows(request):
     return filterset, period, visits
 
 
-@role_required(*SCHOOL_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 def young_list(request):
     filterset, period, visits = young_rows(request)
 
@@ -115,7 +110,7 @@ def young_list(request):
                      context=context)
 
 
-@role_required(*SCHOOL_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 @background_file(gettext_lazy("Young specialists"))
 def young_export(request):
     filterset, period, visits = young_rows(request)
@@ -125,7 +120,7 @@ def young_export(request):
     return workbook_response("young-specialists.xlsx", [sheet])
 
 
-@role_required(*SCHOOL_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 def mark_list(request):
     marks = YoungSpecialistMark.objects.filter(
         pedagogue__in=Pedagogue.objects.for_user(request.user)
@@ -159,24 +154,24 @@ def programme_rows(request):
     return filtered(request, ProgrammeFilter, queryset, "-start")
 
 
-@role_required(*SCHOOL_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 def programme_list(request):
     return list_page(request, "mentoring/programme_list.html", programme_rows(request),
                      export="mentoring:programme-export",
                      context={"can_create": may_edit_pairs(request.user), "tab": "programmes"})
 
 
-@role_required(*SCHOOL_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 def programme_export(request):
     return workbook_response("mentoring-programmes.xlsx", [exports.programmes_sheet(programme_rows(request).qs)])
 
 
-@role_required(*SCHOOL_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 def programme_regulation(request, pk: int):
     return attachment_response(get_object_or_404(Programme.objects.for_user(request.user), pk=pk).regulation)
 
 
-@role_required(*SCHOOL_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 def programme_detail(request, pk: int):
     programme = get_object_or_404(Programme.objects.for_user(request.user).select_related("institution", "curator"),
                                   pk=pk)
@@ -200,7 +195,7 @@ def _programme_form(request, instance):
                       delete_url=reverse("mentoring:programme-delete", args=[instance.pk]) if instance else "")
 
 
-@role_required(*SCHOOL_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 def programme_create(request):
     if not may_edit_pairs(request.user):
         raise PermissionDenied
@@ -214,12 +209,12 @@ def editable_programme(request, pk: int) -> Programme:
     return programme
 
 
-@role_required(*SCHOOL_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 def programme_edit(request, pk: int):
     return _programme_form(request, editable_programme(request, pk))
 
 
-@role_required(*SCHOOL_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 def programme_delete(request, pk: int):
     """The pairs of a deleted programme stay, without a programme (the confirmation page lists them)."""
     programme = editable_programme(request, pk)
@@ -243,21 +238,21 @@ def _loads(pairs) -> dict[int, int]:
     return mentor_loads({p.pk for pair in pairs for p in pair.mentors})
 
 
-@role_required(*SCHOOL_ROLES, Role.TEACHER)
+@role_required(*PERSONAL_DATA_ROLES, Role.TEACHER)
 def pair_list(request):
     return list_page(request, "mentoring/pair_list.html", pair_rows(request), export="mentoring:pair-export",
                      context=lambda page: {"loads": _loads(page.object_list),
                                            "can_create": may_edit_pairs(request.user), "tab": "pairs"})
 
 
-@role_required(*SCHOOL_ROLES, Role.TEACHER)
+@role_required(*PERSONAL_DATA_ROLES, Role.TEACHER)
 @background_file(gettext_lazy("Mentoring pairs"))
 def pair_export(request):
     pairs = list(pair_rows(request).qs)
     return workbook_response("mentoring-pairs.xlsx", [exports.pairs_sheet(pairs, _loads(pairs))])
 
 
-@role_required(*SCHOOL_ROLES, Role.TEACHER)
+@role_required(*PERSONAL_DATA_ROLES, Role.TEACHER)
 def pair_detail(request, pk: int):
     pair = get_object_or_404(
         Pair.objects.for_user(request.user).select_related("institution", "form", "programme").prefetch_related(
@@ -311,14 +306,14 @@ class PairImportView(ImportView):
         return may_edit_pairs(request.user)
 
 
-@role_required(*SCHOOL_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 def pair_create(request):
     if not may_edit_pairs(request.user):
         raise PermissionDenied
     return _pair_form(request, None)
 
 
-@role_required(*SCHOOL_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 def pair_edit(request, pk: int):
     pair = get_object_or_404(Pair.objects.for_user(request.user), pk=pk)
     if not Pair.objects.editable_by(request.user).filter(pk=pk).exists():
@@ -326,7 +321,7 @@ def pair_edit(request, pk: int):
     return _pair_form(request, pair)
 
 
-@role_required(*SCHOOL_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 def pair_delete(request, pk: int):
     pair = get_object_or_404(Pair.objects.editable_by(request.user), pk=pk)
     return confirm_delete(request, pair, success_url=reverse("mentoring:pair-list"))
@@ -350,7 +345,7 @@ def _editable_task(request, pk: int, *, participants_too: bool = False) -> Task:
 
 
 @require_POST
-@role_required(*SCHOOL_ROLES, Role.TEACHER)
+@role_required(*PERSONAL_DATA_ROLES, Role.TEACHER)
 def task_done(request, pk: int):
     task = _editable_task(request, pk, participants_too=True)
     form = TaskDoneForm(request.POST, instance=task, prefix="done")
@@ -364,7 +359,7 @@ def task_done(request, pk: int):
 
 
 @require_POST
-@role_required(*SCHOOL_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 def task_reopen(request, pk: int):
     task = _editable_task(request, pk)
     task.done_on = None
@@ -386,12 +381,12 @@ def _evaluation(request, pk: int, form_class, title: str):
     return _form_page(request, form, title=f"{title}: {pair}", back_url=pair.get_absolute_url())
 
 
-@role_required(*SCHOOL_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 def evaluation_process(request, pk: int):
     return _evaluation(request, pk, ProcessEvaluationForm, _("Evaluation of the process"))
 
 
-@role_required(*SCHOOL_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 def evaluation_effect(request, pk: int):
     return _evaluation(request, pk, EffectEvaluationForm, _("Evaluation of the effect"))
 
@@ -553,7 +548,7 @@ def _first_year() -> int | None:
     return AcademicYear.objects.values_list("start_year", flat=True).order_by("start_year").first()
 
 
-@role_required(*SCHOOL_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 def retention(request):
     scope, institutions = _retention_scope(request)
     rows = retention_table(scope, first_year=_first_year())
@@ -573,7 +568,7 @@ def retention(request):
     })
 
 
-@role_required(*SCHOOL_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 @background_file(gettext_lazy("Retention of young specialists"))
 def retention_export(request):
     scope, _institutions = _retention_scope(request)
@@ -589,14 +584,14 @@ def attestation_rows(request):
     return filtered(request, AttestationFilter, queryset, "-date")
 
 
-@role_required(*SCHOOL_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 def attestation_list(request):
     return list_page(request, "mentoring/attestation_list.html", attestation_rows(request),
                      export="mentoring:attestation-export",
                      context={"can_create": can_edit_municipal(request.user), "tab": "attestation"})
 
 
-@role_required(*SCHOOL_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 @background_file(gettext_lazy("Attestations"))
 def attestation_export(request):
     return workbook_response("attestations.xlsx", [exports.attestations_sheet(attestation_rows(request).qs)])
@@ -650,7 +645,7 @@ def due_rows(request):
     return filterset, rows
 
 
-@role_required(*SCHOOL_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 def due_list(request):
     filterset, rows = due_rows(request)
 
@@ -664,7 +659,7 @@ def due_list(request):
                      context=context)
 
 
-@role_required(*SCHOOL_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 @background_file(gettext_lazy("Due for attestation"))
 def due_export(request):
     _filterset, rows = due_rows(request)

@@ -18,11 +18,10 @@ from rest_framework.exceptions import NotFound, PermissionDenied, ValidationErro
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.capabilities import Cap, roles_with
 from core.models import AcademicYear, Institution, Municipality
 from core.params import parse_id
 from core.rest import FormValidatedSerializer, MayWrite, ModelCleanSerializer, ScopedWriteMixin, form_errors
-from core.scoping import HasRole, Role, roles_of
+from core.scoping import MUNICIPAL_ROLES, PERSONAL_DATA_ROLES, HasRole, Role, roles_of
 from monitoring import services, stored
 from monitoring.computation import compute
 from monitoring.forms import (
@@ -46,9 +45,6 @@ from monitoring.models import (
     ReportSnapshot,
     Target,
 )
-
-READERS = roles_with(Cap.PERSONAL_DATA)
-MUNICIPAL_READERS = roles_with(Cap.MUNICIPAL_RECORDS)
 
 
 class DirectionSerializer(FormValidatedSerializer):
@@ -96,7 +92,7 @@ class TargetViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     as on the targets page; a target carries over to later years until changed."""
 
     serializer_class = TargetSerializer
-    permission_classes = [HasRole.of(*READERS), MayWrite]
+    permission_classes = [HasRole.of(*PERSONAL_DATA_ROLES), MayWrite]
     write_roles = (Role.HEAD,)
     filterset_fields = ["year", "passport"]
     ordering_fields = ["year", "passport"]
@@ -130,7 +126,7 @@ class HeadEdits(ScopedWriteMixin):
 
 class DirectionViewSet(HeadEdits, viewsets.ModelViewSet):
     serializer_class = DirectionSerializer
-    permission_classes = [HasRole.of(*READERS), MayWrite]
+    permission_classes = [HasRole.of(*PERSONAL_DATA_ROLES), MayWrite]
     filterset_fields = ["code"]
     search_fields = ["title", "code"]
     ordering_fields = ["order", "code"]
@@ -142,7 +138,7 @@ class DirectionViewSet(HeadEdits, viewsets.ModelViewSet):
 
 class PassportViewSet(HeadEdits, viewsets.ModelViewSet):
     serializer_class = PassportSerializer
-    permission_classes = [HasRole.of(*READERS), MayWrite]
+    permission_classes = [HasRole.of(*PERSONAL_DATA_ROLES), MayWrite]
     filterset_fields = ["direction__code", "is_key", "unit"]
     search_fields = ["title", "code"]
     ordering_fields = ["code"]
@@ -158,7 +154,7 @@ class PassportViewSet(HeadEdits, viewsets.ModelViewSet):
 class ValuesView(APIView):
     """Every indicator of a year for the user's municipality or one institution it may see."""
 
-    permission_classes = [HasRole.of(*READERS)]
+    permission_classes = [HasRole.of(*PERSONAL_DATA_ROLES)]
 
     @extend_schema(
         parameters=[
@@ -276,7 +272,7 @@ class ReportViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     evaluation refer to it."""
 
     serializer_class = ReportSerializer
-    permission_classes = [HasRole.of(*MUNICIPAL_READERS), MayWrite]
+    permission_classes = [HasRole.of(*MUNICIPAL_ROLES), MayWrite]
     http_method_names = ["get", "post", "head", "options"]
     write_roles = (Role.HEAD,)
     filterset_fields = ["year", "municipality"]
@@ -361,7 +357,7 @@ class OrderViewSet(DraftOnly, ScopedWriteMixin, viewsets.ModelViewSet):
     """The municipality's orders (drafts and issued). The head drafts, edits, deletes a draft and issues it."""
 
     serializer_class = OrderSerializer
-    permission_classes = [HasRole.of(*MUNICIPAL_READERS), MayWrite]
+    permission_classes = [HasRole.of(*MUNICIPAL_ROLES), MayWrite]
     write_roles = (Role.HEAD,)
     filterset_fields = ["year", "status", "municipality"]
 
@@ -419,7 +415,7 @@ class MeasureViewSet(DraftOnly, ScopedWriteMixin, viewsets.ModelViewSet):
     """The measures of item 3 of the orders the user sees; the head adds, changes and removes a draft's."""
 
     serializer_class = MeasureSerializer
-    permission_classes = [HasRole.of(*MUNICIPAL_READERS), MayWrite]
+    permission_classes = [HasRole.of(*MUNICIPAL_ROLES), MayWrite]
     write_roles = (Role.HEAD,)
     filterset_fields = ["order", "direction"]
 

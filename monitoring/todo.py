@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.scoping import roles_of
+from core.scoping import MUNICIPAL_ROLES, roles_of
 from core.todo import TodoItem
 from monitoring.models import Assignment, AssignmentStatus
 
@@ -16,8 +16,6 @@ def my_tasks(user):
 
 
 def items(user) -> list[TodoItem]:
-    from monitoring.views import MUNICIPAL_ROLES
-
     url = reverse("monitoring:tasks")
     today = timezone.localdate()
     mine = my_tasks(user)

@@ -15,14 +15,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from config.routers import use_replica
-from core.capabilities import Cap, roles_with
 from core.deletion import confirm_delete
 from core.files import PDF_CONTENT_TYPE, download
 from core.listing import export_redirect, list_page, sorted_by
 from core.models import AcademicYear, Institution, Municipality
 from core.pages import form_page
 from core.params import parse_id
-from core.scoping import Role, role_required, roles_of
+from core.scoping import MUNICIPAL_ROLES, PERSONAL_DATA_ROLES, Role, role_required, roles_of
 from core.search import words_q
 from core.xlsx import XLSX_CONTENT_TYPE, Column, Sheet, workbook_response
 from jobs.decorators import background_file
@@ -78,9 +77,6 @@ from monitoring.services import (
     report_task,
     return_task,
 )
-
-DASHBOARD_ROLES = roles_with(Cap.PERSONAL_DATA)
-MUNICIPAL_ROLES = roles_with(Cap.MUNICIPAL_RECORDS)
 
 
 def default_year() -> AcademicYear:
@@ -246,7 +242,7 @@ def dashboard_body(scope, year: AcademicYear, institution_type: str, state: stor
     return render_to_string("monitoring/includes/dashboard_body.html", context)
 
 
-@role_required(*DASHBOARD_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 def dashboard(request):
     municipality, institution = dashboard_scope(request)
     year = selected_year(request)

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 
-from core.capabilities import Cap, roles_with
 from core.deletion import confirm_delete
 from core.files import attachment_response
 from core.history import history_entries
@@ -18,7 +17,7 @@ from core.imports import ImportView
 from core.listing import filtered, list_page, paginate
 from core.models import Institution
 from core.pages import form_page
-from core.scoping import Role, role_required, roles_of
+from core.scoping import MUNICIPAL_ROLES, PERSONAL_DATA_ROLES, Role, role_required, roles_of
 from core.xlsx import workbook_response
 from jobs.decorators import background_file
 from staffing.exports import campaigns_sheet, completeness_sheet, documents_sheet, summary_sheets
@@ -44,10 +43,6 @@ from staffing.models import (
 from staffing.services import enter_on_behalf, return_submission, save_submission
 from staffing.summary import AGE_GROUPS, CampaignSummary
 
-CAMPAIGN_ROLES = roles_with(Cap.PERSONAL_DATA)
-MANAGER_ROLES = roles_with(Cap.MUNICIPAL_RECORDS)
-
-
 
 def _school_ids(user) -> set[int]:
     return roles_of(user).institution_ids_for(Role.SCHOOL)
@@ -64,7 +59,7 @@ def _is_manager_of(user, campaign: Campaign) -> bool:
 # --- campaigns ------------------------------------------------------------------------------------
 
 
-@role_required(*CAMPAIGN_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 def campaign_list(request):
     filterset = filtered(request, CampaignFilter, Campaign.objects.for_user(request.user).select_related("year"),
                           "-as_of")
@@ -80,13 +75,13 @@ def campaign_list(request):
         for campaign in page:
             campaign.own_submission = own.get(campaign.pk)
             campaign.own_institution = next((s for s in schools if campaign.requires(s)), None)
-        return {"is_school": bool(schools), "can_create": roles_of(request.user).has(*MANAGER_ROLES)}
+        return {"is_school": bool(schools), "can_create": roles_of(request.user).has(*MUNICIPAL_ROLES)}
 
     return list_page(request, "staffing/campaign_list.html", filterset, export="staffing:campaign-export",
                      context=context)
 
 
-@role_required(*CAMPAIGN_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 def campaign_export(request):
     filterset = filtered(request, CampaignFilter, Campaign.objects.for_user(request.user), "-as_of")
     return workbook_response("staffing-campaigns.xlsx", [campaigns_sheet(filterset.qs)])
@@ -109,17 +104,17 @@ def _campaign_form(request, instance: Campaign | None):
                      delete_url=reverse("staffing:campaign-delete", args=[instance.pk]) if instance else "")
 
 
-@role_required(*MANAGER_ROLES)
+@role_required(*MUNICIPAL_ROLES)
 def campaign_create(request):
     return _campaign_form(request, None)
 
 
-@role_required(*MANAGER_ROLES)
+@role_required(*MUNICIPAL_ROLES)
 def campaign_edit(request, pk: int):
     return _campaign_form(request, get_object_or_404(Campaign.objects.managed_by(request.user), pk=pk))
 
 
-@role_required(*MANAGER_ROLES)
+@role_required(*MUNICIPAL_ROLES)
 def campaign_delete(request, pk: int):
     """A campaign entered by mistake goes with the schools' drafts; one with a submitted answer is closed instead."""
     campaign = get_object_or_404(Campaign.objects.managed_by(request.user), pk=pk)
@@ -130,7 +125,7 @@ def campaign_delete(request, pk: int):
 
 
 @require_POST
-@role_required(*MANAGER_ROLES)
+@role_required(*MUNICIPAL_ROLES)
 def campaign_status(request, pk: int):
     """Close an open campaign, or reopen a closed one."""
     campaign = get_object_or_404(Campaign.objects.managed_by(request.user), pk=pk)
@@ -171,12 +166,12 @@ def _named(institutions):
         yield institution
 
 
-@role_required(*CAMPAIGN_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 def campaign_detail(request, pk: int):
     """The completeness page: each institution's status. A school goes to its own submission."""
     campaign = get_object_or_404(Campaign.objects.for_user(request.user).select_related("year", "municipality"),
                                  pk=pk)
-    if not roles_of(request.user).has(*MANAGER_ROLES):
+    if not roles_of(request.user).has(*MUNICIPAL_ROLES):
         own = next((i for i in Institution.objects.filter(pk__in=_school_ids(request.user)) if campaign.requires(i)),
                    None)
         if own is None:
@@ -204,7 +199,7 @@ def _page_named(page):
     return page
 
 
-@role_required(*MANAGER_ROLES)
+@role_required(*MUNICIPAL_ROLES)
 @background_file(gettext_lazy("Completeness"))
 def campaign_completeness_export(request, pk: int):
     campaign = get_object_or_404(Campaign.objects.for_user(request.user), pk=pk)
@@ -213,7 +208,7 @@ def campaign_completeness_export(request, pk: int):
     return workbook_response(f"staffing-completeness-{campaign.pk}.xlsx", [sheet])
 
 
-@role_required(*MANAGER_ROLES)
+@role_required(*MUNICIPAL_ROLES)
 def campaign_summary(request, pk: int):
     campaign = get_object_or_404(Campaign.objects.for_user(request.user).select_related("year"), pk=pk)
     summary = CampaignSummary(campaign)
@@ -234,7 +229,7 @@ def campaign_summary(request, pk: int):
     })
 
 
-@role_required(*MANAGER_ROLES)
+@role_required(*MUNICIPAL_ROLES)
 @background_file(pgettext_lazy("staffing", "Summary"))
 def campaign_summary_export(request, pk: int):
     campaign = get_object_or_404(Campaign.objects.for_user(request.user), pk=pk)
@@ -249,7 +244,7 @@ class SubmissionAccess:
 
     def __init__(self, request, campaign_pk: int, institution_pk: int):
         user = request.user
-        if not roles_of(user).has(*CAMPAIGN_ROLES):
+        if not roles_of(user).has(*PERSONAL_DATA_ROLES):
             raise PermissionDenied
         self.user = user
         self.campaign = get_object_or_404(Campaign.objects.for_user(user).select_related("year"), pk=campaign_pk)
@@ -305,7 +300,7 @@ class SubmissionAccess:
             raise PermissionDenied(_("The answer is submitted or the campaign is closed: it can no longer be changed."))
 
 
-@role_required(*CAMPAIGN_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 def submission_detail(request, campaign_pk: int, institution_pk: int):
     access = SubmissionAccess(request, campaign_pk, institution_pk)
     submission = access.submission
@@ -339,7 +334,7 @@ def submission_edit(request, campaign_pk: int, institution_pk: int):
     })
 
 
-@role_required(*MANAGER_ROLES)
+@role_required(*MUNICIPAL_ROLES)
 def submission_enter(request, campaign_pk: int, institution_pk: int):
     """The methodist enters the institution's answer on its behalf, with the date it was received."""
     access = SubmissionAccess(request, campaign_pk, institution_pk)
@@ -378,7 +373,7 @@ def submission_submit(request, campaign_pk: int, institution_pk: int):
 
 
 @require_POST
-@role_required(*MANAGER_ROLES)
+@role_required(*MUNICIPAL_ROLES)
 def submission_review(request, campaign_pk: int, institution_pk: int):
     """Accept the submission, or return it with a comment."""
     access = SubmissionAccess(request, campaign_pk, institution_pk)
@@ -427,20 +422,20 @@ def document_rows(request):
     return filtered(request, DocumentFilter, RegulatoryDocument.objects.for_user(request.user), "-date")
 
 
-@role_required(*CAMPAIGN_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 def document_file(request, pk: int):
     return attachment_response(get_object_or_404(RegulatoryDocument.objects.for_user(request.user), pk=pk).file)
 
 
-@role_required(*CAMPAIGN_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 def document_list(request):
     return list_page(request, "staffing/document_list.html", document_rows(request), export="staffing:document-export",
-                     context={"can_create": roles_of(request.user).has(*MANAGER_ROLES),
+                     context={"can_create": roles_of(request.user).has(*MUNICIPAL_ROLES),
                               "editable": set(RegulatoryDocument.objects.managed_by(request.user)
                                               .values_list("pk", flat=True))})
 
 
-@role_required(*CAMPAIGN_ROLES)
+@role_required(*PERSONAL_DATA_ROLES)
 def document_export(request):
     return workbook_response("staffing-documents.xlsx", [documents_sheet(document_rows(request).qs)])
 
@@ -458,17 +453,17 @@ def _document_form(request, instance: RegulatoryDocument | None):
                      delete_url=reverse("staffing:document-delete", args=[instance.pk]) if instance else "")
 
 
-@role_required(*MANAGER_ROLES)
+@role_required(*MUNICIPAL_ROLES)
 def document_create(request):
     return _document_form(request, None)
 
 
-@role_required(*MANAGER_ROLES)
+@role_required(*MUNICIPAL_ROLES)
 def document_edit(request, pk: int):
     return _document_form(request, get_object_or_404(RegulatoryDocument.objects.managed_by(request.user), pk=pk))
 
 
-@role_required(*MANAGER_ROLES)
+@role_required(*MUNICIPAL_ROLES)
 def document_delete(request, pk: int):
     document = get_object_or_404(RegulatoryDocument.objects.managed_by(request.user), pk=pk)
     return confirm_delete(request, document, success_url=reverse("staffing:document-list"))

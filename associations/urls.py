@@ -1,16 +1,13 @@
 from django.urls import path
 
+from core.pages import crud_paths
+
 from . import views
 
 app_name = "associations"
 
 urlpatterns = [
-    path("", views.association_list, name="association-list"),
-    path("export/", views.association_export, name="association-export"),
-    path("new/", views.association_create, name="association-create"),
-    path("<int:pk>/", views.association_detail, name="association-detail"),
-    path("<int:pk>/edit/", views.association_edit, name="association-edit"),
-    path("<int:pk>/delete/", views.association_delete, name="association-delete"),
+    *crud_paths("", views, "association"),
     path("<int:pk>/members/add/", views.membership_add, name="membership-add"),
     path("<int:pk>/members/<int:membership_pk>/", views.membership_edit, name="membership-edit"),
     path("<int:pk>/members/<int:membership_pk>/delete/", views.membership_delete, name="membership-delete"),
@@ -30,18 +27,11 @@ urlpatterns = [
     path("meetings/<int:pk>/minutes/", views.meeting_minutes, name="meeting-minutes"),
     path("products/<int:pk>/file/", views.product_file, name="product-file"),
     path("entries/<int:pk>/document/", views.entry_document, name="entry-document"),
-    path("products/", views.product_list, name="product-list"),
-    path("products/export/", views.product_export, name="product-export"),
-    path("competitions/", views.competition_list, name="competition-list"),
-    path("competitions/export/", views.competition_export, name="competition-export"),
-    path("competitions/new/", views.competition_create, name="competition-create"),
+    *crud_paths("products/", views, "product", "list export"),
+    *crud_paths("competitions/", views, "competition"),
     path("competitions/import/", views.ResultsImportView.as_view(), name="result-import"),
-    path("competitions/<int:pk>/", views.competition_detail, name="competition-detail"),
-    path("competitions/<int:pk>/edit/", views.competition_edit, name="competition-edit"),
-    path("competitions/<int:pk>/delete/", views.competition_delete, name="competition-delete"),
     path("competitions/<int:pk>/entries/add/", views.entry_add, name="entry-add"),
     path("competitions/<int:pk>/entries/<int:entry_pk>/", views.entry_edit, name="entry-edit"),
     path("competitions/<int:pk>/entries/<int:entry_pk>/delete/", views.entry_delete, name="entry-delete"),
-    path("results/", views.result_list, name="result-list"),
-    path("results/export/", views.result_export, name="result-export"),
+    *crud_paths("results/", views, "result", "list export"),
 ]

@@ -1,17 +1,13 @@
 from django.urls import path
 
 from banks import views
+from core.pages import crud_paths
 
 app_name = "banks"
 
 urlpatterns = [
-    path("", views.item_list, name="item-list"),
-    path("export/", views.item_export, name="item-export"),
-    path("new/", views.item_edit, name="item-create"),
+    *crud_paths("", views, "item", create=views.item_edit),
     path("import/", views.ItemImportView.as_view(), name="item-import"),
-    path("<int:pk>/", views.item_detail, name="item-detail"),
-    path("<int:pk>/edit/", views.item_edit, name="item-edit"),
-    path("<int:pk>/delete/", views.item_delete, name="item-delete"),
     path("<int:pk>/file/", views.item_file, name="item-file"),
     path("<int:pk>/submit/", views.item_submit, name="item-submit"),
     path("<int:pk>/publish/", views.item_publish, name="item-publish"),

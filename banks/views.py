@@ -159,15 +159,9 @@ def item_unpublish(request, pk):
     return result if hasattr(result, "status_code") else redirect(result)
 
 
-class ItemImportView(ImportView):
-    importer_class = ItemImporter
-    title = gettext_lazy("Import bank items from Excel")
-    back_url_name = "banks:item-list"
-    success_url_name = "banks:item-list"
-    template_filename = "bank-items-template.xlsx"
-
-    def allowed(self, request) -> bool:
-        return roles_of(request.user).has(Role.METHODIST)
+ItemImportView = ImportView.of(ItemImporter, title=gettext_lazy("Import bank items from Excel"),
+                               list_url_name="banks:item-list", template_filename="bank-items-template.xlsx",
+                               allowed=lambda user: roles_of(user).has(Role.METHODIST))
 
 
 # --- the public showcase: no login, published items only, no personal data beyond authors ---------

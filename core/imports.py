@@ -13,6 +13,7 @@ confirm it. Without a broker both jobs run in the request, as before.
 import hmac
 import pickle
 import secrets
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -293,8 +294,10 @@ def purge_pending(*, older_than_hours: float = PENDING_HOURS) -> int:
 
 
 class ImportView(View):
-    """Subclass with ``importer_class``, ``template_name`` context (``title``, ``back_url``)
-    and ``success_url``; override ``get_importer_kwargs`` and ``allowed`` as needed.
+    """The import page of ``importer_class``: ``title``, ``success_url_name`` (where the written rows are
+    shown; also Back unless ``back_url_name`` says otherwise) and the template's ``template_filename``.
+    An import back to a list, for those ``allowed(user)`` lets in, is ``ImportView.of(...)``; subclass when the
+    page needs more (``get_importer_kwargs``, ``allowed``).
 
     The importer also runs in the background jobs of the check and the write, on a GET of this page as the
     job's owner (``_job_view``): ``allowed`` and ``get_importer_kwargs`` read ``self.request`` (its query
@@ -307,6 +310,18 @@ class ImportView(View):
     back_url_name = ""
     success_url_name = ""
     template_filename = "template.xlsx"
+
+    @classmethod
+    def of(cls, importer_class: type[Importer], *, title, list_url_name: str, template_filename: str,
+           allowed: Callable[..., bool]) -> type["ImportView"]:
+        """The import page of a list: Back and the written rows lead to ``list_url_name``. Named after the
+        importer (``PairImporter`` → ``PairImportView``) in the calling module, as ``namedtuple`` does."""
+        return type(importer_class.__name__.removesuffix("er") + "View", (cls,), {
+            "__module__": sys._getframe(1).f_globals.get("__name__", cls.__module__),
+            "importer_class": importer_class, "title": title,
+            "success_url_name": list_url_name, "template_filename": template_filename,
+            "allowed": lambda self, request: allowed(request.user),
+        })
 
     def allowed(self, request) -> bool:
         return request.user.is_authenticated
@@ -330,9 +345,10 @@ class ImportView(View):
         from django.urls import reverse
 
         context.setdefault("form", UploadForm())
+        back = self.back_url_name or self.success_url_name
         context.update(
             title=self.title,
-            back_url=reverse(self.back_url_name, kwargs=self.kwargs or None) if self.back_url_name else "",
+            back_url=reverse(back, kwargs=self.kwargs or None) if back else "",
             columns=self.importer_class.columns,
         )
         return render(self.request, self.template_name, context)

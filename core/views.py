@@ -298,15 +298,9 @@ def category_award_delete(request, pk: int, award_pk: int):
     return redirect(pedagogue)
 
 
-class RosterImportView(ImportView):
-    importer_class = RosterImporter
-    title = gettext_lazy("Import the staff roster")
-    back_url_name = "core:pedagogue-list"
-    success_url_name = "core:pedagogue-list"
-    template_filename = "roster-template.xlsx"
-
-    def allowed(self, request) -> bool:
-        return may_create_pedagogues(request.user)
+RosterImportView = ImportView.of(RosterImporter, title=gettext_lazy("Import the staff roster"),
+                                 list_url_name="core:pedagogue-list", template_filename="roster-template.xlsx",
+                                 allowed=may_create_pedagogues)
 
 
 @never_cache

@@ -295,15 +295,9 @@ def _pair_form(request, instance):
     return _form_page(request, form, title=title, back_url=back)
 
 
-class PairImportView(ImportView):
-    importer_class = PairImporter
-    title = gettext_lazy("Import mentoring pairs")
-    back_url_name = "mentoring:pair-list"
-    success_url_name = "mentoring:pair-list"
-    template_filename = "mentoring-pairs-template.xlsx"
-
-    def allowed(self, request) -> bool:
-        return may_edit_pairs(request.user)
+PairImportView = ImportView.of(PairImporter, title=gettext_lazy("Import mentoring pairs"),
+                               list_url_name="mentoring:pair-list", template_filename="mentoring-pairs-template.xlsx",
+                               allowed=may_edit_pairs)
 
 
 @role_required(*PERSONAL_DATA_ROLES)

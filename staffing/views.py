@@ -396,7 +396,6 @@ def submission_review(request, campaign_pk: int, institution_pk: int):
 class SubmissionUploadView(ImportView):
     importer_class = NeedsImporter
     title = gettext_lazy("Upload the staffing needs from Excel")
-    back_url_name = "staffing:submission-detail"
     success_url_name = "staffing:submission-detail"
     template_filename = "staffing-needs.xlsx"
 

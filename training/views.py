@@ -250,15 +250,9 @@ def completion_delete(request, pk: int):
     )
 
 
-class CompletionImportView(ImportView):
-    importer_class = CompletionImporter
-    title = gettext_lazy("Import a provider's list of completions")
-    back_url_name = "training:completion-list"
-    success_url_name = "training:completion-list"
-    template_filename = "pd-completions-template.xlsx"
-
-    def allowed(self, request) -> bool:
-        return may_manage(request.user)
+CompletionImportView = ImportView.of(CompletionImporter, title=gettext_lazy("Import a provider's list of completions"),
+                                     list_url_name="training:completion-list",
+                                     template_filename="pd-completions-template.xlsx", allowed=may_manage)
 
 
 # --- hour account -------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from core.history import history_entries
 from core.imports import ImportView
 from core.listing import filtered, list_page
 from core.models import AcademicYear, Municipality
-from core.pages import form_page
+from core.pages import edit_page, editable_record, form_page
 from core.params import parse_id
 from core.scoping import Role, role_required, roles_of
 from core.xlsx import workbook_response
@@ -59,17 +59,11 @@ def may_enter_data(user) -> bool:
 
 def editable_association(request, pk: int) -> Association:
     """Return the association if the user may see it (else 404) and edit it (else 403)."""
-    association = get_object_or_404(Association.objects.for_user(request.user).select_related("municipality"), pk=pk)
-    if not Association.objects.editable_by(request.user).filter(pk=pk).exists():
-        raise PermissionDenied
-    return association
+    return editable_record(request, Association.objects.for_user(request.user).select_related("municipality"), pk)
 
 
 def editable_competition(request, pk: int) -> Competition:
-    competition = get_object_or_404(Competition.objects.for_user(request.user).select_related("municipality"), pk=pk)
-    if not Competition.objects.editable_by(request.user).filter(pk=pk).exists():
-        raise PermissionDenied
-    return competition
+    return editable_record(request, Competition.objects.for_user(request.user).select_related("municipality"), pk)
 
 
 # --- Associations ------------------------------------------------------------------------------------
@@ -168,24 +162,18 @@ def association_years(request, association) -> tuple[list[AcademicYear], Academi
 
 @role_required(Role.METHODIST)
 def association_create(request):
-    form = AssociationForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        association = form.save()
-        messages.success(request, _("The association is saved."))
-        return redirect(association)
-    return form_page(request, form, title=_("New association"), back_url=reverse("associations:association-list"))
+    return edit_page(request, AssociationForm(request.POST or None, user=request.user),
+                     saved=_("The association is saved."), title=_("New association"),
+                     back_url=reverse("associations:association-list"))
 
 
 @login_required
 def association_edit(request, pk: int):
     association = editable_association(request, pk)
-    form = AssociationForm(request.POST or None, instance=association, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The association is saved."))
-        return redirect(association)
     deletable = roles_of(request.user).can(Cap.ENTER)  # a leader edits the association, the methodists delete it
-    return form_page(request, form, title=_("Edit the association"), back_url=association.get_absolute_url(),
+    return edit_page(request, AssociationForm(request.POST or None, instance=association, user=request.user),
+                     saved=_("The association is saved."), title=_("Edit the association"),
+                     back_url=association.get_absolute_url(),
                      delete_url=reverse("associations:association-delete", args=[pk]) if deletable else "")
 
 
@@ -463,23 +451,17 @@ def competition_detail(request, pk: int):
 
 @role_required(Role.METHODIST)
 def competition_create(request):
-    form = CompetitionForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        competition = form.save()
-        messages.success(request, _("The competition is saved."))
-        return redirect(competition)
-    return form_page(request, form, title=_("New competition"), back_url=reverse("associations:competition-list"))
+    return edit_page(request, CompetitionForm(request.POST or None, user=request.user),
+                     saved=_("The competition is saved."), title=_("New competition"),
+                     back_url=reverse("associations:competition-list"))
 
 
 @login_required
 def competition_edit(request, pk: int):
     competition = editable_competition(request, pk)
-    form = CompetitionForm(request.POST or None, instance=competition, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The competition is saved."))
-        return redirect(competition)
-    return form_page(request, form, title=_("Edit the competition"), back_url=competition.get_absolute_url(),
+    return edit_page(request, CompetitionForm(request.POST or None, instance=competition, user=request.user),
+                     saved=_("The competition is saved."), title=_("Edit the competition"),
+                     back_url=competition.get_absolute_url(),
                      delete_url=reverse("associations:competition-delete", args=[pk]))
 
 

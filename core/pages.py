@@ -1,11 +1,18 @@
 """The pages of every app: ``form_page()`` renders ``templates/form_page.html`` (or a child of it that adds
 tabs or an intro) with the form, its title, where Cancel leads and the breadcrumbs before the title;
-``crud_paths()`` spells out the usual routes of a model's pages for an app's ``urls.py``.
+``edit_page()`` is that page for a form that saves one record (saved → a message and a redirect);
+``editable_record()`` gives the record a user sees and may change (404 / 403 otherwise); ``crud_paths()``
+spells out the usual routes of a model's pages for an app's ``urls.py``.
 
     return form_page(request, form, title=_("New provider"), back_url=reverse("training:provider-list"))
 """
 
-from django.shortcuts import render
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 
 # The routes of a model's pages below its prefix: the URL name is ``<name>-<page>``, the view ``<name>_<page>``.
@@ -42,3 +49,28 @@ def form_page(request, form, *, title, back_url: str = "", breadcrumbs=(), multi
               template: str = "form_page.html", **context):
     return render(request, template, {"form": form, "title": title, "back_url": back_url,
                                       "breadcrumbs": breadcrumbs, "multipart": multipart, **context})
+
+
+def edit_page(request, form, *, saved: str | Callable[[Model], str], title, back_url: str = "",
+              success_url: str | None = None, save: Callable | None = None, **page):
+    """The page of a form that saves one record: ``form_page()`` until the form is POSTed valid, then
+    ``save(form)`` (``form.save()`` by default), the message ``saved`` (a text, or a function of the saved
+    record) and a redirect to ``success_url`` (by default the record's own page).
+
+        return edit_page(request, SessionForm(request.POST or None, instance=instance, user=request.user),
+                         saved=_("The session is saved."), title=title, back_url=back)
+    """
+    if request.method == "POST" and form.is_valid():
+        record = save(form) if save else form.save()
+        messages.success(request, saved(record) if callable(saved) else saved)
+        return redirect(success_url or record)
+    return form_page(request, form, title=title, back_url=back_url, **page)
+
+
+def editable_record(request, queryset: QuerySet, pk: int, message: str | None = None):
+    """The record ``pk`` of ``queryset`` (the rows the user sees: 404 outside) if the user may change it
+    (its model's ``editable_by(user)``: 403 with ``message`` otherwise)."""
+    record = get_object_or_404(queryset, pk=pk)
+    if not queryset.model.objects.editable_by(request.user).filter(pk=pk).exists():
+        raise PermissionDenied(message) if message else PermissionDenied
+    return record

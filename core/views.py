@@ -22,7 +22,7 @@ from core.imports import ImportView
 from core.listing import filtered, list_page
 from core.models import CategoryAward, Employment, Institution, Pedagogue
 from core.nav import all_items
-from core.pages import form_page
+from core.pages import edit_page, editable_record, form_page
 from core.record import record_sections
 from core.roster import RosterImporter
 from core.scoping import Role, roles_of
@@ -123,17 +123,13 @@ def institution_detail(request, pk: int):
 
 
 def _institution_form(request, instance: Institution | None):
-    form = InstitutionForm(request.POST or None, instance=instance, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        institution = form.save()
-        messages.success(request, _("The institution «{name}» is saved.").format(name=institution.short_name))
-        return redirect(institution)
-    title = _("Edit the institution") if instance else _("New institution")
     trail = [(reverse("core:institution-list"), _("Institutions"))]
     if instance:
         trail.append((instance.get_absolute_url(), instance.short_name))
-    return form_page(request, form, title=title, back_url=trail[-1][0], breadcrumbs=trail,
-                     template="core/institution_form.html")
+    return edit_page(request, InstitutionForm(request.POST or None, instance=instance, user=request.user),
+                     saved=lambda saved: _("The institution «{name}» is saved.").format(name=saved.short_name),
+                     title=_("Edit the institution") if instance else _("New institution"),
+                     back_url=trail[-1][0], breadcrumbs=trail, template="core/institution_form.html")
 
 
 @login_required
@@ -145,10 +141,7 @@ def institution_create(request):
 
 @login_required
 def institution_edit(request, pk: int):
-    institution = get_object_or_404(Institution.objects.for_user(request.user), pk=pk)
-    if not Institution.objects.editable_by(request.user).filter(pk=pk).exists():
-        raise PermissionDenied
-    return _institution_form(request, institution)
+    return _institution_form(request, editable_record(request, Institution.objects.for_user(request.user), pk))
 
 
 @login_required
@@ -259,17 +252,11 @@ def pedagogue_create(request):
 
 @login_required
 def pedagogue_edit(request, pk: int):
-    pedagogue = get_object_or_404(Pedagogue.objects.for_user(request.user), pk=pk)
-    if not Pedagogue.objects.editable_by(request.user).filter(pk=pk).exists():
-        raise PermissionDenied
-    return _pedagogue_form(request, pedagogue)
+    return _pedagogue_form(request, _editable_pedagogue(request, pk))
 
 
 def _editable_pedagogue(request, pk: int) -> Pedagogue:
-    pedagogue = get_object_or_404(Pedagogue.objects.for_user(request.user), pk=pk)
-    if not Pedagogue.objects.editable_by(request.user).filter(pk=pk).exists():
-        raise PermissionDenied
-    return pedagogue
+    return editable_record(request, Pedagogue.objects.for_user(request.user), pk)
 
 
 @login_required

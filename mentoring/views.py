@@ -18,7 +18,7 @@ from core.history import history_entries
 from core.imports import ImportView
 from core.listing import filtered, list_page
 from core.models import AcademicYear, Institution, Municipality, Pedagogue
-from core.pages import form_page
+from core.pages import edit_page, editable_record, form_page
 from core.params import parse_id
 from core.scoping import MUNICIPAL_ROLES, PERSONAL_DATA_ROLES, Role, role_required, roles_of
 from core.xlsx import workbook_response
@@ -81,6 +81,7 @@ def _require_municipal_editor(user) -> None:
 
 
 _form_page = partial(form_page, template="mentoring/form.html")  # with the mentoring tabs
+_edit_page = partial(edit_page, template="mentoring/form.html")
 
 
 # --- young specialists -------------------------------------------------------
@@ -185,13 +186,11 @@ def programme_detail(request, pk: int):
 
 def _programme_form(request, instance):
     form = ProgrammeForm(request.POST or None, request.FILES or None, instance=instance, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        programme = form.save()
-        messages.success(request, _("The programme «{title}» is saved.").format(title=programme.title))
-        return redirect(programme)
-    title = _("Edit the mentoring programme") if instance else _("New mentoring programme")
-    back = instance.get_absolute_url() if instance else reverse("mentoring:programme-list")
-    return _form_page(request, form, title=title, back_url=back, multipart=True,
+    return _edit_page(request, form,
+                      saved=lambda saved: _("The programme «{title}» is saved.").format(title=saved.title),
+                      title=_("Edit the mentoring programme") if instance else _("New mentoring programme"),
+                      back_url=instance.get_absolute_url() if instance else reverse("mentoring:programme-list"),
+                      multipart=True,
                       delete_url=reverse("mentoring:programme-delete", args=[instance.pk]) if instance else "")
 
 
@@ -203,10 +202,7 @@ def programme_create(request):
 
 
 def editable_programme(request, pk: int) -> Programme:
-    programme = get_object_or_404(Programme.objects.for_user(request.user), pk=pk)
-    if not Programme.objects.editable_by(request.user).filter(pk=pk).exists():
-        raise PermissionDenied
-    return programme
+    return editable_record(request, Programme.objects.for_user(request.user), pk)
 
 
 @role_required(*PERSONAL_DATA_ROLES)
@@ -309,10 +305,7 @@ def pair_create(request):
 
 @role_required(*PERSONAL_DATA_ROLES)
 def pair_edit(request, pk: int):
-    pair = get_object_or_404(Pair.objects.for_user(request.user), pk=pk)
-    if not Pair.objects.editable_by(request.user).filter(pk=pk).exists():
-        raise PermissionDenied
-    return _pair_form(request, pair)
+    return _pair_form(request, editable_record(request, Pair.objects.for_user(request.user), pk))
 
 
 @role_required(*PERSONAL_DATA_ROLES)
@@ -363,16 +356,11 @@ def task_reopen(request, pk: int):
 
 
 def _evaluation(request, pk: int, form_class, title: str):
-    pair = get_object_or_404(Pair.objects.for_user(request.user), pk=pk)
-    if not Pair.objects.editable_by(request.user).filter(pk=pk).exists():
-        raise PermissionDenied
+    pair = editable_record(request, Pair.objects.for_user(request.user), pk)
     evaluation = Evaluation.objects.filter(pair=pair).first() or Evaluation(pair=pair)
-    form = form_class(request.POST or None, instance=evaluation)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The evaluation is saved."))
-        return redirect(pair)
-    return _form_page(request, form, title=f"{title}: {pair}", back_url=pair.get_absolute_url())
+    return _edit_page(request, form_class(request.POST or None, instance=evaluation),
+                      saved=_("The evaluation is saved."), title=f"{title}: {pair}", back_url=pair.get_absolute_url(),
+                      success_url=pair.get_absolute_url())
 
 
 @role_required(*PERSONAL_DATA_ROLES)
@@ -406,16 +394,12 @@ def support_export(request):
 
 def _support_form(request, instance):
     _require_municipal_editor(request.user)
-    form = SupportRequestForm(request.POST or None, instance=instance, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        item = form.save(commit=False)
-        if not item.pk:
-            item.recorded_by = request.user
-        item.save()
-        messages.success(request, _("The support request is saved."))
-        return redirect("mentoring:support-list")
-    title = _("Support request") if instance else _("New support request")
-    return _form_page(request, form, title=title, back_url=reverse("mentoring:support-list"),
+    form = SupportRequestForm(request.POST or None, instance=instance or SupportRequest(recorded_by=request.user),
+                              user=request.user)
+    requests = reverse("mentoring:support-list")
+    return _edit_page(request, form, saved=_("The support request is saved."),
+                      title=_("Support request") if instance else _("New support request"),
+                      back_url=requests, success_url=requests,
                       delete_url=reverse("mentoring:support-delete", args=[instance.pk]) if instance else "")
 
 
@@ -486,14 +470,9 @@ def session_detail(request, pk: int):
 
 def _session_form(request, instance):
     _require_municipal_editor(request.user)
-    form = SessionForm(request.POST or None, instance=instance, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        session = form.save()
-        messages.success(request, _("The session is saved."))
-        return redirect(session)
-    title = _("Edit the session") if instance else _("New session")
-    back = instance.get_absolute_url() if instance else reverse("mentoring:session-list")
-    return _form_page(request, form, title=title, back_url=back)
+    return _edit_page(request, SessionForm(request.POST or None, instance=instance, user=request.user),
+                      saved=_("The session is saved."), title=_("Edit the session") if instance else _("New session"),
+                      back_url=instance.get_absolute_url() if instance else reverse("mentoring:session-list"))
 
 
 @role_required(*MUNICIPAL_ROLES)
@@ -595,12 +574,10 @@ def _attestation_form(request, instance):
     _require_municipal_editor(request.user)
     form = AttestationForm(request.POST or None, instance=instance, user=request.user,
                            initial={"pedagogue": request.GET.get("pedagogue")})
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The attestation record is saved."))
-        return redirect("mentoring:attestation-list")
-    title = _("Attestation record") if instance else _("New attestation record")
-    return _form_page(request, form, title=title, back_url=reverse("mentoring:attestation-list"),
+    attestations = reverse("mentoring:attestation-list")
+    return _edit_page(request, form, saved=_("The attestation record is saved."),
+                      title=_("Attestation record") if instance else _("New attestation record"),
+                      back_url=attestations, success_url=attestations,
                       delete_url=reverse("mentoring:attestation-delete", args=[instance.pk]) if instance else "")
 
 

@@ -16,7 +16,7 @@ from core.history import history_entries
 from core.imports import ImportView
 from core.listing import filtered, list_page, paginate
 from core.models import Institution
-from core.pages import form_page
+from core.pages import edit_page
 from core.scoping import MUNICIPAL_ROLES, PERSONAL_DATA_ROLES, Role, role_required, roles_of
 from core.xlsx import workbook_response
 from jobs.decorators import background_file
@@ -88,19 +88,13 @@ def campaign_export(request):
 
 
 def _campaign_form(request, instance: Campaign | None):
-    form = CampaignForm(request.POST or None, instance=instance, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        campaign = form.save(commit=False)
-        if instance is None:
-            campaign.created_by = request.user
-        campaign.save()
-        messages.success(request, _("The campaign «{title}» is saved.").format(title=campaign.title))
-        return redirect(campaign)
-    title = _("Edit the campaign") if instance else _("New staffing campaign")
+    form = CampaignForm(request.POST or None, instance=instance or Campaign(created_by=request.user), user=request.user)
     trail = [(reverse("staffing:campaign-list"), _("Staffing needs"))]
     if instance:
         trail.append((instance.get_absolute_url(), instance.title))
-    return form_page(request, form, title=title, back_url=trail[-1][0], breadcrumbs=trail,
+    return edit_page(request, form, saved=lambda saved: _("The campaign «{title}» is saved.").format(title=saved.title),
+                     title=_("Edit the campaign") if instance else _("New staffing campaign"),
+                     back_url=trail[-1][0], breadcrumbs=trail,
                      delete_url=reverse("staffing:campaign-delete", args=[instance.pk]) if instance else "")
 
 
@@ -441,13 +435,10 @@ def document_export(request):
 
 def _document_form(request, instance: RegulatoryDocument | None):
     form = DocumentForm(request.POST or None, request.FILES or None, instance=instance, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        document = form.save()
-        messages.success(request, _("The document «{title}» is saved.").format(title=document.title))
-        return redirect("staffing:document-list")
-    title = _("Edit the document") if instance else _("New regulatory document")
     documents = reverse("staffing:document-list")
-    return form_page(request, form, title=title, back_url=documents, breadcrumbs=[(documents, _("Regulatory documents"))],
+    return edit_page(request, form, saved=lambda saved: _("The document «{title}» is saved.").format(title=saved.title),
+                     title=_("Edit the document") if instance else _("New regulatory document"),
+                     back_url=documents, success_url=documents, breadcrumbs=[(documents, _("Regulatory documents"))],
                      multipart=True, history=history_entries(instance) if instance else None,
                      delete_url=reverse("staffing:document-delete", args=[instance.pk]) if instance else "")
 

@@ -19,7 +19,7 @@ from core.history import history_entries
 from core.imports import ImportView
 from core.listing import filtered, list_page
 from core.models import AcademicYear, Pedagogue
-from core.pages import form_page
+from core.pages import edit_page, editable_record, form_page
 from core.pdf import pdf_response
 from core.scoping import Role, roles_of
 from core.xlsx import workbook_response
@@ -148,10 +148,9 @@ def programme_create(request):
 
 @login_required
 def programme_edit(request, pk: int):
-    programme = get_object_or_404(Programme, pk=pk)
-    if not Programme.objects.editable_by(request.user).filter(pk=pk).exists():
-        raise PermissionDenied(_("The programme belongs to another municipality: you use it, its owner changes it."))
-    return _programme_form(request, programme)
+    return _programme_form(request, editable_record(
+        request, Programme.objects.all(), pk,
+        _("The programme belongs to another municipality: you use it, its owner changes it.")))
 
 
 @login_required
@@ -172,13 +171,11 @@ def provider_list(request):
 def provider_form(request, pk: int | None = None):
     _require_manager(request.user)
     instance = get_object_or_404(Provider, pk=pk) if pk else None
-    form = ProviderForm(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        provider = form.save()
-        messages.success(request, _("The provider «{name}» is saved.").format(name=provider.name))
-        return redirect("training:provider-list")
-    title = _("Edit the provider") if instance else _("New provider")
-    return form_page(request, form, title=title, back_url=reverse("training:provider-list"),
+    providers = reverse("training:provider-list")
+    return edit_page(request, ProviderForm(request.POST or None, instance=instance),
+                     saved=lambda saved: _("The provider «{name}» is saved.").format(name=saved.name),
+                     title=_("Edit the provider") if instance else _("New provider"),
+                     back_url=providers, success_url=providers,
                      delete_url=reverse("training:provider-delete", args=[pk]) if pk else "")
 
 
@@ -214,17 +211,13 @@ def completion_export(request):
 
 def _completion_form(request, instance: Completion | None):
     _require_manager(request.user)
-    form = CompletionForm(request.POST or None, instance=instance, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        completion = form.save(commit=False)
-        if not instance:
-            completion.created_by = request.user
-        completion.save()
-        messages.success(request, _("The completion of {name} is saved: {hours} h.").format(
-            name=completion.pedagogue.full_name, hours=completion.hours))
-        return redirect("training:completion-list")
-    title = _("Edit the completion") if instance else _("New completion")
-    return form_page(request, form, title=title, back_url=reverse("training:completion-list"),
+    form = CompletionForm(request.POST or None, instance=instance or Completion(created_by=request.user),
+                          user=request.user)
+    completions = reverse("training:completion-list")
+    return edit_page(request, form, saved=lambda saved: _("The completion of {name} is saved: {hours} h.").format(
+                         name=saved.pedagogue.full_name, hours=saved.hours),
+                     title=_("Edit the completion") if instance else _("New completion"),
+                     back_url=completions, success_url=completions,
                      delete_url=reverse("training:completion-delete", args=[instance.pk]) if instance else "")
 
 

@@ -159,13 +159,14 @@ class FormValidatedSerializer(VersionedMixin, serializers.ModelSerializer):
     form_class: type[forms.BaseModelForm]
     parent_fields: tuple[str, ...] = ()
     form_names: dict[str, str] = {}
+    form_takes_user = True  # False for a form without the ``user`` keyword (a catalogue's, the head's settings)
 
     @property
     def user(self):
         return self.context["request"].user
 
     def get_form_kwargs(self, attrs: dict) -> dict:
-        return {"user": self.user}
+        return {"user": self.user} if self.form_takes_user else {}
 
     def parent_record(self, attrs: dict, name: str):
         """The parent record: the one given on create, the record's own afterwards."""

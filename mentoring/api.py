@@ -172,6 +172,7 @@ class EvaluationSerializer(FormValidatedSerializer):
 
     parts = (ProcessEvaluationForm, EffectEvaluationForm)
     form_class = ProcessEvaluationForm
+    form_takes_user = False
     parent_fields = ("pair",)
 
     class Meta:
@@ -185,9 +186,6 @@ class EvaluationSerializer(FormValidatedSerializer):
         if not fields["pair"].read_only:
             fields["pair"].queryset = Pair.objects.editable_by(self.user)
         return fields
-
-    def get_form_kwargs(self, attrs: dict) -> dict:
-        return {}
 
     def new_instance(self, attrs):
         # One unsaved record for both parts, so the second form's save updates the row the first inserted.

@@ -52,19 +52,18 @@ class DirectionSerializer(FormValidatedSerializer):
     the settings page; the set of directions is fixed (they are the registry's)."""
 
     form_class = DirectionForm
+    form_takes_user = False
 
     class Meta:
         model = Direction
         fields = ["id", "code", "title", "order", "recommendation"]
-
-    def get_form_kwargs(self, attrs: dict) -> dict:
-        return {}
 
 
 class PassportSerializer(FormValidatedSerializer):
     """An indicator's passport; the head marks it key and words its effect for item 2 (the settings page)."""
 
     form_class = PassportForm
+    form_takes_user = False
     direction = serializers.SlugRelatedField(slug_field="code", read_only=True)
     title = serializers.CharField(source="display_title", read_only=True)
     rule = serializers.CharField(source="display_rule", read_only=True)
@@ -73,9 +72,6 @@ class PassportSerializer(FormValidatedSerializer):
     class Meta:
         model = IndicatorPassport
         fields = ["id", "code", "direction", "title", "unit", "better", "rule", "source", "is_key", "effect"]
-
-    def get_form_kwargs(self, attrs: dict) -> dict:
-        return {}
 
 
 class TargetSerializer(ModelCleanSerializer):
@@ -288,6 +284,7 @@ class OrderSerializer(FormValidatedSerializer):
     (``/issue/``); an issued order is frozen."""
 
     form_class = OrderForm
+    form_takes_user = False
     parent_fields = ("snapshot",)
     year_title = serializers.CharField(source="year.title", read_only=True)
 
@@ -309,9 +306,6 @@ class OrderSerializer(FormValidatedSerializer):
                 if name != "snapshot":
                     field.read_only = True
         return fields
-
-    def get_form_kwargs(self, attrs: dict) -> dict:
-        return {}
 
     def validate(self, attrs):
         return attrs if self.instance is None else super().validate(attrs)

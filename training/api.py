@@ -74,13 +74,11 @@ class ProviderSerializer(FormValidatedSerializer):
     """A provider of PD programmes, written with the catalogue page's form."""
 
     form_class = ProviderForm
+    form_takes_user = False
 
     class Meta:
         model = Provider
         fields = ["id", "name", "short_name", "type", "website"]
-
-    def get_form_kwargs(self, attrs: dict) -> dict:
-        return {}
 
 
 class ProviderViewSet(viewsets.ModelViewSet):

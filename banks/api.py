@@ -16,12 +16,17 @@ from core.rest import FormValidatedSerializer, ScopedWriteMixin
 from core.scoping import Role, roles_of
 
 
-class ItemSerializer(FormValidatedSerializer):
-    form_class = ItemForm
+class ItemNames(serializers.Serializer):
+    """The names an item refers to, read-only: the same in the bank's API and the public showcase."""
+
     institution_name = serializers.CharField(source="institution.short_name", read_only=True)
     subject_name = serializers.CharField(source="subject.name", read_only=True, default=None, allow_null=True)
     year_title = serializers.CharField(source="year.title", read_only=True)
     recommended = serializers.BooleanField(source="is_recommended", read_only=True)
+
+
+class ItemSerializer(ItemNames, FormValidatedSerializer):
+    form_class = ItemForm
 
     class Meta:
         model = Item
@@ -33,13 +38,8 @@ class ItemSerializer(FormValidatedSerializer):
         return Item(created_by=self.user)
 
 
-class PublicItemSerializer(serializers.ModelSerializer):
+class PublicItemSerializer(ItemNames, serializers.ModelSerializer):
     """What the public showcase gives away: no ids of people, no workflow details."""
-
-    institution_name = serializers.CharField(source="institution.short_name", read_only=True)
-    subject_name = serializers.CharField(source="subject.name", read_only=True, default=None, allow_null=True)
-    year_title = serializers.CharField(source="year.title", read_only=True)
-    recommended = serializers.BooleanField(source="is_recommended", read_only=True)
 
     class Meta:
         model = Item

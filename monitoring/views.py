@@ -537,36 +537,36 @@ def report_detail(request, pk: int):
     return render(request, "monitoring/report_detail.html", context)
 
 
-@role_required(*MUNICIPAL_ROLES)
-@background_file(gettext_lazy("The yearly report"))
-def report_xlsx(request, pk: int):
-    snapshot = _snapshot(request, pk)
-    stem = documents.file_stem(snapshot.year)
-    return download(exports.report_workbook(snapshot), f"{stem}.xlsx", XLSX_CONTENT_TYPE)
+def _document_view(title, record, build, stem, extension: str, content_type: str):
+    """The view of a report's or an order's document for the municipality's staff, made in the background:
+    ``build(record(request, pk))`` as the file ``<stem(record)>.<extension>``."""
+
+    @role_required(*MUNICIPAL_ROLES)
+    @background_file(title)
+    def document(request, pk: int):
+        obj = record(request, pk)
+        return download(build(obj), f"{stem(obj)}.{extension}", content_type)
+
+    return document
 
 
-@role_required(*MUNICIPAL_ROLES)
-@background_file(gettext_lazy("The yearly report"))
-def report_pdf(request, pk: int):
-    snapshot = _snapshot(request, pk)
-    return download(exports.report_pdf(snapshot), f"{documents.file_stem(snapshot.year)}.pdf", PDF_CONTENT_TYPE)
+def _report_stem(snapshot: ReportSnapshot) -> str:
+    return documents.file_stem(snapshot.year)
 
 
-@role_required(*MUNICIPAL_ROLES)
-@background_file(gettext_lazy("Analytical note"))
-def note_docx(request, pk: int):
-    """The analytical note (аналитическая справка) of a report as an editable Word file."""
-    snapshot = _snapshot(request, pk)
-    name = documents.file_stem(snapshot.year, "note")
-    return download(documents.note_docx(snapshot), f"{name}.docx", documents.DOCX_CONTENT_TYPE)
+def _note_stem(snapshot: ReportSnapshot) -> str:
+    return documents.file_stem(snapshot.year, "note")
 
 
-@role_required(*MUNICIPAL_ROLES)
-@background_file(gettext_lazy("Analytical note"))
-def note_pdf(request, pk: int):
-    snapshot = _snapshot(request, pk)
-    name = documents.file_stem(snapshot.year, "note")
-    return download(documents.note_pdf(snapshot), f"{name}.pdf", PDF_CONTENT_TYPE)
+report_xlsx = _document_view(gettext_lazy("The yearly report"), _snapshot, exports.report_workbook, _report_stem,
+                             "xlsx", XLSX_CONTENT_TYPE)
+report_pdf = _document_view(gettext_lazy("The yearly report"), _snapshot, exports.report_pdf, _report_stem,
+                            "pdf", PDF_CONTENT_TYPE)
+# The analytical note (аналитическая справка) of a report, as an editable Word file and as PDF.
+note_docx = _document_view(gettext_lazy("Analytical note"), _snapshot, documents.note_docx, _note_stem,
+                           "docx", documents.DOCX_CONTENT_TYPE)
+note_pdf = _document_view(gettext_lazy("Analytical note"), _snapshot, documents.note_pdf, _note_stem,
+                          "pdf", PDF_CONTENT_TYPE)
 
 
 # --- the order --------------------------------------------------------------------------------------------
@@ -707,21 +707,11 @@ def order_issue(request, pk: int):
     return redirect(order)
 
 
-@role_required(*MUNICIPAL_ROLES)
-@background_file(gettext_lazy("Order"))
-def order_pdf(request, pk: int):
-    order = _order(request, pk)
-    # The number may be Cyrillic («110а»): an ASCII file name keeps the header plain for every browser.
-    return download(exports.order_pdf(order), f"{documents.order_stem(order)}.pdf", PDF_CONTENT_TYPE)
-
-
-@role_required(*MUNICIPAL_ROLES)
-@background_file(gettext_lazy("Order"))
-def order_docx(request, pk: int):
-    """The order as an editable Word file with the same numbered items as the PDF."""
-    order = _order(request, pk)
-    stem = documents.order_stem(order)
-    return download(documents.order_docx(order), f"{stem}.docx", documents.DOCX_CONTENT_TYPE)
+# The order as PDF and as an editable Word file with the same numbered items (an ASCII file name: order_stem).
+order_pdf = _document_view(gettext_lazy("Order"), _order, exports.order_pdf, documents.order_stem,
+                           "pdf", PDF_CONTENT_TYPE)
+order_docx = _document_view(gettext_lazy("Order"), _order, documents.order_docx, documents.order_stem,
+                            "docx", documents.DOCX_CONTENT_TYPE)
 
 
 # --- tasks ------------------------------------------------------------------------------------------------

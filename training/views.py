@@ -562,11 +562,17 @@ def _item_for(request, pk: int) -> RouteItem:
             "route", "route__pedagogue", "route__year"), pk=pk)
 
 
-@login_required
-def item_evidence(request, pk: int):
+def _own_item(request, pk: int) -> RouteItem:
+    """An item of the user's own route (the owner adds evidence and removes own items): 403 for others."""
     item = _item_for(request, pk)
     if not _is_owner(request.user, item.route):
         raise PermissionDenied
+    return item
+
+
+@login_required
+def item_evidence(request, pk: int):
+    item = _own_item(request, pk)
     if not item.editable:
         messages.info(request, _("The item is accepted and cannot be changed."))
         return redirect(item.route)
@@ -622,9 +628,7 @@ def item_file(request, pk: int):
 @login_required
 @require_POST
 def item_delete(request, pk: int):
-    item = _item_for(request, pk)
-    if not _is_owner(request.user, item.route):
-        raise PermissionDenied
+    item = _own_item(request, pk)
     if not item.editable:
         messages.error(request, _("An accepted item cannot be removed."))
     else:

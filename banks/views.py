@@ -19,7 +19,7 @@ from core.deletion import confirm_delete
 from core.history import history_entries
 from core.imports import ImportView
 from core.listing import export_redirect, list_page, sorted_by, sorted_rows
-from core.pages import form_page
+from core.pages import edit_page
 from core.scoping import Role, role_required, roles_of
 
 AUTHORS = (Role.METHODIST, Role.SCHOOL, Role.TEACHER)
@@ -95,11 +95,8 @@ def item_edit(request, pk=None):
     else:
         item = Item(created_by=request.user, bank=request.GET.get("bank", "") if request.GET.get("bank") in Bank.values else "")
     form = ItemForm(request.POST or None, request.FILES or None, instance=item, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        item = form.save()
-        messages.success(request, _("The bank item is saved as a draft."))
-        return redirect(item)
-    return form_page(request, form, title=_("Edit the bank item") if pk else _("New bank item"), multipart=True,
+    return edit_page(request, form, saved=_("The bank item is saved as a draft."),
+                     title=_("Edit the bank item") if pk else _("New bank item"), multipart=True,
                      back_url=item.get_absolute_url() if pk else reverse("banks:item-list"),
                      submit=_("Save as a draft"), form_id="item-form",
                      delete_url=reverse("banks:item-delete", args=[pk]) if pk else "")

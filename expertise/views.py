@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from core.capabilities import Cap, roles_with
 from core.deletion import confirm_delete
 from core.listing import export_redirect, list_page, sorted_rows
-from core.pages import form_page
+from core.pages import edit_page
 from core.pdf import pdf_response
 from core.scoping import Role, role_required, roles_of
 from expertise import services
@@ -58,13 +58,10 @@ def request_export(request):
 
 @role_required(Role.METHODIST, Role.HEAD, Role.SCHOOL, Role.TEACHER)
 def request_create(request):
-    form = RequestForm(request.POST or None, request.FILES or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        review = services.submit_request(by=request.user, **form.cleaned_data)
-        messages.success(request, _("The request is submitted."))
-        return redirect(review)
-    return form_page(request, form, title=_("New review request"), back_url=reverse("expertise:request-list"),
-                     multipart=True)
+    return edit_page(request, RequestForm(request.POST or None, request.FILES or None, user=request.user),
+                     save=lambda form: services.submit_request(by=request.user, **form.cleaned_data),
+                     saved=_("The request is submitted."), title=_("New review request"),
+                     back_url=reverse("expertise:request-list"), multipart=True)
 
 
 @login_required
@@ -277,12 +274,9 @@ def expert_export(request):
 @role_required(Role.METHODIST)
 def expert_edit(request, pk=None):
     expert = get_object_or_404(Expert.objects.for_user(request.user), pk=pk) if pk else Expert()
-    form = ExpertForm(request.POST or None, instance=expert, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The register of experts is updated."))
-        return redirect("expertise:expert-list")
-    return form_page(request, form, title=_("Expert"), back_url=reverse("expertise:request-list"), multipart=True,
+    return edit_page(request, ExpertForm(request.POST or None, instance=expert, user=request.user),
+                     saved=_("The register of experts is updated."), success_url=reverse("expertise:expert-list"),
+                     title=_("Expert"), back_url=reverse("expertise:request-list"), multipart=True,
                      delete_url=reverse("expertise:expert-delete", args=[pk]) if pk else "")
 
 

@@ -11,7 +11,7 @@ from core.deletion import confirm_delete
 from core.history import history_entries
 from core.listing import export_redirect, list_page, sorted_rows
 from core.models import Institution
-from core.pages import form_page
+from core.pages import edit_page
 from core.scoping import Role, role_required, roles_of
 from innovation.exports import projects_xlsx
 from innovation.filters import ProjectFilter
@@ -96,30 +96,23 @@ def _editable(request, pk) -> Project:
 @role_required(*EDITORS)
 def project_edit(request, pk=None):
     project = _editable(request, pk) if pk else Project(created_by=request.user)
-    form = ProjectForm(request.POST or None, instance=project, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        project = form.save()
-        messages.success(request, _("The innovation site is saved."))
-        return redirect(project)
-    return _form_page(request, form, _("Innovation site"), project if pk else None)
+    return _edit_page(request, ProjectForm(request.POST or None, instance=project, user=request.user),
+                      _("The innovation site is saved."), _("Innovation site"), project if pk else None)
 
 
 def _child_form(request, pk, form_class, model, child_pk, title, **form_kwargs):
     project = _editable(request, pk)
     instance = get_object_or_404(model, pk=child_pk, project=project) if child_pk else model(project=project)
     form = form_class(request.POST or None, request.FILES or None, instance=instance, **form_kwargs)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Saved."))
-        return redirect(project)
-    return _form_page(request, form, title, project)
+    return _edit_page(request, form, _("Saved."), title, project, success_url=project.get_absolute_url())
 
 
-def _form_page(request, form, title, project):
+def _edit_page(request, form, saved, title, project, **page):
     """A form of a site or of a site's stage, participant or product: under the list and the site."""
     sites = reverse("innovation:project-list")
     trail = [(sites, _("Innovation sites"))] + ([(project.get_absolute_url(), project.title)] if project else [])
-    return form_page(request, form, title=title, back_url=trail[-1][0], breadcrumbs=trail, multipart=True)
+    return edit_page(request, form, saved=saved, title=title, back_url=trail[-1][0], breadcrumbs=trail,
+                     multipart=True, **page)
 
 
 @role_required(*EDITORS)

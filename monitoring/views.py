@@ -19,7 +19,7 @@ from core.deletion import confirm_delete
 from core.files import PDF_CONTENT_TYPE, download
 from core.listing import export_redirect, list_page, sorted_by
 from core.models import AcademicYear, Institution, Municipality
-from core.pages import form_page
+from core.pages import edit_page
 from core.params import parse_id
 from core.scoping import MUNICIPAL_ROLES, PERSONAL_DATA_ROLES, Role, role_required, roles_of
 from core.search import words_q
@@ -423,25 +423,19 @@ def passports(request):
 @role_required(Role.HEAD)
 def direction_edit(request, pk: int):
     direction = get_object_or_404(Direction, pk=pk)
-    form = DirectionForm(request.POST or None, instance=direction)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The direction is saved."))
-        return redirect("monitoring:passports")
-    return form_page(request, form, title=direction.title, back_url=reverse("monitoring:passports"),
-                     template="monitoring/simple_form.html")
+    passports = reverse("monitoring:passports")
+    return edit_page(request, DirectionForm(request.POST or None, instance=direction),
+                     saved=_("The direction is saved."), title=direction.title, back_url=passports,
+                     success_url=passports, template="monitoring/simple_form.html")
 
 
 @role_required(Role.HEAD)
 def passport_edit(request, pk: int):
     passport = get_object_or_404(IndicatorPassport, pk=pk)
-    form = PassportForm(request.POST or None, instance=passport)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The indicator passport is saved."))
-        return redirect("monitoring:passports")
-    return form_page(request, form, title=passport.display_title, back_url=reverse("monitoring:passports"),
-                     template="monitoring/simple_form.html", passport=passport)
+    passports = reverse("monitoring:passports")
+    return edit_page(request, PassportForm(request.POST or None, instance=passport),
+                     saved=_("The indicator passport is saved."), title=passport.display_title, back_url=passports,
+                     success_url=passports, template="monitoring/simple_form.html", passport=passport)
 
 
 @role_required(Role.HEAD)

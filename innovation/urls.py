@@ -1,12 +1,16 @@
 from django.urls import path
 
-from core.pages import crud_paths
 from innovation import views
 
 app_name = "innovation"
 
 urlpatterns = [
-    *crud_paths("", views, "project", create=views.project_edit),
+    path("", views.project_list, name="project-list"),
+    path("export/", views.project_export, name="project-export"),
+    path("new/", views.project_edit, name="project-create"),
+    path("<int:pk>/", views.project_detail, name="project-detail"),
+    path("<int:pk>/edit/", views.project_edit, name="project-edit"),
+    path("<int:pk>/delete/", views.project_delete, name="project-delete"),
     path("<int:pk>/review/", views.project_to_review, name="project-review"),
     path("<int:pk>/stages/new/", views.stage_edit, name="stage-create"),
     path("<int:pk>/stages/<int:stage_pk>/", views.stage_edit, name="stage-edit"),

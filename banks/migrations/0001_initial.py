@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('core', '0002_directories'),
+        ('core', '0001_squashed_0007_category_award_covering_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -229,7 +229,7 @@ def test_existing_certificates_get_their_codes_from_the_data_migration(certifica
 
     Model.objects.filter(pk=certificate.pk).update(check_code="")
     Model.history.filter(id=certificate.pk).update(check_code="")
-    migration = importlib.import_module("certificates.migrations.0003_certificate_check_code")
+    migration = importlib.import_module("certificates.migrations.0001_squashed_0003_certificate_check_code")
     migration.give_codes(apps, None)
 
     certificate.refresh_from_db()

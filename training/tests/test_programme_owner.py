@@ -88,7 +88,7 @@ def test_the_migration_gives_programmes_their_creators_municipality_or_none(meth
     known = ProgrammeFactory()
     known.history.filter(history_type="+").update(history_user=methodist)
     unknown = ProgrammeFactory()
-    migration = importlib.import_module("training.migrations.0005_programme_owner")
+    migration = importlib.import_module("training.migrations.0001_squashed_0005_programme_owner")
 
     migration.owners_from_creators(apps, None)
 

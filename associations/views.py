@@ -93,8 +93,9 @@ def association_rows(request):
 
 @login_required
 def association_list(request):
-    return list_page(request, "associations/association_list.html", association_rows(request),
-                     export="associations:association-export", context={"can_create": may_enter_data(request.user)})
+    return list_page(request, "associations/association_list.html", lambda: association_rows(request),
+                     export="associations:association-export", context={"can_create": may_enter_data(request.user)},
+                     cached=True)
 
 
 @login_required

@@ -22,6 +22,9 @@ from django.core.paginator import Page, Paginator
 from django.db.models import F
 from django.shortcuts import redirect, render
 
+from core.audit import AccessKind, log_access
+from core.fragments import fragment
+
 PAGE_SIZE = 25
 
 
@@ -102,20 +105,45 @@ def list_page(
     export: str | None = None,
     context: dict | Callable[[Page], dict] | None = None,
     per_page: int = PAGE_SIZE,
+    cached: bool = False,
+    log: str | None = None,
 ):
     """Render ``template`` (a child of ``list_page.html``) with one page of the rows.
 
-    ``rows`` defaults to the filterset's rows; ``export`` names the URL of the list's export (its button
-    carries the filters); ``context`` is a dict, or a function of the page for what depends on its rows.
+    ``rows`` defaults to the filterset's rows (or is a function of the filterset returning them); ``export``
+    names the URL of the list's export (its button carries the filters); ``context`` is a dict, or a function of
+    the page for what depends on its rows. ``log`` names what the rows are for the access log (one
+    row a request with the number of rows shown, core.audit.log_access).
+
+    ``cached=True`` keeps the filters and the table (``core.fragments``) for the generation of the records, the
+    viewer and the query string: a repeated request renders neither and asks no query of its rows. Only for a
+    list whose filters and table come from the records and the viewer alone; ``filterset`` may then be a function
+    returning it, and like a context function it is called only when the table is not cached (a dict holds what
+    the rest of the page uses).
     """
-    if rows is None:
-        rows = filterset.qs
-    page = paginate(request, rows, per_page)
-    extra = context(page) if callable(context) else context
+    body = fragment(request, template) if cached else None
+    if body is not None and body.html is not None:
+        page, extra, shown = None, context if isinstance(context, dict) else None, body.data["rows"]
+        filterset, sort = None, ""  # only the cached fragment used them
+    else:
+        if callable(filterset):
+            filterset = filterset()
+        if rows is None:
+            rows = filterset.qs
+        elif callable(rows):
+            rows = rows(filterset)
+        page = paginate(request, rows, per_page)
+        extra = context(page) if callable(context) else context
+        if log or body is not None:
+            shown = len(page.object_list)  # the rows the template shows: evaluated once, for both
+        if body is not None:
+            body.data["rows"] = shown
+    if log:
+        log_access(request, log, kind=AccessKind.LIST, rows=shown)
     return render(
         request,
         template,
-        {"filter": filterset, "page": page, "rows": page.object_list,
+        {"filter": filterset, "page": page, "rows": page.object_list if page else None, "list_body": body,
          "sort": _effective_sort(request, filterset) if sort is None else sort, "filtered": is_filtered(request),
          "export_name": export, **(extra or {})},
     )

@@ -17,6 +17,7 @@ from core.audit import AccessKind, CountingRows, log_access
 from core.exports import institutions_sheet, pedagogues_sheet
 from core.filters import InstitutionPageFilter, PedagoguePageFilter
 from core.forms import CategoryAwardForm, InstitutionForm, PedagogueForm, employment_formset_class
+from core.fragments import fragment
 from core.history import history_entries
 from core.imports import ImportView
 from core.listing import filtered, list_page
@@ -89,8 +90,9 @@ def institution_rows(request):
 
 @login_required
 def institution_list(request):
-    return list_page(request, "core/institution_list.html", institution_rows(request),
-                     export="core:institution-export", context={"can_create": may_create_institutions(request.user)})
+    return list_page(request, "core/institution_list.html", lambda: institution_rows(request),
+                     export="core:institution-export", context={"can_create": may_create_institutions(request.user)},
+                     cached=True)
 
 
 @login_required
@@ -171,15 +173,13 @@ def pedagogue_rows(request):
 
 @login_required
 def pedagogue_list(request):
-    filterset = pedagogue_rows(request)
-    rows = filterset.qs.select_related("institution", "position").prefetch_related("subjects")
+    def rows(filterset):
+        return (filterset.qs.select_related("institution", "position").prefetch_related("subjects")
+                .with_young_flag(timezone.localdate()))
 
-    def context(page):
-        log_access(request, "core.pedagogue", kind=AccessKind.LIST, rows=len(page.object_list))
-        return {"can_create": may_create_pedagogues(request.user), "can_import": may_create_pedagogues(request.user)}
-
-    return list_page(request, "core/pedagogue_list.html", filterset, rows=rows.with_young_flag(timezone.localdate()),
-                     export="core:pedagogue-export", context=context)
+    may_create = may_create_pedagogues(request.user)
+    return list_page(request, "core/pedagogue_list.html", lambda: pedagogue_rows(request), rows=rows, export="core:pedagogue-export",
+                     context={"can_create": may_create, "can_import": may_create}, cached=True, log="core.pedagogue")
 
 
 @login_required
@@ -202,13 +202,18 @@ def pedagogue_detail(request, pk: int):
         .with_young_flag(today),
         pk=pk,
     )
-    Pedagogue.objects.visible_to(request.user, pedagogue.pk, known=True)  # the sections need not ask again
     log_access(request, "core.pedagogue", kind=AccessKind.VIEW, rows=1, object_id=pedagogue.pk)
+    # The record is the same until a record changes (core.fragments): the scope check and the log above stay.
+    body = fragment(request, "core:pedagogue-detail")
+    if body.html is not None:
+        return render(request, "core/pedagogue_detail.html", {"pedagogue": pedagogue, "body": body})
+    Pedagogue.objects.visible_to(request.user, pedagogue.pk, known=True)  # the sections need not ask again
     return render(
         request,
         "core/pedagogue_detail.html",
         {
             "pedagogue": pedagogue,
+            "body": body,
             "today": today,
             "age": pedagogue.age_on(today),
             "experience": pedagogue.experience_years_on(today),

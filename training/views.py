@@ -199,8 +199,8 @@ def completion_rows(request):
 
 @login_required
 def completion_list(request):
-    return list_page(request, "training/completion_list.html", completion_rows(request),
-                     export="training:completion-export", context={"can_edit": may_manage(request.user)})
+    return list_page(request, "training/completion_list.html", lambda: completion_rows(request),
+                     export="training:completion-export", context={"can_edit": may_manage(request.user)}, cached=True)
 
 
 @login_required

@@ -76,3 +76,28 @@ def cell(value) -> str:
     if isinstance(value, datetime.date):
         return value.strftime("%d.%m.%Y")
     return value
+
+
+class FragmentNode(template.Node):
+    def __init__(self, fragment, nodelist):
+        self.fragment, self.nodelist = fragment, nodelist
+
+    def render(self, context) -> str:
+        piece = self.fragment.resolve(context, ignore_failures=True)
+        if piece is None:
+            return self.nodelist.render(context)
+        if piece.html is None:
+            return piece.store(self.nodelist.render(context))
+        return piece.html
+
+
+@register.tag
+def fragment(parser, token):
+    """``{% fragment body %}…{% endfragment %}``: the cached HTML of ``body`` (a ``core.fragments.Fragment``), or
+    what is inside, rendered and stored for the next request; without ``body`` (None) just what is inside."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("{% fragment %} takes the fragment from the context: {% fragment body %}")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(parser.compile_filter(bits[1]), nodelist)

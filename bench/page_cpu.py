@@ -6,7 +6,8 @@
 The production settings of the ratios run (``bench.anchor_settings``, ``DJANGO_DEBUG=0``: the cached template
 loader, compressed static manifest) and Django's test client over HTTPS; after two warm-up requests, the median
 CPU time (``time.process_time``) of ``--repeat`` requests and the query count of one. ``--profile home`` (a page's
-label or its first word) prints a pyinstrument profile of ``--repeat`` requests to that page instead.
+label or its first word) prints a pyinstrument profile of ``--repeat`` requests to that page instead; ``--miss``
+asks a new query string each time, so the page renders what ``core.fragments`` would otherwise keep.
 """
 
 import argparse
@@ -35,18 +36,22 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from bench.ratios import ANCHOR, pages  # noqa: E402
 
 
-def measure(client: Client, path: str, repeat: int) -> tuple[float, int, int]:
-    """Median CPU ms, queries and bytes of the page."""
-    for _ in range(2):
-        response = client.get(path, secure=True)
+def measure(client: Client, path: str, repeat: int, miss: bool = False) -> tuple[float, int, int]:
+    """Median CPU ms, queries and bytes of the page; ``miss``: a new query string each time, so no cached
+    fragment (core.fragments) is found while every other cache is warm."""
+    def url(number: int) -> str:
+        return f"{path}?bench={number}" if miss else path
+
+    for number in range(2):
+        response = client.get(url(number), secure=True)
         assert response.status_code == 200, (path, response.status_code)
     times = []
-    for _ in range(repeat):
+    for number in range(repeat):
         started = time.process_time()
-        client.get(path, secure=True)
+        client.get(url(100 + number), secure=True)
         times.append((time.process_time() - started) * 1000)
     with CaptureQueriesContext(connection) as queries:
-        body = client.get(path, secure=True).content
+        body = client.get(url(1000), secure=True).content
     return statistics.median(times), len(queries), len(body)
 
 
@@ -56,6 +61,7 @@ def main() -> None:
     parser.add_argument("--user", default="methodist")
     parser.add_argument("--profile", help="a page's label (or its first word) to profile with pyinstrument")
     parser.add_argument("--path", help="measure this URL instead of the mix")
+    parser.add_argument("--miss", action="store_true", help="never a cached fragment (a new query string each time)")
     args = parser.parse_args()
 
     client = Client()
@@ -69,14 +75,14 @@ def main() -> None:
         path = next(path for label, path in mix if args.profile in (label.split()[0], label))
         measure(client, path, 1)
         with Profiler(interval=0.0005) as profiler:
-            for _ in range(args.repeat):
-                client.get(path, secure=True)
+            for number in range(args.repeat):
+                client.get(f"{path}?bench={number}" if args.miss else path, secure=True)
         print(profiler.output_text(unicode=True, color=False, show_all=False))
         return
     print("| page | CPU, ms | ÷ anchor | queries | KB |\n| --- | ---: | ---: | ---: | ---: |")
     anchor = None
     for label, path in mix:
-        cpu, queries, size = measure(client, path, args.repeat)
+        cpu, queries, size = measure(client, path, args.repeat, args.miss)
         anchor = anchor or cpu
         print(f"| {label} (`{path}`) | {cpu:.1f} | {cpu / anchor:.2f} | {queries} | {size / 1024:.1f} |", flush=True)
 

@@ -427,12 +427,9 @@ def diagnosis_export(request):
 
 @login_required
 def diagnosis_list(request):
-    def context(page):
-        log_access(request, "training.diagnosis", kind=AccessKind.LIST, rows=len(page.object_list))
-        return {"can_record": may_manage(request.user)}
-
     return list_page(request, "training/diagnosis_list.html", diagnosis_rows(request),
-                     export="training:diagnosis-export", context=context)
+                     export="training:diagnosis-export", context={"can_record": may_manage(request.user)},
+                     log="training.diagnosis")
 
 
 @login_required

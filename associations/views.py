@@ -99,6 +99,7 @@ def association_list(request):
 
 
 @login_required
+@background_file(gettext_lazy("Associations"))
 def association_export(request):
     return workbook_response("associations.xlsx", [associations_sheet(association_rows(request).qs)])
 
@@ -327,6 +328,7 @@ def product_list(request):
 
 
 @login_required
+@background_file(gettext_lazy("Methodical products"))
 def product_export(request):
     return workbook_response("products.xlsx", [products_sheet(product_rows(request).qs)])
 
@@ -423,6 +425,7 @@ def competition_list(request):
 
 
 @login_required
+@background_file(gettext_lazy("Competitions"))
 def competition_export(request):
     return workbook_response("competitions.xlsx", [competitions_sheet(competition_rows(request).qs)])
 

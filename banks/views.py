@@ -21,6 +21,7 @@ from core.imports import ImportView
 from core.listing import export_redirect, list_page, sorted_by, sorted_rows
 from core.pages import edit_page
 from core.scoping import Role, role_required, roles_of
+from jobs.decorators import background_file
 
 AUTHORS = (Role.METHODIST, Role.SCHOOL, Role.TEACHER)
 SORTS = {
@@ -50,6 +51,7 @@ def item_list(request):
 
 
 @login_required
+@background_file(gettext_lazy("Bank items"))
 def item_export(request):
     return items_xlsx(item_rows(request)[1])
 

@@ -75,6 +75,7 @@ def certificate_detail(request, pk: int):
 
 
 @login_required
+@background_file(gettext_lazy("Certificate"))
 def certificate_pdf(request, pk: int):
     certificate = visible_certificate(request, pk)
     response = HttpResponse(certificate.render_pdf(), content_type="application/pdf")

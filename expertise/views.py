@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
@@ -22,6 +23,7 @@ from expertise.filters import ExpertFilter, RequestFilter
 from expertise.forms import AssignForm, ConcludeForm, ExpertForm, RequestForm, ReviewForm
 from expertise.models import Action, Assignment, Criterion, Expert, ReviewRequest, Status
 from expertise.todo import pending_reviews
+from jobs.decorators import background_file
 
 MANAGERS = roles_with(Cap.DECIDE)
 SORTS = {
@@ -52,6 +54,7 @@ def request_list(request):
 
 
 @login_required
+@background_file(gettext_lazy("Review requests"))
 def request_export(request):
     return requests_xlsx(request_rows(request)[1])
 
@@ -90,6 +93,7 @@ def request_detail(request, pk):
 
 
 @login_required
+@background_file(gettext_lazy("Expert conclusion"))
 def conclusion_pdf(request, pk):
     """The expert conclusion as a document: scores by criterion, the decision, the combined score."""
     review = get_object_or_404(_requests(request.user).filter(status=Status.CONCLUDED), pk=pk)
@@ -267,6 +271,7 @@ def expert_list(request):
 
 
 @role_required(*MANAGERS)
+@background_file(gettext_lazy("Register of experts"))
 def expert_export(request):
     return experts_xlsx(expert_rows(request)[1])
 

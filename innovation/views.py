@@ -5,6 +5,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.deletion import confirm_delete
@@ -17,6 +18,7 @@ from innovation.exports import projects_xlsx
 from innovation.filters import ProjectFilter
 from innovation.forms import ParticipantForm, ProductForm, ProjectForm, StageForm
 from innovation.models import Participant, Product, Project, Stage
+from jobs.decorators import background_file
 
 EDITORS = (Role.METHODIST, Role.SCHOOL)
 SORTS = {
@@ -47,6 +49,7 @@ def project_list(request):
 
 
 @login_required
+@background_file(gettext_lazy("Innovation sites"))
 def project_export(request):
     return projects_xlsx(project_rows(request)[1])
 

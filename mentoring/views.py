@@ -163,6 +163,7 @@ def programme_list(request):
 
 
 @role_required(*PERSONAL_DATA_ROLES)
+@background_file(gettext_lazy("Mentoring programmes"))
 def programme_export(request):
     return workbook_response("mentoring-programmes.xlsx", [exports.programmes_sheet(programme_rows(request).qs)])
 
@@ -388,6 +389,7 @@ def support_list(request):
 
 
 @role_required(*MUNICIPAL_ROLES)
+@background_file(gettext_lazy("Support requests"))
 def support_export(request):
     return workbook_response("support-requests.xlsx", [exports.support_sheet(support_rows(request).qs)])
 

@@ -607,6 +607,7 @@ def orders(request):
 
 
 @role_required(*MUNICIPAL_ROLES)
+@background_file(gettext_lazy("Orders"))
 def order_export(request):
     columns = [
         Column("number", _("Number"), width=12),
@@ -754,6 +755,7 @@ def tasks(request):
 
 
 @login_required
+@background_file(gettext_lazy("Tasks"))
 def task_export(request):
     columns = [
         Column("order", _("Order"), width=22),

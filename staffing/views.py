@@ -82,6 +82,7 @@ def campaign_list(request):
 
 
 @role_required(*PERSONAL_DATA_ROLES)
+@background_file(gettext_lazy("Campaigns"))
 def campaign_export(request):
     filterset = filtered(request, CampaignFilter, Campaign.objects.for_user(request.user), "-as_of")
     return workbook_response("staffing-campaigns.xlsx", [campaigns_sheet(filterset.qs)])
@@ -429,6 +430,7 @@ def document_list(request):
 
 
 @role_required(*PERSONAL_DATA_ROLES)
+@background_file(gettext_lazy("Regulatory documents"))
 def document_export(request):
     return workbook_response("staffing-documents.xlsx", [documents_sheet(document_rows(request).qs)])
 

@@ -100,6 +100,7 @@ def programme_list(request):
 
 
 @login_required
+@background_file(gettext_lazy("PD programmes"))
 def programme_export(request):
     return workbook_response("programmes.xlsx", [exports.programmes_sheet(programme_rows(request).qs)])
 
@@ -635,6 +636,7 @@ def item_delete(request, pk: int):
 
 
 @login_required
+@background_file(gettext_lazy("Individual route"))
 def route_pdf(request, pk: int):
     route = _route_for(request, pk)
     items = route.items.prefetch_related("competencies")

@@ -17,7 +17,7 @@ from core.history import history_entries
 from core.imports import ImportView
 from core.listing import filtered, list_page
 from core.models import AcademicYear, Municipality
-from core.pages import edit_page, editable_record, form_page
+from core.pages import edit_page, editable_record
 from core.params import parse_id
 from core.scoping import Role, role_required, roles_of
 from core.xlsx import workbook_response
@@ -185,14 +185,13 @@ def association_delete(request, pk: int):
     return confirm_delete(request, association, success_url=reverse("associations:association-list"))
 
 
-def _child_form(request, association, form_class, instance, *, title, multipart=False, after=None):
+def _child_form(request, association, form_class, instance, *, title, multipart=False, to_record=False):
+    """A record of the association's page (a member, a plan item, a meeting, a product): saved, back to the
+    association, or to the record's own page (``to_record``, a meeting)."""
     form = form_class(request.POST or None, request.FILES or None, instance=instance, association=association)
-    if request.method == "POST" and form.is_valid():
-        saved = form.save()
-        messages.success(request, _("Saved."))
-        return redirect(after(saved) if after else association.get_absolute_url())
-    return form_page(
-        request, form, title=title, back_url=association.get_absolute_url(),
+    return edit_page(
+        request, form, saved=_("Saved."), success_url=None if to_record else association.get_absolute_url(),
+        title=title, back_url=association.get_absolute_url(),
         breadcrumbs=[(association.get_absolute_url(), association.title)], multipart=multipart,
     )
 
@@ -250,7 +249,7 @@ def meeting_add(request, pk: int):
     association = editable_association(request, pk)
     return _child_form(
         request, association, MeetingForm, None, title=_("New meeting"), multipart=True,
-        after=lambda meeting: meeting.get_absolute_url(),
+        to_record=True,
     )
 
 
@@ -260,7 +259,7 @@ def meeting_edit(request, pk: int):
     association = editable_association(request, meeting.association_id)
     return _child_form(
         request, association, MeetingForm, meeting, title=_("Edit the meeting"), multipart=True,
-        after=lambda saved: saved.get_absolute_url(),
+        to_record=True,
     )
 
 
@@ -477,12 +476,11 @@ def competition_delete(request, pk: int):
 
 def _entry_form(request, competition, entry):
     form = ParticipationForm(request.POST or None, request.FILES or None, instance=entry, competition=competition)
-    if request.method == "POST" and form.is_valid():
-        save_participation(participation=form.save(commit=False), pedagogues=form.cleaned_data["participants"])
-        messages.success(request, _("Saved."))
-        return redirect(competition)
-    return form_page(
-        request, form, title=_("Edit the entry") if entry else _("New entry"), back_url=competition.get_absolute_url(),
+    return edit_page(
+        request, form, saved=_("Saved."), success_url=competition.get_absolute_url(),
+        save=lambda form: save_participation(participation=form.save(commit=False),
+                                             pedagogues=form.cleaned_data["participants"]),
+        title=_("Edit the entry") if entry else _("New entry"), back_url=competition.get_absolute_url(),
         breadcrumbs=[(competition.get_absolute_url(), competition.title)], multipart=True,
     )
 

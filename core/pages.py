@@ -10,7 +10,7 @@ spells out the usual routes of a model's pages for an app's ``urls.py``.
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model, QuerySet
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -55,15 +55,20 @@ def edit_page(request, form, *, saved: str | Callable[[Model], str], title, back
               success_url: str | None = None, save: Callable | None = None, **page):
     """The page of a form that saves one record: ``form_page()`` until the form is POSTed valid, then
     ``save(form)`` (``form.save()`` by default), the message ``saved`` (a text, or a function of the saved
-    record) and a redirect to ``success_url`` (by default the record's own page).
+    record) and a redirect to ``success_url`` (by default the record's own page). A ``ValidationError`` of
+    ``save`` (a rule a service checks while saving) shows on the form like its own errors.
 
         return edit_page(request, SessionForm(request.POST or None, instance=instance, user=request.user),
                          saved=_("The session is saved."), title=title, back_url=back)
     """
     if request.method == "POST" and form.is_valid():
-        record = save(form) if save else form.save()
-        messages.success(request, saved(record) if callable(saved) else saved)
-        return redirect(success_url or record)
+        try:
+            record = save(form) if save else form.save()
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, saved(record) if callable(saved) else saved)
+            return redirect(success_url or record)
     return form_page(request, form, title=title, back_url=back_url, **page)
 
 

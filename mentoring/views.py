@@ -2,7 +2,7 @@
 from functools import partial
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
@@ -278,18 +278,11 @@ def pair_detail(request, pk: int):
 
 def _pair_form(request, instance):
     form = PairForm(request.POST or None, instance=instance, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            pair = save_pair(pair=form.save(commit=False), mentors=form.cleaned_data["mentors"],
-                             mentees=form.cleaned_data["mentees"], by=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The mentoring pair is saved."))
-            return redirect(pair)
-    title = _("Edit the mentoring pair") if instance else _("New mentoring pair")
-    back = instance.get_absolute_url() if instance else reverse("mentoring:pair-list")
-    return _form_page(request, form, title=title, back_url=back)
+    return _edit_page(request, form, saved=_("The mentoring pair is saved."),
+                      save=lambda form: save_pair(pair=form.save(commit=False), mentors=form.cleaned_data["mentors"],
+                                                  mentees=form.cleaned_data["mentees"], by=request.user),
+                      title=_("Edit the mentoring pair") if instance else _("New mentoring pair"),
+                      back_url=instance.get_absolute_url() if instance else reverse("mentoring:pair-list"))
 
 
 PairImportView = ImportView.of(PairImporter, title=gettext_lazy("Import mentoring pairs"),

@@ -75,23 +75,6 @@ def indicator_values(
     return stored.read(scope, [year]).entries[year.pk].value_map()
 
 
-def cached_fragment(key: str, build) -> str:
-    """Return the HTML ``build()`` renders for ``key``, cached under the version of the passports and targets.
-
-    A dashboard's body depends only on the values (the caller puts their ``State.stamp`` into the key), the
-    passports and the targets (which bump the version when they change), the scope, the year and the language.
-    """
-    if not CACHE_SECONDS:
-        return build()
-    version = cache.get_or_set(VERSION_KEY, 1, None)
-    full_key = f"monitoring:fragment:{version}:{len(registry)}:{key}"
-    html = cache.get(full_key)
-    if html is None:
-        html = build()
-        cache.set(full_key, html, CACHE_SECONDS)
-    return html
-
-
 def plain(number: Decimal) -> str:
     """Return a Decimal without trailing zeros and without an exponent (60, not 6E+1)."""
     return format(number.normalize(), "f")

@@ -64,3 +64,21 @@ class PendingRecomputation(ScopeYear):
             models.UniqueConstraint(fields=["scope_key", "year"], name="monitoring_pending_scope_year"),
         ]
         indexes = [models.Index(fields=["municipality", "year"], name="monitoring_pending_muni_year")]
+
+
+class RenderedDashboard(models.Model):
+    """A dashboard's body as last rendered (zlib-compressed HTML), so that an emptied or evicted cache is not a cold
+    rendering (issue 18). One row per (scope, year, institution type, language); ``version`` digests what the body
+    was rendered from (``monitoring.rendered``): a row whose version is not the current one is rendered again."""
+
+    key = models.CharField(_("rendering key"), max_length=200, unique=True)
+    version = models.CharField(_("version"), max_length=64)
+    html = models.BinaryField(_("rendered HTML"))
+    rendered_at = models.DateTimeField(_("rendered at"))
+
+    class Meta:
+        verbose_name = _("rendered dashboard")
+        verbose_name_plural = _("rendered dashboards")
+
+    def __str__(self) -> str:
+        return self.key

@@ -32,7 +32,6 @@ from monitoring.api import governed
 from monitoring.computation import (
     Results,
     as_number,
-    cached_fragment,
     chart_years,
     compute,
     display,
@@ -66,6 +65,7 @@ from monitoring.models import (
     Target,
 )
 from monitoring.registry import Better, Unit, registry
+from monitoring.rendered import cached_fragment
 from monitoring.services import (
     accept_task,
     draft_order,
@@ -251,13 +251,15 @@ def dashboard(request):
     scope = institution or municipality
     with use_replica():
         # The stored values of the chart's years (the previous year among them): two queries, never a computation
-        # while a worker exists; the rendering is cached until one of them is recomputed.
+        # while a worker exists; the rendering is kept (cache, then database) until one of them is recomputed or
+        # what rates them changes.
         state = stored.read(scope, chart_years(year))
-        # Our own template's output; the cache may hand back a plain str.
+        # Our own template's output; the cache and the database hand back a plain str.
         body = mark_safe(
             cached_fragment(
-                f"dashboard:{scope_key(scope)}:{year.pk}:{institution_type}:{get_language()}:{state.stamp}",
+                f"dashboard:{scope_key(scope)}:{year.pk}:{institution_type}:{get_language()}",
                 lambda: dashboard_body(scope, year, institution_type, state),
+                stamp=state.stamp,
             )
         )  # noqa: S308
     institutions = Institution.objects.none()

@@ -166,6 +166,30 @@ def test_the_dashboard_shows_last_years_measures_with_their_effect(client, order
     assert own.status_code == 200 and "measures-effect" not in own.content.decode()
 
 
+def test_a_task_reported_renders_the_kept_dashboard_again_after_the_cache_is_gone(client, order, year, head):
+    """The body outlives an emptied cache (kept in the database) until something it shows changes: here the status
+    of a task of last year's order."""
+    from django.core.cache import cache
+    from django.utils import translation
+
+    client.force_login(head)
+    url = reverse("monitoring:dashboard")
+    first = client.get(url, {"year": year.title})
+    cache.clear()
+    kept = client.get(url, {"year": year.title})
+    assert "effects" not in kept.context  # not rendered: read back from the database
+    assert kept.content.decode().count("Выполняется") == first.content.decode().count("Выполняется") >= 1
+
+    task = order.assignments.get(measure__direction__code="innovation")
+    task.complete(comment="Сделано")
+    cache.clear()
+    again = client.get(url, {"year": year.title})
+
+    rows = {row.direction: row for row in again.context["effects"]}  # rendered again
+    with translation.override("ru"):
+        assert rows["Инновационная деятельность"].status == str(AssignmentStatus.REPORTED.label)
+
+
 @pytest.fixture
 def flat_order(city, school, other_school, year, previous_year, head, django_capture_on_commit_callbacks):
     """Last year's order with a measure for innovation, whose indicator then stays at 5 (5 → 5)."""

@@ -404,6 +404,33 @@ def test_dashboard_body_is_cached_until_the_data_changes(
     assert "55,6 %" not in first and "55,6 %" in third  # four young teachers changed the share; the page shows it
 
 
+def test_dashboard_body_outlives_an_emptied_cache_until_a_target_or_the_code_changes(client, head, year, data, monkeypatch):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from monitoring import rendered
+    from monitoring.tests.factories import set_target
+
+    client.force_login(head)
+    first = client.get(DASHBOARD, {"year": "2021/2022"}).context["body"]
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        kept = client.get(DASHBOARD, {"year": "2021/2022"})
+
+    assert "results" not in kept.context and kept.context["body"] == first and "42,9 %" in first
+    assert not [q for q in queries if q["sql"].startswith('SELECT "monitoring_target"')]  # the ratings not read
+    assert len([q for q in queries if "monitoring_rendereddashboard" in q["sql"]]) == 1  # the row and its version
+    set_target("core.share_under_35", year, "0.5")
+    cache.clear()
+    changed = client.get(DASHBOARD, {"year": "2021/2022"})
+    assert "results" in changed.context and "Цель ≥ 50,0 %; значение 42,9 %: не достигнуто." in changed.content.decode()
+
+    cache.clear()  # a new deploy: the same data rendered by other code
+    monkeypatch.setattr(rendered, "code_version", lambda: "another release")
+    assert "results" in client.get(DASHBOARD, {"year": "2021/2022"}).context
+
+
 def test_admin_picks_the_municipality_of_the_dashboard(client, admin_user, city, other_city, data):
     client.force_login(admin_user)
 

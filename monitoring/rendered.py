@@ -57,21 +57,24 @@ def cached_fragment(key: str, build, *, stamp: str = "") -> str:
     return html
 
 
-def _read(key: str) -> tuple[str | None, bytes | None, list]:
-    """The kept rendering of ``key`` (version and HTML, or None) and the last history id of each of ``RATED_BY``,
-    in one query whether the row exists or not."""
-    connection = connections[router.db_for_read(RenderedDashboard)]
-    quote = connection.ops.quote_name
+@functools.cache
+def _read_sql(alias: str) -> str:
+    quote = connections[alias].ops.quote_name
     latest = ", ".join(
         f"(SELECT MAX(history_id) FROM {quote(model.history.model._meta.db_table)})" for model in RATED_BY
     )
-    table = quote(RenderedDashboard._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT kept.version, kept.html, {latest} FROM (SELECT 1 AS one) AS anchor "  # noqa: S608 (our names)
-            f"LEFT JOIN {table} AS kept ON kept.{quote('key')} = %s",
-            [key],
-        )
+    return (
+        f"SELECT kept.version, kept.html, {latest} FROM (SELECT 1 AS one) AS anchor "
+        f"LEFT JOIN {quote(RenderedDashboard._meta.db_table)} AS kept ON kept.{quote('key')} = %s"
+    )
+
+
+def _read(key: str) -> tuple[str | None, bytes | None, list]:
+    """The kept rendering of ``key`` (version and HTML, or None) and the last history id of each of ``RATED_BY``,
+    in one query whether the row exists or not."""
+    alias = router.db_for_read(RenderedDashboard)
+    with connections[alias].cursor() as cursor:
+        cursor.execute(_read_sql(alias), [key])
         version, html, *changes = cursor.fetchone()
     return version, html, changes
 
@@ -101,7 +104,7 @@ def kept(key: str, build, *, stamp: str = "") -> str:
         return zlib.decompress(html).decode()
     html = build()
     RenderedDashboard.objects.bulk_create(
-        [RenderedDashboard(key=key, version=current, html=zlib.compress(html.encode(), 6), rendered_at=timezone.now())],
+        [RenderedDashboard(key=key, version=current, html=zlib.compress(html.encode(), 1), rendered_at=timezone.now())],
         update_conflicts=True,
         unique_fields=["key"],
         update_fields=["version", "html", "rendered_at"],

@@ -115,15 +115,19 @@ def _new_document() -> Document:
 
 def _set_language(document) -> None:
     """Mark the text Russian so that Word and LibreOffice hyphenate and spell-check it as such."""
-    rpr = document.styles["Normal"].element.get_or_add_rPr()
-    lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), "ru-RU")
-    lang.set(qn("w:eastAsia"), "ru-RU")
-    rpr.append(lang)
-    settings_element = document.settings.element
-    auto = OxmlElement("w:autoHyphenation")
-    auto.set(qn("w:val"), "true")
-    settings_element.append(auto)
+    document.styles["Normal"].element.get_or_add_rPr().append(_w("lang", val="ru-RU", eastAsia="ru-RU"))
+    document.settings.element.append(_w("autoHyphenation", val="true"))
+
+
+def _w(tag: str, *children, **attributes):
+    """The WordprocessingML element ``<w:tag w:name="value"…>`` (attributes named without the ``w:`` prefix) holding
+    ``children``."""
+    element = OxmlElement(f"w:{tag}")
+    for name, value in attributes.items():
+        element.set(qn(f"w:{name}"), str(value))
+    for child in children:
+        element.append(child)
+    return element
 
 
 def _page_number_header(section) -> None:
@@ -133,8 +137,7 @@ def _page_number_header(section) -> None:
     run = paragraph.add_run()
     for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
         if kind:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
+            element = _w("fldChar", fldCharType=kind)
         else:
             element = OxmlElement("w:instrText")
             element.set(qn("xml:space"), "preserve")
@@ -157,28 +160,11 @@ def _numbering(document) -> int:
     """Add a two-level decimal list (1. / 1.1.) with a 1.25 cm first-line indent; return its numId."""
     numbering = document.part.numbering_part.element
     abstract_id = 90 + len(numbering.findall(qn("w:abstractNum")))
-    abstract = OxmlElement("w:abstractNum")
-    abstract.set(qn("w:abstractNumId"), str(abstract_id))
-    multi = OxmlElement("w:multiLevelType")
-    multi.set(qn("w:val"), "multilevel")
-    abstract.append(multi)
+    abstract = _w("abstractNum", _w("multiLevelType", val="multilevel"), abstractNumId=abstract_id)
     for level, text in ((0, "%1."), (1, "%1.%2.")):
-        lvl = OxmlElement("w:lvl")
-        lvl.set(qn("w:ilvl"), str(level))
-        for tag, value in (("w:start", "1"), ("w:numFmt", "decimal"), ("w:lvlText", text), ("w:suff", "space")):
-            element = OxmlElement(tag)
-            element.set(qn("w:val"), value)
-            lvl.append(element)
-        jc = OxmlElement("w:lvlJc")
-        jc.set(qn("w:val"), "left")
-        lvl.append(jc)
-        ppr = OxmlElement("w:pPr")
-        ind = OxmlElement("w:ind")
-        ind.set(qn("w:left"), "0")
-        ind.set(qn("w:firstLine"), "709")
-        ppr.append(ind)
-        lvl.append(ppr)
-        abstract.append(lvl)
+        formats = (("start", "1"), ("numFmt", "decimal"), ("lvlText", text), ("suff", "space"), ("lvlJc", "left"))
+        indent = _w("pPr", _w("ind", left=0, firstLine=709))
+        abstract.append(_w("lvl", *(_w(tag, val=value) for tag, value in formats), indent, ilvl=level))
     # abstractNum elements come before num elements in numbering.xml
     first_num = numbering.find(qn("w:num"))
     if first_num is not None:
@@ -186,37 +172,20 @@ def _numbering(document) -> int:
     else:
         numbering.append(abstract)
     num_id = 90 + len(numbering.findall(qn("w:num")))
-    num = OxmlElement("w:num")
-    num.set(qn("w:numId"), str(num_id))
-    ref = OxmlElement("w:abstractNumId")
-    ref.set(qn("w:val"), str(abstract_id))
-    num.append(ref)
-    numbering.append(num)
+    numbering.append(_w("num", _w("abstractNumId", val=abstract_id), numId=num_id))
     return num_id
 
 
 def _numbered(document, text: str, num_id: int, level: int):
     paragraph = _paragraph(document, text, indent=False)
-    ppr = paragraph._p.get_or_add_pPr()
-    numpr = OxmlElement("w:numPr")
-    ilvl = OxmlElement("w:ilvl")
-    ilvl.set(qn("w:val"), str(level))
-    num = OxmlElement("w:numId")
-    num.set(qn("w:val"), str(num_id))
-    numpr.append(ilvl)
-    numpr.append(num)
-    ppr.insert(0, numpr)
+    paragraph._p.get_or_add_pPr().insert(0, _w("numPr", _w("ilvl", val=level), _w("numId", val=num_id)))
     paragraph.paragraph_format.first_line_indent = INDENT
     return paragraph
 
 
 def _borderless(table) -> None:
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "nil")
-        borders.append(element)
-    table._tbl.tblPr.append(borders)
+    edges = ("top", "left", "bottom", "right", "insideH", "insideV")
+    table._tbl.tblPr.append(_w("tblBorders", *(_w(edge, val="nil") for edge in edges)))
 
 
 def _two_columns(document, left: str, right: str):

@@ -143,10 +143,15 @@ def _domain_data(city, year) -> bool:
     return any(value for code, value in values.items() if not code.startswith("core.") and code in registry)
 
 
+def _moment(ctx, day: datetime.date, hour: int) -> datetime.datetime:
+    """A moment of the demo's history: the base span's day moved to the demo's years, at the hour."""
+    return timezone.make_aware(datetime.datetime.combine(ctx.shift(day), datetime.time(hour)))
+
+
 def _order(ctx, city, year) -> None:
     head, methodist, school = (ctx.users.get(name) for name in ("head", "methodist", "school"))
     snapshot = build_snapshot(municipality=city, year=year, by=head)
-    snapshot.created_at = timezone.make_aware(datetime.datetime.combine(ctx.shift(datetime.date(2022, 6, 20)), datetime.time(10)))
+    snapshot.created_at = _moment(ctx, datetime.date(2022, 6, 20), 10)
     type(snapshot).objects.filter(pk=snapshot.pk).update(created_at=snapshot.created_at)
     order = draft_order(snapshot=snapshot, by=head)
     # The centre's planning measure opens item 3, as 3.1 does in the seed order; its director answers for it.
@@ -157,35 +162,25 @@ def _order(ctx, city, year) -> None:
         )
         for text in EXTRA_RECOMMENDATIONS
     )
-    assignments = [
+    reported = ctx.shift(datetime.date(2022, 8, 29))
+    done = {
+        "status": AssignmentStatus.DONE,
+        "completed_at": _moment(ctx, datetime.date(2022, 8, 29), 15),
+        "comment": f"Рекомендации доведены до сотрудников на совещании {reported:%d.%m.%Y}, план мероприятий утверждён.",
+    }
+    assignments = [  # items 4–6: who answers, by when, as the order names them, what, and how far it went
         Assignment(
-            order=order,
-            position=1,
-            responsible=methodist,
-            deadline=ctx.shift(datetime.date(2022, 9, 1)),
-            addressee="Гилязутдиновой А.М., директору МБУ «МИМЦ»",
-            text="обеспечить информирование сотрудников учреждения с рекомендациями и обеспечить их реализацию",
-            status=AssignmentStatus.DONE,
-            completed_at=timezone.make_aware(datetime.datetime.combine(ctx.shift(datetime.date(2022, 8, 29)), datetime.time(15))),
-            comment=f"Рекомендации доведены до сотрудников на совещании {ctx.shift(datetime.date(2022, 8, 29)):%d.%m.%Y}, "
-                    "план мероприятий утверждён.",
-        ),
-        Assignment(
-            order=order,
-            position=2,
-            responsible=head,
-            deadline=ctx.shift(datetime.date(2022, 12, 1)),
-            addressee="Безруких Н.В., ведущему специалисту ОО",
-            text="обновить локальную нормативную базу по выявлению кадровых потребностей образовательных учреждений",
-        ),
-        Assignment(
-            order=order,
-            position=3,
-            responsible=school or methodist,
-            deadline=ctx.shift(datetime.date(2022, 10, 15)),
-            addressee="Захаровой Е.В., заместителю директора СШ № 1",
-            text="обеспечить участие педагогов в работе городских методических объединений",
-        ),
+            order=order, position=position, responsible=responsible, deadline=ctx.shift(deadline), addressee=addressee,
+            text=text, **state,
+        )
+        for position, (responsible, deadline, addressee, text, state) in enumerate([
+            (methodist, datetime.date(2022, 9, 1), "Гилязутдиновой А.М., директору МБУ «МИМЦ»",
+             "обеспечить информирование сотрудников учреждения с рекомендациями и обеспечить их реализацию", done),
+            (head, datetime.date(2022, 12, 1), "Безруких Н.В., ведущему специалисту ОО",
+             "обновить локальную нормативную базу по выявлению кадровых потребностей образовательных учреждений", {}),
+            (school or methodist, datetime.date(2022, 10, 15), "Захаровой Е.В., заместителю директора СШ № 1",
+             "обеспечить участие педагогов в работе городских методических объединений", {}),
+        ], start=1)
     ]
     Assignment.objects.bulk_create(assignments)
     # Issued through the model, so that every item 3 measure becomes a task as in real use; the dates are the
@@ -197,13 +192,13 @@ def _order(ctx, city, year) -> None:
         signatory_name="Егорова О.Ю.",
         by=head,
     )
-    Order.objects.filter(pk=order.pk).update(issued_at=timezone.make_aware(datetime.datetime.combine(ctx.shift(datetime.date(2022, 6, 24)), datetime.time(12))))
+    Order.objects.filter(pk=order.pk).update(issued_at=_moment(ctx, datetime.date(2022, 6, 24), 12))
     # The first measure was reported and accepted; the others are in progress.
     first = order.assignments.filter(measure__isnull=False).order_by("position", "pk").first()
     if first is not None:
         Assignment.objects.filter(pk=first.pk).update(
             status=AssignmentStatus.DONE,
-            completed_at=timezone.make_aware(datetime.datetime.combine(ctx.shift(datetime.date(2023, 5, 30)), datetime.time(15))),
+            completed_at=_moment(ctx, datetime.date(2023, 5, 30), 15),
             comment="Мероприятия плана выполнены, отчёт рассмотрен на методическом совете.",
         )
     _next_year_draft(ctx, city, year, head)

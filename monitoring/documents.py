@@ -183,6 +183,19 @@ def _numbered(document, text: str, num_id: int, level: int):
     return paragraph
 
 
+def _grid(document, headers: list, rows: list[list], *, header_size=None):
+    """A bordered table: the headers in bold (at ``header_size``, else the text's size), the rows' text at 11 pt."""
+    table = document.add_table(rows=1, cols=len(headers))
+    table.style = document.styles["Table Grid"]
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        run = cell.paragraphs[0].add_run(text)
+        run.bold, run.font.size = True, header_size
+    for values in rows:
+        for cell, text in zip(table.add_row().cells, values, strict=True):
+            cell.paragraphs[0].add_run(text).font.size = Pt(11)
+    return table
+
+
 def _borderless(table) -> None:
     edges = ("top", "left", "bottom", "right", "insideH", "insideV")
     table._tbl.tblPr.append(_w("tblBorders", *(_w(edge, val="nil") for edge in edges)))
@@ -365,13 +378,8 @@ def note_docx(snapshot: ReportSnapshot) -> bytes:
                 _("Target"),
                 _("Rating"),
             ]
-            table = document.add_table(rows=1, cols=len(headers))
-            table.style = document.styles["Table Grid"]
-            for cell, text in zip(table.rows[0].cells, headers, strict=True):
-                cell.paragraphs[0].add_run(text).bold = True
-            for row in direction["rows"]:
-                cells = table.add_row().cells
-                values = [
+            rows = [
+                [
                     row["title"],
                     row["previous"],
                     row["value"],
@@ -379,13 +387,9 @@ def note_docx(snapshot: ReportSnapshot) -> bytes:
                     row["target"],
                     row["rating"],
                 ]
-                for cell, text in zip(cells, values, strict=True):
-                    cell.paragraphs[0].add_run(text)
-            for row in table.rows:
-                for cell in row.cells:
-                    for paragraph in cell.paragraphs:
-                        for run in paragraph.runs:
-                            run.font.size = Pt(11)
+                for row in direction["rows"]
+            ]
+            _grid(document, headers, rows, header_size=Pt(11))
             if direction["movers"]:
                 document.add_heading(_("Institutions that moved most"), level=2)
                 for mover in direction["movers"]:
@@ -400,17 +404,12 @@ def note_docx(snapshot: ReportSnapshot) -> bytes:
         else:
             _paragraph(document, _("Measures of {order}.").format(order=context["last_order"]))
             headers = [pgettext("order", "Item"), _("Measure"), _("Direction"), _("Status"), _("Effect")]
-            table = document.add_table(rows=1, cols=len(headers))
-            table.style = document.styles["Table Grid"]
-            for cell, text in zip(table.rows[0].cells, headers, strict=True):
-                cell.paragraphs[0].add_run(text).bold = True
-            for row in context["effects"]:
-                cells = table.add_row().cells
-                effect = row.effect_label + (f": {row.dynamics}" if row.dynamics else "")
-                for cell, text in zip(
-                    cells, [row.number, row.text, row.direction or "—", row.status, effect], strict=True
-                ):
-                    cell.paragraphs[0].add_run(text).font.size = Pt(11)
+            rows = [
+                [row.number, row.text, row.direction or "—", row.status,
+                 row.effect_label + (f": {row.dynamics}" if row.dynamics else "")]
+                for row in context["effects"]
+            ]
+            _grid(document, headers, rows)
         return _save(document)
 
 

@@ -422,22 +422,24 @@ def passports(request):
     return render(request, "monitoring/passports.html", context)
 
 
+def _passports_form(request, form_class, record, *, saved: str, title: str, **context):
+    """Edit a record of the passports page (a direction, an indicator's passport) and go back to it."""
+    passports = reverse("monitoring:passports")
+    return edit_page(request, form_class(request.POST or None, instance=record), saved=saved, title=title,
+                     back_url=passports, success_url=passports, template="monitoring/simple_form.html", **context)
+
+
 @role_required(Role.HEAD)
 def direction_edit(request, pk: int):
     direction = get_object_or_404(Direction, pk=pk)
-    passports = reverse("monitoring:passports")
-    return edit_page(request, DirectionForm(request.POST or None, instance=direction),
-                     saved=_("The direction is saved."), title=direction.title, back_url=passports,
-                     success_url=passports, template="monitoring/simple_form.html")
+    return _passports_form(request, DirectionForm, direction, saved=_("The direction is saved."), title=direction.title)
 
 
 @role_required(Role.HEAD)
 def passport_edit(request, pk: int):
     passport = get_object_or_404(IndicatorPassport, pk=pk)
-    passports = reverse("monitoring:passports")
-    return edit_page(request, PassportForm(request.POST or None, instance=passport),
-                     saved=_("The indicator passport is saved."), title=passport.display_title, back_url=passports,
-                     success_url=passports, template="monitoring/simple_form.html", passport=passport)
+    return _passports_form(request, PassportForm, passport, saved=_("The indicator passport is saved."),
+                           title=passport.display_title, passport=passport)
 
 
 @role_required(Role.HEAD)

@@ -7,18 +7,10 @@ import factory
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from core.models import Category, CategoryAward, Employment, Institution, InstitutionType, Pedagogue
+from core.models import Category, CategoryAward, Employment, Pedagogue
+from core.tests.factories import InstitutionFactory  # noqa: F401 (the monitoring tests' schools are core's)
 from monitoring.models import Assignment, IndicatorPassport, Order, Target
 from monitoring.registry import Direction, Unit, indicator, registry
-
-
-class InstitutionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Institution
-
-    name = factory.Sequence(lambda n: f"МБОУ «Школа № {n + 10}»")
-    short_name = factory.Sequence(lambda n: f"Школа № {n + 10}")
-    type = InstitutionType.GENERAL
 
 
 class PedagogueFactory(factory.django.DjangoModelFactory):

@@ -1,4 +1,6 @@
-"""The Python <select> gives the same markup as Django's templates."""
+"""The Python <select> and <input> give the same markup as Django's templates."""
+
+import datetime
 
 import pytest
 from django import forms
@@ -18,6 +20,17 @@ class Sample(forms.Form):
     )
 
 
+class Inputs(forms.Form):
+    text = forms.CharField(required=False, widget=forms.TextInput(attrs={"placeholder": "Фамилия «и» <имя>", "x": 0}))
+    search = forms.CharField(required=False, widget=forms.TextInput(attrs={"type": "search", "autofocus": True}))
+    day = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date", "hidden": False}))
+    number = forms.IntegerField(required=False, min_value=0)
+    mail = forms.EmailField(required=False)
+    flag = forms.BooleanField(required=False)
+    secret = forms.CharField(required=False, widget=forms.PasswordInput(render_value=True))
+    token = forms.CharField(required=False, widget=forms.HiddenInput)
+
+
 @pytest.mark.parametrize("data", [{}, {"plain": "a", "grouped": "2", "many": ["a", "b"], "styled": "a"}])
 def test_every_kind_of_select_renders_as_djangos(data):
     ours = Sample(data or None, initial={"plain": 1}, renderer=PortalFormRenderer())
@@ -25,6 +38,18 @@ def test_every_kind_of_select_renders_as_djangos(data):
     for name in ours.fields:
         assert str(ours[name]) == str(django[name])
     assert '<optgroup label="Школы">' in str(ours["grouped"]) and "Алгебра &amp; &lt;геометрия&gt;" in str(ours["plain"])
+
+
+@pytest.mark.parametrize("data", [None, {"text": 'О\'Нил & "Ко" <b>', "search": "", "day": "2024-02-30", "number": "-5",
+                                         "mail": "a@b", "flag": "on", "secret": "<s>", "token": "1 2"}])
+def test_every_kind_of_input_renders_as_djangos(data):
+    initial = {"day": datetime.date(2024, 1, 31), "number": 7}
+    ours = Inputs(data, initial=initial, renderer=PortalFormRenderer())
+    django = Inputs(data, initial=initial, renderer=DjangoTemplates())
+    for name in ours.fields:
+        assert str(ours[name]) == str(django[name])
+    if data:
+        assert 'value="О&#x27;Нил &amp; &quot;Ко&quot; &lt;b&gt;"' in str(ours["text"])
 
 
 def test_a_real_filter_form_renders_as_djangos(rf, methodist, school, other_school):

@@ -126,12 +126,6 @@ class ExpertForm(BootstrapFormMixin, forms.ModelForm):
         self.fields["user"].queryset = users.distinct()
         self.fields["user"].required = False
 
-    def clean(self):
-        data = super().clean()
-        if data.get("active_from") and data.get("active_to") and data["active_to"] < data["active_from"]:
-            self.add_error("active_to", _("The end of the period is before its start."))
-        return data
-
     def save(self, commit=True):
         self.instance.municipality_id = self.instance.pedagogue.municipality_id
         return super().save(commit)

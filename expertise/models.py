@@ -246,6 +246,10 @@ class Expert(models.Model):
     def institution_id(self) -> int | None:
         return self.pedagogue.institution_id
 
+    def clean(self) -> None:
+        if self.active_from and self.active_to and self.active_to < self.active_from:
+            raise ValidationError({"active_to": _("The end of the period is before its start.")})
+
     def is_active_on(self, day) -> bool:
         return self.active_from <= day and (self.active_to is None or self.active_to >= day)
 

@@ -28,8 +28,6 @@ class ProjectForm(BootstrapFormMixin, forms.ModelForm):
         institution = data.get("institution")
         if institution and institution in (data.get("partners") or []):
             self.add_error("partners", _("The lead institution cannot also be a partner."))
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            self.add_error("end", _("The end is before the start."))
         return data
 
     def save(self, commit=True):
@@ -46,8 +44,6 @@ class StageForm(BootstrapFormMixin, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            self.add_error("end", _("The end is before the start."))
         if data.get("actual_report") and not data.get("reported_on"):
             self.add_error("reported_on", _("Give the date of the actual report."))
         return data

@@ -363,3 +363,34 @@ def test_a_school_cannot_write_an_institution_of_another_type_of_scope(school_us
                                      type=InstitutionType.GENERAL)
     response = api(school_user).patch(f"/api/v1/institutions/{far.pk}/", {"name": "x"}, format="json")
     assert response.status_code == 404
+
+
+def test_a_period_ending_before_it_starts_is_refused_by_the_models_rule_on_the_end_field(methodist, school):
+    """The date order lives in the models' clean() (innovation.Project and Stage, expertise.Expert): the API and
+    the pages meet it through the form, on the end field, with the model's message."""
+    from django.utils.translation import gettext
+
+    from expertise.models import Expert
+    from innovation.models import Stage
+
+    body = {"title": "МИП", "topic": "Функциональная грамотность", "institution": school.pk, "level": "municipal",
+            "status": "active", "start": "2022-09-01", "end": "2021-05-31"}
+    response = api(methodist).post("/api/v1/innovation/projects/", body, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"end": [gettext("The end is before the start.")]}
+    assert not Project.objects.exists()
+
+    pedagogue = PedagogueFactory(institution=school)
+    expert = {"pedagogue": pedagogue.pk, "active_from": "2022-09-01", "active_to": "2022-08-31"}
+    response = api(methodist).post("/api/v1/expertise/experts/", expert, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"active_to": [gettext("The end of the period is before its start.")]}
+    response = api(methodist).post("/api/v1/expertise/experts/", {**expert, "active_to": "2022-09-01"}, format="json")
+    assert response.status_code == 201, response.json()
+    assert Expert.objects.get().active_to == datetime.date(2022, 9, 1)
+
+    from innovation.forms import StageForm
+
+    form = StageForm({"title": "Этап", "start": "2022-09-01", "end": "2022-01-31"},
+                     instance=Stage(project=ProjectFactory(institution=school)))
+    assert form.errors == {"end": [gettext("The end is before the start.")]}

@@ -42,12 +42,16 @@ import re
 import signal
 import socket
 import statistics
+import sys
 import threading
 import time
 import urllib.parse
 import uuid
 from collections import Counter, defaultdict
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.clients import run_at_once  # noqa: E402
 
 USERS = ["head", "methodist", "school", "teacher", "expert"]
 MANAGERS = ("head", "methodist")
@@ -329,13 +333,7 @@ def run_users(base: str, users: int, seconds: float, password: str, mix, think: 
             if think[1] > 0:
                 time.sleep(rng.uniform(*think))
 
-    threads = [threading.Thread(target=user, args=(i,)) for i in range(users)]
-    began = time.monotonic()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    wall = time.monotonic() - began
+    wall = run_at_once(user, users)
     pages = {}
     for label, values in sorted(timings.items()):
         ordered = sorted(values)

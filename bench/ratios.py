@@ -17,11 +17,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench.clients import run_at_once  # noqa: E402
+
 ANCHOR = "/bench/anchor/"
 
 
@@ -33,7 +35,6 @@ def free_port() -> int:
 
 def session_cookie(username: str) -> str:
     """A logged-in session of a demo user, stored where the server reads sessions."""
-    sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.anchor_settings")
     import django
 
@@ -93,13 +94,7 @@ def throughput(port: int, path: str, cookie: str, clients: int, seconds: float) 
                 connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         connection.close()
 
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-    started = time.monotonic()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.monotonic() - started
+    elapsed = run_at_once(client, clients)
     flat = [value for values in latencies for value in values]
     return sum(counts) / elapsed, sum(errors), statistics.median(flat) if flat else 0.0
 

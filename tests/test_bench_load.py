@@ -104,3 +104,18 @@ def test_a_session_forgets_a_cookie_after_its_max_age_as_a_browser_does():
         server.shutdown()
         server.server_close()
     assert server.seen == ["", "primary_reads=1; sessionid=abc", "sessionid=abc"]
+
+
+def test_the_clients_run_at_once_each_with_its_index_and_the_wall_time_is_the_slowest():
+    from bench.clients import run_at_once
+
+    seen, lock = [], threading.Lock()
+
+    def client(index):
+        time.sleep(0.2)
+        with lock:
+            seen.append(index)
+
+    wall = run_at_once(client, 4)
+    assert sorted(seen) == [0, 1, 2, 3]
+    assert 0.2 <= wall < 0.6  # together, not one after another (0.8 s)

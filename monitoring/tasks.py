@@ -2,6 +2,7 @@
 
 from celery import shared_task
 
+from monitoring.rendered import forget
 from monitoring.stored import RECOMPUTE_TASK, recompute, refresh_all
 
 
@@ -13,5 +14,7 @@ def recompute_values(municipality_id: int, year_id: int) -> int:
 
 @shared_task(name="monitoring.refresh_values")
 def refresh_values() -> int:
-    """Nightly by beat: mark every municipality's values pending, so the worker recomputes them all."""
+    """Nightly by beat: mark every municipality's values pending, so the worker recomputes them all; the kept
+    dashboard renderings go (every one of them is rendered from values recomputed tonight)."""
+    forget()
     return refresh_all()

@@ -431,6 +431,19 @@ def test_dashboard_body_outlives_an_emptied_cache_until_a_target_or_the_code_cha
     assert "results" in client.get(DASHBOARD, {"year": "2021/2022"}).context
 
 
+def test_the_nightly_refresh_drops_the_kept_renderings(client, head, data):
+    from monitoring.tasks import refresh_values
+    from monitoring.value_models import RenderedDashboard
+
+    client.force_login(head)
+    client.get(DASHBOARD, {"year": "2021/2022"})
+    assert RenderedDashboard.objects.count() == 1
+
+    refresh_values()
+
+    assert not RenderedDashboard.objects.exists()
+
+
 def test_admin_picks_the_municipality_of_the_dashboard(client, admin_user, city, other_city, data):
     client.force_login(admin_user)
 

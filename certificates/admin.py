@@ -1,20 +1,12 @@
-from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+from certificates import models
+from core.admin import register
 
-from .models import Certificate, CertificateTemplate
-
-
-@admin.register(CertificateTemplate)
-class CertificateTemplateAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "kind", "is_active"]
-    list_filter = ["kind", "is_active"]
-
-
-@admin.register(Certificate)
-class CertificateAdmin(SimpleHistoryAdmin):
-    list_display = ["number", "holder_name", "kind", "event_title", "event_date", "issued_at", "revoked_at"]
-    list_filter = ["kind", "source_key", "municipality"]
-    search_fields = ["number", "holder_name", "event_title"]
-    raw_id_fields = ["holder", "issued_by", "revoked_by"]
-    readonly_fields = ["number", "year", "sequence", "source_key", "source_type", "source_id", "issued_at"]
-    date_hierarchy = "issued_at"
+register(models.CertificateTemplate, list_display=["name", "kind", "is_active"], list_filter=["kind", "is_active"])
+register(
+    models.Certificate,
+    list_display=["number", "holder_name", "kind", "event_title", "event_date", "issued_at", "revoked_at"],
+    list_filter=["kind", "source_key", "municipality"], search_fields=["number", "holder_name", "event_title"],
+    raw_id_fields=["holder", "issued_by", "revoked_by"],
+    readonly_fields=["number", "year", "sequence", "source_key", "source_type", "source_id", "issued_at"],
+    date_hierarchy="issued_at",
+)

@@ -28,21 +28,21 @@ def inline(model, *, stacked: bool = False, **options) -> type[admin.options.Inl
     return type(f"{model.__name__}Inline", (kind,), {"model": model, "extra": 0, **options})
 
 
-@admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "kind", "counts_other_institutions"]
-    search_fields = ["name"]
+def register(model, *, history: bool = True, **options) -> type[admin.ModelAdmin]:
+    """Register ``model`` on the admin site with a ``<Model>Admin`` made of ``options`` (``list_display``,
+    ``list_filter``, ``search_fields``, ``raw_id_fields``, ``inlines``, ...): a ``SimpleHistoryAdmin`` (the
+    record's change history) unless ``history=False``. An admin with methods of its own stays a class."""
+    base = SimpleHistoryAdmin if history else admin.ModelAdmin
+    module = f"{model._meta.app_config.name}.admin"
+    model_admin = type(f"{model.__name__}Admin", (base,), {"__module__": module, **options})
+    admin.site.register(model, model_admin)
+    return model_admin
 
 
-@admin.register(Institution)
-class InstitutionAdmin(SimpleHistoryAdmin):
-    list_display = ["short_name", "type", "subordination", "municipality", "is_active"]
-    list_filter = ["type", "subordination", "municipality", "is_active"]
-    search_fields = ["name", "short_name"]
-
-
-EmploymentInline = inline(Employment, autocomplete_fields=["institution"])
-CategoryAwardInline = inline(CategoryAward)
+register(Municipality, history=False, list_display=["name", "code", "kind", "counts_other_institutions"],
+         search_fields=["name"])
+register(Institution, list_display=["short_name", "type", "subordination", "municipality", "is_active"],
+         list_filter=["type", "subordination", "municipality", "is_active"], search_fields=["name", "short_name"])
 
 
 @admin.register(Pedagogue)
@@ -52,7 +52,7 @@ class PedagogueAdmin(SimpleHistoryAdmin):
     search_fields = ["last_name", "first_name", "middle_name"]
     autocomplete_fields = ["institution", "user"]
     readonly_fields = ["category", "category_date", "category_valid_until"]
-    inlines = [CategoryAwardInline, EmploymentInline]
+    inlines = [inline(CategoryAward), inline(Employment, autocomplete_fields=["institution"])]
     actions = ["erase_personal_data"]
 
     @admin.action(description=gettext_lazy("Erase personal data on the person's request (152-ФЗ)"))
@@ -133,25 +133,9 @@ class AccessLogAdmin(admin.ModelAdmin):
         return workbook_response("access-log.xlsx", [Sheet(_("Access log"), columns, rows)])
 
 
-@admin.register(AcademicYear)
-class AcademicYearAdmin(admin.ModelAdmin):
-    list_display = ["title", "start", "end"]
-
-
-@admin.register(Position)
-class PositionAdmin(admin.ModelAdmin):
-    list_display = ["name", "is_pedagogical", "norm_hours", "order"]
-    list_editable = ["norm_hours", "order"]
-    search_fields = ["name"]
-
-
-@admin.register(Subject)
-class SubjectAdmin(admin.ModelAdmin):
-    search_fields = ["name"]
-
-
-@admin.register(RoleAssignment)
-class RoleAssignmentAdmin(SimpleHistoryAdmin):
-    list_display = ["user", "role", "municipality", "institution"]
-    list_filter = ["role", "municipality"]
-    autocomplete_fields = ["user", "institution"]
+register(AcademicYear, history=False, list_display=["title", "start", "end"])
+register(Position, history=False, list_display=["name", "is_pedagogical", "norm_hours", "order"],
+         list_editable=["norm_hours", "order"], search_fields=["name"])
+register(Subject, history=False, search_fields=["name"])
+register(RoleAssignment, list_display=["user", "role", "municipality", "institution"],
+         list_filter=["role", "municipality"], autocomplete_fields=["user", "institution"])

@@ -3,6 +3,7 @@
 import pytest
 from django.contrib import admin
 from django.urls import reverse
+from simple_history.admin import SimpleHistoryAdmin
 
 
 @pytest.mark.django_db
@@ -21,3 +22,23 @@ def test_every_add_page_with_inlines_renders_them_without_extra_rows(client, adm
             inline.__name__ for inline in model_admin.inlines
         ], url
         assert all(formset.formset.total_form_count() == 0 for formset in formsets), url
+
+
+@pytest.mark.django_db
+def test_every_admin_list_renders_with_its_declared_columns(client, admin_user):
+    """The admins declared with ``core.admin.register`` keep their columns, filters and history."""
+    admin_user.is_staff = admin_user.is_superuser = True
+    admin_user.save()
+    client.force_login(admin_user)
+    for model in admin.site._registry:
+        url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        assert client.get(url).status_code == 200, url
+    page = client.get(reverse("admin:monitoring_indicatorpassport_changelist")).context["cl"]
+    assert page.list_display == ["action_checkbox", "code", "title", "direction", "unit", "better", "is_key",
+                                 "is_registered"]
+    assert page.list_filter == ["direction", "is_key", "is_registered"]
+    assert page.model_admin.list_editable == ["is_key"]
+    assert isinstance(page.model_admin, SimpleHistoryAdmin)
+    notifications = client.get(reverse("admin:notifications_notification_changelist")).context["cl"]
+    assert notifications.list_display == ["action_checkbox", "title", "user", "kind", "day", "read_at", "emailed_at"]
+    assert not isinstance(notifications.model_admin, SimpleHistoryAdmin)

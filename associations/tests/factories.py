@@ -14,8 +14,7 @@ from associations.models import (
     Product,
     Result,
 )
-from core.models import AcademicYear
-from core.tests.factories import MunicipalityFactory, many_to_many
+from core.tests.factories import MunicipalityFactory, academic_year, many_to_many
 
 
 class AssociationFactory(factory.django.DjangoModelFactory):
@@ -65,7 +64,7 @@ class CompetitionFactory(factory.django.DjangoModelFactory):
     municipality = factory.SubFactory(MunicipalityFactory)
     title = "Учитель года"
     level = Level.MUNICIPAL
-    year = factory.LazyFunction(lambda: AcademicYear.objects.get(start_year=2021))
+    year = academic_year(2021)
     starts = factory.LazyAttribute(lambda o: datetime.date(o.year.start_year + 1, 2, 1))
     stage = factory.Sequence(lambda n: f"этап {n}")
 

@@ -4,7 +4,16 @@ import io
 import factory
 from django.core.management import call_command
 
-from core.models import Category, Employment, Institution, InstitutionType, Municipality, Pedagogue, Position
+from core.models import (
+    AcademicYear,
+    Category,
+    Employment,
+    Institution,
+    InstitutionType,
+    Municipality,
+    Pedagogue,
+    Position,
+)
 
 
 class MunicipalityFactory(factory.django.DjangoModelFactory):
@@ -26,8 +35,19 @@ class InstitutionFactory(factory.django.DjangoModelFactory):
     type = InstitutionType.GENERAL
 
 
-class PedagogueFactory(factory.django.DjangoModelFactory):
-    """A pedagogue with an open employment in ``institution`` (hired on ``hired``)."""
+class InstitutionRecordFactory(factory.django.DjangoModelFactory):
+    """A record of an institution (a new school unless ``institution`` is given) in that institution's
+    municipality: the base of every factory whose model has both foreign keys."""
+
+    class Meta:
+        abstract = True
+
+    institution = factory.SubFactory(InstitutionFactory)
+    municipality = factory.SelfAttribute("institution.municipality")
+
+
+class PersonFactory(InstitutionRecordFactory):
+    """A pedagogue of ``institution`` without employment rows (for tests that hire people themselves)."""
 
     class Meta:
         model = Pedagogue
@@ -37,18 +57,26 @@ class PedagogueFactory(factory.django.DjangoModelFactory):
     first_name = "Иван"
     middle_name = "Сергеевич"
     birth_date = datetime.date(1980, 5, 17)
-    institution = factory.SubFactory(InstitutionFactory)
-    municipality = factory.SelfAttribute("institution.municipality")
-    position = factory.LazyFunction(lambda: Position.objects.get(name="учитель"))
     category = Category.NONE
+
+
+class PedagogueFactory(PersonFactory):
+    """A pedagogue with an open employment in ``institution`` (hired on ``hired``; ``hired__left`` closes it)."""
+
+    position = factory.LazyFunction(lambda: Position.objects.get(name="учитель"))
 
     @factory.post_generation
     def hired(self, create, extracted, **kwargs):
         if create and self.institution_id:
             Employment.objects.create(
                 pedagogue=self, institution=self.institution, position=self.position,
-                hired=extracted or datetime.date(2010, 9, 1),
+                hired=extracted or datetime.date(2010, 9, 1), left=kwargs.get("left"),
             )
+
+
+def academic_year(start_year: int = 2021) -> factory.LazyFunction:
+    """A factory's ``year``: the academic year starting in ``start_year`` (the data migrations made it)."""
+    return factory.LazyFunction(lambda: AcademicYear.objects.get(start_year=start_year))
 
 
 def seed_demo(apps: str | None = None, scale: str = "tiny", **options) -> str:

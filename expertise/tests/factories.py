@@ -3,7 +3,7 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
-from core.tests.factories import InstitutionFactory, PedagogueFactory
+from core.tests.factories import InstitutionRecordFactory, PedagogueFactory
 from expertise.models import Expert, RequestType, ReviewRequest, Status, Transition
 
 
@@ -26,7 +26,7 @@ class ExpertFactory(factory.django.DjangoModelFactory):
     active_from = datetime.date(2020, 1, 1)
 
 
-class ReviewRequestFactory(factory.django.DjangoModelFactory):
+class ReviewRequestFactory(InstitutionRecordFactory):
     """A submitted request (use the services to move it on)."""
 
     class Meta:
@@ -36,8 +36,6 @@ class ReviewRequestFactory(factory.django.DjangoModelFactory):
     type = RequestType.RECOMMENDATIONS
     title = factory.Sequence(lambda n: f"Методические рекомендации № {n}")
     authors = "Сидорова А. В."
-    institution = factory.SubFactory(InstitutionFactory)
-    municipality = factory.SelfAttribute("institution.municipality")
     status = Status.SUBMITTED
     submitted_by = factory.SubFactory(UserFactory)
 

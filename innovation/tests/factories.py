@@ -2,20 +2,17 @@ import datetime
 
 import factory
 
-from core.models import AcademicYear
-from core.tests.factories import InstitutionFactory, PedagogueFactory
+from core.tests.factories import InstitutionRecordFactory, PedagogueFactory, academic_year
 from innovation.models import Level, Participant, Product, Project, ProjectStatus
 
 
-class ProjectFactory(factory.django.DjangoModelFactory):
+class ProjectFactory(InstitutionRecordFactory):
     class Meta:
         model = Project
         skip_postgeneration_save = True
 
     title = "Муниципальная инновационная площадка"
     topic = factory.Sequence(lambda n: f"Формирование функциональной грамотности обучающихся, этап {n}")
-    institution = factory.SubFactory(InstitutionFactory)
-    municipality = factory.SelfAttribute("institution.municipality")
     level = Level.MUNICIPAL
     status = ProjectStatus.ACTIVE
     start = datetime.date(2020, 9, 1)
@@ -39,5 +36,5 @@ class ProductFactory(factory.django.DjangoModelFactory):
     project = factory.SubFactory(ProjectFactory)
     title = factory.Sequence(lambda n: f"Сборник заданий по функциональной грамотности, часть {n}")
     kind = "сборник"
-    year = factory.LazyFunction(lambda: AcademicYear.objects.get(start_year=2021))
+    year = academic_year(2021)
     url = "https://example.org/product"

@@ -3,18 +3,17 @@ import datetime
 import factory
 
 from core.models import Employment, Pedagogue
+from core.tests.factories import PersonFactory
 from mentoring import models
 
 
-class PedagogueFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Pedagogue
+class PedagogueFactory(PersonFactory):
+    """A young pedagogue of ``institution`` without employment rows (``hire`` adds one)."""
 
     last_name = factory.Sequence(lambda n: f"Петрова{n}")
     first_name = "Анна"
     middle_name = "Сергеевна"
     birth_date = datetime.date(1995, 5, 5)
-    municipality = factory.LazyAttribute(lambda o: o.institution.municipality)
     experience_start = datetime.date(2021, 9, 1)
 
 

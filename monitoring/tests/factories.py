@@ -3,24 +3,13 @@
 import datetime
 from decimal import Decimal
 
-import factory
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from core.models import Category, CategoryAward, Employment, Pedagogue
-from core.tests.factories import InstitutionFactory  # noqa: F401 (the monitoring tests' schools are core's)
+from core.models import Category, CategoryAward, Employment
+from core.tests.factories import PersonFactory
 from monitoring.models import Assignment, IndicatorPassport, Order, Target
 from monitoring.registry import Direction, Unit, indicator, registry
-
-
-class PedagogueFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Pedagogue
-
-    last_name = factory.Sequence(lambda n: f"Педагог{n}")
-    first_name = "Анна"
-    birth_date = datetime.date(1970, 5, 5)
-    category = Category.NONE
 
 
 def employ(
@@ -35,9 +24,7 @@ def employ(
     """Create ``count`` pedagogues working in the institution between ``hired`` and ``left``."""
     people = []
     for _index in range(count):
-        pedagogue = PedagogueFactory(
-            municipality=institution.municipality, institution=institution, birth_date=born, category=category
-        )
+        pedagogue = PersonFactory(institution=institution, birth_date=born, category=category)
         Employment.objects.create(pedagogue=pedagogue, institution=institution, hired=hired, left=left)
         if category != Category.NONE:
             # Awarded in January 2019: held on 31 August 2021 and 2022 (valid five years).
@@ -117,6 +104,17 @@ def indicator_queries(app: str, year, municipality, *institutions) -> int:
             for scope in (municipality, *institutions):
                 item.compute(scope, year)
             item.breakdown(municipality, year)
+    return len(ctx)
+
+
+def queries_of(scope, year, *values, breakdowns=()) -> int:
+    """The queries of the given indicator functions' values in the scope and year and of the ``breakdowns``'
+    ``by_institution`` there (tests check the number does not grow with the data)."""
+    with CaptureQueriesContext(connection) as ctx:
+        for value in values:
+            value(scope, year)
+        for indicator_function in breakdowns:
+            indicator_function.by_institution(scope, year)
     return len(ctx)
 
 

@@ -17,10 +17,10 @@ from django.urls import reverse
 from core import freshness
 from core.audit import AccessLog
 from core.models import Employment, Institution, Pedagogue
-from core.tests.factories import PedagogueFactory
+from core.tests.factories import InstitutionFactory, PedagogueFactory
 from monitoring import stored
 from monitoring.computation import VERSION_KEY
-from monitoring.tests.factories import InstitutionFactory, employ
+from monitoring.tests.factories import employ
 from monitoring.value_models import PendingRecomputation, StoredValues
 
 CODE = "core.share_under_35"

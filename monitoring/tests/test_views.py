@@ -343,7 +343,7 @@ def test_an_indicator_may_name_its_own_records_page(client, head, school, data, 
 
 
 def test_head_opens_one_institutions_dashboard_but_not_another_citys(client, head, school, other_city, data):
-    from monitoring.tests.factories import InstitutionFactory
+    from core.tests.factories import InstitutionFactory
 
     foreign = InstitutionFactory(municipality=other_city)
     client.force_login(head)

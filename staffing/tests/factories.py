@@ -4,7 +4,8 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from core.models import AcademicYear, Position
+from core.models import Position
+from core.tests.factories import academic_year
 from staffing.models import (
     Campaign,
     DocumentStatus,
@@ -22,7 +23,7 @@ class CampaignFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"Кадровая потребность на 01.08.2021 ({n})")
     as_of = datetime.date(2021, 8, 1)
-    year = factory.LazyFunction(lambda: AcademicYear.objects.get(start_year=2021))
+    year = academic_year(2021)
     deadline = datetime.date(2021, 6, 15)
 
 

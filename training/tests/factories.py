@@ -2,8 +2,8 @@ import datetime
 
 import factory
 
-from core.models import AcademicYear, Employment, Pedagogue
-from core.tests.factories import many_to_many
+from core.tests import factories as core_factories
+from core.tests.factories import academic_year, many_to_many
 from training.models import (
     Activity,
     ActivityKind,
@@ -50,24 +50,14 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     competencies = many_to_many("competencies")
 
 
-class PedagogueFactory(factory.django.DjangoModelFactory):
-    """A pedagogue employed in ``institution`` since ``hired`` (an Employment row is created)."""
-
-    class Meta:
-        model = Pedagogue
-        skip_postgeneration_save = True
+class PedagogueFactory(core_factories.PedagogueFactory):
+    """A pedagogue employed in ``institution`` since ``hired`` (an Employment row is created), without a position."""
 
     last_name = factory.Sequence(lambda n: f"Петрова{n}")
     first_name = "Анна"
     middle_name = "Ивановна"
     birth_date = datetime.date(1985, 5, 5)
-    municipality = factory.LazyAttribute(lambda o: o.institution.municipality)
-
-    @factory.post_generation
-    def hired(self, create, extracted, **kwargs):
-        if create and self.institution_id:
-            Employment.objects.create(pedagogue=self, institution=self.institution,
-                                      hired=extracted or datetime.date(2010, 9, 1), left=kwargs.get("left"))
+    position = None
 
 
 class CompletionFactory(factory.django.DjangoModelFactory):
@@ -85,14 +75,14 @@ class DiagnosisFactory(factory.django.DjangoModelFactory):
         model = Diagnosis
 
     kind = DiagnosisKind.SELF
-    year = factory.LazyFunction(lambda: AcademicYear.objects.get(start_year=2021))
+    year = academic_year(2021)
 
 
 class RouteFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Route
 
-    year = factory.LazyFunction(lambda: AcademicYear.objects.get(start_year=2021))
+    year = academic_year(2021)
 
 
 class RouteItemFactory(factory.django.DjangoModelFactory):

@@ -4,12 +4,13 @@ import io
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from associations.imports import ResultsImporter, parse_level, parse_result
 from associations.models import Competition, Level, Participant, Participation, Result
 from associations.tests.factories import CompetitionFactory, enter
 from core.tests.factories import PedagogueFactory
+from core.tests.workbooks import xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -23,18 +24,9 @@ HEADER = ["Конкурс", "Уровень", "Учебный год", "Этап
           "Команда", "Результат"]
 
 
-def workbook(*rows, header=HEADER) -> io.BytesIO:
-    wb = Workbook()
-    ws = wb.active
-    ws.append(["Результаты конкурсов профессионального мастерства"])  # a title row above the header
-    ws.append(header)
-    for row in rows:
-        ws.append(list(row))
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    buffer.seek(0)
-    buffer.name = "results.xlsx"
-    return buffer
+def workbook(*rows, header=HEADER):
+    """The results as uploaded, under a title row above the header."""
+    return xlsx(header, rows, title="Результаты конкурсов профессионального мастерства", name="results.xlsx")
 
 
 @pytest.fixture

@@ -1,10 +1,9 @@
-import io
 
 import pytest
-from openpyxl import Workbook
 
 from banks.models import Item, ItemStatus
 from banks.tests.factories import ItemFactory
+from core.tests.workbooks import xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -13,16 +12,8 @@ HEADER = ["Банк", "Название", "Авторы", "Учреждение"
 RESOURCES = "Информационно-образовательные ресурсы по образовательным областям"
 
 
-def workbook(rows) -> io.BytesIO:
-    wb = Workbook()
-    wb.active.append(HEADER)
-    for row in rows:
-        wb.active.append(row)
-    data = io.BytesIO()
-    wb.save(data)
-    data.seek(0)
-    data.name = "bank.xlsx"
-    return data
+def workbook(rows):
+    return xlsx(HEADER, rows, name="bank.xlsx")
 
 
 def upload_and_confirm(client, rows):

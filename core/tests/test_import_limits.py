@@ -17,6 +17,7 @@ from openpyxl import Workbook, load_workbook
 from conftest import make_user
 from core.imports import ImportView, purge_pending
 from core.scoping import Role
+from core.tests.workbooks import table_book, workbook_bytes
 from core.xlsx import Column, WorkbookError, read_table
 from tests.test_security_urls import walk
 
@@ -30,9 +31,7 @@ def with_sheet(write_sheet) -> bytes:
     book = Workbook()
     book.active.title = "Лист1"
     book.active["A1"] = "x"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    source = zipfile.ZipFile(io.BytesIO(workbook_bytes(book)))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for info in source.infolist():
@@ -64,16 +63,10 @@ def far_row() -> bytes:
 
 
 def table(rows: int, *, columns=("Name",), far_column: str | None = None) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.append(list(columns))
-    for number in range(rows):
-        sheet.append([f"row {number}"] * len(columns))
+    book = table_book(columns, ([f"row {number}"] * len(columns) for number in range(rows)))
     if far_column:
-        sheet[f"{far_column}2"] = "x"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+        book.active[f"{far_column}2"] = "x"
+    return workbook_bytes(book)
 
 
 NAME = [Column("name", "Name", required=True)]

@@ -7,11 +7,12 @@ import io
 
 import pytest
 from django.utils import translation
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from core.discovery import domain_modules
 from core.imports import Importer, row_message
 from core.roster import RosterImporter
+from core.tests.workbooks import xlsx
 from core.xlsx import read_table, template_bytes
 
 
@@ -74,16 +75,9 @@ def test_an_xls_file_is_read_like_an_xlsx(importer):
 
 @pytest.mark.parametrize("importer", IMPORTERS, ids=lambda cls: cls.__name__)
 def test_a_total_row_and_a_formula_without_a_value_are_explained(importer):
-    wb = Workbook()
-    ws = wb.active
-    ws.append(headers(importer))
     formula_row = [sample(column) for column in importer.columns]
     formula_row[0] = "=A3&B3"  # openpyxl saves a formula without its value, as programs that write files do
-    ws.append(formula_row)
-    ws.append(["Итого", *[None] * (len(importer.columns) - 1)])
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    buffer.seek(0)
+    buffer = xlsx(headers(importer), [formula_row, ["Итого", *[None] * (len(importer.columns) - 1)]])
 
     with translation.override("ru"):
         rows = read_table(buffer, importer.columns)
@@ -110,15 +104,11 @@ class Probe(Importer):
 
 
 def test_every_row_but_a_total_is_validated_even_when_its_cells_failed():
-    wb = Workbook()
-    ws = wb.active
-    ws.append(["Фамилия", "Имя"])
-    ws.append(["Иванова", "Анна"])
-    ws.append(["Петрова", None])  # a required cell is empty: the row is validated all the same
-    ws.append(["Итого", None])
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    buffer.seek(0)
+    buffer = xlsx(["Фамилия", "Имя"], [
+        ["Иванова", "Анна"],
+        ["Петрова", None],  # a required cell is empty: the row is validated all the same
+        ["Итого", None],
+    ])
     probe = Probe()
 
     probe.parse(buffer)

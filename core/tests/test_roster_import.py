@@ -3,10 +3,11 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from core.models import Category, Employment, Pedagogue
 from core.tests.factories import PedagogueFactory
+from core.tests.workbooks import xlsx
 
 HEADER = ["Фамилия", "Имя", "Отчество", "Дата рождения", "Учреждение", "Должность", "Предметы",
           "Педагогический стаж с", "Категория", "Дата присвоения категории", "Дата приёма", "E-mail", "Телефон"]
@@ -24,17 +25,9 @@ def row(**changes):
     return [values[h] for h in HEADER]
 
 
-def workbook(*rows, header=HEADER, title_rows=0) -> SimpleUploadedFile:
-    wb = Workbook()
-    ws = wb.active
-    for _ in range(title_rows):
-        ws.append(["Список педагогических работников"])
-    ws.append(header)
-    for values in rows:
-        ws.append(values)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return SimpleUploadedFile("roster.xlsx", buffer.getvalue())
+def workbook(*rows, header=HEADER, titled=False) -> SimpleUploadedFile:
+    """The roster as uploaded; ``titled``: under a title row."""
+    return xlsx(header, rows, title="Список педагогических работников" if titled else None, name="roster.xlsx")
 
 
 def preview(client, upload):
@@ -234,7 +227,7 @@ def test_an_empty_table_and_wrong_columns_get_clear_messages(as_methodist):
 
 
 def test_header_below_a_title_row_is_found(as_methodist):
-    response = preview(as_methodist, workbook(row(), title_rows=1))
+    response = preview(as_methodist, workbook(row(), titled=True))
 
     assert problems(response) == []
     assert response.context["rows"][0].number == 3

@@ -1,27 +1,18 @@
 import datetime
-import io
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook
 
+from core.tests.workbooks import xlsx
 from mentoring.models import Pair
 from mentoring.tests.factories import PedagogueFactory
 
 HEADER = ["Учреждение", "Наставник", "Наставляемые", "Форма наставничества", "Начало", "Окончание", "Номер приказа"]
 
 
-def workbook(*rows) -> SimpleUploadedFile:
-    wb = Workbook()
-    ws = wb.active
-    ws.append(["Список наставнических пар на 2025-2026 у.г."])  # a title row above the header
-    ws.append(HEADER)
-    for row in rows:
-        ws.append(list(row))
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return SimpleUploadedFile("pairs.xlsx", buffer.getvalue())
+def workbook(*rows):
+    """The pairs as uploaded, under a title row above the header."""
+    return xlsx(HEADER, rows, title="Список наставнических пар на 2025-2026 у.г.", name="pairs.xlsx")
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from core.tests.workbooks import workbook_bytes
 from monitoring.models import AssignmentStatus, OrderIsIssued
 from monitoring.services import build_snapshot, draft_order
 from monitoring.tests.factories import add_assignment, issue
@@ -16,14 +17,6 @@ from notifications.services import run_reminders
 
 TODAY = timezone.localdate()
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def xlsx_bytes() -> bytes:
-    from openpyxl import Workbook
-
-    buffer = io.BytesIO()
-    Workbook().save(buffer)
-    return buffer.getvalue()
 
 
 @pytest.fixture
@@ -113,7 +106,7 @@ def test_responsible_user_sees_and_completes_own_task_with_files(
         reverse("monitoring:task-detail", args=[task.pk]),
         {
             "comment": "План обновлён",
-            "files": [SimpleUploadedFile("plan.pdf", PDF), SimpleUploadedFile("list.xlsx", xlsx_bytes())],
+            "files": [SimpleUploadedFile("plan.pdf", PDF), SimpleUploadedFile("list.xlsx", workbook_bytes())],
         },
     )
     assert response.status_code == 302

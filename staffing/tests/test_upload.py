@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from openpyxl import Workbook, load_workbook
 
 from core.models import Subject
+from core.tests.workbooks import workbook_bytes
 from staffing.models import Need, Reason, Submission, SubmissionStatus, Support
 
 HEADERS = ["Должность", "Предмет", "Количество ставок", "Часов в неделю", "Причина", "Вакантна с",
@@ -31,9 +32,7 @@ def xlsx(rows, *, headers=HEADERS, title_rows=(), merge_title=True, name="needs.
     ws.append(headers)
     for row in rows:
         ws.append(row)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return SimpleUploadedFile(name, buffer.getvalue())
+    return SimpleUploadedFile(name, workbook_bytes(wb))
 
 
 def upload_url(campaign, institution):

@@ -1,11 +1,10 @@
 import datetime
-import io
 
 import pytest
-from openpyxl import Workbook
 
 from core.imports import ImportRejected
 from core.models import Position
+from core.tests.workbooks import xlsx
 from core.xlsx import WorkbookError
 from training.imports import CompletionImporter
 from training.models import Completion, HourEntry
@@ -15,17 +14,9 @@ HEADER = ["ФИО", "Учреждение", "Должность", "Програ�
           "Номер удостоверения"]
 
 
-def workbook(*rows, header=HEADER) -> io.BytesIO:
-    wb = Workbook()
-    ws = wb.active
-    ws.append(["Список слушателей курсов ЦНППМ"])  # a title row providers put above the table
-    ws.append(header)
-    for row in rows:
-        ws.append(list(row))
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    buffer.seek(0)
-    return buffer
+def workbook(*rows, header=HEADER):
+    """The list as uploaded, under the title row providers put above the table."""
+    return xlsx(header, rows, title="Список слушателей курсов ЦНППМ", name="list.xlsx")
 
 
 @pytest.fixture
@@ -127,12 +118,12 @@ def test_a_file_without_the_columns_is_refused(methodist):
 
 def test_the_import_page_previews_then_writes_in_one_go(client, methodist, anna, programme):
     client.force_login(methodist)
-    response = client.post("/training/completions/import/", {"file": _upload(workbook(row(), row(name="Нет Такого")))})
+    response = client.post("/training/completions/import/", {"file": workbook(row(), row(name="Нет Такого"))})
     assert response.status_code == 200
     assert "No pedagogue «Нет Такого»" in response.content.decode()
     assert "Confirm and write" not in response.content.decode()
 
-    response = client.post("/training/completions/import/", {"file": _upload(workbook(row()))})
+    response = client.post("/training/completions/import/", {"file": workbook(row())})
     token = response.context["token"]
     assert not Completion.objects.exists()
     response = client.post("/training/completions/import/", {"confirm": "1", "token": token})
@@ -144,12 +135,6 @@ def test_teachers_and_schools_may_not_open_the_import(client, teacher, school_us
     for user in (teacher, school_user):
         client.force_login(user)
         assert client.get("/training/completions/import/").status_code == 403
-
-
-def _upload(buffer):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    return SimpleUploadedFile("list.xlsx", buffer.getvalue())
 
 
 def test_every_problem_of_a_row_is_reported_at_once_and_nothing_is_written(methodist, anna, programme):

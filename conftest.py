@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
+from rest_framework.test import APIClient
 
 from core.models import AcademicYear, Institution, InstitutionType, Municipality, Pedagogue, RoleAssignment
 from core.scoping import Role
@@ -22,6 +23,13 @@ def client_of(user) -> Client:
     """A test client logged in as the user."""
     client = Client()
     client.force_login(user)
+    return client
+
+
+def api_of(user) -> APIClient:
+    """An API client authenticated as the user."""
+    client = APIClient()
+    client.force_authenticate(user)
     return client
 
 

@@ -8,10 +8,9 @@ from django.urls import reverse
 
 from associations.models import Attendance
 from associations.tests.factories import AssociationFactory, MeetingFactory, MembershipFactory
-from conftest import client_of, make_user
+from conftest import api_of, client_of, make_user
 from core.scoping import Role
 from core.tests.factories import PedagogueFactory
-from tests.test_api_writes import api
 
 
 @pytest.fixture
@@ -40,7 +39,7 @@ def test_attendance_through_the_api_is_what_the_page_records(methodist, meeting,
     body = {"present": [sokolova.pk], "guest_pedagogues": [guest.pk], "guests": "Представитель ККИПК",
             "guests_count": 1}
     url = f"/api/v1/association-meetings/{meeting.pk}/attendance/"
-    response = api(methodist).put(url, body, format="json")
+    response = api_of(methodist).put(url, body, format="json")
     assert response.status_code == 200, response.json()
     through_api = marks(meeting)
     assert through_api == {"Соколова": (True, False), "Орлов": (False, False), "Гостева": (True, True)}
@@ -56,7 +55,7 @@ def test_attendance_through_the_api_is_what_the_page_records(methodist, meeting,
     assert page.status_code == 302 and marks(meeting) == through_api
 
     # Marking again removes the guest and marks everyone absent, as the page does.
-    response = api(methodist).put(url, {"present": []}, format="json")
+    response = api_of(methodist).put(url, {"present": []}, format="json")
     assert response.status_code == 200
     assert marks(meeting) == {"Соколова": (False, False), "Орлов": (False, False)}
 
@@ -68,11 +67,11 @@ def test_attendance_names_who_is_not_a_member_and_a_guest_out_of_scope(methodist
                                      type=InstitutionType.GENERAL)
     stranger = PedagogueFactory(institution=far)
     url = f"/api/v1/association-meetings/{meeting.pk}/attendance/"
-    response = api(methodist).put(url, {"present": [stranger.pk]}, format="json")
+    response = api_of(methodist).put(url, {"present": [stranger.pk]}, format="json")
     assert response.status_code == 400 and str(stranger.pk) in response.json()["present"][0]
-    response = api(methodist).put(url, {"present": [], "guest_pedagogues": [stranger.pk]}, format="json")
+    response = api_of(methodist).put(url, {"present": [], "guest_pedagogues": [stranger.pk]}, format="json")
     assert response.status_code == 400 and "guest_pedagogues" in response.json()
-    response = api(methodist).put(url, {"present": [], "guests_count": -1}, format="json")
+    response = api_of(methodist).put(url, {"present": [], "guests_count": -1}, format="json")
     assert response.status_code == 400 and "guests_count" in response.json()
     assert not Attendance.objects.exists()
 
@@ -80,8 +79,8 @@ def test_attendance_names_who_is_not_a_member_and_a_guest_out_of_scope(methodist
 def test_a_school_and_another_municipality_cannot_mark_attendance(school_user, far_methodist, meeting):
     member = meeting.association.memberships.first().pedagogue
     url = f"/api/v1/association-meetings/{meeting.pk}/attendance/"
-    assert api(school_user).put(url, {"present": [member.pk]}, format="json").status_code == 403
-    assert api(far_methodist).put(url, {"present": [member.pk]}, format="json").status_code == 404
+    assert api_of(school_user).put(url, {"present": [member.pk]}, format="json").status_code == 403
+    assert api_of(far_methodist).put(url, {"present": [member.pk]}, format="json").status_code == 404
     assert not Attendance.objects.exists()
     meeting.refresh_from_db()
     assert (meeting.guests, meeting.guests_count) == ("", 0)
@@ -92,7 +91,7 @@ def test_the_associations_leader_marks_attendance(teacher, teacher_pedagogue, me
     meeting.association.save()
     member = meeting.association.memberships.first().pedagogue
     url = f"/api/v1/association-meetings/{meeting.pk}/attendance/"
-    response = api(teacher).put(url, {"present": [member.pk]}, format="json")
+    response = api_of(teacher).put(url, {"present": [member.pk]}, format="json")
     assert response.status_code == 200, response.json()
     assert list(Attendance.objects.filter(present=True).values_list("pedagogue_id", flat=True)) == [member.pk]
 
@@ -113,18 +112,18 @@ def test_the_teacher_adds_an_own_step_as_on_the_route_page(teacher, route):
     competency = competencies(1)[0]
     body = {"route": route.pk, "kind": "mentoring", "title": "Наставничество", "competencies": [competency.pk],
             "deadline": "2025-01-01"}
-    response = api(teacher).post("/api/v1/training/route-items/", body, format="json")
+    response = api_of(teacher).post("/api/v1/training/route-items/", body, format="json")
     assert response.status_code == 400 and "2021/2022" in response.json()["deadline"][0]
-    response = api(teacher).post("/api/v1/training/route-items/", {**body, "deadline": "2022-05-01"}, format="json")
+    response = api_of(teacher).post("/api/v1/training/route-items/", {**body, "deadline": "2022-05-01"}, format="json")
     assert response.status_code == 201, response.json()
     item = RouteItem.objects.get()
     assert (item.route, item.kind, item.order, item.status) == (route, "mentoring", 1, "planned")
     assert list(item.competencies.values_list("pk", flat=True)) == [competency.pk]
     # Afterwards only the deadline changes, within the year.
     url = f"/api/v1/training/route-items/{item.pk}/"
-    response = api(teacher).patch(url, {"deadline": "2023-01-01"}, format="json")
+    response = api_of(teacher).patch(url, {"deadline": "2023-01-01"}, format="json")
     assert response.status_code == 400 and "deadline" in response.json()
-    response = api(teacher).patch(url, {"deadline": "2022-04-01", "title": "Другое"}, format="json")
+    response = api_of(teacher).patch(url, {"deadline": "2022-04-01", "title": "Другое"}, format="json")
     assert response.status_code == 200, response.json()
     item.refresh_from_db()
     assert (item.deadline, item.title) == (datetime.date(2022, 4, 1), "Наставничество")
@@ -138,16 +137,16 @@ def test_another_teacher_and_a_methodist_do_not_write_the_teachers_steps(teacher
     PedagogueFactory(institution=school, user=colleague)
     item = RouteItemFactory(route=route, deadline=datetime.date(2022, 5, 1))
     body = {"route": route.pk, "kind": "event", "title": "Чужой шаг", "deadline": "2022-05-01"}
-    response = api(colleague).post("/api/v1/training/route-items/", body, format="json")
+    response = api_of(colleague).post("/api/v1/training/route-items/", body, format="json")
     assert response.status_code == 400 and "route" in response.json()
-    response = api(methodist).post("/api/v1/training/route-items/", body, format="json")
+    response = api_of(methodist).post("/api/v1/training/route-items/", body, format="json")
     assert response.status_code == 400 and "route" in response.json()
     url = f"/api/v1/training/route-items/{item.pk}/"
-    assert api(colleague).post(f"{url}evidence/", {"link": "https://x.example.ru"}, format="json").status_code == 404
-    assert api(methodist).post(f"{url}evidence/", {"link": "https://x.example.ru"},
+    assert api_of(colleague).post(f"{url}evidence/", {"link": "https://x.example.ru"}, format="json").status_code == 404
+    assert api_of(methodist).post(f"{url}evidence/", {"link": "https://x.example.ru"},
                                format="json").status_code == 403
-    assert api(methodist).delete(url).status_code == 403
-    assert api(colleague).delete(url).status_code == 404
+    assert api_of(methodist).delete(url).status_code == 403
+    assert api_of(colleague).delete(url).status_code == 404
     assert list(RouteItem.objects.values_list("title", "status")) == [(item.title, "planned")]
 
 
@@ -158,27 +157,27 @@ def test_evidence_then_review_through_the_api_as_on_the_page(teacher, methodist,
     first = RouteItemFactory(route=route, deadline=datetime.date(2022, 5, 1))
     RouteItemFactory(route=route, deadline=datetime.date(2022, 5, 1))
     url = f"/api/v1/training/route-items/{first.pk}/"
-    response = api(teacher).post(f"{url}evidence/", {}, format="json")
+    response = api_of(teacher).post(f"{url}evidence/", {}, format="json")
     assert response.status_code == 400 and response.json() == {
         "non_field_errors": ["Приложите файл или укажите ссылку."]}
-    response = api(teacher).post(f"{url}evidence/", {"link": "https://school1.example.ru/report"}, format="json")
+    response = api_of(teacher).post(f"{url}evidence/", {"link": "https://school1.example.ru/report"}, format="json")
     assert response.status_code == 200, response.json()
     assert response.json()["status"] == "submitted"
     first.refresh_from_db()
     assert (first.status, first.evidence_link) == (ItemStatus.SUBMITTED, "https://school1.example.ru/report")
 
-    assert api(school_user).post(f"{url}review/", {"decision": "accept"}, format="json").status_code == 403
-    assert api(teacher).post(f"{url}review/", {"decision": "accept"}, format="json").status_code == 403
-    response = api(methodist).post(f"{url}review/", {"decision": "return", "comment": ""}, format="json")
+    assert api_of(school_user).post(f"{url}review/", {"decision": "accept"}, format="json").status_code == 403
+    assert api_of(teacher).post(f"{url}review/", {"decision": "accept"}, format="json").status_code == 403
+    response = api_of(methodist).post(f"{url}review/", {"decision": "return", "comment": ""}, format="json")
     assert response.status_code == 400 and "comment" in response.json()
-    response = api(methodist).post(f"{url}review/", {"decision": "accept"}, format="json")
+    response = api_of(methodist).post(f"{url}review/", {"decision": "accept"}, format="json")
     assert response.status_code == 200 and response.json()["status"] == "accepted"
     first.refresh_from_db()
     assert (first.status, first.reviewed_by) == (ItemStatus.ACCEPTED, methodist)
     assert route.progress() == (1, 2)
     # An accepted step is neither changed nor removed.
-    assert api(teacher).patch(url, {"deadline": "2022-04-01"}, format="json").status_code == 403
-    assert api(teacher).delete(url).status_code == 403
+    assert api_of(teacher).patch(url, {"deadline": "2022-04-01"}, format="json").status_code == 403
+    assert api_of(teacher).delete(url).status_code == 403
     assert route.items.count() == 2
 
 
@@ -186,7 +185,7 @@ def test_the_teacher_removes_a_step_not_yet_accepted(teacher, route):
     from training.tests.factories import RouteItemFactory
 
     item = RouteItemFactory(route=route, deadline=datetime.date(2022, 5, 1))
-    assert api(teacher).delete(f"/api/v1/training/route-items/{item.pk}/").status_code == 204
+    assert api_of(teacher).delete(f"/api/v1/training/route-items/{item.pk}/").status_code == 204
     assert not route.items.exists()
 
 
@@ -198,13 +197,13 @@ def test_a_self_diagnosis_answered_through_the_api_scores_as_the_page(teacher, t
     statements = list(Statement.objects.order_by("pk"))
     scores = {str(s.pk): (1 if i % 2 else 3) for i, s in enumerate(statements)}
     half = dict(list(scores.items())[:5])
-    response = api(teacher).post("/api/v1/training/diagnoses/", {"scores": half}, format="json")
+    response = api_of(teacher).post("/api/v1/training/diagnoses/", {"scores": half}, format="json")
     assert response.status_code == 201, response.json()
     draft = Diagnosis.objects.get()
     assert (draft.pedagogue, draft.completed_at, draft.answers.count()) == (teacher_pedagogue, None, 5)
-    response = api(teacher).post("/api/v1/training/diagnoses/", {"scores": {statements[0].pk: 5}}, format="json")
+    response = api_of(teacher).post("/api/v1/training/diagnoses/", {"scores": {statements[0].pk: 5}}, format="json")
     assert response.status_code == 400 and "scores" in response.json()
-    response = api(teacher).post("/api/v1/training/diagnoses/", {"scores": scores, "finish": True}, format="json")
+    response = api_of(teacher).post("/api/v1/training/diagnoses/", {"scores": scores, "finish": True}, format="json")
     assert response.status_code == 201, response.json()
     diagnosis = Diagnosis.objects.get()  # the draft went on, no second diagnosis
     assert diagnosis.is_completed and diagnosis.answers.count() == len(statements)
@@ -223,15 +222,15 @@ def test_a_self_diagnosis_answered_through_the_api_scores_as_the_page(teacher, t
     assert on_page.is_completed and {str(k): str(v) for k, v in on_page.competency_means().items()} == means
 
     # A methodist has no self-diagnosis; the route is the teacher's own, from the latest result.
-    response = api(methodist).post("/api/v1/training/diagnoses/", {"scores": half}, format="json")
+    response = api_of(methodist).post("/api/v1/training/diagnoses/", {"scores": half}, format="json")
     assert response.status_code == 400 and "pedagogue" in response.json()
-    response = api(teacher).post("/api/v1/training/routes/", {"goal": "Закрыть дефициты"}, format="json")
+    response = api_of(teacher).post("/api/v1/training/routes/", {"goal": "Закрыть дефициты"}, format="json")
     assert response.status_code == 201, response.json()
     route = Route.objects.get()
     assert (route.pedagogue, route.diagnosis, route.goal) == (teacher_pedagogue, on_page, "Закрыть дефициты")
-    response = api(teacher).post("/api/v1/training/routes/", {"goal": "Ещё один"}, format="json")
+    response = api_of(teacher).post("/api/v1/training/routes/", {"goal": "Ещё один"}, format="json")
     assert response.status_code == 400 and Route.objects.count() == 1
-    assert api(methodist).post("/api/v1/training/routes/", {}, format="json").status_code == 400
+    assert api_of(methodist).post("/api/v1/training/routes/", {}, format="json").status_code == 400
 
 
 def test_an_external_diagnosis_is_recorded_by_a_methodist_for_their_municipality_only(
@@ -241,10 +240,10 @@ def test_an_external_diagnosis_is_recorded_by_a_methodist_for_their_municipality
     scores = {str(s.pk): 2 for s in Statement.objects.all()}
     body = {"pedagogue": teacher_pedagogue.pk, "scores": scores, "finish": True, "note": "Региональный центр"}
     for user in (far_methodist, school_user):
-        response = api(user).post("/api/v1/training/diagnoses/", body, format="json")
+        response = api_of(user).post("/api/v1/training/diagnoses/", body, format="json")
         assert response.status_code == 400 and "pedagogue" in response.json()
     assert not Diagnosis.objects.exists()
-    response = api(methodist).post("/api/v1/training/diagnoses/", body, format="json")
+    response = api_of(methodist).post("/api/v1/training/diagnoses/", body, format="json")
     assert response.status_code == 201, response.json()
     diagnosis = Diagnosis.objects.get()
     assert (diagnosis.kind, diagnosis.note, diagnosis.is_completed) == ("external", "Региональный центр", True)

@@ -6,11 +6,10 @@ import datetime
 
 import pytest
 
-from conftest import make_user
+from conftest import api_of, make_user
 from core.scoping import Role
 from monitoring.models import Assignment, AssignmentStatus, Order, OrderStatus, Recommendation, ReportSnapshot
 from monitoring.registry import registry
-from tests.test_api_writes import api
 
 
 @pytest.fixture(autouse=True)
@@ -20,7 +19,7 @@ def few_indicators(monkeypatch):
 
 
 def draft(head, year) -> dict:
-    client = api(head)
+    client = api_of(head)
     report = client.post("/api/v1/monitoring/reports/", {"year": year.pk}, format="json")
     assert report.status_code == 201, report.json()
     order = client.post("/api/v1/monitoring/orders/", {"snapshot": report.json()["id"]}, format="json")
@@ -35,7 +34,7 @@ def test_head_builds_a_report_drafts_edits_and_issues_the_order_and_the_task_is_
     assert (snapshot.municipality, snapshot.year, snapshot.created_by) == (city, year, head)
     assert order["status"] == "draft" and order["year_title"] == "2021/2022"
     assert order["title"] == Order.objects.get().title != ""
-    client = api(head)
+    client = api_of(head)
 
     response = client.patch(f"/api/v1/monitoring/orders/{order['id']}/", {"control": "Контроль оставляю за собой."},
                             format="json")
@@ -75,7 +74,7 @@ def test_head_builds_a_report_drafts_edits_and_issues_the_order_and_the_task_is_
     assert Recommendation.objects.filter(pk=measure.json()["id"]).exists()
 
     task = assignment.json()["id"]
-    executor = api(school_user)
+    executor = api_of(school_user)
     assert executor.post(f"/api/v1/monitoring/assignments/{task}/accept/", {}, format="json").status_code == 403
     response = executor.post(f"/api/v1/monitoring/assignments/{task}/report/", {"comment": ""}, format="json")
     assert response.status_code == 400 and "comment" in response.json()
@@ -94,49 +93,49 @@ def test_only_the_municipalitys_head_writes_reports_and_orders(head, methodist, 
     stranger = make_user("other-head", Role.HEAD, municipality=other_city)
     url = f"/api/v1/monitoring/orders/{order['id']}/"
 
-    assert api(methodist).get(url).status_code == 200  # the methodists read the order
-    assert api(methodist).patch(url, {"title": "x"}, format="json").status_code == 403
-    assert api(methodist).post("/api/v1/monitoring/reports/", {"year": year.pk}, format="json").status_code == 403
-    assert api(methodist).post("/api/v1/monitoring/orders/", {"snapshot": order["snapshot"]},
+    assert api_of(methodist).get(url).status_code == 200  # the methodists read the order
+    assert api_of(methodist).patch(url, {"title": "x"}, format="json").status_code == 403
+    assert api_of(methodist).post("/api/v1/monitoring/reports/", {"year": year.pk}, format="json").status_code == 403
+    assert api_of(methodist).post("/api/v1/monitoring/orders/", {"snapshot": order["snapshot"]},
                                format="json").status_code == 403
-    assert api(school_user).get(url).status_code == 403
+    assert api_of(school_user).get(url).status_code == 403
 
-    assert api(stranger).get(url).status_code == 404
-    assert api(stranger).patch(url, {"title": "x"}, format="json").status_code == 404
-    assert api(stranger).delete(url).status_code == 404
-    response = api(stranger).post("/api/v1/monitoring/orders/", {"snapshot": order["snapshot"]}, format="json")
+    assert api_of(stranger).get(url).status_code == 404
+    assert api_of(stranger).patch(url, {"title": "x"}, format="json").status_code == 404
+    assert api_of(stranger).delete(url).status_code == 404
+    response = api_of(stranger).post("/api/v1/monitoring/orders/", {"snapshot": order["snapshot"]}, format="json")
     assert response.status_code == 400 and "snapshot" in response.json()
-    response = api(stranger).post("/api/v1/monitoring/reports/", {"year": year.pk, "municipality": city.pk},
+    response = api_of(stranger).post("/api/v1/monitoring/reports/", {"year": year.pk, "municipality": city.pk},
                                   format="json")
     assert response.status_code == 400 and "municipality" in response.json()
-    response = api(stranger).post("/api/v1/monitoring/assignments/", {
+    response = api_of(stranger).post("/api/v1/monitoring/assignments/", {
         "order": order["id"], "text": "Чужое поручение", "addressee": "Кому-то"}, format="json")
     assert response.status_code == 400 and "order" in response.json()
     assert Order.objects.count() == 1 and ReportSnapshot.objects.count() == 1
     assert Order.objects.get().title == order["title"] and not Assignment.objects.exists()
 
     # A draft is deleted by its head, with its measures; a report is never deleted.
-    assert api(head).delete(f"/api/v1/monitoring/reports/{order['snapshot']}/").status_code == 405
-    assert api(head).delete(url).status_code == 204
+    assert api_of(head).delete(f"/api/v1/monitoring/reports/{order['snapshot']}/").status_code == 405
+    assert api_of(head).delete(url).status_code == 204
     assert not Order.objects.exists() and not Recommendation.objects.exists()
 
 
 def test_a_task_is_seen_and_reported_by_its_executor_only(head, school_user, outsider, year):
     order = draft(head, year)
-    task = api(head).post("/api/v1/monitoring/assignments/", {
+    task = api_of(head).post("/api/v1/monitoring/assignments/", {
         "order": order["id"], "text": "Обновить план", "responsible": school_user.pk, "term": "до конца года",
     }, format="json").json()["id"]
     # Not a task while the order is a draft: the school does not see it.
-    assert api(school_user).get(f"/api/v1/monitoring/assignments/{task}/").status_code == 404
-    api(head).post(f"/api/v1/monitoring/orders/{order['id']}/issue/", {
+    assert api_of(school_user).get(f"/api/v1/monitoring/assignments/{task}/").status_code == 404
+    api_of(head).post(f"/api/v1/monitoring/orders/{order['id']}/issue/", {
         "number": "5", "date": "2022-09-01", "signatory_position": "Руководитель", "signatory_name": "Егорова О.Ю.",
     }, format="json")
-    assert [row["id"] for row in api(school_user).get("/api/v1/monitoring/assignments/").json()["results"]] == [task]
-    assert api(outsider).get("/api/v1/monitoring/assignments/").json()["results"] == []
-    response = api(outsider).post(f"/api/v1/monitoring/assignments/{task}/report/", {"comment": "Сделано"},
+    assert [row["id"] for row in api_of(school_user).get("/api/v1/monitoring/assignments/").json()["results"]] == [task]
+    assert api_of(outsider).get("/api/v1/monitoring/assignments/").json()["results"] == []
+    response = api_of(outsider).post(f"/api/v1/monitoring/assignments/{task}/report/", {"comment": "Сделано"},
                                   format="json")
     assert response.status_code == 404
-    assert api(school_user).patch(f"/api/v1/monitoring/assignments/{task}/", {"text": "x"},
+    assert api_of(school_user).patch(f"/api/v1/monitoring/assignments/{task}/", {"text": "x"},
                                   format="json").status_code == 403
     assert Assignment.objects.get(pk=task).status == AssignmentStatus.OPEN
     assert Assignment.objects.get(pk=task).text == "Обновить план"
@@ -147,8 +146,8 @@ def test_the_head_edits_a_directions_recommendation_and_nobody_else(head, method
 
     direction = Direction.objects.order_by("pk").first()
     url = f"/api/v1/monitoring/directions/{direction.pk}/"
-    assert api(methodist).patch(url, {"recommendation": "x"}, format="json").status_code == 403
-    response = api(head).patch(url, {"recommendation": "Провести курсы"}, format="json")
+    assert api_of(methodist).patch(url, {"recommendation": "x"}, format="json").status_code == 403
+    response = api_of(head).patch(url, {"recommendation": "Провести курсы"}, format="json")
     assert response.status_code == 200, response.json()
     assert Direction.objects.get(pk=direction.pk).recommendation == "Провести курсы"
-    assert api(head).post("/api/v1/monitoring/directions/", {"title": "x"}, format="json").status_code == 405
+    assert api_of(head).post("/api/v1/monitoring/directions/", {"title": "x"}, format="json").status_code == 405

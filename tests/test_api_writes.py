@@ -7,13 +7,12 @@ a row outside the user's scope is a 404, one the user sees but may not change a 
 import datetime
 
 import pytest
-from rest_framework.test import APIClient
 
 from associations.models import Association, Competition, Meeting, Participation
 from associations.tests.factories import AssociationFactory, CompetitionFactory
 from banks.models import Item
 from banks.tests.factories import ItemFactory
-from conftest import make_user
+from conftest import api_of, make_user
 from core.models import Institution, InstitutionType
 from core.scoping import Role
 from core.tests.factories import PedagogueFactory
@@ -61,15 +60,9 @@ READ_ONLY = {
 WRITES = {"post", "put", "patch", "delete"}
 
 
-def api(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
-
-
 @pytest.fixture
 def schema(admin_user):
-    response = api(admin_user).get("/api/schema/", {"format": "json"})
+    response = api_of(admin_user).get("/api/schema/", {"format": "json"})
     assert response.status_code == 200
     return response.json()
 
@@ -120,7 +113,7 @@ def test_the_schema_documents_error_answers_and_versions(schema):
 # --- associations and competitions ---------------------------------------------------------------------------
 
 def test_methodist_creates_an_association_with_the_forms_rules(methodist, city):
-    response = api(methodist).post("/api/v1/associations/", {
+    response = api_of(methodist).post("/api/v1/associations/", {
         "municipality": city.pk, "kind": "gmo", "title": "ГМО учителей математики", "started": "2021-09-01",
     }, format="json")
     assert response.status_code == 201, response.json()
@@ -133,7 +126,7 @@ def test_methodist_creates_an_association_with_the_forms_rules(methodist, city):
 def test_methodist_of_another_municipality_cannot_write_the_citys_associations(city, other_city):
     stranger = make_user("stranger", Role.METHODIST, municipality=other_city)
     association = AssociationFactory(municipality=city, title="ГМО физиков")
-    client = api(stranger)
+    client = api_of(stranger)
     response = client.post("/api/v1/associations/", {
         "municipality": city.pk, "kind": "gmo", "title": "Чужое ГМО", "started": "2021-09-01",
     }, format="json")
@@ -151,7 +144,7 @@ def test_methodist_of_another_municipality_cannot_write_the_citys_associations(c
 
 def test_school_user_cannot_create_associations_or_competition_entries(school_user, city):
     competition = CompetitionFactory(municipality=city)
-    client = api(school_user)
+    client = api_of(school_user)
     assert client.post("/api/v1/associations/", {
         "municipality": city.pk, "kind": "gmo", "title": "ГМО", "started": "2021-09-01",
     }, format="json").status_code == 403
@@ -165,7 +158,7 @@ def test_school_user_cannot_create_associations_or_competition_entries(school_us
 def test_methodist_enters_a_team_entry_and_the_form_asks_for_the_team_name(methodist, city, school):
     competition = CompetitionFactory(municipality=city)
     first, second = PedagogueFactory(institution=school), PedagogueFactory(institution=school)
-    client = api(methodist)
+    client = api_of(methodist)
     body = {"competition": competition.pk, "pedagogues": [first.pk, second.pk], "result": "winner"}
     response = client.post("/api/v1/competition-entries/", body, format="json")
     assert response.status_code == 400 and "team_name" in response.json()
@@ -178,7 +171,7 @@ def test_methodist_enters_a_team_entry_and_the_form_asks_for_the_team_name(metho
 
 def test_meeting_of_a_competition_of_another_city_is_not_writable(methodist, other_city):
     competition = CompetitionFactory(municipality=other_city)
-    response = api(methodist).patch(f"/api/v1/competitions/{competition.pk}/", {"title": "x"}, format="json")
+    response = api_of(methodist).patch(f"/api/v1/competitions/{competition.pk}/", {"title": "x"}, format="json")
     assert response.status_code == 404
     assert Competition.objects.get(pk=competition.pk).title != "x"
 
@@ -186,7 +179,7 @@ def test_meeting_of_a_competition_of_another_city_is_not_writable(methodist, oth
 # --- mentoring, innovation, banks ----------------------------------------------------------------------------
 
 def test_school_writes_mentoring_programmes_of_its_own_institution_only(school_user, school, other_school):
-    client = api(school_user)
+    client = api_of(school_user)
     response = client.post("/api/v1/mentoring/programmes/", {
         "institution": other_school.pk, "title": "Чужая программа", "start": "2021-09-01",
     }, format="json")
@@ -208,7 +201,7 @@ def test_school_writes_mentoring_programmes_of_its_own_institution_only(school_u
 def test_school_creates_a_pair_of_its_staff_and_not_of_another_schools(school_user, school, other_school):
     mentor, mentee = PedagogueFactory(institution=school), PedagogueFactory(institution=school)
     stranger = PedagogueFactory(institution=other_school)
-    client = api(school_user)
+    client = api_of(school_user)
     body = {"institution": school.pk, "mentor_ids": [mentor.pk], "mentee_ids": [stranger.pk], "start": "2021-09-01",
             "form": 1}
     from mentoring.models import MentoringForm
@@ -225,8 +218,8 @@ def test_school_creates_a_pair_of_its_staff_and_not_of_another_schools(school_us
 
 def test_sessions_are_written_by_methodists_not_heads(head, methodist, city):
     body = {"municipality": city.pk, "kind": "ysh", "date": "2021-10-15", "topic": "Урок"}
-    assert api(head).post("/api/v1/mentoring/sessions/", body, format="json").status_code == 403
-    response = api(methodist).post("/api/v1/mentoring/sessions/", body, format="json")
+    assert api_of(head).post("/api/v1/mentoring/sessions/", body, format="json").status_code == 403
+    response = api_of(methodist).post("/api/v1/mentoring/sessions/", body, format="json")
     assert response.status_code == 201, response.json()
     assert response.json()["topic"] == "Урок"
 
@@ -234,11 +227,11 @@ def test_sessions_are_written_by_methodists_not_heads(head, methodist, city):
 def test_support_requests_are_recorded_by_methodists_of_their_municipality(head, methodist, city, other_city):
     body = {"municipality": city.pk, "requester_kind": "beginner", "received_on": "2021-11-02",
             "topic": "Наставник для учителя физики"}
-    assert api(head).post("/api/v1/mentoring/support-requests/", body, format="json").status_code == 403
-    response = api(methodist).post("/api/v1/mentoring/support-requests/", {**body, "municipality": other_city.pk},
+    assert api_of(head).post("/api/v1/mentoring/support-requests/", body, format="json").status_code == 403
+    response = api_of(methodist).post("/api/v1/mentoring/support-requests/", {**body, "municipality": other_city.pk},
                                    format="json")
     assert response.status_code == 400 and "municipality" in response.json()
-    response = api(methodist).post("/api/v1/mentoring/support-requests/", body, format="json")
+    response = api_of(methodist).post("/api/v1/mentoring/support-requests/", body, format="json")
     assert response.status_code == 201, response.json()
     from mentoring.models import SupportRequest
     assert SupportRequest.objects.get().recorded_by.username == "methodist"
@@ -247,22 +240,22 @@ def test_support_requests_are_recorded_by_methodists_of_their_municipality(head,
 def test_innovation_site_is_written_by_its_school_and_the_methodist(school_user, methodist, school, other_school):
     body = {"title": "МИП", "topic": "Функциональная грамотность", "institution": school.pk, "level": "municipal",
             "status": "active", "start": "2021-09-01"}
-    response = api(school_user).post("/api/v1/innovation/projects/", {**body, "institution": other_school.pk},
+    response = api_of(school_user).post("/api/v1/innovation/projects/", {**body, "institution": other_school.pk},
                                      format="json")
     assert response.status_code == 400 and "institution" in response.json()
-    response = api(school_user).post("/api/v1/innovation/projects/", body, format="json")
+    response = api_of(school_user).post("/api/v1/innovation/projects/", body, format="json")
     assert response.status_code == 201, response.json()
     project = Project.objects.get()
     assert project.municipality_id == school.municipality_id and project.created_by.username == "school"
     foreign = ProjectFactory(institution=other_school)
-    response = api(school_user).patch(f"/api/v1/innovation/projects/{foreign.pk}/", {"title": "x"}, format="json")
+    response = api_of(school_user).patch(f"/api/v1/innovation/projects/{foreign.pk}/", {"title": "x"}, format="json")
     assert response.status_code == 404
-    response = api(methodist).patch(f"/api/v1/innovation/projects/{foreign.pk}/", {"title": "Новое"}, format="json")
+    response = api_of(methodist).patch(f"/api/v1/innovation/projects/{foreign.pk}/", {"title": "Новое"}, format="json")
     assert response.status_code == 200 and Project.objects.get(pk=foreign.pk).title == "Новое"
 
 
 def test_bank_drafts_only_are_changed_and_only_in_scope(school_user, school, other_school, year):
-    client = api(school_user)
+    client = api_of(school_user)
     body = {"bank": "products", "title": "Проект «Читающая школа»", "institution": school.pk, "kind": "project",
             "url": "https://example.org/r", "authors": "Иванова М. П.", "year": year.pk}
     response = client.post("/api/v1/banks/items/", {**body, "institution": other_school.pk}, format="json")
@@ -282,9 +275,9 @@ def test_bank_drafts_only_are_changed_and_only_in_scope(school_user, school, oth
 
 def test_expertise_request_is_submitted_for_an_institution_in_scope(school_user, school, other_school):
     body = {"type": "manual", "title": "Методическое пособие", "institution": other_school.pk}
-    response = api(school_user).post("/api/v1/expertise/requests/", body, format="json")
+    response = api_of(school_user).post("/api/v1/expertise/requests/", body, format="json")
     assert response.status_code == 400 and "institution" in response.json()
-    response = api(school_user).post("/api/v1/expertise/requests/", {**body, "institution": school.pk},
+    response = api_of(school_user).post("/api/v1/expertise/requests/", {**body, "institution": school.pk},
                                      format="json")
     assert response.status_code == 201, response.json()
     assert response.json()["status"] == "submitted"
@@ -294,13 +287,13 @@ def test_targets_are_set_by_the_head_as_stored_fractions(head, methodist, year):
     IndicatorPassport.objects.registered_by_code()
     passport = IndicatorPassport.objects.filter(unit="share").order_by("code").first()
     body = {"passport": passport.pk, "year": year.pk, "value": "0.4000"}
-    assert api(methodist).post("/api/v1/monitoring/targets/", body, format="json").status_code == 403
-    response = api(head).post("/api/v1/monitoring/targets/", {**body, "value": "40"}, format="json")
+    assert api_of(methodist).post("/api/v1/monitoring/targets/", body, format="json").status_code == 403
+    response = api_of(head).post("/api/v1/monitoring/targets/", {**body, "value": "40"}, format="json")
     assert response.status_code == 400 and "value" in response.json()
-    response = api(head).post("/api/v1/monitoring/targets/", body, format="json")
+    response = api_of(head).post("/api/v1/monitoring/targets/", body, format="json")
     assert response.status_code == 201, response.json()
     assert str(Target.objects.get().value) == "0.4000"
-    response = api(head).post("/api/v1/monitoring/targets/", body, format="json")
+    response = api_of(head).post("/api/v1/monitoring/targets/", body, format="json")
     assert response.status_code == 400  # one target per indicator and year
 
 
@@ -310,7 +303,7 @@ def test_a_completion_cannot_finish_in_the_future(methodist, school):
     pedagogue = PedagogueFactory(institution=school)
     programme = PDProgrammeFactory(hours=36)
     tomorrow = datetime.date.today() + datetime.timedelta(days=1)
-    response = api(methodist).post("/api/v1/training/completions/", {
+    response = api_of(methodist).post("/api/v1/training/completions/", {
         "pedagogue": pedagogue.pk, "programme": programme.pk, "started": "2021-10-01",
         "finished": tomorrow.isoformat(), "hours": 36,
     }, format="json")
@@ -319,7 +312,7 @@ def test_a_completion_cannot_finish_in_the_future(methodist, school):
 
 def test_a_pd_programme_has_at_least_16_hours(admin_user):
     provider = PDProgrammeFactory().provider
-    response = api(admin_user).post("/api/v1/training/programmes/", {
+    response = api_of(admin_user).post("/api/v1/training/programmes/", {
         "title": "Курсы повышения квалификации", "provider": provider.pk, "hours": 8, "format": "full_time",
     }, format="json")
     assert response.status_code == 400 and "hours" in response.json()
@@ -329,14 +322,14 @@ def test_a_pd_programme_has_at_least_16_hours(admin_user):
 
 def test_deleting_a_programme_with_completions_answers_409(admin_user, school):
     completion = CompletionFactory(pedagogue=PedagogueFactory(institution=school))
-    response = api(admin_user).delete(f"/api/v1/training/programmes/{completion.programme_id}/")
+    response = api_of(admin_user).delete(f"/api/v1/training/programmes/{completion.programme_id}/")
     assert response.status_code == 409
     assert "refer" in response.json()["detail"] or "ссыла" in response.json()["detail"]
 
 
 def test_second_editor_gets_409_with_the_first_editors_change(methodist, city):
     association = AssociationFactory(municipality=city, title="ГМО химиков")
-    client = api(methodist)
+    client = api_of(methodist)
     read = client.get(f"/api/v1/associations/{association.pk}/").json()
     first = client.patch(f"/api/v1/associations/{association.pk}/", {"title": "ГМО химиков и биологов",
                                                                       "version": read["version"]}, format="json")
@@ -361,7 +354,7 @@ def test_second_editor_gets_409_with_the_first_editors_change(methodist, city):
 def test_a_school_cannot_write_an_institution_of_another_type_of_scope(school_user, other_city):
     far = Institution.objects.create(municipality=other_city, name="МБОУ «СШ № 9»", short_name="СШ № 9",
                                      type=InstitutionType.GENERAL)
-    response = api(school_user).patch(f"/api/v1/institutions/{far.pk}/", {"name": "x"}, format="json")
+    response = api_of(school_user).patch(f"/api/v1/institutions/{far.pk}/", {"name": "x"}, format="json")
     assert response.status_code == 404
 
 
@@ -375,17 +368,17 @@ def test_a_period_ending_before_it_starts_is_refused_by_the_models_rule_on_the_e
 
     body = {"title": "МИП", "topic": "Функциональная грамотность", "institution": school.pk, "level": "municipal",
             "status": "active", "start": "2022-09-01", "end": "2021-05-31"}
-    response = api(methodist).post("/api/v1/innovation/projects/", body, format="json")
+    response = api_of(methodist).post("/api/v1/innovation/projects/", body, format="json")
     assert response.status_code == 400
     assert response.json() == {"end": [gettext("The end is before the start.")]}
     assert not Project.objects.exists()
 
     pedagogue = PedagogueFactory(institution=school)
     expert = {"pedagogue": pedagogue.pk, "active_from": "2022-09-01", "active_to": "2022-08-31"}
-    response = api(methodist).post("/api/v1/expertise/experts/", expert, format="json")
+    response = api_of(methodist).post("/api/v1/expertise/experts/", expert, format="json")
     assert response.status_code == 400
     assert response.json() == {"active_to": [gettext("The end of the period is before its start.")]}
-    response = api(methodist).post("/api/v1/expertise/experts/", {**expert, "active_to": "2022-09-01"}, format="json")
+    response = api_of(methodist).post("/api/v1/expertise/experts/", {**expert, "active_to": "2022-09-01"}, format="json")
     assert response.status_code == 201, response.json()
     assert Expert.objects.get().active_to == datetime.date(2022, 9, 1)
 

@@ -134,10 +134,9 @@ def test_an_institution_is_not_rated_on_a_figure_about_institutions(client, head
 
 
 def test_the_values_api_gives_an_institution_only_its_own_indicators(head, school, year, city_data):
-    from rest_framework.test import APIClient
+    from conftest import api_of
 
-    api = APIClient()
-    api.force_authenticate(head)
+    api = api_of(head)
 
     data = api.get("/api/v1/monitoring/values/", {"year": year.title, "institution": school.pk}).json()
     city = api.get("/api/v1/monitoring/values/", {"year": year.title}).json()

@@ -9,11 +9,11 @@ from unittest import mock
 
 import pytest
 from django.db import IntegrityError, connection, connections
-from rest_framework.test import APIClient
 
 from associations.forms import AssociationForm
 from associations.models import Association
 from associations.tests.factories import AssociationFactory
+from conftest import api_of
 from core.forms import PedagogueForm
 from core.models import Pedagogue
 from core.tests.factories import PedagogueFactory
@@ -137,8 +137,7 @@ def test_concurrent_creates_of_a_submission_answer_one_201(school, school_user, 
     barrier = threading.Barrier(4)
 
     def post():
-        client = APIClient()
-        client.force_authenticate(school_user)
+        client = api_of(school_user)
         barrier.wait()
         try:
             response = client.post("/api/v1/staffing/submissions/", {

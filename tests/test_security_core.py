@@ -4,8 +4,8 @@ import io
 
 import pytest
 from openpyxl import load_workbook
-from rest_framework.test import APIClient
 
+from conftest import api_of
 from core.models import Institution, Pedagogue
 from core.tests.factories import InstitutionFactory, PedagogueFactory
 
@@ -46,8 +46,7 @@ def test_school_user_gets_404_for_another_schools_pedagogue_page(client, school_
 
 @pytest.mark.parametrize("method", ["get", "patch", "put", "delete"])
 def test_school_user_gets_404_for_another_schools_pedagogue_in_the_api(school_user, stranger, method):
-    api = APIClient()
-    api.force_authenticate(school_user)
+    api = api_of(school_user)
 
     response = getattr(api, method)(f"/api/v1/pedagogues/{stranger.pk}/", {}, format="json")
 
@@ -57,8 +56,7 @@ def test_school_user_gets_404_for_another_schools_pedagogue_in_the_api(school_us
 
 def test_methodist_of_one_city_never_sees_another_city(client, methodist, colleague, far_away):
     client.force_login(methodist)
-    api = APIClient()
-    api.force_authenticate(methodist)
+    api = api_of(methodist)
 
     assert client.get(f"/pedagogues/{far_away.pk}/").status_code == 404
     assert client.get(f"/institutions/{far_away.institution_id}/").status_code == 404
@@ -81,8 +79,7 @@ def test_filtering_by_a_foreign_institution_does_not_leak_its_staff(client, scho
 
 def test_teacher_sees_no_colleague_anywhere(client, teacher, teacher_pedagogue, colleague):
     client.force_login(teacher)
-    api = APIClient()
-    api.force_authenticate(teacher)
+    api = api_of(teacher)
 
     assert client.get(f"/pedagogues/{colleague.pk}/").status_code == 404
     assert api.get(f"/api/v1/pedagogues/{colleague.pk}/").status_code == 404
@@ -112,8 +109,7 @@ def test_school_user_cannot_move_its_institution_to_another_municipality(client,
 
 
 def test_school_user_cannot_create_institutions_through_the_api(school_user, city):
-    api = APIClient()
-    api.force_authenticate(school_user)
+    api = api_of(school_user)
 
     response = api.post("/api/v1/institutions/", {"municipality": city.pk, "name": "Новая", "short_name": "Новая",
                                                   "type": "general"}, format="json")

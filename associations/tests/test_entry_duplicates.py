@@ -91,11 +91,10 @@ def test_a_meeting_is_deleted_after_a_confirmation_naming_its_attendance(client,
 
 
 def test_the_form_refusal_reaches_the_api_as_409(methodist, competition, sokolova):
-    from rest_framework.test import APIClient
+    from conftest import api_of
 
     entry = enter(competition, sokolova)
-    client = APIClient()
-    client.force_authenticate(methodist)
+    client = api_of(methodist)
     response = client.post("/api/v1/competition-entries/",
                            {"competition": competition.pk, "pedagogues": [sokolova.pk], "result": "laureate"},
                            format="json")

@@ -5,8 +5,8 @@ import datetime
 
 from django.urls import reverse
 from django.utils import timezone
-from rest_framework.test import APIClient
 
+from conftest import api_of
 from core.models import CategoryAward, Pedagogue
 from mentoring.models import Attestation
 from mentoring.tests.factories import PedagogueFactory
@@ -35,8 +35,7 @@ def test_an_assigned_category_recorded_on_the_page_enters_the_category_history(c
 
 def test_an_attestation_refuses_what_the_category_history_refuses(methodist, school):
     teacher = PedagogueFactory(institution=school)
-    api = APIClient()
-    api.force_authenticate(methodist)
+    api = api_of(methodist)
     record = {"pedagogue": teacher.pk, "category": "methodist", "applied_on": "2021-02-01", "date": "2021-04-15",
               "result": "assigned", "order_ref": "№ 12"}
     response = api.post("/api/v1/mentoring/attestations/", record, format="json")

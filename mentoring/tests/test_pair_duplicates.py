@@ -101,10 +101,9 @@ def test_a_session_is_deleted_by_the_municipality_after_a_confirmation(client, m
 
 
 def test_the_api_answers_an_overlapping_identical_pair_with_409_naming_it(school_user, school, people, pair):
-    from rest_framework.test import APIClient
+    from conftest import api_of
 
-    client = APIClient()
-    client.force_authenticate(school_user)
+    client = api_of(school_user)
     body = {"institution": school.pk, "form": pair.form_id, "start": "2025-01-10",
             "mentor_ids": [people["mentor"].pk], "mentee_ids": [people["young"].pk]}
     response = client.post("/api/v1/mentoring/pairs/", body, format="json")

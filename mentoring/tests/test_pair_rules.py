@@ -2,15 +2,13 @@
 same bad pair with the same message, under the same field or column."""
 
 import datetime
-import io
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook
-from rest_framework.test import APIClient
 
+from conftest import api_of
+from core.tests.workbooks import xlsx
 from mentoring.models import MentoringForm, Pair
 from mentoring.tests.factories import PedagogueFactory, ProgrammeFactory
 
@@ -45,15 +43,10 @@ BAD_PAIRS = {
 
 
 def import_problems(client, school, people, mentees, form, end) -> list[str]:
-    wb = Workbook()
-    wb.active.append(HEADER)
-    wb.active.append([school.short_name, people["mentor"].full_name,
-                      "; ".join(people[key].full_name for key in mentees), form.name, "01.09.2025",
-                      end.strftime("%d.%m.%Y") if end else None])
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    response = client.post(reverse("mentoring:pair-import"),
-                           {"file": SimpleUploadedFile("pairs.xlsx", buffer.getvalue())})
+    upload = xlsx(HEADER, [[school.short_name, people["mentor"].full_name,
+                            "; ".join(people[key].full_name for key in mentees), form.name, "01.09.2025",
+                            end.strftime("%d.%m.%Y") if end else None]], name="pairs.xlsx")
+    response = client.post(reverse("mentoring:pair-import"), {"file": upload})
     return [str(problem) for problem in response.context["problems"]]
 
 
@@ -68,8 +61,7 @@ def test_the_form_the_api_and_the_import_refuse_a_bad_pair_alike(client, school_
     page = client.post(reverse("mentoring:pair-create"), {
         "institution": school.pk, "form": form.pk, "start": "2025-09-01", "end": end.isoformat() if end else "",
         "mentors": [people["mentor"].pk], "mentees": [people[key].pk for key in mentees]})
-    api = APIClient()
-    api.force_authenticate(school_user)
+    api = api_of(school_user)
     answer = api.post("/api/v1/mentoring/pairs/", {
         "institution": school.pk, "form": form.pk, "start": "2025-09-01", "end": end.isoformat() if end else None,
         "mentor_ids": [people["mentor"].pk], "mentee_ids": [people[key].pk for key in mentees]}, format="json")
@@ -93,8 +85,7 @@ def test_a_programme_of_another_institution_is_refused_by_the_form_the_api_and_t
     page = client.post(reverse("mentoring:pair-create"), {
         "institution": school.pk, "form": form.pk, "start": "2025-09-01", "programme": foreign.pk,
         "mentors": [people["mentor"].pk], "mentees": [people["young"].pk]})
-    api = APIClient()
-    api.force_authenticate(methodist)
+    api = api_of(methodist)
     answer = api.post("/api/v1/mentoring/pairs/", {
         "institution": school.pk, "form": form.pk, "start": "2025-09-01", "programme": foreign.pk,
         "mentor_ids": [people["mentor"].pk], "mentee_ids": [people["young"].pk]}, format="json")
@@ -129,8 +120,7 @@ def test_a_support_request_shows_every_rule_of_its_model_on_the_page_and_in_the_
     expected = {"closed_on": ["Обращение не может быть закрыто раньше, чем поступило."],
                 "response": ["Опишите оказанную помощь, прежде чем закрыть обращение."]}
     client.force_login(methodist)
-    api = APIClient()
-    api.force_authenticate(methodist)
+    api = api_of(methodist)
 
     page = client.post(reverse("mentoring:support-create"), body)
     answer = api.post("/api/v1/mentoring/support-requests/", body, format="json")

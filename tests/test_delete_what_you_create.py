@@ -22,8 +22,11 @@ from mentoring.tests.factories import AttestationFactory
 pytestmark = pytest.mark.django_db
 
 
-def confirmed_delete(client, url: str, model, pk: int, *, shows: str) -> None:
-    """GET shows the confirmation naming the record and deletes nothing; POST deletes and keeps the history."""
+def confirmed_delete(client, url: str, model, pk: int, *, shows: str, linked_from: str | None = None) -> None:
+    """The page ``linked_from`` (the record's edit or detail page) links to ``url``; GET shows the confirmation
+    naming the record and deletes nothing; POST deletes and keeps the history."""
+    if linked_from:
+        assert f'href="{url}"' in client.get(linked_from).content.decode()
     page = client.get(url)
     assert page.status_code == 200 and shows in page.content.decode()
     assert "core/confirm_delete.html" in [t.name for t in page.templates]
@@ -88,10 +91,8 @@ def test_methodist_deletes_a_support_request_and_an_attestation_record_a_school_
     assert f'href="/mentoring/support/{support.pk}/delete/"' in edit
     confirmed_delete(client, f"/mentoring/support/{support.pk}/delete/", SupportRequest, support.pk,
                      shows="Портфолио к аттестации")
-    assert f'href="/mentoring/attestation/{attestation.pk}/delete/"' in client.get(
-        f"/mentoring/attestation/{attestation.pk}/").content.decode()
     confirmed_delete(client, f"/mentoring/attestation/{attestation.pk}/delete/", Attestation, attestation.pk,
-                     shows="Гусева")
+                     shows="Гусева", linked_from=f"/mentoring/attestation/{attestation.pk}/")
 
 
 def test_an_innovation_site_s_stage_and_participant_are_deleted_by_its_editors_only(client, methodist, outsider,
@@ -160,22 +161,18 @@ def test_a_competition_a_mentoring_programme_a_site_and_a_staffing_document_are_
     assert Project.objects.filter(pk=project.pk).exists() and RegulatoryDocument.objects.filter(pk=document.pk).exists()
 
     client.force_login(school_user)  # the programme is its school's
-    assert f'href="/mentoring/programmes/{programme.pk}/delete/"' in client.get(
-        f"/mentoring/programmes/{programme.pk}/edit/").content.decode()
     confirmed_delete(client, f"/mentoring/programmes/{programme.pk}/delete/", Programme, programme.pk,
-                     shows="Первые шаги")
+                     shows="Первые шаги", linked_from=f"/mentoring/programmes/{programme.pk}/edit/")
     pair.refresh_from_db()
     assert pair.programme is None  # the pair stays
 
     client.force_login(methodist)
     confirmed_delete(client, f"/associations/competitions/{competition.pk}/delete/", Competition, competition.pk,
                      shows="Педагогический дебют")
-    assert f'href="/innovation/{project.pk}/delete/"' in client.get(project.get_absolute_url()).content.decode()
-    confirmed_delete(client, f"/innovation/{project.pk}/delete/", Project, project.pk, shows="Читающая школа")
-    assert f'href="/staffing/documents/{document.pk}/delete/"' in client.get(
-        f"/staffing/documents/{document.pk}/edit/").content.decode()
+    confirmed_delete(client, f"/innovation/{project.pk}/delete/", Project, project.pk,
+                     shows="Читающая школа", linked_from=project.get_absolute_url())
     confirmed_delete(client, f"/staffing/documents/{document.pk}/delete/", RegulatoryDocument, document.pk,
-                     shows="Положение о сборе")
+                     shows="Положение о сборе", linked_from=f"/staffing/documents/{document.pk}/edit/")
     assert Pair.objects.filter(pk=pair.pk).exists()
 
 
@@ -194,8 +191,8 @@ def test_a_school_deletes_its_draft_bank_item_not_a_published_one_nor_another_sc
     response = client.post(f"/banks/{published.pk}/delete/", follow=True)
     assert Item.objects.filter(pk=published.pk).exists()
     assert "Удалить можно только черновик." in [str(m) for m in response.context["messages"]]
-    assert f'href="/banks/{draft.pk}/delete/"' in client.get(f"/banks/{draft.pk}/edit/").content.decode()
-    confirmed_delete(client, f"/banks/{draft.pk}/delete/", Item, draft.pk, shows="Черновик проекта")
+    confirmed_delete(client, f"/banks/{draft.pk}/delete/", Item, draft.pk,
+                     shows="Черновик проекта", linked_from=f"/banks/{draft.pk}/edit/")
 
 
 def test_a_campaign_with_drafts_only_is_deleted_one_with_a_submitted_answer_is_closed_instead(
@@ -214,10 +211,8 @@ def test_a_campaign_with_drafts_only_is_deleted_one_with_a_submitted_answer_is_c
     response = client.post(f"/staffing/campaigns/{answered.pk}/delete/", follow=True)
     assert Campaign.objects.filter(pk=answered.pk).exists()
     assert "Учреждения уже отправили ответы: закройте сбор." in [str(m) for m in response.context["messages"]]
-    assert f'href="/staffing/campaigns/{mistaken.pk}/delete/"' in client.get(
-        f"/staffing/campaigns/{mistaken.pk}/edit/").content.decode()
     confirmed_delete(client, f"/staffing/campaigns/{mistaken.pk}/delete/", Campaign, mistaken.pk,
-                     shows="Сбор по ошибке")
+                     shows="Сбор по ошибке", linked_from=f"/staffing/campaigns/{mistaken.pk}/edit/")
     assert not Submission.objects.filter(campaign_id=mistaken.pk).exists()
 
 
@@ -240,14 +235,10 @@ def test_the_methodist_deletes_an_unused_pd_programme_and_provider_a_used_one_is
     blocked = client.post(f"/training/programmes/{used.pk}/delete/")
     assert blocked.status_code == 409 and "Функциональная грамотность" in blocked.content.decode()
     assert Programme.objects.filter(pk=used.pk).exists()
-    assert f'href="/training/programmes/{unused.pk}/delete/"' in client.get(
-        f"/training/programmes/{unused.pk}/edit/").content.decode()
     confirmed_delete(client, f"/training/programmes/{unused.pk}/delete/", Programme, unused.pk,
-                     shows="Цифровая дидактика")
-    assert f'href="/training/providers/{provider.pk}/delete/"' in client.get(
-        f"/training/providers/{provider.pk}/edit/").content.decode()
+                     shows="Цифровая дидактика", linked_from=f"/training/programmes/{unused.pk}/edit/")
     confirmed_delete(client, f"/training/providers/{provider.pk}/delete/", Provider, provider.pk,
-                     shows="Перспектива")
+                     shows="Перспектива", linked_from=f"/training/providers/{provider.pk}/edit/")
     assert client.post(f"/training/providers/{used_provider.pk}/delete/").status_code == 409
     assert Provider.objects.filter(pk=used_provider.pk).exists()
 
@@ -268,9 +259,8 @@ def test_an_expert_entered_by_mistake_is_deleted_one_with_assignments_stays(clie
     client.force_login(methodist)
     assert client.post(f"/expertise/experts/{working.pk}/delete/").status_code == 409
     assert Expert.objects.filter(pk=working.pk).exists()
-    assert f'href="/expertise/experts/{mistaken.pk}/delete/"' in client.get(
-        f"/expertise/experts/{mistaken.pk}/").content.decode()
-    confirmed_delete(client, f"/expertise/experts/{mistaken.pk}/delete/", Expert, mistaken.pk, shows="Ошибочная")
+    confirmed_delete(client, f"/expertise/experts/{mistaken.pk}/delete/", Expert, mistaken.pk,
+                     shows="Ошибочная", linked_from=f"/expertise/experts/{mistaken.pk}/")
 
 
 def test_who_submitted_a_review_request_deletes_it_until_a_review_is_submitted(client, methodist, teacher, school,
@@ -328,9 +318,8 @@ def test_the_head_deletes_a_draft_order_from_its_page_an_issued_one_is_kept(clie
     assert kept.status_code == 409 and "Приказ издан" in kept.content.decode()
     assert Order.objects.filter(pk=issued.pk).exists()
     assert f"/monitoring/orders/{issued.pk}/delete/" not in client.get(f"/monitoring/orders/{issued.pk}/").content.decode()
-    assert f'href="/monitoring/orders/{draft.pk}/delete/"' in client.get(
-        f"/monitoring/orders/{draft.pk}/").content.decode()
-    confirmed_delete(client, f"/monitoring/orders/{draft.pk}/delete/", Order, draft.pk, shows=str(draft))
+    confirmed_delete(client, f"/monitoring/orders/{draft.pk}/delete/", Order, draft.pk,
+                     shows=str(draft), linked_from=f"/monitoring/orders/{draft.pk}/")
     assert not Assignment.objects.filter(order_id=draft.pk).exists()
 
 

@@ -1,12 +1,12 @@
 import datetime
+from functools import partial
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from expertise import indicators
 from expertise.models import Decision, RequestType, Status
 from expertise.tests.factories import ReviewRequestFactory
+from monitoring.tests.factories import queries_of
 
 pytestmark = pytest.mark.django_db
 
@@ -45,13 +45,8 @@ def test_share_on_time_is_none_without_conclusions(city, year):
 
 
 def test_indicator_queries_do_not_grow_with_the_data(dataset, city, school, year):
-    def count_queries():
-        with CaptureQueriesContext(connection) as queries:
-            indicators.reviews_concluded(city, year)
-            indicators.share_concluded_on_time(city, year)
-            indicators.institutions_audited(city, year)
-            indicators.share_concluded_on_time.by_institution(city, year)
-        return len(queries)
+    count_queries = partial(queries_of, city, year, indicators.reviews_concluded, indicators.share_concluded_on_time,
+                            indicators.institutions_audited, breakdowns=[indicators.share_concluded_on_time])
 
     small = count_queries()
     for day in range(1, 8):

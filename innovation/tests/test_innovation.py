@@ -1,9 +1,8 @@
 import datetime
 import io
+from functools import partial
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from banks.models import Item, ItemStatus
@@ -12,6 +11,7 @@ from core.tests.factories import InstitutionFactory, PedagogueFactory
 from innovation import indicators
 from innovation.models import Level, ProjectStatus
 from innovation.tests.factories import ParticipantFactory, ProductFactory, ProjectFactory
+from monitoring.tests.factories import queries_of
 
 pytestmark = pytest.mark.django_db
 
@@ -54,14 +54,9 @@ def test_breakdowns_give_values_per_institution(dataset, city, school, other_sch
 
 
 def test_indicator_queries_do_not_grow_with_the_data(dataset, city, school, year):
-    def count_queries():
-        with CaptureQueriesContext(connection) as queries:
-            indicators.active_sites(city, year)
-            indicators.share_institutions_with_site(city, year)
-            indicators.pedagogues_in_projects(city, year)
-            indicators.products(city, year)
-            indicators.pedagogues_in_projects.by_institution(city, year)
-        return len(queries)
+    count_queries = partial(queries_of, city, year, indicators.active_sites, indicators.share_institutions_with_site,
+                            indicators.pedagogues_in_projects, indicators.products,
+                            breakdowns=[indicators.pedagogues_in_projects])
 
     small = count_queries()
     for _ in range(5):

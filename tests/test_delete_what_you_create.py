@@ -38,6 +38,13 @@ def confirmed_delete(client, url: str, model, pk: int, *, shows: str, linked_fro
         assert model.history.filter(id=pk, history_type="-").count() == 1
 
 
+def refused_delete(client, url: str, model, pk: int, *, says: str) -> None:
+    """POST is refused with the app's message on the page it leads to, and the record stays."""
+    response = client.post(url, follow=True)
+    assert model.objects.filter(pk=pk).exists()
+    assert says in [str(m) for m in response.context["messages"]]
+
+
 @pytest.fixture
 def gmo(city, school):
     return AssociationFactory(municipality=city, title="ГМО учителей физики")
@@ -188,9 +195,7 @@ def test_a_school_deletes_its_draft_bank_item_not_a_published_one_nor_another_sc
     client.force_login(outsider)
     assert client.post(f"/banks/{draft.pk}/delete/").status_code == 404  # not its item
     client.force_login(school_user)
-    response = client.post(f"/banks/{published.pk}/delete/", follow=True)
-    assert Item.objects.filter(pk=published.pk).exists()
-    assert "Удалить можно только черновик." in [str(m) for m in response.context["messages"]]
+    refused_delete(client, f"/banks/{published.pk}/delete/", Item, published.pk, says="Удалить можно только черновик.")
     confirmed_delete(client, f"/banks/{draft.pk}/delete/", Item, draft.pk,
                      shows="Черновик проекта", linked_from=f"/banks/{draft.pk}/edit/")
 
@@ -208,9 +213,8 @@ def test_a_campaign_with_drafts_only_is_deleted_one_with_a_submitted_answer_is_c
     client.force_login(school_user)
     assert client.post(f"/staffing/campaigns/{mistaken.pk}/delete/").status_code == 403
     client.force_login(methodist)
-    response = client.post(f"/staffing/campaigns/{answered.pk}/delete/", follow=True)
-    assert Campaign.objects.filter(pk=answered.pk).exists()
-    assert "Учреждения уже отправили ответы: закройте сбор." in [str(m) for m in response.context["messages"]]
+    refused_delete(client, f"/staffing/campaigns/{answered.pk}/delete/", Campaign, answered.pk,
+                   says="Учреждения уже отправили ответы: закройте сбор.")
     confirmed_delete(client, f"/staffing/campaigns/{mistaken.pk}/delete/", Campaign, mistaken.pk,
                      shows="Сбор по ошибке", linked_from=f"/staffing/campaigns/{mistaken.pk}/edit/")
     assert not Submission.objects.filter(campaign_id=mistaken.pk).exists()

@@ -1,6 +1,8 @@
 from urllib.parse import urlencode
 
 from django import template
+from django.forms.utils import flatatt
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -101,3 +103,16 @@ def fragment(parser, token):
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
     return FragmentNode(parser.compile_filter(bits[1]), nodelist)
+
+
+@register.simple_block_tag
+def table_or(content, rows, *, empty, alert: bool = False, classes: str = "table table-sm", id: str = "") -> str:
+    """``{% table_or rows empty=_("Nothing yet.") id="items" %}<thead>…</thead><tbody>…</tbody>{% endtable_or %}``:
+    the table (its head and body are the block) in its horizontal scroll wrapper when there are ``rows``, else the
+    ``empty`` message — muted text, or a light alert with ``alert=True``."""
+    if not rows:
+        if alert:
+            return format_html('<div class="alert alert-light border" role="status">{}</div>', empty)
+        return format_html('<p class="text-muted">{}</p>', empty)
+    return format_html('<div class="table-responsive">\n<table{}>{}</table>\n</div>',
+                       flatatt({"class": classes, "id": id or None}), content)

@@ -124,3 +124,17 @@ def test_attendance_instruction_matches_the_ticked_boxes(client, methodist, scho
         page = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Every member is ticked as present: untick those who were absent." in page or \
         "отмечены как присутствовавшие" in page
+
+
+def test_table_or_wraps_the_table_or_says_it_is_empty():
+    from django.template import Context, Template
+
+    page = Template('{% load i18n portal %}{% table_or rows empty=_("No changes recorded.") id="t" %}'
+                    '<tbody>{% for row in rows %}<tr><td>{{ row }}</td></tr>{% endfor %}</tbody>{% endtable_or %}')
+    assert page.render(Context({"rows": ["<a>"]})) == (
+        '<div class="table-responsive">\n<table class="table table-sm" id="t"><tbody><tr><td>&lt;a&gt;</td></tr>'
+        "</tbody></table>\n</div>")
+    with translation.override("ru"):
+        assert page.render(Context({"rows": []})) == '<p class="text-muted">Изменений нет.</p>'
+    alert = Template('{% load portal %}{% table_or rows empty="Пусто" alert=True %}<tbody></tbody>{% endtable_or %}')
+    assert alert.render(Context({"rows": []})) == '<div class="alert alert-light border" role="status">Пусто</div>'

@@ -7,9 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from conftest import make_user
-from core.models import AcademicYear, Institution, InstitutionType, Municipality
-from core.scoping import Role
+from core.models import AcademicYear
 from notifications.models import Notification
 from staffing.models import Campaign
 from tests.conftest import login, screenshot
@@ -17,12 +15,9 @@ from tests.conftest import login, screenshot
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_a_reminder_shows_on_the_bell_and_marking_it_read_lowers_the_count(browser_page):
+def test_a_reminder_shows_on_the_bell_and_marking_it_read_lowers_the_count(browser_page, city, school_user):
     page = browser_page
-    city = Municipality.objects.create(name="Лесосибирск", code="lesosibirsk")
-    school = Institution.objects.create(municipality=city, name="МБОУ «Средняя школа № 1»", short_name="СШ № 1",
-                                        type=InstitutionType.GENERAL)
-    user = make_user("school", Role.SCHOOL, institution=school)
+    user = school_user
     user.email = "director@school1.example.ru"
     user.save()
     deadline = timezone.localdate() + datetime.timedelta(days=2)
@@ -63,20 +58,12 @@ def test_a_reminder_shows_on_the_bell_and_marking_it_read_lowers_the_count(brows
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_the_teacher_is_notified_of_an_issued_certificate(browser_page):
+def test_the_teacher_is_notified_of_an_issued_certificate(browser_page, city, methodist, teacher,
+                                                         teacher_pedagogue):
     from certificates.tests.factories import issue, seminar
-    from core.models import Pedagogue
 
     page = browser_page
-    city = Municipality.objects.create(name="Лесосибирск", code="lesosibirsk")
-    school = Institution.objects.create(municipality=city, name="МБОУ «Средняя школа № 1»", short_name="СШ № 1",
-                                        type=InstitutionType.GENERAL)
-    methodist = make_user("methodist", Role.METHODIST, municipality=city)
-    teacher = make_user("teacher", Role.TEACHER, institution=school)
-    holder = Pedagogue.objects.create(last_name="Иванова", first_name="Мария", middle_name="Петровна",
-                                      birth_date=datetime.date(1996, 3, 1), municipality=city, institution=school,
-                                      user=teacher)
-    certificate = issue("associations.meeting", seminar(city, [holder]), methodist)[0]
+    certificate = issue("associations.meeting", seminar(city, [teacher_pedagogue]), methodist)[0]
 
     login(page, "teacher")
     assert page.inner_text("#notification-count").startswith("1")

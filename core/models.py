@@ -259,6 +259,10 @@ class AcademicYearQuerySet(models.QuerySet):
     def offered(self, today: datetime.date | None = None) -> "AcademicYearQuerySet":
         """Return the years a user may choose: from the earliest year with records (or the current one) to the
         year after the current one, latest first — not the whole directory up to 2030."""
+        return self.filter(start_year__range=self.offered_span(today)).order_by("-start_year")
+
+    def offered_span(self, today: datetime.date | None = None) -> tuple[int, int]:
+        """The first and the last start year ``offered()`` returns (to pick them from ``directory()``)."""
         today = today or timezone.localdate()
         current = today.year if today.month >= 9 else today.year - 1
         from core import freshness
@@ -269,7 +273,7 @@ class AcademicYearQuerySet(models.QuerySet):
                 first=Min("start_year")
             )["first"],
         )
-        return self.filter(start_year__range=(min(first or current, current), current + 1)).order_by("-start_year")
+        return min(first or current, current), current + 1
 
     def by_title(self, title: str) -> "AcademicYear":
         """Return the year written as '2021/2022', '2021-2022' or '2021–2022'; raise DoesNotExist."""

@@ -6,7 +6,6 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import cache_model_choices
 from core.forms import BootstrapFormMixin
 from core.models import AcademicYear, InstitutionType
 from core.validators import document_validators
@@ -28,17 +27,21 @@ class FilterForm(BootstrapFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         # From the earliest year with records to the next one; a year asked for by URL stays choosable.
         chosen = self.initial.get("year")
+        chosen = chosen if isinstance(chosen, AcademicYear) else None
+        first, last = AcademicYear.objects.offered_span()
         years = AcademicYear.objects.offered()
-        if isinstance(chosen, AcademicYear):
+        if chosen is not None:
             years = years | AcademicYear.objects.filter(pk=chosen.pk)
-        self.fields["year"].queryset = years.order_by("-start_year")
+        self.fields["year"].queryset = years.order_by("-start_year")  # checks what is sent
         current = AcademicYear.objects.containing(timezone.localdate())
-        self.fields["year"].label_from_instance = lambda year: (
+        self.fields["year"].label_from_instance = label = lambda year: (
             _("{year} (in progress)").format(year=year) if current and year.start_year == current.start_year
             else _("{year} (last finished)").format(year=year) if current and year.start_year == current.start_year - 1
             else str(year)
         )
-        cache_model_choices(self)
+        # The options from the directory of years the page has read already, not one more query.
+        shown = [y for start, y in AcademicYear.objects.directory().items() if first <= start <= last or y == chosen]
+        self.fields["year"].widget.choices = [(str(y.start_year), label(y)) for y in reversed(shown)]
 
 
 class DirectionForm(BootstrapFormMixin, forms.ModelForm):

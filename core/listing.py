@@ -119,7 +119,7 @@ def list_page(
     viewer and the query string: a repeated request renders neither and asks no query of its rows. Only for a
     list whose filters and table come from the records and the viewer alone; ``filterset`` may then be a function
     returning it, and like a context function it is called only when the table is not cached (a dict holds what
-    the rest of the page uses).
+    the rest of the page uses) — so a refusal (403) belongs to the view or its decorators, never to that function.
     """
     body = fragment(request, template) if cached else None
     if body is not None and body.html is not None:

@@ -30,8 +30,9 @@ from core.models import (
     Pedagogue,
     Position,
     Subject,
+    period_constraint,
 )
-from core.scoping import Role, roles_of, visible_q
+from core.scoping import Role, ScopedQuerySet, roles_of, visible_q
 from core.search import words_q
 from core.validators import validate_content
 
@@ -157,9 +158,7 @@ class Association(models.Model):
         verbose_name_plural = _("associations")
         ordering = ["kind", "title"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(ended__isnull=True) | Q(ended__gte=models.F("started")), name="association_ended_after_started"
-            ),
+            period_constraint("started", "ended", name="association_ended_after_started"),
             models.UniqueConstraint(fields=["municipality", "kind", "title"], name="association_unique_title"),
         ]
 
@@ -228,9 +227,7 @@ class Membership(models.Model):
         verbose_name_plural = _("memberships")
         ordering = ["pedagogue__last_name", "pedagogue__first_name", "-joined"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(left__isnull=True) | Q(left__gte=models.F("joined")), name="membership_left_after_joined"
-            ),
+            period_constraint("joined", "left", name="membership_left_after_joined"),
             models.UniqueConstraint(fields=["association", "pedagogue", "joined"], name="membership_unique_start"),
         ]
 
@@ -285,9 +282,8 @@ class MeetingKind(models.TextChoices):
     SUPERVISION = "supervision", _("Supervision session")
 
 
-class MeetingQuerySet(models.QuerySet):
-    def for_user(self, user) -> "MeetingQuerySet":
-        return self.filter(association__in=Association.objects.for_user(user))
+class MeetingQuerySet(ScopedQuerySet):
+    scope_through = "association"
 
     def in_year(self, year: AcademicYear) -> "MeetingQuerySet":
         return self.filter(date__range=(year.start, year.end))
@@ -387,9 +383,8 @@ class ProductType(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class ProductQuerySet(models.QuerySet):
-    def for_user(self, user) -> "ProductQuerySet":
-        return self.filter(association__in=Association.objects.for_user(user))
+class ProductQuerySet(ScopedQuerySet):
+    scope_through = "association"
 
     def in_year(self, year: AcademicYear) -> "ProductQuerySet":
         return self.filter(created_on__range=(year.start, year.end))
@@ -519,9 +514,7 @@ class Competition(models.Model):
         verbose_name_plural = _("competitions")
         ordering = ["-starts", "title"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(ends__isnull=True) | Q(ends__gte=models.F("starts")), name="competition_ends_after_starts"
-            ),
+            period_constraint("starts", "ends", name="competition_ends_after_starts"),
             models.UniqueConstraint(
                 fields=["municipality", "year", "title", "level", "stage"], name="competition_unique_stage"
             ),

@@ -18,8 +18,8 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import Municipality, Pedagogue
-from core.scoping import visible_q
+from core.models import Municipality, Pedagogue, acting_user
+from core.scoping import ScopedQuerySet, of_pedagogue
 from core.search import words_q
 
 from .default_templates import DEFAULT_BODIES
@@ -133,12 +133,9 @@ class NumberCounter(models.Model):
         return range(last - count + 1, last + 1)
 
 
-class CertificateQuerySet(models.QuerySet):
-    def for_user(self, user) -> "CertificateQuerySet":
-        """Municipal roles see their municipality's certificates, a school its staff's, a teacher their own."""
-        return self.filter(
-            visible_q(user, municipality="municipality", institution="holder__institution", pedagogue="holder")
-        )
+class CertificateQuerySet(ScopedQuerySet):
+    # Municipal roles see their municipality's certificates, a school its staff's, a teacher their own.
+    scope = {**of_pedagogue("holder"), "municipality": "municipality"}
 
     def issuable_by(self, user) -> "CertificateQuerySet":
         """Return the certificates the user may revoke: a methodist's municipality's (an admin's all)."""
@@ -196,20 +193,14 @@ class Certificate(models.Model):
     hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=1, null=True, blank=True)
     line = models.CharField(_("result"), max_length=300, blank=True)
     issued_at = models.DateTimeField(pgettext_lazy("certificate document", "issued at"), default=timezone.now)
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-        verbose_name=pgettext_lazy("certificate document", "issued by"),
-    )
+    issued_by = acting_user(pgettext_lazy("certificate document", "issued by"))
     source_key = models.CharField(_("source"), max_length=60)
     source_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
     source_id = models.PositiveBigIntegerField()
     source = GenericForeignKey("source_type", "source_id")
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     revoke_reason = models.CharField(_("reason for revocation"), max_length=500, blank=True)
-    revoked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-        verbose_name=_("revoked by"),
-    )
+    revoked_by = acting_user(_("revoked by"))
 
     history = HistoricalRecords()
     objects = CertificateQuerySet.as_manager()

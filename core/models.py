@@ -17,7 +17,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.capabilities import Cap
-from core.scoping import Role, roles_of
+from core.scoping import Role, ScopedQuerySet, roles_of
 from core.search import words_q
 
 YOUNG_AGE = 35
@@ -45,6 +45,22 @@ def young_specialist_q(day: datetime.date, prefix: str = "") -> Q:
         Q(**{f"{prefix}experience_start__isnull": True})
         | Q(**{f"{prefix}experience_start__gt": years_before(day, YOUNG_SPECIALIST_YEARS)})
     )
+
+
+def period_constraint(start: str, end: str, name: str) -> models.CheckConstraint:
+    """The database's guard of a period whose end may be open: the end, when set, is not before the start.
+
+    The model's ``clean()`` says the same under the end's field (with its own wording), so a form shows the
+    error at the field and never reaches the constraint."""
+    return models.CheckConstraint(condition=Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": models.F(start)}),
+                                  name=name)
+
+
+def acting_user(verbose_name=None, **options) -> models.ForeignKey:
+    """The user who did something to a record (created, recorded, reviewed, revoked it): the record stays when the
+    account is deleted (the link is set to null), and users get no reverse accessor to every such record."""
+    return models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                             related_name="+", verbose_name=verbose_name, **options)
 
 
 class MunicipalityKind(models.TextChoices):
@@ -641,9 +657,7 @@ class Employment(models.Model):
         ordering = ["-hired"]
         indexes = [models.Index(fields=["institution", "hired", "left"])]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(left__isnull=True) | Q(left__gte=models.F("hired")), name="employment_left_after_hired"
-            ),
+            period_constraint("hired", "left", name="employment_left_after_hired"),
             models.CheckConstraint(condition=Q(rate__gt=0), name="employment_rate_positive"),
         ]
 
@@ -661,9 +675,8 @@ class Employment(models.Model):
             raise ValidationError(errors)
 
 
-class CategoryAwardQuerySet(models.QuerySet):
-    def for_user(self, user) -> "CategoryAwardQuerySet":
-        return self.filter(pedagogue__in=Pedagogue.objects.for_user(user).values("pk"))
+class CategoryAwardQuerySet(ScopedQuerySet):
+    scope_through = "pedagogue"
 
     def held_on(self, day: datetime.date) -> "CategoryAwardQuerySet":
         """Return the awards in force on the day (ordered on or before it, valid until it or later)."""

@@ -10,7 +10,7 @@ from functools import wraps
 
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import JsonResponse
 from django.utils.translation import gettext
 from rest_framework.permissions import BasePermission
@@ -150,6 +150,28 @@ def visible_q(
     if pedagogue and roles.pedagogue_id:
         q |= Q(**{pedagogue: roles.pedagogue_id})
     return q
+
+
+def of_pedagogue(path: str = "pedagogue") -> dict[str, str]:
+    """The lookup paths of rows that belong to a pedagogue (at ``path``): the pedagogue's institution and
+    municipality, and the pedagogue (for their own rows): ``visible_q(user, **of_pedagogue())``."""
+    return {"institution": f"{path}__institution", "municipality": f"{path}__municipality", "pedagogue": path}
+
+
+class ScopedQuerySet(QuerySet):
+    """A QuerySet whose ``for_user(user)`` is declared, not written: set ``scope`` to the lookup paths
+    ``visible_q`` takes (``scope = {"institution": "institution"}``, ``scope = of_pedagogue()``), or
+    ``scope_through`` to the foreign key whose model's ``for_user`` decides (a meeting is seen with its
+    association). A model whose rule is more than that keeps its own ``for_user``."""
+
+    scope: dict[str, str] = {}
+    scope_through: str = ""
+
+    def for_user(self, user):
+        if self.scope_through:
+            parent = self.model._meta.get_field(self.scope_through).related_model
+            return self.filter(**{f"{self.scope_through}__in": parent.objects.for_user(user).values("pk")})
+        return self.filter(visible_q(user, **self.scope))
 
 
 def role_required(*roles: str):

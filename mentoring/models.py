@@ -15,7 +15,6 @@ import datetime
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -34,9 +33,11 @@ from core.models import (
     Institution,
     Municipality,
     Pedagogue,
+    acting_user,
+    period_constraint,
     years_before,
 )
-from core.scoping import Role, roles_of, visible_q
+from core.scoping import Role, ScopedQuerySet, of_pedagogue, roles_of, visible_q
 from core.validators import document_validators
 
 NEWLY_APPOINTED_YEARS = 1
@@ -125,10 +126,7 @@ class YoungSpecialistMark(models.Model):
         help_text=_("Untick to exclude the pedagogue from young specialists whatever the rule says."),
     )
     reason = models.CharField(_("reason"), max_length=300)
-    marked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-        verbose_name=_("marked by"),
-    )
+    marked_by = acting_user(_("marked by"))
     marked_at = models.DateTimeField(_("marked at"), auto_now=True)
 
     history = HistoricalRecords()
@@ -157,9 +155,8 @@ class MentoringForm(models.Model):
         return self.name
 
 
-class ProgrammeQuerySet(models.QuerySet):
-    def for_user(self, user) -> "ProgrammeQuerySet":
-        return self.filter(visible_q(user, institution="institution"))
+class ProgrammeQuerySet(ScopedQuerySet):
+    scope = {"institution": "institution"}
 
     def editable_by(self, user) -> "ProgrammeQuerySet":
         return self.filter(institution__in=Institution.objects.editable_by(user))
@@ -193,9 +190,7 @@ class Programme(models.Model):
         verbose_name_plural = _("mentoring programmes")
         ordering = ["-start", "title"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(end__isnull=True) | Q(end__gte=F("start")), name="mentoring_programme_end_after_start"
-            )
+            period_constraint("start", "end", name="mentoring_programme_end_after_start")
         ]
 
     def __str__(self) -> str:
@@ -277,10 +272,7 @@ class Pair(models.Model):
         help_text=_("Hours posted to each mentee's hour account on the end date of the pair; leave empty if none."),
     )
     members = models.ManyToManyField(Pedagogue, through="Participant", related_name="mentoring_pairs")
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-        verbose_name=_("created by"),
-    )
+    created_by = acting_user(_("created by"))
 
     history = HistoricalRecords()
     objects = PairQuerySet.as_manager()
@@ -290,9 +282,7 @@ class Pair(models.Model):
         verbose_name_plural = _("mentoring pairs")
         ordering = ["-start", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(end__isnull=True) | Q(end__gte=F("start")), name="mentoring_pair_end_after_start"
-            )
+            period_constraint("start", "end", name="mentoring_pair_end_after_start")
         ]
 
     def __str__(self) -> str:
@@ -489,10 +479,8 @@ class RequesterKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class SupportRequestQuerySet(models.QuerySet):
-    def for_user(self, user) -> "SupportRequestQuerySet":
-        return self.filter(visible_q(user, institution="institution", municipality="municipality",
-                                     pedagogue="pedagogue"))
+class SupportRequestQuerySet(ScopedQuerySet):
+    scope = {"institution": "institution", "municipality": "municipality", "pedagogue": "pedagogue"}
 
     def open(self) -> "SupportRequestQuerySet":
         return self.filter(closed_on__isnull=True)
@@ -518,10 +506,7 @@ class SupportRequest(models.Model):
     topic = models.CharField(_("topic"), max_length=300)
     response = models.TextField(_("response"), blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-        verbose_name=_("recorded by"),
-    )
+    recorded_by = acting_user(_("recorded by"))
 
     history = HistoricalRecords()
     objects = SupportRequestQuerySet.as_manager()
@@ -531,10 +516,7 @@ class SupportRequest(models.Model):
         verbose_name_plural = _("support requests")
         ordering = ["-received_on", "-pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(closed_on__isnull=True) | Q(closed_on__gte=F("received_on")),
-                name="mentoring_support_closed_after_received",
-            )
+            period_constraint("received_on", "closed_on", name="mentoring_support_closed_after_received")
         ]
 
     def __str__(self) -> str:
@@ -563,9 +545,8 @@ class SessionKind(models.TextChoices):
     SUPERVISION = "supervision", _("Supervision")
 
 
-class SessionQuerySet(models.QuerySet):
-    def for_user(self, user) -> "SessionQuerySet":
-        return self.filter(visible_q(user, municipality="municipality"))
+class SessionQuerySet(ScopedQuerySet):
+    scope = {"municipality": "municipality"}
 
     def school_of_young_teacher(self) -> "SessionQuerySet":
         return self.filter(kind=SessionKind.YOUNG_TEACHER_SCHOOL)
@@ -635,10 +616,8 @@ class AttestationResult(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Application withdrawn")
 
 
-class AttestationQuerySet(models.QuerySet):
-    def for_user(self, user) -> "AttestationQuerySet":
-        return self.filter(visible_q(user, institution="pedagogue__institution",
-                                     municipality="pedagogue__municipality", pedagogue="pedagogue"))
+class AttestationQuerySet(ScopedQuerySet):
+    scope = of_pedagogue()
 
 
 class Attestation(models.Model):
@@ -708,10 +687,8 @@ class SupportKind(models.TextChoices):
     SEMINAR = "seminar", _("Seminar")
 
 
-class AttestationSupportQuerySet(models.QuerySet):
-    def for_user(self, user) -> "AttestationSupportQuerySet":
-        return self.filter(visible_q(user, institution="pedagogue__institution",
-                                     municipality="pedagogue__municipality", pedagogue="pedagogue"))
+class AttestationSupportQuerySet(ScopedQuerySet):
+    scope = of_pedagogue()
 
 
 class AttestationSupport(models.Model):
@@ -723,10 +700,7 @@ class AttestationSupport(models.Model):
     date = models.DateField(_("date"))
     kind = models.CharField(_("kind"), max_length=20, choices=SupportKind.choices)
     description = models.CharField(_("description"), max_length=300)
-    given_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-        verbose_name=_("given by"),
-    )
+    given_by = acting_user(_("given by"))
 
     history = HistoricalRecords()
     objects = AttestationSupportQuerySet.as_manager()

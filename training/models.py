@@ -22,8 +22,8 @@ from simple_history.models import HistoricalRecords
 
 from core.capabilities import Cap
 from core.duplicates import DuplicateError
-from core.models import AcademicYear, Pedagogue, Position, years_before
-from core.scoping import Role, roles_of, visible_q
+from core.models import AcademicYear, Pedagogue, Position, acting_user, years_before
+from core.scoping import Role, ScopedQuerySet, of_pedagogue, roles_of
 from core.search import words_q
 from core.validators import validate_upload_size
 
@@ -192,10 +192,7 @@ class Programme(models.Model):
         "core.Municipality", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
         verbose_name=_("owner"), help_text=_("The municipality that keeps the programme; empty: a regional one."),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False,
-        related_name="+", verbose_name=_("created by"),
-    )
+    created_by = acting_user(_("created by"), editable=False)
 
     history = HistoricalRecords(m2m_fields=[target_positions, competencies])
     objects = ProgrammeQuerySet.as_manager()
@@ -266,12 +263,8 @@ class Activity(models.Model):
 # --- completions and the hour ledger --------------------------------------------------------------
 
 
-class CompletionQuerySet(models.QuerySet):
-    def for_user(self, user) -> "CompletionQuerySet":
-        return self.filter(
-            visible_q(user, institution="pedagogue__institution", municipality="pedagogue__municipality",
-                      pedagogue="pedagogue")
-        )
+class CompletionQuerySet(ScopedQuerySet):
+    scope = of_pedagogue()
 
     def finished_in(self, year: AcademicYear) -> "CompletionQuerySet":
         return self.filter(finished__range=(year.start, year.end))
@@ -290,8 +283,7 @@ class Completion(models.Model):
     finished = models.DateField(_("finished"))
     hours = models.PositiveSmallIntegerField(_("hours"), validators=[MinValueValidator(1)])
     certificate_number = models.CharField(_("certificate number"), max_length=100, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+", verbose_name=_("entered by"))
+    created_by = acting_user(_("entered by"))
     created = models.DateTimeField(_("entered"), default=timezone.now)
     hour_entries = GenericRelation("training.HourEntry", content_type_field="source_type", object_id_field="source_id",
                                   related_query_name="completion")
@@ -488,12 +480,8 @@ def deficit_level(mean: Decimal | float | None) -> str | None:
     return DeficitLevel.NONE
 
 
-class DiagnosisQuerySet(models.QuerySet):
-    def for_user(self, user) -> "DiagnosisQuerySet":
-        return self.filter(
-            visible_q(user, institution="pedagogue__institution", municipality="pedagogue__municipality",
-                      pedagogue="pedagogue")
-        )
+class DiagnosisQuerySet(ScopedQuerySet):
+    scope = of_pedagogue()
 
     def completed(self) -> "DiagnosisQuerySet":
         return self.filter(completed_at__isnull=False)
@@ -507,8 +495,7 @@ class Diagnosis(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=DiagnosisKind.choices, default=DiagnosisKind.SELF)
     started_at = models.DateTimeField(_("started"), default=timezone.now)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="+", verbose_name=_("recorded by"))
+    recorded_by = acting_user(_("recorded by"))
     note = models.TextField(_("note"), blank=True)
 
     history = HistoricalRecords()
@@ -565,12 +552,8 @@ class Answer(models.Model):
 # --- individual routes ----------------------------------------------------------------------------
 
 
-class RouteQuerySet(models.QuerySet):
-    def for_user(self, user) -> "RouteQuerySet":
-        return self.filter(
-            visible_q(user, institution="pedagogue__institution", municipality="pedagogue__municipality",
-                      pedagogue="pedagogue")
-        )
+class RouteQuerySet(ScopedQuerySet):
+    scope = of_pedagogue()
 
     def with_progress(self) -> "RouteQuerySet":
         return self.annotate(
@@ -666,8 +649,7 @@ class RouteItem(models.Model):
     evidence_note = models.CharField(_("note on the evidence"), max_length=500, blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     review_comment = models.TextField(_("tutor's comment"), blank=True)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="+", verbose_name=_("reviewed by"))
+    reviewed_by = acting_user(_("reviewed by"))
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from core.models import AcademicYear, Institution, Municipality, Pedagogue, Subject
+from core.models import AcademicYear, Institution, Municipality, Pedagogue, Subject, acting_user
 from core.scoping import Role, roles_of, visible_q
 from core.search import words_q
 from core.validators import validate_content
@@ -184,9 +184,7 @@ class Item(models.Model):
     )
     published_on = models.DateField(_("published on"), null=True, blank=True)
     recommended_on = models.DateField(_("recommended by the expert council on"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    created_by = acting_user()
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     # Where the item came from: a product of an association or an innovation project.
     source_type = models.ForeignKey(

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from core.models import Institution, Municipality, Pedagogue, Subject
+from core.models import Institution, Municipality, Pedagogue, Subject, period_constraint
 from core.scoping import Role, roles_of
 from core.search import words_q
 from core.validators import document_validators
@@ -124,8 +124,7 @@ class CouncilOfficer(models.Model):
         ordering = ["municipality", "duty", "since"]
         constraints = [
             models.UniqueConstraint(fields=["municipality", "user", "duty", "since"], name="expertise_officer_unique"),
-            models.CheckConstraint(condition=Q(until__isnull=True) | Q(until__gte=models.F("since")),
-                                   name="expertise_officer_period_order"),
+            period_constraint("since", "until", name="expertise_officer_period_order"),
         ]
 
     def __str__(self) -> str:
@@ -230,10 +229,7 @@ class Expert(models.Model):
         verbose_name_plural = _("register of experts")
         ordering = ["pedagogue__last_name", "pedagogue__first_name"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(active_to__isnull=True) | Q(active_to__gte=models.F("active_from")),
-                name="expertise_expert_period_order",
-            )
+            period_constraint("active_from", "active_to", name="expertise_expert_period_order")
         ]
 
     def __str__(self) -> str:

@@ -2,7 +2,6 @@
 their level and status, stages with planned and actual reports, the pedagogues
 taking part, results and products (which can be sent to a bank)."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -12,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from core.models import AcademicYear, Institution, Municipality, Pedagogue
+from core.models import AcademicYear, Institution, Municipality, Pedagogue, acting_user, period_constraint
 from core.scoping import Role, roles_of, visible_q
 from core.search import words_q
 from core.validators import document_validators
@@ -121,9 +120,7 @@ class Project(models.Model):
     goal = models.TextField(_("goal and tasks"), blank=True)
     results = models.TextField(_("results"), blank=True)
     supervisor = models.CharField(_("scientific supervisor"), max_length=200, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    created_by = acting_user()
 
     history = HistoricalRecords(m2m_fields=[partners])
     objects = ProjectQuerySet.as_manager()
@@ -137,10 +134,7 @@ class Project(models.Model):
             models.Index(fields=["institution", "status"]),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(end__isnull=True) | Q(end__gte=models.F("start")),
-                name="innovation_project_period_order",
-            ),
+            period_constraint("start", "end", name="innovation_project_period_order"),
         ]
 
     def __str__(self) -> str:
@@ -242,10 +236,7 @@ class Participant(models.Model):
         ordering = ["role", "pedagogue__last_name"]
         constraints = [
             models.UniqueConstraint(fields=["project", "pedagogue"], name="innovation_participant_unique"),
-            models.CheckConstraint(
-                condition=Q(left__isnull=True) | Q(left__gte=models.F("joined")),
-                name="innovation_participant_period_order",
-            ),
+            period_constraint("joined", "left", name="innovation_participant_period_order"),
         ]
 
     def __str__(self) -> str:

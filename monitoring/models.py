@@ -14,7 +14,7 @@ from django.utils.translation import gettext, override, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import AcademicYear, Municipality
+from core.models import AcademicYear, Municipality, acting_user
 from core.scoping import Role, roles_of
 from core.validators import document_validators
 from monitoring.registry import Better, Unit, registry
@@ -698,10 +698,7 @@ class AssignmentEvent(models.Model):
     comment = models.TextField(_("comment"), blank=True)
     previous_term = models.CharField(_("previous term"), max_length=200, blank=True)
     new_term = models.CharField(_("new term"), max_length=200, blank=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-        verbose_name=_("by"),
-    )
+    by = acting_user(_("by"))
     at = models.DateTimeField(_("at"), default=timezone.now)
 
     class Meta:

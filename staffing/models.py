@@ -4,7 +4,6 @@ regulatory documents of the process (item 5 of the source order)."""
 import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -22,6 +21,7 @@ from core.models import (
     Position,
     Subject,
     Subordination,
+    acting_user,
     own_institutions_q,
 )
 from core.scoping import Role, roles_of
@@ -103,10 +103,7 @@ class Campaign(models.Model):
     institution_types = models.CharField(_("institution types"), max_length=200, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=CampaignStatus.choices, default=CampaignStatus.OPEN)
     instructions = models.TextField(_("instructions for institutions"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-        verbose_name=pgettext_lazy("staffing", "created by"),
-    )
+    created_by = acting_user(pgettext_lazy("staffing", "created by"))
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     history = HistoricalRecords()
@@ -220,11 +217,9 @@ class Submission(models.Model):
         help_text=_("The methodist entered the answer the institution sent on paper or by e-mail."),
     )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                     related_name="+", verbose_name=pgettext_lazy("staffing", "submitted by"))
+    submitted_by = acting_user(pgettext_lazy("staffing", "submitted by"))
     reviewed_at = models.DateTimeField(pgettext_lazy("staffing", "reviewed at"), null=True, blank=True)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="+", verbose_name=pgettext_lazy("staffing", "reviewed by"))
+    reviewed_by = acting_user(pgettext_lazy("staffing", "reviewed by"))
     review_comment = models.TextField(_("reviewer's comment"), blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

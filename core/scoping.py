@@ -174,6 +174,13 @@ class ScopedQuerySet(QuerySet):
         return self.filter(visible_q(user, **self.scope))
 
 
+class PedagogueRowsQuerySet(ScopedQuerySet):
+    """Rows of a model with a ``pedagogue`` foreign key (a completion, a diagnosis, an attestation): seen by
+    the municipality's roles, the pedagogue's school and the pedagogue."""
+
+    scope = of_pedagogue()
+
+
 def role_required(*roles: str):
     """View decorator: the user must be logged in and hold one of the roles or capabilities
     (``role_required(Cap.EXPORT)`` reads the matrix; admin always may)."""

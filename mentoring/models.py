@@ -37,7 +37,7 @@ from core.models import (
     period_constraint,
     years_before,
 )
-from core.scoping import Role, ScopedQuerySet, of_pedagogue, roles_of, visible_q
+from core.scoping import PedagogueRowsQuerySet, Role, ScopedQuerySet, roles_of, visible_q
 from core.validators import document_validators
 
 NEWLY_APPOINTED_YEARS = 1
@@ -616,10 +616,6 @@ class AttestationResult(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Application withdrawn")
 
 
-class AttestationQuerySet(ScopedQuerySet):
-    scope = of_pedagogue()
-
-
 class Attestation(models.Model):
     """An attestation of a pedagogue: the category sought, the application, the date and the result."""
 
@@ -637,7 +633,7 @@ class Attestation(models.Model):
     order_ref = models.CharField(_("order"), max_length=100, blank=True)
 
     history = HistoricalRecords()
-    objects = AttestationQuerySet.as_manager()
+    objects = PedagogueRowsQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("attestation")
@@ -687,10 +683,6 @@ class SupportKind(models.TextChoices):
     SEMINAR = "seminar", _("Seminar")
 
 
-class AttestationSupportQuerySet(ScopedQuerySet):
-    scope = of_pedagogue()
-
-
 class AttestationSupport(models.Model):
     """Help given to a pedagogue preparing for attestation."""
 
@@ -703,7 +695,7 @@ class AttestationSupport(models.Model):
     given_by = acting_user(_("given by"))
 
     history = HistoricalRecords()
-    objects = AttestationSupportQuerySet.as_manager()
+    objects = PedagogueRowsQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("attestation support")

@@ -23,7 +23,7 @@ from simple_history.models import HistoricalRecords
 from core.capabilities import Cap
 from core.duplicates import DuplicateError
 from core.models import AcademicYear, Pedagogue, Position, acting_user, years_before
-from core.scoping import Role, ScopedQuerySet, of_pedagogue, roles_of
+from core.scoping import PedagogueRowsQuerySet, Role, roles_of
 from core.search import words_q
 from core.validators import validate_upload_size
 
@@ -263,9 +263,7 @@ class Activity(models.Model):
 # --- completions and the hour ledger --------------------------------------------------------------
 
 
-class CompletionQuerySet(ScopedQuerySet):
-    scope = of_pedagogue()
-
+class CompletionQuerySet(PedagogueRowsQuerySet):
     def finished_in(self, year: AcademicYear) -> "CompletionQuerySet":
         return self.filter(finished__range=(year.start, year.end))
 
@@ -480,9 +478,7 @@ def deficit_level(mean: Decimal | float | None) -> str | None:
     return DeficitLevel.NONE
 
 
-class DiagnosisQuerySet(ScopedQuerySet):
-    scope = of_pedagogue()
-
+class DiagnosisQuerySet(PedagogueRowsQuerySet):
     def completed(self) -> "DiagnosisQuerySet":
         return self.filter(completed_at__isnull=False)
 
@@ -552,9 +548,7 @@ class Answer(models.Model):
 # --- individual routes ----------------------------------------------------------------------------
 
 
-class RouteQuerySet(ScopedQuerySet):
-    scope = of_pedagogue()
-
+class RouteQuerySet(PedagogueRowsQuerySet):
     def with_progress(self) -> "RouteQuerySet":
         return self.annotate(
             items_total=Count("items", distinct=True),

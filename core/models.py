@@ -50,8 +50,8 @@ def young_specialist_q(day: datetime.date, prefix: str = "") -> Q:
 def period_constraint(start: str, end: str, name: str) -> models.CheckConstraint:
     """The database's guard of a period whose end may be open: the end, when set, is not before the start.
 
-    The model's ``clean()`` says the same under the end's field (with its own wording), so a form shows the
-    error at the field and never reaches the constraint."""
+    A model whose form edits the dates says it in ``clean()`` too, under the end's field and in its own words,
+    so the form shows the error at that field (the constraint alone gives a message for the whole form)."""
     return models.CheckConstraint(condition=Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": models.F(start)}),
                                   name=name)
 

@@ -1,8 +1,9 @@
 """The pages of every app: ``form_page()`` renders ``templates/form_page.html`` (or a child of it that adds
 tabs or an intro) with the form, its title, where Cancel leads and the breadcrumbs before the title;
 ``edit_page()`` is that page for a form that saves one record (saved → a message and a redirect);
-``editable_record()`` gives the record a user sees and may change (404 / 403 otherwise); ``crud_paths()``
-spells out the usual routes of a model's pages for an app's ``urls.py``.
+``editable_record()`` gives the record a user sees and may change (404 / 403 otherwise); ``record_views()``
+makes the create, edit and delete views of a record one form page writes; ``crud_paths()`` spells out the usual
+routes of a model's pages for an app's ``urls.py``.
 
     return form_page(request, form, title=_("New provider"), back_url=reverse("training:provider-list"))
 """
@@ -13,7 +14,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model, QuerySet
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
+from django.urls import path, reverse
+
+from core.deletion import confirm_delete
+from core.scoping import role_required
 
 # The routes of a model's pages below its prefix: the URL name is ``<name>-<page>``, the view ``<name>_<page>``.
 CRUD_ROUTES = {
@@ -70,6 +74,43 @@ def edit_page(request, form, *, saved: str | Callable[[Model], str], title, back
             messages.success(request, saved(record) if callable(saved) else saved)
             return redirect(success_url or record)
     return form_page(request, form, title=title, back_url=back_url, **page)
+
+
+def record_views(form_view: Callable, rows: Callable[..., QuerySet], *, roles: tuple, list_url: str,
+                 edit_url: str = "", allowed: Callable | None = None) -> tuple[Callable, Callable, Callable]:
+    """The create, edit and delete views of a record that one form page writes, for the app's ``urls.py``:
+
+        support_create, support_update, support_delete = record_views(
+            _support_form, lambda user: SupportRequest.objects.for_user(user), roles=MUNICIPAL_ROLES,
+            allowed=can_edit_municipal, list_url="mentoring:support-list", edit_url="mentoring:support-update")
+
+    ``form_view(request, instance)`` renders and saves the form (``instance`` ``None`` to create); ``rows(user)``
+    are the records the user may change (404 outside); the pages are for ``roles`` (``role_required``) and, when
+    ``allowed(user)`` is given, only for whom it allows (403). The deletion (``confirm_delete``) returns to
+    ``list_url``; its Cancel leads to ``edit_url`` (a URL name taking the record's pk), else the record's page.
+    """
+    def check(request) -> None:
+        if allowed is not None and not allowed(request.user):
+            raise PermissionDenied
+
+    @role_required(*roles)
+    def create(request):
+        check(request)
+        return form_view(request, None)
+
+    @role_required(*roles)
+    def edit(request, pk: int):
+        check(request)
+        return form_view(request, get_object_or_404(rows(request.user), pk=pk))
+
+    @role_required(*roles)
+    def delete(request, pk: int):
+        check(request)
+        record = get_object_or_404(rows(request.user), pk=pk)
+        return confirm_delete(request, record, success_url=reverse(list_url),
+                              cancel_url=reverse(edit_url, args=[pk]) if edit_url else None)
+
+    return create, edit, delete
 
 
 def editable_record(request, queryset: QuerySet, pk: int, message: str | None = None):

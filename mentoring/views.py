@@ -18,7 +18,7 @@ from core.history import history_entries
 from core.imports import ImportView
 from core.listing import filtered, list_page
 from core.models import AcademicYear, Institution, Municipality, Pedagogue
-from core.pages import edit_page, editable_record, form_page
+from core.pages import edit_page, editable_record, form_page, record_views
 from core.params import parse_id
 from core.scoping import MUNICIPAL_ROLES, PERSONAL_DATA_ROLES, Role, role_required, roles_of
 from core.xlsx import workbook_response
@@ -388,7 +388,6 @@ def support_export(request):
 
 
 def _support_form(request, instance):
-    _require_municipal_editor(request.user)
     form = SupportRequestForm(request.POST or None, instance=instance or SupportRequest(recorded_by=request.user),
                               user=request.user)
     requests = reverse("mentoring:support-list")
@@ -398,22 +397,9 @@ def _support_form(request, instance):
                       delete_url=reverse("mentoring:support-delete", args=[instance.pk]) if instance else "")
 
 
-@role_required(*MUNICIPAL_ROLES)
-def support_create(request):
-    return _support_form(request, None)
-
-
-@role_required(*MUNICIPAL_ROLES)
-def support_update(request, pk: int):
-    return _support_form(request, get_object_or_404(SupportRequest.objects.for_user(request.user), pk=pk))
-
-
-@role_required(*MUNICIPAL_ROLES)
-def support_delete(request, pk: int):
-    _require_municipal_editor(request.user)
-    item = get_object_or_404(SupportRequest.objects.for_user(request.user), pk=pk)
-    return confirm_delete(request, item, success_url=reverse("mentoring:support-list"),
-                          cancel_url=reverse("mentoring:support-update", args=[pk]))
+support_create, support_update, support_delete = record_views(
+    _support_form, lambda user: SupportRequest.objects.for_user(user), roles=MUNICIPAL_ROLES,
+    allowed=can_edit_municipal, list_url="mentoring:support-list", edit_url="mentoring:support-update")
 
 
 # --- School of the Young Teacher and supervision -----------------------------
@@ -464,27 +450,14 @@ def session_detail(request, pk: int):
 
 
 def _session_form(request, instance):
-    _require_municipal_editor(request.user)
     return _edit_page(request, SessionForm(request.POST or None, instance=instance, user=request.user),
                       saved=_("The session is saved."), title=_("Edit the session") if instance else _("New session"),
                       back_url=instance.get_absolute_url() if instance else reverse("mentoring:session-list"))
 
 
-@role_required(*MUNICIPAL_ROLES)
-def session_create(request):
-    return _session_form(request, None)
-
-
-@role_required(*MUNICIPAL_ROLES)
-def session_edit(request, pk: int):
-    return _session_form(request, get_object_or_404(Session.objects.for_user(request.user), pk=pk))
-
-
-@role_required(*MUNICIPAL_ROLES)
-def session_delete(request, pk: int):
-    _require_municipal_editor(request.user)
-    session = get_object_or_404(Session.objects.for_user(request.user), pk=pk)
-    return confirm_delete(request, session, success_url=reverse("mentoring:session-list"))
+session_create, session_edit, session_delete = record_views(
+    _session_form, lambda user: Session.objects.for_user(user), roles=MUNICIPAL_ROLES, allowed=can_edit_municipal,
+    list_url="mentoring:session-list")
 
 
 # --- retention ----------------------------------------------------------------
@@ -566,7 +539,6 @@ def attestation_export(request):
 
 
 def _attestation_form(request, instance):
-    _require_municipal_editor(request.user)
     form = AttestationForm(request.POST or None, instance=instance, user=request.user,
                            initial={"pedagogue": request.GET.get("pedagogue")})
     attestations = reverse("mentoring:attestation-list")
@@ -576,22 +548,10 @@ def _attestation_form(request, instance):
                       delete_url=reverse("mentoring:attestation-delete", args=[instance.pk]) if instance else "")
 
 
-@role_required(*MUNICIPAL_ROLES)
-def attestation_create(request):
-    return _attestation_form(request, None)
-
-
-@role_required(*MUNICIPAL_ROLES)
-def attestation_edit(request, pk: int):
-    return _attestation_form(request, get_object_or_404(Attestation.objects.for_user(request.user), pk=pk))
-
-
-@role_required(*MUNICIPAL_ROLES)
-def attestation_delete(request, pk: int):
-    _require_municipal_editor(request.user)
-    record = get_object_or_404(Attestation.objects.for_user(request.user).select_related("pedagogue"), pk=pk)
-    return confirm_delete(request, record, success_url=reverse("mentoring:attestation-list"),
-                          cancel_url=reverse("mentoring:attestation-edit", args=[pk]))
+attestation_create, attestation_edit, attestation_delete = record_views(
+    _attestation_form, lambda user: Attestation.objects.for_user(user).select_related("pedagogue"),
+    roles=MUNICIPAL_ROLES, allowed=can_edit_municipal, list_url="mentoring:attestation-list",
+    edit_url="mentoring:attestation-edit")
 
 
 def due_rows(request):

@@ -16,7 +16,7 @@ from core.history import history_entries
 from core.imports import ImportView
 from core.listing import filtered, list_page, paginate
 from core.models import Institution
-from core.pages import edit_page
+from core.pages import edit_page, record_views
 from core.scoping import MUNICIPAL_ROLES, PERSONAL_DATA_ROLES, Role, role_required, roles_of
 from core.xlsx import workbook_response
 from jobs.decorators import background_file
@@ -308,25 +308,36 @@ def submission_detail(request, campaign_pk: int, institution_pk: int):
     })
 
 
+def _answer_forms(request, access, form_class):
+    """The answer's form (``form_class``) and its needs on the draft, bound to a POST; ``no_needs``: the answer
+    says «No staffing needs»."""
+    submission = access.draft()
+    data = request.POST if request.method == "POST" else None
+    no_needs = bool(data and data.get("no_needs"))
+    form = form_class(data, instance=submission)
+    needs = NeedFormSet(data, instance=submission, prefix="needs", no_needs=no_needs)
+    return data, form, needs, no_needs
+
+
+def _answer_page(request, access, form, needs, **context):
+    return render(request, "staffing/submission_form.html", {
+        "access": access, "campaign": access.campaign, "institution": access.institution, "form": form,
+        "needs": needs, **context,
+    })
+
+
 @role_required(Role.SCHOOL)
 def submission_edit(request, campaign_pk: int, institution_pk: int):
     access = SubmissionAccess(request, campaign_pk, institution_pk)
     access.require_edit()
-    submission = access.draft()
-    data = request.POST if request.method == "POST" else None
-    form = SubmissionForm(data, instance=submission)
-    no_needs = bool(data and data.get("no_needs"))
-    needs = NeedFormSet(data, instance=submission, prefix="needs", no_needs=no_needs)
+    data, form, needs, _no_needs = _answer_forms(request, access, SubmissionForm)
     if data is not None and form.is_valid() and needs.is_valid():
         save_submission(form=form, needs=needs)
         messages.success(request, _("The draft is saved. Submit it when it is complete."))
         if data.get("more"):
             return redirect("staffing:submission-edit", campaign_pk=campaign_pk, institution_pk=institution_pk)
         return redirect("staffing:submission-detail", campaign_pk=campaign_pk, institution_pk=institution_pk)
-    return render(request, "staffing/submission_form.html", {
-        "access": access, "campaign": access.campaign, "institution": access.institution, "form": form,
-        "needs": needs,
-    })
+    return _answer_page(request, access, form, needs)
 
 
 @role_required(*MUNICIPAL_ROLES)
@@ -335,11 +346,7 @@ def submission_enter(request, campaign_pk: int, institution_pk: int):
     access = SubmissionAccess(request, campaign_pk, institution_pk)
     if not access.can_enter:
         raise PermissionDenied
-    submission = access.draft()
-    data = request.POST if request.method == "POST" else None
-    form = EnteredSubmissionForm(data, instance=submission)
-    no_needs = bool(data and data.get("no_needs"))
-    needs = NeedFormSet(data, instance=submission, prefix="needs", no_needs=no_needs)
+    data, form, needs, no_needs = _answer_forms(request, access, EnteredSubmissionForm)
     if data is not None and form.is_valid() and needs.is_valid():
         if not no_needs and not needs.kept():
             messages.error(request, _("List the needs or mark «No staffing needs» before submitting."))
@@ -348,10 +355,7 @@ def submission_enter(request, campaign_pk: int, institution_pk: int):
             messages.success(request, _("The answer is entered on behalf of {school}; the institution is notified.")
                              .format(school=access.institution.short_name))
             return redirect("staffing:submission-detail", campaign_pk=campaign_pk, institution_pk=institution_pk)
-    return render(request, "staffing/submission_form.html", {
-        "access": access, "campaign": access.campaign, "institution": access.institution, "form": form,
-        "needs": needs, "on_behalf": True,
-    })
+    return _answer_page(request, access, form, needs, on_behalf=True)
 
 
 @require_POST
@@ -445,17 +449,6 @@ def _document_form(request, instance: RegulatoryDocument | None):
                      delete_url=reverse("staffing:document-delete", args=[instance.pk]) if instance else "")
 
 
-@role_required(*MUNICIPAL_ROLES)
-def document_create(request):
-    return _document_form(request, None)
-
-
-@role_required(*MUNICIPAL_ROLES)
-def document_edit(request, pk: int):
-    return _document_form(request, get_object_or_404(RegulatoryDocument.objects.managed_by(request.user), pk=pk))
-
-
-@role_required(*MUNICIPAL_ROLES)
-def document_delete(request, pk: int):
-    document = get_object_or_404(RegulatoryDocument.objects.managed_by(request.user), pk=pk)
-    return confirm_delete(request, document, success_url=reverse("staffing:document-list"))
+document_create, document_edit, document_delete = record_views(
+    _document_form, lambda user: RegulatoryDocument.objects.managed_by(user), roles=MUNICIPAL_ROLES,
+    list_url="staffing:document-list")

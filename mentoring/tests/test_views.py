@@ -182,6 +182,27 @@ def test_methodist_records_support_requests_and_school_users_cannot(client, meth
     assert rows[1][4] == "Планирование ВШК"
 
 
+def test_support_requests_are_edited_and_deleted_by_the_methodist_of_the_city_only(client, methodist, head, city,
+                                                                                   other_city):
+    own = SupportRequest.objects.create(municipality=city, requester_kind="new_head", received_on=NEW,
+                                        topic="Планирование ВШК", recorded_by=methodist)
+    foreign = SupportRequest.objects.create(municipality=other_city, requester_kind="new_head", received_on=NEW,
+                                            topic="Чужое", recorded_by=methodist)
+    edit, delete = (reverse(f"mentoring:support-{page}", args=[own.pk]) for page in ("update", "delete"))
+
+    client.force_login(head)  # a municipal role that reads the register but does not keep it
+    assert [client.get(url).status_code for url in (reverse("mentoring:support-create"), edit, delete)] == [403] * 3
+
+    client.force_login(methodist)
+    assert client.get(reverse("mentoring:support-update", args=[foreign.pk])).status_code == 404
+    assert client.get(reverse("mentoring:support-delete", args=[foreign.pk])).status_code == 404
+    assert client.get(edit).context["form"].instance == own
+    page = client.get(delete)
+    assert page.context["cancel_url"] == edit  # Cancel goes back to the form
+    assert client.post(delete).url == reverse("mentoring:support-list")
+    assert list(SupportRequest.objects.all()) == [foreign]
+
+
 def test_session_attendance_offers_young_specialists_and_saves(client, methodist, city, people):
     session = SessionFactory(municipality=city, date=datetime.date(2025, 10, 15))
     client.force_login(methodist)

@@ -15,7 +15,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from core.models import Pedagogue
-from core.rest import FormValidatedSerializer, ScopedWriteMixin, form_errors
+from core.rest import FormValidatedSerializer, PedagogueNamed, ScopedWriteMixin, form_errors
 from core.scoping import Role
 
 from .filters import AssociationFilter, CompetitionFilter, MeetingFilter, ParticipationFilter, ProductFilter
@@ -42,9 +42,7 @@ from .models import (
 from .services import save_participation
 
 
-class MembershipSerializer(serializers.ModelSerializer):
-    pedagogue_name = serializers.CharField(source="pedagogue.full_name", read_only=True)
-
+class MembershipSerializer(PedagogueNamed, serializers.ModelSerializer):
     class Meta:
         model = Membership
         fields = ["id", "pedagogue", "pedagogue_name", "joined", "left"]
@@ -89,9 +87,7 @@ class AssociationViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
         return Association.objects.editable_by(self.request.user)
 
 
-class AttendanceSerializer(serializers.ModelSerializer):
-    pedagogue_name = serializers.CharField(source="pedagogue.full_name", read_only=True)
-
+class AttendanceSerializer(PedagogueNamed, serializers.ModelSerializer):
     class Meta:
         model = Attendance
         fields = ["pedagogue", "pedagogue_name", "present", "is_guest"]
@@ -253,9 +249,7 @@ class CompetitionViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
         return Competition.objects.editable_by(self.request.user)
 
 
-class ParticipantSerializer(serializers.ModelSerializer):
-    pedagogue_name = serializers.CharField(source="pedagogue.full_name", read_only=True)
-
+class ParticipantSerializer(PedagogueNamed, serializers.ModelSerializer):
     class Meta:
         model = Participant
         fields = ["pedagogue", "pedagogue_name", "institution"]

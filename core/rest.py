@@ -103,6 +103,14 @@ class VersionedMixin:
         return super().validate(attrs)
 
 
+# Serializer part for a record of one pedagogue (a completion, a membership, a mentee's attestation): the
+# pedagogue's full name, read-only, beside the id, as ``pedagogue_name`` (list it in ``Meta.fields``):
+#     class CompletionSerializer(PedagogueNamed, serializers.ModelSerializer):
+# No docstring on purpose: the schema describes a serializer by the first docstring of its classes.
+class PedagogueNamed(serializers.Serializer):
+    pedagogue_name = serializers.CharField(source="pedagogue.full_name", read_only=True)
+
+
 # --- validation -------------------------------------------------------------------------------------------
 
 class ModelCleanSerializer(VersionedMixin, serializers.ModelSerializer):

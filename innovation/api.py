@@ -6,7 +6,7 @@ from django.db.models import Count
 from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers, viewsets
 
-from core.rest import FormValidatedSerializer, ScopedWriteMixin
+from core.rest import FormValidatedSerializer, PedagogueNamed, ScopedWriteMixin
 from core.scoping import Role
 from innovation.filters import ProjectFilter
 from innovation.forms import ProjectForm
@@ -20,9 +20,7 @@ class StageSerializer(serializers.ModelSerializer):
 
 
 @extend_schema_serializer(component_name="InnovationParticipant")
-class ParticipantSerializer(serializers.ModelSerializer):
-    pedagogue_name = serializers.CharField(source="pedagogue.full_name", read_only=True)
-
+class ParticipantSerializer(PedagogueNamed, serializers.ModelSerializer):
     class Meta:
         model = Participant
         fields = ["id", "pedagogue", "pedagogue_name", "institution", "role", "joined", "left"]

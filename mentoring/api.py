@@ -19,7 +19,7 @@ from rest_framework.views import APIView
 
 from core.models import AcademicYear, Institution, Municipality, Pedagogue
 from core.params import parse_id
-from core.rest import FormValidatedSerializer, MayWrite, ScopedWriteMixin
+from core.rest import FormValidatedSerializer, MayWrite, PedagogueNamed, ScopedWriteMixin
 from core.scoping import MUNICIPAL_ROLES, PERSONAL_DATA_ROLES, HasRole, Role, roles_of
 from mentoring.filters import (
     AttestationFilter,
@@ -125,18 +125,16 @@ class MentoringSupportRequestSerializer(FormValidatedSerializer):
         return SupportRequest(recorded_by=self.user)
 
 
-class MentoringAttestationSerializer(FormValidatedSerializer):
+class MentoringAttestationSerializer(PedagogueNamed, FormValidatedSerializer):
     form_class = AttestationForm
-    pedagogue_name = serializers.CharField(source="pedagogue.full_name", read_only=True)
 
     class Meta:
         model = Attestation
         fields = ["id", "pedagogue", "pedagogue_name", "category", "applied_on", "date", "result", "order_ref"]
 
 
-class AttestationSupportSerializer(FormValidatedSerializer):
+class AttestationSupportSerializer(PedagogueNamed, FormValidatedSerializer):
     form_class = AttestationSupportForm
-    pedagogue_name = serializers.CharField(source="pedagogue.full_name", read_only=True)
 
     class Meta:
         model = AttestationSupport
@@ -147,11 +145,10 @@ class AttestationSupportSerializer(FormValidatedSerializer):
         return AttestationSupport(given_by=self.user)
 
 
-class YoungSpecialistMarkSerializer(FormValidatedSerializer):
+class YoungSpecialistMarkSerializer(PedagogueNamed, FormValidatedSerializer):
     """A hand-made decision that overrides the young-specialist rule for one pedagogue (one per pedagogue)."""
 
     form_class = YoungSpecialistMarkForm
-    pedagogue_name = serializers.CharField(source="pedagogue.full_name", read_only=True)
 
     class Meta:
         model = YoungSpecialistMark

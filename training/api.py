@@ -15,7 +15,7 @@ from rest_framework.settings import api_settings
 
 from core.audit import AccessLoggedMixin
 from core.models import AcademicYear, Pedagogue
-from core.rest import FormValidatedSerializer, ScopedWriteMixin, form_errors
+from core.rest import FormValidatedSerializer, PedagogueNamed, ScopedWriteMixin, form_errors
 from core.scoping import roles_of
 from training.filters import CompletionFilter, DiagnosisFilter, ProgrammeFilter, RouteFilter
 from training.forms import (
@@ -119,8 +119,7 @@ class ProgrammeViewSet(viewsets.ModelViewSet):
         serializer.save(owner_id=owner_for(self.request.user), created_by=self.request.user)
 
 
-class CompletionSerializer(serializers.ModelSerializer):
-    pedagogue_name = serializers.CharField(source="pedagogue.full_name", read_only=True)
+class CompletionSerializer(PedagogueNamed, serializers.ModelSerializer):
     programme_title = serializers.CharField(source="programme.title", read_only=True)
 
     class Meta:
@@ -169,8 +168,7 @@ class CompletionViewSet(viewsets.ModelViewSet):
         serializer.save(created_by=self.request.user)
 
 
-class DiagnosisSerializer(serializers.ModelSerializer):
-    pedagogue_name = serializers.CharField(source="pedagogue.full_name", read_only=True)
+class DiagnosisSerializer(PedagogueNamed, serializers.ModelSerializer):
     competency_means = serializers.SerializerMethodField()
     deficits = serializers.SerializerMethodField()
 
@@ -348,8 +346,7 @@ class RouteItemViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
         return self._answer(item)
 
 
-class RouteSerializer(serializers.ModelSerializer):
-    pedagogue_name = serializers.CharField(source="pedagogue.full_name", read_only=True)
+class RouteSerializer(PedagogueNamed, serializers.ModelSerializer):
     items = RouteItemSerializer(many=True, read_only=True)
     items_total = serializers.IntegerField(read_only=True)
     items_accepted = serializers.IntegerField(read_only=True)

@@ -108,6 +108,14 @@ class AssociationChildSerializer(FormValidatedSerializer):
         return {"association": self.parent_record(attrs, "association")}
 
 
+# The records of an association's page through the API: whoever may edit the association writes them. (No
+# docstring: the schema describes a viewset's operations by the first docstring of its classes.)
+class AssociationChildViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
+    def get_write_queryset(self):
+        model = self.get_serializer_class().Meta.model
+        return model.objects.filter(association__in=Association.objects.editable_by(self.request.user))
+
+
 class MeetingSerializer(AssociationChildSerializer):
     form_class = MeetingForm
     attendance = AttendanceSerializer(many=True, read_only=True)
@@ -147,7 +155,7 @@ class AttendanceMarksSerializer(serializers.Serializer):
         return attrs
 
 
-class MeetingViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
+class MeetingViewSet(AssociationChildViewSet):
     """Meetings; their attendance is marked with ``PUT …/{id}/attendance/`` as on the attendance page."""
 
     serializer_class = MeetingSerializer
@@ -160,9 +168,6 @@ class MeetingViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
         return Meeting.objects.for_user(self.request.user).prefetch_related(
             Prefetch("attendance", Attendance.objects.select_related("pedagogue"))
         )
-
-    def get_write_queryset(self):
-        return Meeting.objects.filter(association__in=Association.objects.editable_by(self.request.user))
 
     @extend_schema(request=AttendanceMarksSerializer, responses=MeetingSerializer)
     @action(detail=True, methods=["put"])
@@ -185,7 +190,7 @@ class ProductSerializer(AssociationChildSerializer):
                   "bank_ref"]
 
 
-class ProductViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
+class ProductViewSet(AssociationChildViewSet):
     serializer_class = ProductSerializer
     filterset_class = ProductFilter
     search_fields = ["title"]
@@ -194,9 +199,6 @@ class ProductViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
 
     def get_queryset(self):
         return Product.objects.for_user(self.request.user).prefetch_related("authors")
-
-    def get_write_queryset(self):
-        return Product.objects.filter(association__in=Association.objects.editable_by(self.request.user))
 
 
 class PlanItemSerializer(AssociationChildSerializer):
@@ -207,7 +209,7 @@ class PlanItemSerializer(AssociationChildSerializer):
         fields = ["id", "association", "year", "planned_on", "title", "responsible", "done"]
 
 
-class PlanItemViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
+class PlanItemViewSet(AssociationChildViewSet):
     """Items of the associations' yearly plans; whoever edits the association (its methodist or leader) keeps
     its plan, as on the association's page."""
 
@@ -218,9 +220,6 @@ class PlanItemViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
 
     def get_queryset(self):
         return PlanItem.objects.filter(association__in=Association.objects.for_user(self.request.user))
-
-    def get_write_queryset(self):
-        return PlanItem.objects.filter(association__in=Association.objects.editable_by(self.request.user))
 
 
 class CompetitionSerializer(FormValidatedSerializer):

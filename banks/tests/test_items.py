@@ -300,3 +300,14 @@ def test_showcase_filters_the_recommended_items(client, school):
     assert [i.title for i in client.get("/banks/showcase/", {"recommended": "true"}).context["rows"]] == ["С отметкой"]
     assert [i.title for i in client.get("/banks/showcase/", {"recommended": "false"}).context["rows"]] == ["Без отметки"]
     assert len(client.get("/banks/showcase/", {"recommended": ""}).context["rows"]) == 2
+
+
+def test_the_showcase_pages_like_every_list_and_counts_what_it_found(client, school):
+    ItemFactory.create_batch(21, institution=school, published=True)
+    first = client.get("/banks/showcase/").content.decode()
+    assert "Страница 1 из 2" in first
+    assert "?page=2" in first
+    assert "21 запись" in first
+    second = client.get("/banks/showcase/", {"page": 2})
+    assert len(second.context["rows"]) == 1
+    assert "Страница 2 из 2" in second.content.decode()

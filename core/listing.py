@@ -37,7 +37,11 @@ def filtered(request, filterset_class, queryset, default_sort: str | None = None
 
 
 def paginate(request, queryset, per_page: int = PAGE_SIZE) -> Page:
-    """Return the page of ``queryset`` that ``?page=`` asks for (the last one past the end, the first on junk)."""
+    """Return the page of ``queryset`` that ``?page=`` asks for (the last one past the end, the first on junk).
+    Rows without an order (a model without ``Meta.ordering`` and an unknown ``?sort=``) are paged by id, so a row
+    never shows on two pages or on none."""
+    if getattr(queryset, "ordered", True) is False:
+        queryset = queryset.order_by("pk")
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 

@@ -1,3 +1,5 @@
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
@@ -630,6 +632,22 @@ def _order(request, pk: int) -> Order:
     )
 
 
+def _draft_order(view):
+    """A page that changes the head's order (``view(request, order)``): an issued one is not changed; the head
+    is sent back to it with the reason."""
+
+    @role_required(Role.HEAD)
+    @wraps(view)
+    def page(request, pk: int):
+        order = _order(request, pk)
+        if order.is_issued:
+            messages.error(request, _("The order is issued and can no longer be changed."))
+            return redirect(order)
+        return view(request, order)
+
+    return page
+
+
 def _order_page(request, order: Order, issue_form: IssueForm, *, status: int = 200):
     context = {
         **documents.document_context(order),
@@ -658,12 +676,8 @@ def order_delete(request, pk: int):
     return confirm_delete(request, order, success_url=reverse("monitoring:orders"), kept=kept)
 
 
-@role_required(Role.HEAD)
-def order_edit(request, pk: int):
-    order = _order(request, pk)
-    if order.is_issued:
-        messages.error(request, _("The order is issued and can no longer be changed."))
-        return redirect(order)
+@_draft_order
+def order_edit(request, order: Order):
     data = request.POST or None
     # «Add a sub-item» / «Add an assignment» without JavaScript: the page comes back with one more empty row and
     # nothing saved (with JavaScript the buttons add the row in place).
@@ -691,12 +705,8 @@ def order_edit(request, pk: int):
 
 
 @require_POST
-@role_required(Role.HEAD)
-def order_issue(request, pk: int):
-    order = _order(request, pk)
-    if order.is_issued:
-        messages.error(request, _("The order is issued and can no longer be changed."))
-        return redirect(order)
+@_draft_order
+def order_issue(request, order: Order):
     form = IssueForm(request.POST, order=order)
     if not form.is_valid():
         return _order_page(request, order, form, status=400)

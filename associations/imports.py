@@ -108,21 +108,18 @@ class ResultsImporter(Importer):
             self._people = index
         return self._people
 
-    def column(self, key: str) -> Column:
-        return next(c for c in self.columns if c.key == key)
-
     def validate_row(self, row: ParsedRow) -> None:
         values = row.values
         level = parse_level(values["level"]) if values["level"] else None
         if level is None and values["level"]:
-            row.error(self.column("level"), _("unknown level «{value}»").format(value=values["level"]))
+            row.error(self.column["level"], _("unknown level «{value}»").format(value=values["level"]))
         result = parse_result(values["result"]) if values["result"] else None
         if result is None and values["result"]:
-            row.error(self.column("result"), _("unknown result «{value}»").format(value=values["result"]))
+            row.error(self.column["result"], _("unknown result «{value}»").format(value=values["result"]))
         head = str(values["year"] or "").replace("–", "/").replace("-", "/").split("/")[0].strip()
         year = self._years.get(int(head)) if head.isascii() and head.isdigit() else None
         if year is None and values["year"]:
-            row.error(self.column("year"), _("unknown academic year «{value}»").format(value=values["year"]))
+            row.error(self.column["year"], _("unknown academic year «{value}»").format(value=values["year"]))
         pedagogue = self.find_pedagogue(row) if values["last_name"] and values["first_name"] else None
         competition = Competition(
             municipality=self.municipality, title=values["competition"] or "", level=level or "", year=year,
@@ -147,7 +144,7 @@ class ResultsImporter(Importer):
         if entry:
             # One entry per person per competition: a row about a person already entered is refused with the
             # entry named, as the entry form does (change the result on the entry's page).
-            row.error(self.column("last_name"), already_recorded_text(entry.participation))
+            row.error(self.column["last_name"], already_recorded_text(entry.participation))
         else:
             row.action = "create"
 
@@ -163,11 +160,11 @@ class ResultsImporter(Importer):
                                                    normalized_name(p.institution.name))
             ]
         if not found:
-            row.error(self.column("last_name"), _("no pedagogue «{name}» in the municipality").format(name=name))
+            row.error(self.column["last_name"], _("no pedagogue «{name}» in the municipality").format(name=name))
             return None
         if len(found) > 1:
             row.error(
-                self.column("institution"),
+                self.column["institution"],
                 _("{count} pedagogues are named «{name}»; give the institution").format(count=len(found), name=name),
             )
             return None
@@ -182,7 +179,7 @@ class ResultsImporter(Importer):
             person_key = (row.cleaned["competition_key"], row.cleaned["pedagogue"].pk)
             if person_key in seen:  # one entry per person per competition, whatever the nomination
                 row.error(
-                    self.column("last_name"),
+                    self.column["last_name"],
                     _("the same participant and nomination are already in row {row}").format(row=seen[person_key]),
                 )
                 continue
@@ -192,7 +189,7 @@ class ResultsImporter(Importer):
                 first = team_results.setdefault(entry_key, (row.cleaned["result"], row.number))
                 if first[0] != row.cleaned["result"]:
                     row.error(
-                        self.column("result"),
+                        self.column["result"],
                         _("the team's result differs from row {row}").format(row=first[1]),
                     )
 

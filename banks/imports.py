@@ -29,7 +29,6 @@ class ItemImporter(Directories, Importer):
         Column("keywords", gettext_lazy("Keywords"), aliases=("Ключевые слова",), width=30),
         Column("publish", gettext_lazy("Publish"), kind="bool", aliases=("Опубликовать",), width=12, choices=("да", "нет")),
     )
-    column = {c.key: c for c in columns}
 
     @property
     def instructions(self) -> list[str]:

@@ -125,8 +125,13 @@ class Importer:
         raise NotImplementedError
 
     # --- the model's rules ---------------------------------------------------
+    @cached_property
+    def column(self) -> dict[str, Column]:
+        """The columns by key: ``row.error(self.column["title"], …)``."""
+        return {column.key: column for column in self.columns}
+
     def column_of(self, key: str | None) -> Column | None:
-        return next((column for column in self.columns if column.key == key), None)
+        return self.column.get(key)
 
     def check_instance(self, row: ParsedRow, instance, *, fields: dict[str, str] | None = None,
                        exclude: Sequence[str] = ()) -> bool:

@@ -76,7 +76,6 @@ class RosterImporter(Directories, Importer):
         Column("email", gettext_lazy("E-mail"), aliases=("E-mail", "Email", "Электронная почта"), width=26),
         Column("phone", gettext_lazy("Phone"), aliases=("Телефон",), width=18),
     )
-    column = {c.key: c for c in columns}
     field_columns = {"order_date": "category_date", "valid_until": "category_date", "order_number": "category_order"}
     missing_messages = {"category_date": gettext_lazy("give the date of the order that awarded the category")}
 

@@ -36,7 +36,6 @@ class PairImporter(Importer):
         Column("order_number", gettext_lazy("Head's order No."), aliases=("Номер приказа",), width=14),
         Column("order_date", gettext_lazy("Head's order date"), kind="date", aliases=("Дата приказа",), width=14),
     )
-    column = {c.key: c for c in columns}
 
     @property
     def instructions(self) -> list[str]:

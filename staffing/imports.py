@@ -49,7 +49,6 @@ class NeedsImporter(Directories, Importer):
         Column("contact", pgettext_lazy("staffing form", "Contact"),
                aliases=("Контактное лицо", "Контакт", "Контакты", "Contact"), width=28),
     )
-    column = {c.key: c for c in columns}
 
     def __init__(self, *, user, submission: Submission, **context):
         """``submission`` may be unsaved (not started yet): it is created when the upload is confirmed."""

@@ -46,7 +46,6 @@ class CompletionImporter(Importer):
         Column("certificate_number", gettext_lazy("Certificate number"),
                aliases=("Номер удостоверения", "№ удостоверения", "Удостоверение"), width=22),
     )
-    column = {c.key: c for c in columns}
 
     @property
     def instructions(self) -> list[str]:

@@ -546,12 +546,9 @@ def route_add_suggestion(request, pk: int):
 @login_required
 def route_add_item(request, pk: int):
     route = _owned_route(request, pk)
-    form = OwnItemForm(request.POST or None, route=route)
-    if request.method == "POST" and form.is_valid():
-        item = form.save()
-        messages.success(request, _("«{title}» is added to your route.").format(title=item.title))
-        return redirect(route)
-    return form_page(request, form, title=_("Add an own item"), back_url=route.get_absolute_url())
+    return edit_page(request, OwnItemForm(request.POST or None, route=route),
+                     saved=lambda item: _("«{title}» is added to your route.").format(title=item.title),
+                     title=_("Add an own item"), back_url=route.get_absolute_url(), success_url=route.get_absolute_url())
 
 
 def _item_for(request, pk: int) -> RouteItem:

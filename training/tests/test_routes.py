@@ -3,6 +3,7 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.translation import gettext as _
 from pypdf import PdfReader
 
 from training.models import ItemStatus, Route, RouteItem, suggestions
@@ -79,9 +80,13 @@ def test_a_deadline_outside_the_year_is_refused(client, teacher, route):
                            {"kind": "mentoring", "title": "Наставничество", "deadline": "2025-01-01"})
     assert "The deadline must fall within the academic year 2021/2022." in response.content.decode()
     assert not route.items.exists()
-    client.post(f"/training/routes/{route.pk}/items/new/",
-                {"kind": "association", "title": "ГМО учителей математики", "deadline": "2022-05-01"})
+    response = client.post(f"/training/routes/{route.pk}/items/new/",
+                           {"kind": "association", "title": "ГМО учителей математики", "deadline": "2022-05-01"},
+                           follow=True)
     assert route.items.get().kind == "association"
+    assert response.redirect_chain == [(route.get_absolute_url(), 302)]
+    assert [str(m) for m in response.context["messages"]] == [
+        str(_("«{title}» is added to your route.")).format(title="ГМО учителей математики")]
 
 
 def test_evidence_then_acceptance_changes_the_progress(client, teacher, methodist, route):

@@ -31,10 +31,14 @@ ORDER = [
     "worker: recompute the marked (city, year)",
     "report build (compute + freeze)",
     "draft order from the report",
-    "list: pedagogues",
-    "list: institutions",
-    "list: completions",
-    "list: associations",
+    "list: pedagogues (its fragment cached)",
+    "list: institutions (its fragment cached)",
+    "list: completions (its fragment cached)",
+    "list: associations (its fragment cached)",
+    "list: pedagogues (after a save: nothing cached)",
+    "list: institutions (after a save: nothing cached)",
+    "list: completions (after a save: nothing cached)",
+    "list: associations (after a save: nothing cached)",
     "export: the city's staff (xlsx)",
 ]
 
@@ -71,6 +75,7 @@ def run(label: str, repeat: int) -> None:
     from django.test import Client
     from django.urls import reverse
 
+    from core import freshness
     from core.models import Employment, Institution, Municipality, Pedagogue
     from monitoring import stored
     from monitoring.computation import chart_years, invalidate_values
@@ -159,11 +164,20 @@ def run(label: str, repeat: int) -> None:
     Order.objects.filter(pk__in=[o.pk for o in orders]).delete()
     ReportSnapshot.objects.filter(pk__in=[s.pk for s in snapshots]).delete()
 
-    measure(ORDER[8], get(as_methodist, reverse("core:pedagogue-list")), repeat, rows)
-    measure(ORDER[9], get(as_methodist, reverse("core:institution-list")), repeat, rows)
-    measure(ORDER[10], get(as_methodist, reverse("training:completion-list")), repeat, rows)
-    measure(ORDER[11], get(as_methodist, reverse("associations:association-list")), repeat, rows)
-    measure(ORDER[12], get(as_methodist, reverse("core:pedagogue-export")), max(1, repeat // 2), rows)
+    lists = ["core:pedagogue-list", "core:institution-list", "training:completion-list", "associations:association-list"]
+    for index, name in enumerate(lists):
+        measure(ORDER[8 + index], get(as_methodist, reverse(name)), repeat, rows)
+
+    def after_a_save(name):
+        def call():
+            freshness.records_changed()  # what any save does: every fragment and per-generation cache is dropped
+            get(as_methodist, reverse(name))()
+
+        return call
+
+    for index, name in enumerate(lists):
+        measure(ORDER[12 + index], after_a_save(name), repeat, rows)
+    measure(ORDER[16], get(as_methodist, reverse("core:pedagogue-export")), max(1, repeat // 2), rows)
 
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / f"scale-{label}.json").write_text(json.dumps({"label": label, "sizes": sizes, "rows": rows}, indent=1))

@@ -18,7 +18,8 @@ managers, counted apart); ``staff_share`` counts distinct pedagogues over the em
 planner walks the scope's jobs only instead of testing every pedagogue of the region for a job in the scope. Its
 conditions are ``Q``s on employment rows: ``on_pedagogue(Q(...))`` (the pedagogue's own fields),
 ``pedagogue_in(ids)`` (a subquery of pedagogue ids) or ``exists_for(rows)`` (rows of a model with a ``pedagogue``
-foreign key).
+foreign key; ``staff_share`` correlates it to the job row, ``through_jobs``, so that PostgreSQL looks up the rows of
+the scope's staff through the pedagogue index instead of hashing the whole country's).
 
 A count of records is their queryset and what dates them in the year: ``records(queryset, "published_on")`` (a date
 field between 1 September and 31 August, or a condition on the year such as ``working_q``), counted in the scope's
@@ -47,6 +48,7 @@ class Measure:
     matching: Condition | None = None
     counted: str = "pk"
     institution: str = "institution_id"
+    of_jobs: bool = False  # the rows are employments: ``matching``'s ``exists_for`` subqueries go ``through_jobs``
 
     @property
     def is_share(self) -> bool:
@@ -61,7 +63,9 @@ class Measure:
     def _counts(self, year: AcademicYear) -> dict:
         counts = {"total": Count(self.counted, distinct=True)}
         if self.matching is not None:
-            counts["matching"] = Count(self.counted, distinct=True, filter=self.matching(year))
+            matching = self.matching(year)
+            counts["matching"] = Count(self.counted, distinct=True,
+                                       filter=through_jobs(matching) if self.of_jobs else matching)
         return counts
 
     def _result(self, counts: dict):
@@ -77,13 +81,18 @@ class Measure:
         return {row[self.institution]: self._result(row) for row in rows}
 
 
-def prefixed(condition: Q, prefix: str) -> Q:
-    """Return the Q with every lookup moved under a relation prefix."""
+def mapped(condition: Q, change: Callable[[Any], Any]) -> Q:
+    """Return the Q with ``change`` applied to every leaf (a ``(lookup, value)`` pair or an expression)."""
     clone = Q()
     clone.connector, clone.negated = condition.connector, condition.negated
     for child in condition.children:
-        clone.children.append(prefixed(child, prefix) if isinstance(child, Q) else (prefix + child[0], child[1]))
+        clone.children.append(mapped(child, change) if isinstance(child, Q) else change(child))
     return clone
+
+
+def prefixed(condition: Q, prefix: str) -> Q:
+    """Return the Q with every lookup moved under a relation prefix."""
+    return mapped(condition, lambda child: (prefix + child[0], child[1]))
 
 
 def on_pedagogue(condition: Q) -> Q:
@@ -96,9 +105,31 @@ def pedagogue_in(pedagogue_ids) -> Q:
     return Q(pedagogue__pk__in=pedagogue_ids)
 
 
+class RowsOfPedagogue(Exists):
+    """``exists_for``'s subquery: some of ``rows`` belong to the outer row's pedagogue."""
+
+    def __init__(self, rows: QuerySet, from_job: bool = False):
+        self.rows = rows
+        link = {"pedagogue__employments": OuterRef("pk")} if from_job else {"pedagogue": OuterRef("pedagogue")}
+        super().__init__(rows.filter(**link))
+
+    def from_job(self) -> Exists:
+        """The same rows reached from the outer employment row itself: the rows of its pedagogue."""
+        return RowsOfPedagogue(self.rows, from_job=True)
+
+
 def exists_for(rows) -> Q:
     """Some of the rows (a QuerySet of a model with a ``pedagogue`` foreign key) belong to the employment's pedagogue."""
-    return Q(Exists(rows.filter(pedagogue=OuterRef("pedagogue"))))
+    return Q(RowsOfPedagogue(rows))
+
+
+def through_jobs(condition: Q) -> Q:
+    """The condition on employment rows with its ``exists_for`` subqueries correlated to the employment row (``pk``)
+    instead of its pedagogue: the same truth, but PostgreSQL, which evaluates an ``EXISTS`` inside an aggregate's
+    ``FILTER`` as one hashed subplan over every matching row of the country when the correlation allows it, then
+    looks up the scope's jobs' rows one by one through the pedagogue index (a city's recomputation no longer grows
+    with the country)."""
+    return mapped(condition, lambda child: child.from_job() if isinstance(child, RowsOfPedagogue) else child)
 
 
 def staff_of_the_year(scope, year: AcademicYear) -> QuerySet:
@@ -113,7 +144,7 @@ def staff_share(matching: Condition, among: Condition | None = None) -> Measure:
         jobs = staff_of_the_year(scope, year)
         return jobs if among is None else jobs.filter(among(year))
 
-    return Measure(rows, matching=matching, counted="pedagogue")
+    return Measure(rows, matching=matching, counted="pedagogue", of_jobs=True)
 
 
 def records_of_staff(queryset: QuerySet, scope, year: AcademicYear, path: str = "pedagogue__",

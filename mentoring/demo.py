@@ -90,7 +90,7 @@ def _jobs_of(municipality) -> list[tuple]:
     """Return the municipality's employment rows with what the young-specialist rule needs (one query)."""
     from core.models import Employment
 
-    return list(Employment.objects.filter(institution__municipality=municipality).values_list(
+    return list(Employment.objects.filter(institution__municipality=municipality).order_by("pk").values_list(
         "pedagogue_id", "institution_id", "hired", "left", "pedagogue__birth_date", "pedagogue__experience_start"))
 
 

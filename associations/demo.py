@@ -166,7 +166,7 @@ def _seed_school_associations(ctx) -> int:
     from associations.models import Association, AssociationKind, Membership
     from core.models import Institution, InstitutionType, Subject, Subordination
 
-    rng = random.Random(f"school-associations-{ctx.municipality.pk}")
+    rng = random.Random(f"school-associations-{ctx.municipality.code}")
     schools = list(Institution.objects.filter(municipality=ctx.municipality, type=InstitutionType.GENERAL,
                                               subordination=Subordination.MUNICIPAL).natural()[:3])
     people = _people(ctx.municipality)
@@ -475,7 +475,7 @@ def _seed_current_meetings(ctx, associations, members_of) -> dict[str, int]:
     from associations.models import Attendance, Meeting, PlanItem
     from core.models import AcademicYear
 
-    rng = random.Random(f"current-meetings-{ctx.municipality.pk}-{ctx.today}")
+    rng = random.Random(f"current-meetings-{ctx.municipality.code}-{ctx.today}")
     year = AcademicYear.objects.get(start_year=ctx.span_end + 1)
     index = len(ctx.years)  # one year after the span's last
     held, plan = [], []

@@ -259,7 +259,7 @@ def _seed_current_sessions(ctx, municipality, jobs) -> dict:
     from core.models import AcademicYear
     from mentoring.models import Attendance, Session
 
-    rng = random.Random(f"current-sessions-{municipality.pk}-{ctx.today}")
+    rng = random.Random(f"current-sessions-{municipality.code}-{ctx.today}")
     year = AcademicYear.objects.get(start_year=ctx.span_end + 1)
     young, _mentors = _young_and_mentors(jobs, year)
     held = [session for session in _school_sessions(rng, municipality, year, SESSIONS[-1]) if session.date <= ctx.today]

@@ -168,6 +168,17 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture
+def still_clock():
+    """The clock stands still for the test: django-ratelimit counts in fixed windows of the rate's period, so a
+    burst that crossed a window's edge would be counted in two windows and pass the limit (seen in CI)."""
+    import time_machine
+    from django.utils import timezone
+
+    with time_machine.travel(timezone.now(), tick=False):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path_factory):
     """Uploaded and generated files (imports, job files, certificates) go to a temporary folder, not media/."""

@@ -195,7 +195,8 @@ def test_the_qr_code_and_the_printed_address_carry_the_full_code(certificate, se
     assert certificate.code in pdf_text(certificate.render_pdf()).replace(" ", "")
 
 
-def test_200_sequential_verification_requests_are_throttled_on_the_page_and_the_api(client, certificate, settings):
+def test_200_sequential_verification_requests_are_throttled_on_the_page_and_the_api(client, certificate, settings,
+                                                                                     still_clock):
     from django.core.cache import cache
 
     cache.clear()

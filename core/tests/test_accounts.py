@@ -164,7 +164,7 @@ def test_a_forwarded_address_is_believed_only_from_a_trusted_proxy(client, perso
     assert proxied_login(client, "pw-orlova", "198.51.100.7").status_code in (403, 429)
 
 
-def test_login_attempts_per_address_are_rate_limited_with_a_russian_message(client, person, settings):
+def test_login_attempts_per_address_are_rate_limited_with_a_russian_message(client, person, settings, still_clock):
     settings.LOGIN_RATE = "10/m"
     settings.AXES_FAILURE_LIMIT = 1000
     answers = [client.post("/accounts/login/", {"username": f"user{n}", "password": "x"},

@@ -30,16 +30,14 @@ class ItemImporter(Directories, Importer):
         Column("publish", gettext_lazy("Publish"), kind="bool", aliases=("Опубликовать",), width=12, choices=("да", "нет")),
     )
 
-    @property
-    def instructions(self) -> list[str]:
-        return [
-            _("One row per material; files are attached afterwards on the item's page, network resources by link."),
-            _("Bank and type: one of the values of the drop-down lists."),
-            _("Institution: its short or full name. Academic year: written 2021/2022."),
-            _("Publish: «да» publishes the row at once (without an expert review); otherwise it becomes a draft."),
-            _("A material of a past academic year is published on the last day of that year."),
-            _("A row with the same title and institution as an existing item is skipped."),
-        ]
+    instructions = (
+        gettext_lazy("One row per material; files are attached afterwards on the item's page, network resources by link."),
+        gettext_lazy("Bank and type: one of the values of the drop-down lists."),
+        gettext_lazy("Institution: its short or full name. Academic year: written 2021/2022."),
+        gettext_lazy("Publish: «да» publishes the row at once (without an expert review); otherwise it becomes a draft."),
+        gettext_lazy("A material of a past academic year is published on the last day of that year."),
+        gettext_lazy("A row with the same title and institution as an existing item is skipped."),
+    )
 
     @cached_property
     def institutions(self) -> dict[str, Institution]:

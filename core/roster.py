@@ -79,20 +79,18 @@ class RosterImporter(Directories, Importer):
     field_columns = {"order_date": "category_date", "valid_until": "category_date", "order_number": "category_order"}
     missing_messages = {"category_date": gettext_lazy("give the date of the order that awarded the category")}
 
-    @property
-    def instructions(self) -> list[str]:
-        return [
-            _("One row per pedagogue. Columns marked with * in the portal are required."),
-            _("Dates are written DD.MM.YYYY."),
-            _("Institution: its short or full name, as in the portal."),
-            _("Position, category: choose from the drop-down lists."),
-            _("A category needs the date of its order; it is added to the pedagogue's category history "
-              "(valid five years). «Pedagogue-methodist» and «pedagogue-mentor» need a valid highest category."),
-            _("Rate: the share of a full rate (ставка), 1 when empty."),
-            _("Subjects: names from the directory, separated by commas."),
-            _("A pedagogue already in the portal (same full name and birth date in the municipality) is updated."),
-            _("A new institution in a row moves the pedagogue: the previous job is closed the day before."),
-        ]
+    instructions = (
+        gettext_lazy("One row per pedagogue. Columns marked with * in the portal are required."),
+        gettext_lazy("Dates are written DD.MM.YYYY."),
+        gettext_lazy("Institution: its short or full name, as in the portal."),
+        gettext_lazy("Position, category: choose from the drop-down lists."),
+        gettext_lazy("A category needs the date of its order; it is added to the pedagogue's category history "
+                     "(valid five years). «Pedagogue-methodist» and «pedagogue-mentor» need a valid highest category."),
+        gettext_lazy("Rate: the share of a full rate (ставка), 1 when empty."),
+        gettext_lazy("Subjects: names from the directory, separated by commas."),
+        gettext_lazy("A pedagogue already in the portal (same full name and birth date in the municipality) is updated."),
+        gettext_lazy("A new institution in a row moves the pedagogue: the previous job is closed the day before."),
+    )
 
     def template_choices(self) -> dict[str, list[str]]:
         return {"institution": [i.short_name for i in self.editable_institutions.values()],

@@ -37,15 +37,13 @@ class PairImporter(Importer):
         Column("order_date", gettext_lazy("Head's order date"), kind="date", aliases=("Дата приказа",), width=14),
     )
 
-    @property
-    def instructions(self) -> list[str]:
-        return [
-            _("One row per pair or group. Dates are written DD.MM.YYYY."),
-            _("Mentors and mentees: full names (last, first, patronymic) as in the portal; several are separated "
-              "by semicolons."),
-            _("Institution and form: choose from the drop-down lists."),
-            _("A row identical to a pair already in the portal (institution, start, mentors, mentees) is skipped."),
-        ]
+    instructions = (
+        gettext_lazy("One row per pair or group. Dates are written DD.MM.YYYY."),
+        gettext_lazy("Mentors and mentees: full names (last, first, patronymic) as in the portal; several are separated "
+                     "by semicolons."),
+        gettext_lazy("Institution and form: choose from the drop-down lists."),
+        gettext_lazy("A row identical to a pair already in the portal (institution, start, mentors, mentees) is skipped."),
+    )
 
     def template_choices(self) -> dict[str, list[str]]:
         return {"institution": [i.short_name for i in self.institutions.values()],

@@ -47,17 +47,15 @@ class CompletionImporter(Importer):
                aliases=("Номер удостоверения", "№ удостоверения", "Удостоверение"), width=22),
     )
 
-    @property
-    def instructions(self) -> list[str]:
-        return [
-            _("One row per pedagogue and course, as the provider's list gives it."),
-            _("Full name: last name, first name and patronymic as in the portal."),
-            _("Institution: its short or full name; the pedagogue is looked for among those who work or worked there."),
-            _("Programme: its title as in the portal's catalogue."),
-            _("Dates are written DD.MM.YYYY."),
-            _("A row already recorded (same pedagogue, programme and dates) is refused and names the recorded one: "
-              "remove it from the file."),
-        ]
+    instructions = (
+        gettext_lazy("One row per pedagogue and course, as the provider's list gives it."),
+        gettext_lazy("Full name: last name, first name and patronymic as in the portal."),
+        gettext_lazy("Institution: its short or full name; the pedagogue is looked for among those who work or worked there."),
+        gettext_lazy("Programme: its title as in the portal's catalogue."),
+        gettext_lazy("Dates are written DD.MM.YYYY."),
+        gettext_lazy("A row already recorded (same pedagogue, programme and dates) is refused and names the recorded one: "
+                     "remove it from the file."),
+    )
 
     # --- directories, read once per import ---------------------------------
 

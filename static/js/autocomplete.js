@@ -14,6 +14,7 @@ document.addEventListener("DOMContentLoaded", () => {
     const forward = (select.dataset.autocompleteForward || "").split(" ").filter(Boolean);
     const fieldOf = (name) => form && form.elements.namedItem(name);
     let more = false;
+    let latest = 0; // the number of the newest search sent: an older answer that comes later is dropped
     const control = new TomSelect(select, {
       valueField: "id",
       labelField: "text",
@@ -34,9 +35,17 @@ document.addEventListener("DOMContentLoaded", () => {
           const field = fieldOf(name);
           if (field && field.value) url.searchParams.set(name, field.value);
         });
+        const search = ++latest;
         fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
           .then((response) => response.json())
-          .then((json) => { more = json.more; control.clearOptions(); callback(json.results); })
+          .then((json) => {
+            // The empty search sent on focus may answer after the typed one: its options would replace the
+            // typed search's, and Tom Select, having loaded that query once, would not ask again.
+            if (search !== latest) return callback();
+            more = json.more;
+            control.clearOptions();
+            callback(json.results);
+          })
           .catch(() => callback());
       },
       render: {

@@ -2,6 +2,7 @@
 the municipal methodist then sees the pair in the municipal list."""
 
 import datetime
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 
@@ -93,3 +94,39 @@ def test_curator_builds_a_pair_and_methodist_sees_it(browser_page, school_user, 
     assert "Смирнова Елена Викторовна" in table
     assert "1 / 2" in table  # tasks done / total
     screenshot(page, "mentoring_methodist_pairs")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_picker_keeps_the_typed_search_when_the_empty_one_answers_later(browser_page, school_user, school):
+    """The picker asks for the first 20 on focus and for the typed text after a pause: when the first answer
+    comes last (a busy server), it must not replace the typed search's options."""
+    early = datetime.date(2000, 9, 1)
+    for number in range(25):  # the first 20 in alphabetical order are all «Абрамов…»: the empty search's answer
+        hire(school, f"Абрамов{number:02}", "Иван", "Иванович", datetime.date(1980, 1, 1), early)
+    hire(school, "Смирнова", "Елена", "Викторовна", datetime.date(1974, 4, 2), early)
+    page = browser_page
+    login(page, "school")
+    page.goto(page.base_url + "/mentoring/pairs/new/")
+    page.wait_for_selector("#id_mentors")
+
+    held = []
+
+    def hold_the_empty_search(route):
+        if parse_qs(urlparse(route.request.url).query).get("q", [""]) == [""]:
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route("**/autocomplete/**", hold_the_empty_search)
+    control = page.locator("#id_mentors-ts-control")
+    control.press_sequentially("Смир")
+    page.wait_for_selector("#id_mentors-ts-dropdown .option.active:has-text('Смирнова')")
+    assert held, "the picker asked for the first 20 on focus"
+    for route in held:  # the empty search answers last
+        route.continue_()
+    page.wait_for_function("() => !document.querySelector('#id_mentors').tomselect.loading")
+    page.wait_for_timeout(300)
+    assert page.locator("#id_mentors-ts-dropdown .option:has-text('Смирнова')").is_visible()
+    control.press("Enter")
+    assert page.locator("#id_mentors option:checked").inner_text().startswith("Смирнова")

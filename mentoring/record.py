@@ -58,7 +58,10 @@ def sections(pedagogue, user) -> list[RecordSection]:
     if as_mentor or as_mentee:
         result.append(RecordSection(
             key="mentoring", title=_("Mentoring"), template="mentoring/record_mentoring.html",
-            context={"as_mentor": as_mentor, "as_mentee": as_mentee}, order=50,
+            # the page shows each side's pairs the same way: the partners, then what tells the pair apart
+            context={"as_mentor": as_mentor, "as_mentee": as_mentee, "sides": [
+                (_("As a mentor"), [(pair, pair.mentees, pair.form) for pair in as_mentor]),
+                (_("As a mentee"), [(pair, pair.mentors, pair.institution) for pair in as_mentee])]}, order=50,
             facts=[(_("As mentor"), len(as_mentor)), (_("As mentee"), len(as_mentee))],
             headers=[_("Role"), pgettext("pair", "Partners"), _("Form"), _("Institution"), _("Start"), _("End"), _("Status"),
                      _("PD hours")],

@@ -189,7 +189,7 @@ def test_every_app_seeds_on_top_of_core_and_a_second_full_run_adds_nothing():
 def test_the_demo_span_ends_with_the_last_year_finished_before_today():
     out = seed(today=datetime.date(2026, 12, 4))
 
-    assert "Demo years 2021/2022 … 2025/2026, built for 04.12.2026" in out
+    assert "Demo years 2021/2022 … 2025/2026, 2026/2027 in progress, built for 04.12.2026" in out
     hires = {start_year for start_year in range(2015, 2031) if Employment.objects.filter(
         hired__range=(datetime.date(start_year, 8, 1), datetime.date(start_year + 1, 7, 31))).exists()}
     assert {2021, 2022, 2023, 2024, 2025} <= hires and 2026 not in hires  # no hires after the span

@@ -55,8 +55,9 @@ class Command(BaseCommand):
             only.insert(0, "core")
         today = today or getattr(settings, "DEMO_TODAY", None) or datetime.date.today()
         ctx = demo.DemoContext(scale=scale, rng=random.Random(seed), log=self.stdout.write, today=today)
+        current = ctx.span_end + 1
         self.stdout.write(f"Demo years {ctx.span_start}/{ctx.span_start + 1} … {ctx.span_end}/{ctx.span_end + 1}, "
-                          f"built for {today:%d.%m.%Y}")
+                          f"{current}/{current + 1} in progress, built for {today:%d.%m.%Y}")
         started = time.monotonic()
         for app, seed_app in app_seeders(only or None):
             began = time.monotonic()

@@ -2,7 +2,9 @@ from urllib.parse import urlencode
 
 from django import template
 from django.forms.utils import flatatt
-from django.utils.html import format_html
+from django.template.loader_tags import BLOCK_CONTEXT_KEY
+from django.utils.html import format_html, strip_tags
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -116,3 +118,18 @@ def table_or(content, rows, *, empty, alert: bool = False, classes: str = "table
         return format_html('<p class="text-muted">{}</p>', empty)
     return format_html('<div class="table-responsive">\n<table{}>{}</table>\n</div>',
                        flatatt({"class": classes, "id": id or None}), content)
+
+
+@register.simple_tag(takes_context=True)
+def block_text(context, name: str) -> str:
+    """The text of the block ``name`` as the page fills it, its tags stripped: a page names its record once and
+    detail_page.html shows it as the window title and the last crumb (``{% block title %}{% block_text "heading"
+    %}{% endblock %}``). Empty when no template of the page fills the block."""
+    blocks = context.render_context.get(BLOCK_CONTEXT_KEY)
+    block = blocks.get_block(name) if blocks is not None else None
+    if block is None:
+        return ""
+    with context.push():
+        html = block.nodelist.render(context)
+    # what is left of rendered, escaped HTML without its tags is text with its entities still escaped
+    return mark_safe(" ".join(strip_tags(html).split()))

@@ -136,3 +136,27 @@ def test_the_effect_of_last_years_measures_fits_a_phone(browser, live_server, ev
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     screenshot(page, "measures-effect-phone")
     context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_menu_of_five_sections_fits_a_laptop_screen(browser, live_server, everyone, head):
+    """A head's or a methodist's five menus, the language, the bell and the user's button made pages 1,359 px
+    wide on 1,024 and 1,280 px screens: the navbar folds below 1,200 px and shows the user's icon only up to 1,600."""
+    head.first_name, head.last_name = "Екатерина Александровна", "Константинопольская"
+    head.save()
+    for username in ("head", "methodist"):
+        for width in (1024, 1280, 1440, 1920):
+            context = browser.new_context(locale="ru-RU", viewport={"width": width, "height": 800})
+            page = context.new_page()
+            page.base_url = live_server.url
+            login(page, username)
+            assert page.evaluate("document.documentElement.scrollWidth") == width, (username, width)
+            user_button = page.locator("nav .dropdown > button")
+            if width >= 1200:  # the opened navbar: the user's button on the screen, named for a screen reader
+                box = user_button.bounding_box()
+                assert box["x"] + box["width"] <= width
+                assert user_button.get_attribute("aria-label").strip()
+            else:
+                assert page.locator("button.navbar-toggler").is_visible() and not user_button.is_visible()
+            context.close()

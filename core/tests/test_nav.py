@@ -1,6 +1,9 @@
+import pytest
 from django.template.loader import render_to_string
 from django.test import RequestFactory
+from django.urls import reverse
 
+from conftest import client_of
 from core.nav import visible_groups
 from core.scoping import roles_of
 
@@ -56,3 +59,20 @@ def test_admin_without_a_record_gets_no_my_record_link(admin_user):
 
     assert "Учреждения" in titles
     assert "Моя карточка" not in titles
+
+
+@pytest.mark.parametrize("persona", ["admin_user", "head", "methodist", "school_user", "expert", "teacher"])
+def test_every_menu_item_opens_for_whom_it_is_shown(request, city, persona):
+    """The administrator (who has no pedagogue record) was offered «My diagnosis» and «My route», answering 403."""
+    user = request.getfixturevalue(persona)
+    items = [item for group in visible_groups(roles_of(user)) for item in group.items]
+    client = client_of(user)
+
+    answers = {item.url_name: client.get(reverse(item.url_name)).status_code for item in items}
+
+    assert len(answers) >= 4
+    assert {name: code for name, code in answers.items() if code not in (200, 302)} == {}
+    if persona == "admin_user":
+        assert "training:my-diagnoses" not in answers and "training:my-route" not in answers
+    if persona == "teacher":
+        assert {"training:my-diagnoses", "training:my-route", "core:my-record"} <= set(answers)

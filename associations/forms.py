@@ -71,8 +71,6 @@ class AssociationForm(MunicipalityFieldMixin, BootstrapFormMixin, forms.ModelFor
         fields = ["municipality", "kind", "institution", "title", "subject", "position", "leader", "started", "ended",
                   "goal"]
         widgets = {
-            "started": forms.DateInput(),
-            "ended": forms.DateInput(),
             "goal": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -108,7 +106,6 @@ class MembershipForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = Membership
         fields = ["pedagogue", "joined", "left"]
-        widgets = {"joined": forms.DateInput(), "left": forms.DateInput()}
 
     def __init__(self, *args, association: Association, **kwargs):
         super().__init__(*args, **kwargs)
@@ -132,7 +129,6 @@ class PlanItemForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = PlanItem
         fields = ["year", "planned_on", "title", "responsible", "done"]
-        widgets = {"planned_on": forms.DateInput()}
 
     def __init__(self, *args, association: Association, **kwargs):
         super().__init__(*args, **kwargs)
@@ -147,7 +143,6 @@ class MeetingForm(BootstrapFormMixin, forms.ModelForm):
             "counts_toward_pd", "pd_hours",
         ]
         widgets = {
-            "date": forms.DateInput(),
             "agenda": forms.Textarea(attrs={"rows": 4}),
             "guests": forms.Textarea(attrs={"rows": 2}),
         }
@@ -237,7 +232,7 @@ class ProductForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = Product
         fields = ["title", "type", "authors", "created_on", "description", "file", "url", "bank_ref"]
-        widgets = {"created_on": forms.DateInput(), "description": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, association: Association, **kwargs):
         super().__init__(*args, **kwargs)
@@ -257,8 +252,6 @@ class CompetitionForm(MunicipalityFieldMixin, BootstrapFormMixin, forms.ModelFor
         model = Competition
         fields = ["municipality", "title", "level", "year", "stage", "organiser", "starts", "ends", "description"]
         widgets = {
-            "starts": forms.DateInput(),
-            "ends": forms.DateInput(),
             "description": forms.Textarea(attrs={"rows": 3}),
         }
 

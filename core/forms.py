@@ -86,8 +86,6 @@ class PedagogueForm(BootstrapFormMixin, forms.ModelForm):
             "subjects", "email", "phone",
         ]
         widgets = {
-            "birth_date": forms.DateInput(),
-            "experience_start": forms.DateInput(),
             "subjects": forms.SelectMultiple(attrs={"size": 8}),
         }
         help_texts = {"subjects": gettext_lazy("Hold Ctrl (⌘ on a Mac) to choose several.")}
@@ -140,8 +138,7 @@ class EmploymentForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = Employment
         fields = ["institution", "position", "rate", "hired", "left"]
-        widgets = {"hired": forms.DateInput(), "left": forms.DateInput(),
-                   "rate": forms.NumberInput(attrs={"step": "0.25", "min": "0.25", "max": "3"})}
+        widgets = {"rate": forms.NumberInput(attrs={"step": "0.25", "min": "0.25", "max": "3"})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -157,7 +154,6 @@ class CategoryAwardForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = CategoryAward
         fields = ["category", "order_date", "order_number", "valid_until"]
-        widgets = {"order_date": forms.DateInput(), "valid_until": forms.DateInput()}
 
     def __init__(self, *args, pedagogue: Pedagogue, **kwargs):
         super().__init__(*args, **kwargs)

@@ -13,7 +13,7 @@ class RequestForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = ReviewRequest
         fields = ["type", "title", "institution", "authors", "description", "file", "submitted_on"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 4}), "submitted_on": forms.DateInput()}
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -38,7 +38,7 @@ class AssignForm(BootstrapFormMixin, forms.Form):
         label=_("Experts"), queryset=Expert.objects.none(), widget=forms.SelectMultiple(attrs={"size": 8}),
         error_messages={"required": _("Choose at least one expert.")},
     )
-    deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput())
+    deadline = forms.DateField(label=_("Deadline"))
 
     def __init__(self, *args, request: ReviewRequest, **kwargs):
         super().__init__(*args, **kwargs)
@@ -97,7 +97,7 @@ class ConcludeForm(BootstrapFormMixin, forms.Form):
     decision = forms.ChoiceField(label=_("Conclusion"), choices=Decision.choices, widget=forms.RadioSelect)
     conclusion = forms.CharField(label=_("Text of the conclusion"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
     concluded_on = forms.DateField(
-        label=_("concluded on"), required=False, widget=forms.DateInput(),
+        label=_("concluded on"), required=False,
         help_text=_("The day of the council's conclusion: today unless you enter a past one."),
     )
 
@@ -110,8 +110,7 @@ class ExpertForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = Expert
         fields = ["pedagogue", "user", "specialisations", "subjects", "active_from", "active_to"]
-        widgets = {"active_from": forms.DateInput(), "active_to": forms.DateInput(),
-                   "subjects": forms.SelectMultiple(attrs={"size": 6})}
+        widgets = {"subjects": forms.SelectMultiple(attrs={"size": 6})}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -12,7 +12,7 @@ class ProjectForm(BootstrapFormMixin, forms.ModelForm):
         model = Project
         fields = ["title", "topic", "institution", "partners", "level", "status", "start", "end", "decree",
                   "supervisor", "goal", "results"]
-        widgets = {"start": forms.DateInput(), "end": forms.DateInput(), "goal": forms.Textarea(attrs={"rows": 3}),
+        widgets = {"goal": forms.Textarea(attrs={"rows": 3}),
                    "results": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, user, **kwargs):
@@ -39,8 +39,7 @@ class StageForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = Stage
         fields = ["title", "start", "end", "report_due", "planned_report", "actual_report", "reported_on", "summary"]
-        widgets = {"start": forms.DateInput(), "end": forms.DateInput(), "report_due": forms.DateInput(),
-                   "reported_on": forms.DateInput(), "summary": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
 
     def clean(self):
         data = super().clean()
@@ -53,7 +52,6 @@ class ParticipantForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = Participant
         fields = ["pedagogue", "role", "joined", "left"]
-        widgets = {"joined": forms.DateInput(), "left": forms.DateInput()}
 
     def __init__(self, *args, project, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -72,7 +72,7 @@ class ProgrammeForm(ScopedForm):
     class Meta:
         model = Programme
         fields = ["institution", "title", "curator", "start", "end", "regulation", "notes"]
-        widgets = {"start": forms.DateInput, "end": forms.DateInput, "notes": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -98,8 +98,7 @@ class PairForm(ScopedForm):
         model = Pair
         fields = ["institution", "programme", "form", "mentors", "mentees", "start", "end", "order_number",
                   "order_date", "pd_hours", "goal"]
-        widgets = {"start": forms.DateInput, "end": forms.DateInput, "order_date": forms.DateInput,
-                   "goal": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"goal": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -153,14 +152,13 @@ class TaskForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = Task
         fields = ["title", "deadline", "is_checkpoint"]
-        widgets = {"deadline": forms.DateInput}
 
 
 class TaskDoneForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = Task
         fields = ["done_on", "comment"]
-        widgets = {"done_on": forms.DateInput, "comment": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"comment": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -199,7 +197,7 @@ class EffectEvaluationForm(BootstrapFormMixin, forms.ModelForm):
         fields = ["adaptation", "competence_growth", "mentee_results", "stays_in_profession", "effect_comment",
                   "evaluated_on"]
         widgets = {"mentee_results": forms.Textarea(attrs={"rows": 3}),
-                   "effect_comment": forms.Textarea(attrs={"rows": 3}), "evaluated_on": forms.DateInput}
+                   "effect_comment": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -215,8 +213,7 @@ class SupportRequestForm(ScopedForm):
         model = SupportRequest
         fields = ["municipality", "requester_kind", "institution", "pedagogue", "received_on", "topic", "response",
                   "closed_on"]
-        widgets = {"received_on": forms.DateInput, "closed_on": forms.DateInput,
-                   "response": forms.Textarea(attrs={"rows": 4})}
+        widgets = {"response": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -230,7 +227,7 @@ class SessionForm(ScopedForm):
     class Meta:
         model = Session
         fields = ["municipality", "kind", "date", "topic", "leader", "place", "pd_hours", "summary"]
-        widgets = {"date": forms.DateInput, "summary": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
 
 
 class AttendanceForm(BootstrapFormMixin, forms.Form):
@@ -251,7 +248,6 @@ class AttestationForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = Attestation
         fields = ["pedagogue", "category", "applied_on", "date", "result", "order_ref"]
-        widgets = {"applied_on": forms.DateInput, "date": forms.DateInput}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -274,7 +270,6 @@ class AttestationSupportForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = AttestationSupport
         fields = ["pedagogue", "date", "kind", "description"]
-        widgets = {"date": forms.DateInput}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -38,8 +38,7 @@ class CampaignForm(MunicipalityFieldMixin, BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = Campaign
         fields = ["municipality", "title", "as_of", "year", "deadline", "types", "instructions"]
-        widgets = {"as_of": forms.DateInput(), "deadline": forms.DateInput(),
-                   "instructions": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"instructions": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -76,7 +75,6 @@ class EnteredSubmissionForm(SubmissionForm):
 
     class Meta(SubmissionForm.Meta):
         fields = ["received_on", "no_needs", "contact"]
-        widgets = {"received_on": forms.DateInput()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -88,7 +86,7 @@ class NeedForm(BootstrapFormMixin, forms.ModelForm):
         model = Need
         fields = ["position", "subject", "rates", "weekly_hours", "reason", "vacant_since", "support",
                   "requirements", "contact"]
-        widgets = {"vacant_since": forms.DateInput(), "rates": forms.NumberInput(attrs={"step": "0.25", "min": 0}),
+        widgets = {"rates": forms.NumberInput(attrs={"step": "0.25", "min": 0}),
                    "weekly_hours": forms.NumberInput(attrs={"min": 0})}
 
     # The rules of a row (rates or hours, their bounds, the vacancy date) are in Need.clean, shared with the upload.
@@ -128,7 +126,7 @@ class DocumentForm(MunicipalityFieldMixin, BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = RegulatoryDocument
         fields = ["municipality", "title", "number", "date", "status", "file", "note"]
-        widgets = {"date": forms.DateInput(), "note": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -86,7 +86,6 @@ class CompletionForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = Completion
         fields = ["pedagogue", "programme", "module", "started", "finished", "hours", "certificate_number"]
-        widgets = {"started": forms.DateInput(), "finished": forms.DateInput()}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -176,7 +175,7 @@ class OwnItemForm(DeadlineInYearMixin, BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = RouteItem
         fields = ["kind", "title", "competencies", "deadline"]
-        widgets = {"deadline": forms.DateInput(), "competencies": forms.SelectMultiple(attrs={"size": 6})}
+        widgets = {"competencies": forms.SelectMultiple(attrs={"size": 6})}
 
     def __init__(self, *args, route, **kwargs):
         super().__init__(*args, **kwargs)
@@ -201,7 +200,6 @@ class DeadlineForm(DeadlineInYearMixin, BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = RouteItem
         fields = ["deadline"]
-        widgets = {"deadline": forms.DateInput()}
 
 
 class EvidenceForm(BootstrapFormMixin, forms.Form):

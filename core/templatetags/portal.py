@@ -133,3 +133,35 @@ def block_text(context, name: str) -> str:
         html = block.nodelist.render(context)
     # what is left of rendered, escaped HTML without its tags is text with its entities still escaped
     return mark_safe(" ".join(strip_tags(html).split()))
+
+
+@register.simple_tag(takes_context=True)
+def may_open(context, view_name: str) -> bool:
+    """Whether the capability matrix lets the viewer open the view: ``{% may_open "monitoring:dashboard" as
+    can %}`` before a link to another section, so that no page offers a link that answers 403."""
+    from core.scoping import may_open as allowed
+
+    return allowed(context["request"].user, view_name)
+
+
+@register.simple_tag(takes_context=True)
+def openable(context, *groups, through: str = "") -> set[int]:
+    """Return the ids of the pedagogues among ``groups`` (lists, or single records such as an association's
+    leader; with ``through``, their attribute of that name, e.g. ``"pedagogue"`` of memberships, or a path through
+    a many-relation, ``"participants.pedagogue"`` of competition entries) whose record the
+    viewer may open — the record page's own scoping, in one query: ``{% openable members through="pedagogue" as
+    people %}`` … ``{% if m.pedagogue_id in people %}<a …>{% else %}name{% endif %}``."""
+    from core.models import Pedagogue
+    from core.scoping import may_open as allowed
+
+    user = context["request"].user
+    rows = [row for group in groups if group is not None
+            for row in ([group] if hasattr(group, "_meta") else group)]
+    *hops, last = through.split(".") if through else [""]
+    for hop in hops:  # "participants.pedagogue": every participant of every entry (prefetched)
+        rows = [item for row in rows for item in getattr(row, hop).all()]
+    ids = {getattr(row, f"{last}_id") if last else row.pk for row in rows}
+    ids.discard(None)
+    if not ids or not allowed(user, "core:pedagogue-detail"):
+        return set()
+    return set(Pedagogue.objects.for_user(user).filter(pk__in=ids).values_list("pk", flat=True))

@@ -3,12 +3,13 @@ no WCAG 2 A/AA violation. The search picker of the completion form works with th
 
 import datetime
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from core.models import Employment
-from core.tests.factories import PedagogueFactory
+from core.tests.factories import PedagogueFactory, seed_demo
 from tests.conftest import login, screenshot
 from training.models import Completion, Programme, Provider
 
@@ -168,7 +169,6 @@ def test_every_page_of_the_menu_fits_a_phone_on_the_demo(browser, live_server, s
     """On the demo's data (long names, full tables) no page of a role's menu, nor the teacher's record, is wider
     than a 390 px phone: a wide table scrolls inside its frame. Seen: the certificates list 1,035 px (the sort
     headers' hidden texts), the record's sections 810 px, the PD-hours counts 458 px."""
-    from core.tests.factories import seed_demo
 
     seed_demo(scale="tiny")
     settings.LOGIN_RATE = "1000/m"
@@ -187,3 +187,37 @@ def test_every_page_of_the_menu_fits_a_phone_on_the_demo(browser, live_server, s
                 too_wide[f"{username} {url}"] = width
         context.close()
     assert too_wide == {}
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="npm packages are not installed (make static)")
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_no_wcag_violations_on_one_page_of_every_kind_on_the_demo(browser_page, settings):
+    """Beyond the menu: from the home page through the links, one page of every kind (a record, its form, a new
+    record's form …) a methodist, a head and a school reach on the demo. Found this way: the employment and module
+    rows of the pedagogue's and the programme's forms had no labels, «Return for corrections» was yellow on white."""
+    from tests.test_links_open import LEFT_OUT
+
+    seed_demo(scale="tiny")
+    settings.LOGIN_RATE = "1000/m"
+    page, found, audited = browser_page, {}, set()
+    for username in ("methodist", "head", "school"):
+        page.context.clear_cookies()
+        login(page, username, settings.DEMO_PASSWORD)
+        queue, walked = ["/"], set()
+        while queue and len(walked) < 80:
+            url = queue.pop(0).split("#")[0]
+            kind = re.sub(r"\d+", "N", url.split("?")[0])
+            if kind in walked:
+                continue
+            walked.add(kind)
+            response = page.goto(page.base_url + url)
+            if response.status >= 400 or "html" not in response.headers.get("content-type", ""):
+                continue
+            if kind not in audited and (problems := violations(page)):
+                found[f"{username} {url}"] = problems
+            audited.add(kind)
+            hrefs = page.eval_on_selector_all("main a[href], nav a[href]", "els => els.map(e => e.getAttribute('href'))")
+            queue += [href for href in hrefs if href and href.startswith("/") and not LEFT_OUT.search(href)]
+    assert len(audited) > 80
+    assert found == {}

@@ -60,3 +60,27 @@ def screenshot(page, name: str) -> Path:
     page.screenshot(path=str(path), full_page=True)
     return path
 
+
+
+def pick(page, field: str, text: str, option_text: str) -> None:
+    """Type into a search picker (Tom Select) and choose the answer with Enter, as a user does. When no answer
+    comes — a failed request on a busy test server — a user types again, and so does this, once; then it fails
+    saying what the picker shows."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    control = page.locator(f"#id_{field}-ts-control")
+    answer = page.locator(f"#id_{field}-ts-dropdown .option.active:has-text('{option_text}')")
+    for attempt in (1, 2):
+        control.press_sequentially(text)  # into this picker's own box, whatever had the focus before
+        try:
+            answer.wait_for(timeout=10000)
+            break
+        except PlaywrightTimeout as waited:
+            shown = page.locator(f"#id_{field}-ts-dropdown").text_content()
+            if attempt == 2:
+                raise AssertionError(f"the {field} picker has no «{option_text}» for «{text}»; it shows {shown!r}") \
+                    from waited
+            control.fill("")
+    control.press("Enter")
+    control.locator("xpath=..").locator(f".item:has-text('{option_text}')").wait_for()
+    control.press("Escape")

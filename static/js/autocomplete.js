@@ -37,7 +37,10 @@ document.addEventListener("DOMContentLoaded", () => {
         });
         const search = ++latest;
         fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
-          .then((response) => response.json())
+          .then((response) => {
+            if (!response.ok) throw new Error(`${response.status}`);
+            return response.json();
+          })
           .then((json) => {
             // The empty search sent on focus may answer after the typed one: its options would replace the
             // typed search's, and Tom Select, having loaded that query once, would not ask again.
@@ -46,7 +49,11 @@ document.addEventListener("DOMContentLoaded", () => {
             control.clearOptions();
             callback(json.results);
           })
-          .catch(() => callback());
+          .catch(() => {
+            // A failed answer (a timeout, a busy server) is not a search done: typing it again asks again.
+            delete control.loadedSearches[query];
+            callback();
+          });
       },
       render: {
         no_results: () => `<div class="no-results">${texts.none}</div>`,

@@ -10,7 +10,7 @@ from conftest import make_user
 from core.models import Employment, Pedagogue
 from core.scoping import Role
 from mentoring.models import Pair, Task
-from tests.conftest import login, screenshot
+from tests.conftest import login, pick, screenshot
 
 
 def hire(institution, last_name, first_name, middle_name, born, experience_start):
@@ -20,16 +20,6 @@ def hire(institution, last_name, first_name, middle_name, born, experience_start
     )
     Employment.objects.create(pedagogue=pedagogue, institution=institution, hired=experience_start)
     return pedagogue
-
-
-def pick(page, field, text, option_text):
-    """Type into a search picker and choose the answer with Enter."""
-    control = page.locator(f"#id_{field}-ts-control")
-    control.press_sequentially(text)  # into this picker's own box, whatever had the focus before
-    page.wait_for_selector(f"#id_{field}-ts-dropdown .option.active:has-text('{option_text}')")
-    control.press("Enter")
-    control.locator("xpath=..").locator(f".item:has-text('{option_text}')").wait_for()
-    control.press("Escape")
 
 
 @pytest.mark.browser
@@ -130,3 +120,34 @@ def test_a_picker_keeps_the_typed_search_when_the_empty_one_answers_later(browse
     assert page.locator("#id_mentors-ts-dropdown .option:has-text('Смирнова')").is_visible()
     control.press("Enter")
     assert page.locator("#id_mentors option:checked").inner_text().startswith("Смирнова")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_picker_asks_again_after_a_failed_answer(browser_page, school_user, school):
+    """A search whose answer failed (a timeout, a busy server) is not remembered as done: typing it again asks
+    the portal again and finds the person."""
+    hire(school, "Смирнова", "Елена", "Викторовна", datetime.date(1974, 4, 2), datetime.date(2000, 9, 1))
+    page = browser_page
+    login(page, "school")
+    page.goto(page.base_url + "/mentoring/pairs/new/")
+    page.wait_for_selector("#id_mentors")
+    failed = []
+
+    def busy_until_the_typed_search_failed(route):
+        if "Смир" in failed:
+            route.continue_()
+        else:
+            failed.append(parse_qs(urlparse(route.request.url).query).get("q", [""])[0])
+            route.fulfill(status=503, body="busy")
+
+    page.route("**/autocomplete/**", busy_until_the_typed_search_failed)
+    control = page.locator("#id_mentors-ts-control")
+    control.press_sequentially("Смир")
+    page.wait_for_function("() => !document.querySelector('#id_mentors').tomselect.loading")
+    page.wait_for_timeout(500)
+    assert "Смир" in failed
+    assert page.locator("#id_mentors-ts-dropdown .option:has-text('Смирнова')").count() == 0
+    control.fill("")
+    control.press_sequentially("Смир")
+    page.wait_for_selector("#id_mentors-ts-dropdown .option.active:has-text('Смирнова')")

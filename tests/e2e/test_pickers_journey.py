@@ -7,7 +7,7 @@ import pytest
 
 from core.tests.factories import PedagogueFactory
 from mentoring.models import Pair
-from tests.conftest import login, screenshot
+from tests.conftest import login, pick, screenshot
 
 
 class Counter:
@@ -20,12 +20,7 @@ class Counter:
 
     def pick(self, field, text, option_text):
         """Type into a picker and choose the answer with Enter (a keyboard action, counted as a click)."""
-        control = self.page.locator(f"#id_{field}-ts-control")
-        control.press_sequentially(text)  # into this picker's own box, whatever had the focus before
-        self.page.wait_for_selector(f"#id_{field}-ts-dropdown .option.active:has-text('{option_text}')")
-        control.press("Enter")
-        control.locator("xpath=..").locator(f".item:has-text('{option_text}')").wait_for()
-        control.press("Escape")
+        pick(self.page, field, text, option_text)
         self.clicks += 1
 
 

@@ -22,6 +22,13 @@ def hire(institution, last_name, first_name, middle_name, born, experience_start
     return pedagogue
 
 
+def open_the_pair_form_as_the_school(page):
+    login(page, "school")
+    page.goto(page.base_url + "/mentoring/pairs/new/")
+    page.wait_for_selector("#id_mentors")
+    return page
+
+
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_curator_builds_a_pair_and_methodist_sees_it(browser_page, school_user, school, other_school, city):
@@ -95,10 +102,7 @@ def test_a_picker_keeps_the_typed_search_when_the_empty_one_answers_later(browse
     for number in range(25):  # the first 20 in alphabetical order are all «Абрамов…»: the empty search's answer
         hire(school, f"Абрамов{number:02}", "Иван", "Иванович", datetime.date(1980, 1, 1), early)
     hire(school, "Смирнова", "Елена", "Викторовна", datetime.date(1974, 4, 2), early)
-    page = browser_page
-    login(page, "school")
-    page.goto(page.base_url + "/mentoring/pairs/new/")
-    page.wait_for_selector("#id_mentors")
+    page = open_the_pair_form_as_the_school(browser_page)
 
     held = []
 
@@ -128,10 +132,7 @@ def test_a_picker_asks_again_after_a_failed_answer(browser_page, school_user, sc
     """A search whose answer failed (a timeout, a busy server) is not remembered as done: typing it again asks
     the portal again and finds the person."""
     hire(school, "Смирнова", "Елена", "Викторовна", datetime.date(1974, 4, 2), datetime.date(2000, 9, 1))
-    page = browser_page
-    login(page, "school")
-    page.goto(page.base_url + "/mentoring/pairs/new/")
-    page.wait_for_selector("#id_mentors")
+    page = open_the_pair_form_as_the_school(browser_page)
     failed = []
 
     def busy_until_the_typed_search_failed(route):

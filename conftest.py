@@ -8,7 +8,12 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from rest_framework.test import APIClient
 
-from core.models import AcademicYear, Institution, InstitutionType, Municipality, Pedagogue, RoleAssignment
+from core.models import AcademicYear
+from core.models import Institution
+from core.models import InstitutionType
+from core.models import Municipality
+from core.models import Pedagogue
+from core.models import RoleAssignment
 from core.scoping import Role
 
 

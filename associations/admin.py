@@ -1,5 +1,6 @@
 from associations import models
-from core.admin import inline, register
+from core.admin import inline
+from core.admin import register
 
 register(
     models.Association, list_display=["title", "kind", "municipality", "leader", "started", "ended"],

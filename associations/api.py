@@ -6,39 +6,45 @@ municipality; whoever may edit an association (its methodist or leader) writes i
 products, and a competition's methodist its entries.
 """
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count
+from django.db.models import Prefetch
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, viewsets
+from rest_framework import serializers
+from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from core.models import Pedagogue
-from core.rest import FormValidatedSerializer, PedagogueNamed, ScopedWriteMixin, form_errors
+from core.rest import FormValidatedSerializer
+from core.rest import PedagogueNamed
+from core.rest import ScopedWriteMixin
+from core.rest import form_errors
 from core.scoping import Role
 
-from .filters import AssociationFilter, CompetitionFilter, MeetingFilter, ParticipationFilter, ProductFilter
-from .forms import (
-    AssociationForm,
-    AttendanceForm,
-    CompetitionForm,
-    MeetingForm,
-    ParticipationForm,
-    PlanItemForm,
-    ProductForm,
-)
-from .models import (
-    Association,
-    Attendance,
-    Competition,
-    Meeting,
-    Membership,
-    Participant,
-    Participation,
-    PlanItem,
-    Product,
-)
+from .filters import AssociationFilter
+from .filters import CompetitionFilter
+from .filters import MeetingFilter
+from .filters import ParticipationFilter
+from .filters import ProductFilter
+from .forms import AssociationForm
+from .forms import AttendanceForm
+from .forms import CompetitionForm
+from .forms import MeetingForm
+from .forms import ParticipationForm
+from .forms import PlanItemForm
+from .forms import ProductForm
+from .models import Association
+from .models import Attendance
+from .models import Competition
+from .models import Meeting
+from .models import Membership
+from .models import Participant
+from .models import Participation
+from .models import PlanItem
+from .models import Product
 from .services import save_participation
 
 

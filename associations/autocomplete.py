@@ -5,10 +5,14 @@ and guests they enter come from the whole municipality, as the forms allow, so t
 the association (or competition) the user may edit, not by the user's own scope.
 """
 
-from core.autocomplete import _int, pedagogue_label, register, search_people
+from core.autocomplete import _int
+from core.autocomplete import pedagogue_label
+from core.autocomplete import register
+from core.autocomplete import search_people
 from core.models import Pedagogue
 
-from .models import Association, Competition
+from .models import Association
+from .models import Competition
 
 
 def pedagogues(user, params):

@@ -2,15 +2,25 @@
 municipality's own competitions (diplomas for winners, prize-winners and laureates; certificates of
 participation for the other participants)."""
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists
+from django.db.models import OuterRef
 from django.urls import reverse
 
 from certificates import texts
-from certificates.sources import CertificateSource, Event, Kind, Recipient
+from certificates.sources import CertificateSource
+from certificates.sources import Event
+from certificates.sources import Kind
+from certificates.sources import Recipient
 from core.scoping import visible_q
 from core.search import words_q
 
-from .models import MUNICIPAL_LEVELS, WINNING_RESULTS, Attendance, Competition, Meeting, Participant, Result
+from .models import MUNICIPAL_LEVELS
+from .models import WINNING_RESULTS
+from .models import Attendance
+from .models import Competition
+from .models import Meeting
+from .models import Participant
+from .models import Result
 
 RESULT_RANK = {Result.WINNER: 0, Result.PRIZE_WINNER: 1, Result.LAUREATE: 2, Result.PARTICIPANT: 3}
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from decimal import Decimal
 
 # (title, subject, position) of the city's ГМО; the first ones exist before the demo span.
@@ -163,8 +164,13 @@ def _seed_school_associations(ctx) -> int:
     (every kind of association) counts their members."""
     import random
 
-    from associations.models import Association, AssociationKind, Membership
-    from core.models import Institution, InstitutionType, Subject, Subordination
+    from associations.models import Association
+    from associations.models import AssociationKind
+    from associations.models import Membership
+    from core.models import Institution
+    from core.models import InstitutionType
+    from core.models import Subject
+    from core.models import Subordination
 
     rng = random.Random(f"school-associations-{ctx.municipality.code}")
     schools = list(Institution.objects.filter(municipality=ctx.municipality, type=InstitutionType.GENERAL,
@@ -193,7 +199,8 @@ def _seed_school_associations(ctx) -> int:
 
 
 def _people(municipality) -> list[Person]:
-    from core.models import Employment, Pedagogue
+    from core.models import Employment
+    from core.models import Pedagogue
 
     people = {
         pk: Person(pk=pk, birth_date=born, position=position or "")
@@ -215,8 +222,12 @@ def _people(municipality) -> list[Person]:
 
 
 def _seed_municipality(ctx, municipality, detailed: bool) -> dict[str, int]:
-    from associations.models import Association, Membership, Product
-    from core.models import Institution, Position, Subject
+    from associations.models import Association
+    from associations.models import Membership
+    from associations.models import Product
+    from core.models import Institution
+    from core.models import Position
+    from core.models import Subject
 
     rng = ctx.rng
     years = ctx.years
@@ -409,7 +420,9 @@ def _force_demo_members(ctx, detailed, associations, members_of, memberships, by
 
 
 def _seed_meetings(ctx, associations, members_of, years) -> dict[str, int]:
-    from associations.models import Attendance, Meeting, PlanItem
+    from associations.models import Attendance
+    from associations.models import Meeting
+    from associations.models import PlanItem
 
     rng = ctx.rng
     meetings, marks, plan = [], [], []
@@ -472,7 +485,9 @@ def _seed_current_meetings(ctx, associations, members_of) -> dict[str, int]:
     issues last year's). Drawn from a generator of their own, so the rest of the demo stays as it was."""
     import random
 
-    from associations.models import Attendance, Meeting, PlanItem
+    from associations.models import Attendance
+    from associations.models import Meeting
+    from associations.models import PlanItem
     from core.models import AcademicYear
 
     rng = random.Random(f"current-meetings-{ctx.municipality.code}-{ctx.today}")
@@ -502,7 +517,9 @@ def _seed_current_meetings(ctx, associations, members_of) -> dict[str, int]:
 
 
 def _seed_competitions(ctx, municipality, people, types, years, detailed: bool) -> dict[str, int]:
-    from associations.models import Competition, Participant, Participation
+    from associations.models import Competition
+    from associations.models import Participant
+    from associations.models import Participation
 
     rng = ctx.rng
     scale = max(0.3, min(1.5, len(people) / 1200))

@@ -3,7 +3,8 @@
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from core.xlsx import Column, Sheet
+from core.xlsx import Column
+from core.xlsx import Sheet
 
 
 def associations_sheet(associations: QuerySet) -> Sheet:

@@ -5,23 +5,25 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import IdChoiceFilter, SearchFilter, offered_years, page_filter, visible_institutions
+from core.filters import IdChoiceFilter
+from core.filters import SearchFilter
+from core.filters import offered_years
+from core.filters import page_filter
+from core.filters import visible_institutions
 from core.models import Subject
 from core.search import contains_q
 
-from .models import (
-    Association,
-    AssociationKind,
-    Competition,
-    Level,
-    Meeting,
-    MeetingFormat,
-    MeetingKind,
-    Participation,
-    Product,
-    ProductType,
-    Result,
-)
+from .models import Association
+from .models import AssociationKind
+from .models import Competition
+from .models import Level
+from .models import Meeting
+from .models import MeetingFormat
+from .models import MeetingKind
+from .models import Participation
+from .models import Product
+from .models import ProductType
+from .models import Result
 
 
 def _name_q(prefix: str, word: str) -> Q:

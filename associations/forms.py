@@ -4,20 +4,21 @@ from django.utils.translation import gettext_lazy as _
 from core.autocomplete import autocomplete_field
 from core.duplicates import DuplicateError
 from core.forms import BootstrapFormMixin
-from core.models import Institution, Municipality, Pedagogue
-from core.scoping import Role, roles_of
+from core.models import Institution
+from core.models import Municipality
+from core.models import Pedagogue
+from core.scoping import Role
+from core.scoping import roles_of
 
-from .models import (
-    Association,
-    Competition,
-    Meeting,
-    Membership,
-    Participation,
-    PlanItem,
-    Product,
-    Result,
-    entries_of,
-)
+from .models import Association
+from .models import Competition
+from .models import Meeting
+from .models import Membership
+from .models import Participation
+from .models import PlanItem
+from .models import Product
+from .models import Result
+from .models import entries_of
 from .services import mark_attendance
 
 

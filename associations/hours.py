@@ -2,13 +2,15 @@
 attendee's hour account (one ledger line per attendance row, withdrawn when the pedagogue is
 marked absent, the row is deleted or the meeting stops counting)."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete
+from django.db.models.signals import post_save
 from django.urls import reverse
 
 from training import hours
 from training.models import HourKind
 
-from .models import Attendance, Meeting
+from .models import Attendance
+from .models import Meeting
 
 
 def _posting(row: Attendance, meeting: Meeting) -> hours.Posting | None:

@@ -13,11 +13,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.duplicates import already_recorded_text
-from core.imports import Importer, choice_index
-from core.models import AcademicYear, Pedagogue, normalized_name
-from core.xlsx import Column, ParsedRow
+from core.imports import Importer
+from core.imports import choice_index
+from core.models import AcademicYear
+from core.models import Pedagogue
+from core.models import normalized_name
+from core.xlsx import Column
+from core.xlsx import ParsedRow
 
-from .models import Competition, Level, Participant, Participation, Result
+from .models import Competition
+from .models import Level
+from .models import Participant
+from .models import Participation
+from .models import Result
 
 
 def parse_result(text: str) -> str | None:

@@ -11,22 +11,27 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import YOUNG_AGE, AcademicYear, years_before
-from monitoring.measures import Measure, exists_for, on_pedagogue, staff_records, staff_share
-from monitoring.registry import Direction, declare
+from core.models import YOUNG_AGE
+from core.models import AcademicYear
+from core.models import years_before
+from monitoring.measures import Measure
+from monitoring.measures import exists_for
+from monitoring.measures import on_pedagogue
+from monitoring.measures import staff_records
+from monitoring.measures import staff_share
+from monitoring.registry import Direction
+from monitoring.registry import declare
 
-from .models import (
-    COMMUNITY_KINDS,
-    MUNICIPAL_LEVELS,
-    REGIONAL_AND_ABOVE,
-    WINNING_RESULTS,
-    Association,
-    AssociationKind,
-    Membership,
-    Participant,
-    Product,
-    overlaps_year_q,
-)
+from .models import COMMUNITY_KINDS
+from .models import MUNICIPAL_LEVELS
+from .models import REGIONAL_AND_ABOVE
+from .models import WINNING_RESULTS
+from .models import Association
+from .models import AssociationKind
+from .models import Membership
+from .models import Participant
+from .models import Product
+from .models import overlaps_year_q
 
 GMO = [AssociationKind.GMO]
 ALL_KINDS = list(AssociationKind.values)

@@ -16,23 +16,26 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists
+from django.db.models import OuterRef
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from core.models import (
-    AcademicYear,
-    Institution,
-    Municipality,
-    MunicipalityKind,
-    Pedagogue,
-    Position,
-    Subject,
-    period_constraint,
-)
-from core.scoping import Role, ScopedQuerySet, roles_of, visible_q
+from core.models import AcademicYear
+from core.models import Institution
+from core.models import Municipality
+from core.models import MunicipalityKind
+from core.models import Pedagogue
+from core.models import Position
+from core.models import Subject
+from core.models import period_constraint
+from core.scoping import Role
+from core.scoping import ScopedQuerySet
+from core.scoping import roles_of
+from core.scoping import visible_q
 from core.search import words_q
 from core.validators import validate_content
 

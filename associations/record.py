@@ -6,7 +6,11 @@ from django.utils.translation import pgettext
 
 from core.record import RecordSection
 
-from .models import WINNING_RESULTS, Association, Attendance, Membership, Participant
+from .models import WINNING_RESULTS
+from .models import Association
+from .models import Attendance
+from .models import Membership
+from .models import Participant
 
 
 def sections(pedagogue, user) -> list[RecordSection]:

@@ -7,7 +7,11 @@ from django.db import transaction
 from core.duplicates import DuplicateError
 from core.models import Pedagogue
 
-from .models import Attendance, Meeting, Participant, Participation, entries_of
+from .models import Attendance
+from .models import Meeting
+from .models import Participant
+from .models import Participation
+from .models import entries_of
 
 
 @transaction.atomic

@@ -4,7 +4,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from associations.models import Association, Meeting
+from associations.models import Association
+from associations.models import Meeting
 from core.todo import TodoItem
 
 

@@ -1,9 +1,17 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, Count, OuterRef, Prefetch, Q, Subquery, When
+from django.db.models import Case
+from django.db.models import Count
+from django.db.models import OuterRef
+from django.db.models import Prefetch
+from django.db.models import Q
+from django.db.models import Subquery
+from django.db.models import When
 from django.db.models.functions import Coalesce
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404
+from django.shortcuts import redirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,40 +23,47 @@ from core.deletion import confirm_delete
 from core.files import attachment_response
 from core.history import history_entries
 from core.imports import ImportView
-from core.listing import filtered, list_page
-from core.models import AcademicYear, Municipality
-from core.pages import edit_page, editable_record
+from core.listing import filtered
+from core.listing import list_page
+from core.models import AcademicYear
+from core.models import Municipality
+from core.pages import edit_page
+from core.pages import editable_record
 from core.params import parse_id
-from core.scoping import Role, role_required, roles_of
+from core.scoping import Role
+from core.scoping import role_required
+from core.scoping import roles_of
 from core.xlsx import workbook_response
 from jobs.decorators import background_file
 
-from .exports import associations_sheet, competitions_sheet, products_sheet, results_sheet
-from .filters import AssociationPageFilter, CompetitionPageFilter, ParticipationPageFilter, ProductPageFilter
-from .forms import (
-    AssociationForm,
-    AttendanceForm,
-    CompetitionForm,
-    MeetingForm,
-    MembershipForm,
-    ParticipationForm,
-    PlanItemForm,
-    ProductForm,
-    data_municipalities,
-)
+from .exports import associations_sheet
+from .exports import competitions_sheet
+from .exports import products_sheet
+from .exports import results_sheet
+from .filters import AssociationPageFilter
+from .filters import CompetitionPageFilter
+from .filters import ParticipationPageFilter
+from .filters import ProductPageFilter
+from .forms import AssociationForm
+from .forms import AttendanceForm
+from .forms import CompetitionForm
+from .forms import MeetingForm
+from .forms import MembershipForm
+from .forms import ParticipationForm
+from .forms import PlanItemForm
+from .forms import ProductForm
+from .forms import data_municipalities
 from .imports import ResultsImporter
-from .models import (
-    WINNING_RESULTS,
-    Association,
-    Competition,
-    Meeting,
-    Membership,
-    Participant,
-    Participation,
-    PlanItem,
-    Product,
-    Result,
-)
+from .models import WINNING_RESULTS
+from .models import Association
+from .models import Competition
+from .models import Meeting
+from .models import Membership
+from .models import Participant
+from .models import Participation
+from .models import PlanItem
+from .models import Product
+from .models import Result
 from .services import save_participation
 
 

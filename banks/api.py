@@ -4,16 +4,22 @@ an item sent to the expert council or published changes through its workflow), a
 import django_filters
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import permissions, serializers, viewsets
+from rest_framework import permissions
+from rest_framework import serializers
+from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from banks import services
-from banks.filters import ItemFilter, ShowcaseFilter
+from banks.filters import ItemFilter
+from banks.filters import ShowcaseFilter
 from banks.forms import ItemForm
-from banks.models import Item, ItemStatus
-from core.rest import FormValidatedSerializer, ScopedWriteMixin
-from core.scoping import Role, roles_of
+from banks.models import Item
+from banks.models import ItemStatus
+from core.rest import FormValidatedSerializer
+from core.rest import ScopedWriteMixin
+from core.scoping import Role
+from core.scoping import roles_of
 
 
 class ItemNames(serializers.Serializer):

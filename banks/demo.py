@@ -27,9 +27,20 @@ def _initials(last: str, first: str, middle: str) -> str:
 
 
 def seed(ctx: DemoContext) -> None:
-    from banks.models import Bank, Item, ItemStatus, Kind
-    from core.models import Institution, Pedagogue, Subject
-    from expertise.models import Assignment, Criterion, Decision, Expert, ReviewRequest, Status, Transition
+    from banks.models import Bank
+    from banks.models import Item
+    from banks.models import ItemStatus
+    from banks.models import Kind
+    from core.models import Institution
+    from core.models import Pedagogue
+    from core.models import Subject
+    from expertise.models import Assignment
+    from expertise.models import Criterion
+    from expertise.models import Decision
+    from expertise.models import Expert
+    from expertise.models import ReviewRequest
+    from expertise.models import Status
+    from expertise.models import Transition
 
     city = ctx.municipality
     if Item.objects.filter(municipality=city).exists():
@@ -86,7 +97,9 @@ def seed(ctx: DemoContext) -> None:
 
 
 def _item(rng, municipality, year, institutions, people, subjects, *, status):
-    from banks.models import Bank, Item, Kind
+    from banks.models import Bank
+    from banks.models import Item
+    from banks.models import Kind
 
     institution = rng.choice(institutions)
     staff = people.get(institution.pk) or [("", "Коллектив", "", "", institution.pk)]

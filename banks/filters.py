@@ -3,8 +3,14 @@ from django import forms
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from banks.models import Bank, Item, ItemStatus, Kind
-from core.filters import PlainFilterSet, SearchFilter, offered_years, visible_institutions
+from banks.models import Bank
+from banks.models import Item
+from banks.models import ItemStatus
+from banks.models import Kind
+from core.filters import PlainFilterSet
+from core.filters import SearchFilter
+from core.filters import offered_years
+from core.filters import visible_institutions
 from core.models import Subject
 
 

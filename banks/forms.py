@@ -1,11 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from banks.models import ALLOWED_EXTENSIONS, Item
+from banks.models import ALLOWED_EXTENSIONS
+from banks.models import Item
 from core.autocomplete import autocomplete_field
 from core.forms import BootstrapFormMixin
-from core.models import AcademicYear, Institution, Pedagogue
-from core.scoping import Role, roles_of
+from core.models import AcademicYear
+from core.models import Institution
+from core.models import Pedagogue
+from core.scoping import Role
+from core.scoping import roles_of
 
 
 class ItemForm(BootstrapFormMixin, forms.ModelForm):

@@ -8,10 +8,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from banks.models import Bank, Item, ItemStatus, Kind
-from core.imports import Directories, Importer
-from core.models import AcademicYear, Institution, normalized_name
-from core.xlsx import Column, ParsedRow
+from banks.models import Bank
+from banks.models import Item
+from banks.models import ItemStatus
+from banks.models import Kind
+from core.imports import Directories
+from core.imports import Importer
+from core.models import AcademicYear
+from core.models import Institution
+from core.models import normalized_name
+from core.xlsx import Column
+from core.xlsx import ParsedRow
 
 
 class ItemImporter(Directories, Importer):

@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from banks.models import Item
 from monitoring.measures import records
-from monitoring.registry import Direction, declare
+from monitoring.registry import Direction
+from monitoring.registry import declare
 
 SOURCE = _("Banks of pedagogical information (banks app)")
 

@@ -5,10 +5,12 @@ subject area. Published items form the public showcase (item 3.4)."""
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import connection, models
+from django.db import connection
+from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -16,8 +18,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from core.models import AcademicYear, Institution, Municipality, Pedagogue, Subject, acting_user
-from core.scoping import Role, roles_of, visible_q
+from core.models import AcademicYear
+from core.models import Institution
+from core.models import Municipality
+from core.models import Pedagogue
+from core.models import Subject
+from core.models import acting_user
+from core.scoping import Role
+from core.scoping import roles_of
+from core.scoping import visible_q
 from core.search import words_q
 from core.validators import validate_content
 
@@ -128,7 +137,9 @@ class ItemQuerySet(models.QuerySet):
         if not text:
             return self
         if connection.vendor == "postgresql":
-            from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+            from django.contrib.postgres.search import SearchQuery
+            from django.contrib.postgres.search import SearchRank
+            from django.contrib.postgres.search import SearchVector
 
             vector = (
                 SearchVector("title", weight="A", config="russian")

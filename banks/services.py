@@ -7,7 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from banks.models import Bank, Item, ItemStatus, Kind
+from banks.models import Bank
+from banks.models import Item
+from banks.models import ItemStatus
+from banks.models import Kind
 
 
 @transaction.atomic

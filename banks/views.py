@@ -2,8 +2,11 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import FileResponse
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.shortcuts import redirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -11,16 +14,25 @@ from django.views.decorators.http import require_POST
 
 from banks import services
 from banks.exports import items_xlsx
-from banks.filters import ItemFilter, ShowcaseFilter, facets
+from banks.filters import ItemFilter
+from banks.filters import ShowcaseFilter
+from banks.filters import facets
 from banks.forms import ItemForm
 from banks.imports import ItemImporter
-from banks.models import Bank, Item, ItemStatus
+from banks.models import Bank
+from banks.models import Item
+from banks.models import ItemStatus
 from core.deletion import confirm_delete
 from core.history import history_entries
 from core.imports import ImportView
-from core.listing import export_redirect, list_page, sorted_by, sorted_rows
+from core.listing import export_redirect
+from core.listing import list_page
+from core.listing import sorted_by
+from core.listing import sorted_rows
 from core.pages import edit_page
-from core.scoping import Role, role_required, roles_of
+from core.scoping import Role
+from core.scoping import role_required
+from core.scoping import roles_of
 from jobs.decorators import background_file
 
 AUTHORS = (Role.METHODIST, Role.SCHOOL, Role.TEACHER)

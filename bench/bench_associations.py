@@ -6,10 +6,18 @@ municipality, an institution and the per-institution breakdown."""
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from associations.models import Association, Attendance, Membership, Participation
+from associations.models import Association
+from associations.models import Attendance
+from associations.models import Membership
+from associations.models import Participation
 from associations.record import sections
-from bench.common import demo_city, export, logged_in, measure_indicators, page
-from core.models import AcademicYear, Pedagogue
+from bench.common import demo_city
+from bench.common import export
+from bench.common import logged_in
+from bench.common import measure_indicators
+from bench.common import page
+from core.models import AcademicYear
+from core.models import Pedagogue
 
 
 def run(report) -> None:

@@ -4,7 +4,11 @@ list with search and export (methodist, region-wide admin), and the banks indica
 from django.test import Client
 
 from banks.models import Item
-from bench.common import demo_city, export, logged_in, measure_indicators, page
+from bench.common import demo_city
+from bench.common import export
+from bench.common import logged_in
+from bench.common import measure_indicators
+from bench.common import page
 from core.models import AcademicYear
 
 

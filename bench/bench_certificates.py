@@ -8,7 +8,9 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
-from bench.common import export, logged_in, page
+from bench.common import export
+from bench.common import logged_in
+from bench.common import page
 from certificates.models import Certificate
 from certificates.record import sections
 from certificates.services import issue_certificates

@@ -4,8 +4,13 @@ region-wide admin) and the core indicators for a municipality and for one instit
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from bench.common import demo_city, logged_in, measure_indicators, page
-from core.models import AcademicYear, Category, Pedagogue
+from bench.common import demo_city
+from bench.common import logged_in
+from bench.common import measure_indicators
+from bench.common import page
+from core.models import AcademicYear
+from core.models import Category
+from core.models import Pedagogue
 
 
 def run(report) -> None:

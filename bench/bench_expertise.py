@@ -2,7 +2,11 @@
 queue, the register of experts, and the expertise indicators."""
 
 
-from bench.common import demo_city, export, logged_in, measure_indicators, page
+from bench.common import demo_city
+from bench.common import export
+from bench.common import logged_in
+from bench.common import measure_indicators
+from bench.common import page
 from core.models import AcademicYear
 from expertise.models import ReviewRequest
 

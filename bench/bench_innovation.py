@@ -2,9 +2,14 @@
 indicators for a municipality, an institution and the breakdowns."""
 
 
-from bench.common import demo_city, export, logged_in, measure_indicators, page
+from bench.common import demo_city
+from bench.common import export
+from bench.common import logged_in
+from bench.common import measure_indicators
+from bench.common import page
 from core.models import AcademicYear
-from innovation.models import Participant, Project
+from innovation.models import Participant
+from innovation.models import Project
 
 
 def run(report) -> None:

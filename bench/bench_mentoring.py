@@ -4,9 +4,14 @@ School of the Young Teacher indicators for a municipality, an institution and th
 
 from django.urls import reverse
 
-from bench.common import demo_city, export, logged_in, measure_indicators, page
+from bench.common import demo_city
+from bench.common import export
+from bench.common import logged_in
+from bench.common import measure_indicators
+from bench.common import page
 from core.models import AcademicYear
-from mentoring.models import Pair, Session
+from mentoring.models import Pair
+from mentoring.models import Session
 from mentoring.retention import retention_table
 
 

@@ -38,12 +38,15 @@ def run(report) -> None:
     from django.core.cache import cache
     from django.test import Client
 
-    from core.models import AcademicYear, Municipality
+    from core.models import AcademicYear
+    from core.models import Municipality
     from monitoring import exports
     from monitoring.computation import compute
-    from monitoring.models import Order, ReportSnapshot
+    from monitoring.models import Order
+    from monitoring.models import ReportSnapshot
     from monitoring.registry import registry
-    from monitoring.services import build_snapshot, draft_order
+    from monitoring.services import build_snapshot
+    from monitoring.services import draft_order
 
     city = Municipality.objects.get(code="lesosibirsk")
     year = AcademicYear.objects.get(start_year=2022)

@@ -24,10 +24,14 @@ def timed(label: str, func, repeat: int):
 def main() -> None:
     from django.db import transaction
 
-    from core.models import AcademicYear, Municipality
-    from monitoring import documents, exports
-    from monitoring.models import Order, ReportSnapshot
-    from monitoring.services import build_snapshot, draft_order
+    from core.models import AcademicYear
+    from core.models import Municipality
+    from monitoring import documents
+    from monitoring import exports
+    from monitoring.models import Order
+    from monitoring.models import ReportSnapshot
+    from monitoring.services import build_snapshot
+    from monitoring.services import draft_order
 
     repeat = int(os.environ.get("BENCH_REPEAT", "5"))
     city = Municipality.objects.get(code="lesosibirsk")

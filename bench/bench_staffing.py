@@ -6,9 +6,14 @@ import datetime
 
 from django.urls import reverse
 
-from bench.common import demo_city, logged_in, measure_indicators, page
+from bench.common import demo_city
+from bench.common import logged_in
+from bench.common import measure_indicators
+from bench.common import page
 from core.models import AcademicYear
-from staffing.models import Campaign, Need, Submission
+from staffing.models import Campaign
+from staffing.models import Need
+from staffing.models import Submission
 
 
 def run(report) -> None:

@@ -7,9 +7,15 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
-from bench.common import demo_city, logged_in, measure_indicators, page
-from core.models import AcademicYear, Pedagogue
-from training.models import Completion, HourEntry, with_hour_account
+from bench.common import demo_city
+from bench.common import logged_in
+from bench.common import measure_indicators
+from bench.common import page
+from core.models import AcademicYear
+from core.models import Pedagogue
+from training.models import Completion
+from training.models import HourEntry
+from training.models import with_hour_account
 
 
 def statuses(user) -> dict:

@@ -46,7 +46,8 @@ def logged_in(*usernames: str) -> dict[str, Client]:
 
 def demo_city():
     """Return the demo city and its «СШ № 1», the scope every bench module measures."""
-    from core.models import Institution, Municipality
+    from core.models import Institution
+    from core.models import Municipality
 
     city = Municipality.objects.get(code=DEMO_CITY)
     return city, Institution.objects.get(municipality=city, short_name="СШ № 1")

@@ -59,7 +59,8 @@ def main() -> None:
     from django.contrib.auth import get_user_model
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.core.management import call_command
-    from django.test import Client, override_settings
+    from django.test import Client
+    from django.test import override_settings
     from django.test.utils import setup_test_environment
 
     from bench.common import demo_city

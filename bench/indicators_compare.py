@@ -24,7 +24,8 @@ def main(start_year: int) -> dict:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from core.models import AcademicYear, Municipality
+    from core.models import AcademicYear
+    from core.models import Municipality
     from monitoring.registry import registry
 
     apps = os.environ.get("BENCH_APPS", "").split(",") if os.environ.get("BENCH_APPS") else None

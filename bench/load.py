@@ -47,7 +47,8 @@ import threading
 import time
 import urllib.parse
 import uuid
-from collections import Counter, defaultdict
+from collections import Counter
+from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))

@@ -42,7 +42,10 @@ def session_cookie(username: str) -> str:
     from importlib import import_module
 
     from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+    from django.contrib.auth import BACKEND_SESSION_KEY
+    from django.contrib.auth import HASH_SESSION_KEY
+    from django.contrib.auth import SESSION_KEY
+    from django.contrib.auth import get_user_model
 
     user = get_user_model().objects.get(username=username)
     store = import_module(settings.SESSION_ENGINE).SessionStore()
@@ -54,7 +57,8 @@ def session_cookie(username: str) -> str:
 
 
 def pages() -> list[tuple[str, str]]:
-    from core.models import Municipality, Pedagogue
+    from core.models import Municipality
+    from core.models import Pedagogue
 
     city = Municipality.objects.get(code="lesosibirsk")
     pedagogue = Pedagogue.objects.filter(municipality=city, employments__left__isnull=True).order_by("pk").first()

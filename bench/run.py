@@ -34,7 +34,8 @@ class Report:
 
     def measure(self, label: str, func, repeat: int | None = None):
         """Time ``func()``; return its last result. Rows: median and worst of ``repeat`` runs, queries of one."""
-        from django.db import connections, reset_queries
+        from django.db import connections
+        from django.db import reset_queries
         from django.test.utils import CaptureQueriesContext
 
         func()  # warm-up: imports, template loading, the database's page cache
@@ -121,7 +122,10 @@ def main() -> int:
     import django
 
     django.setup()
-    from core.models import Employment, Institution, Municipality, Pedagogue
+    from core.models import Employment
+    from core.models import Institution
+    from core.models import Municipality
+    from core.models import Pedagogue
 
     lines.append(
         f"Data: {Municipality.objects.count()} municipalities, {Institution.objects.count()} institutions, "

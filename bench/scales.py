@@ -76,12 +76,18 @@ def run(label: str, repeat: int) -> None:
     from django.urls import reverse
 
     from core import freshness
-    from core.models import Employment, Institution, Municipality, Pedagogue
+    from core.models import Employment
+    from core.models import Institution
+    from core.models import Municipality
+    from core.models import Pedagogue
     from monitoring import stored
-    from monitoring.computation import chart_years, invalidate_values
-    from monitoring.models import Order, ReportSnapshot
+    from monitoring.computation import chart_years
+    from monitoring.computation import invalidate_values
+    from monitoring.models import Order
+    from monitoring.models import ReportSnapshot
     from monitoring.rendered import forget
-    from monitoring.services import build_snapshot, draft_order
+    from monitoring.services import build_snapshot
+    from monitoring.services import draft_order
     from monitoring.views import default_year
 
     city = Municipality.objects.get(code="lesosibirsk")

@@ -5,7 +5,11 @@ from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import exceptions, mixins, serializers, status, viewsets
+from rest_framework import exceptions
+from rest_framework import mixins
+from rest_framework import serializers
+from rest_framework import status
+from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -14,7 +18,8 @@ from rest_framework.views import APIView
 
 from core.clientip import client_ip
 from core.rest import form_errors
-from core.scoping import Role, roles_of
+from core.scoping import Role
+from core.scoping import roles_of
 
 from .filters import CertificateFilter
 from .forms import RevokeForm

@@ -1,7 +1,8 @@
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.xlsx import Column, Sheet
+from core.xlsx import Column
+from core.xlsx import Sheet
 
 
 def certificates_sheet(queryset) -> Sheet:

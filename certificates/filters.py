@@ -4,10 +4,13 @@ import django_filters
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import SearchFilter, page_filter, visible_institutions
+from core.filters import SearchFilter
+from core.filters import page_filter
+from core.filters import visible_institutions
 
 from .models import Certificate
-from .sources import Kind, all_sources
+from .sources import Kind
+from .sources import all_sources
 
 
 class Status:

@@ -9,17 +9,24 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
-from django.template import Context, Template
+from django.db.models import F
+from django.db.models import Q
+from django.template import Context
+from django.template import Template
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import formats
+from django.utils import timezone
 from django.utils.encoding import uri_to_iri
-from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from core.models import Municipality, Pedagogue, acting_user
-from core.scoping import ScopedQuerySet, of_pedagogue
+from core.models import Municipality
+from core.models import Pedagogue
+from core.models import acting_user
+from core.scoping import ScopedQuerySet
+from core.scoping import of_pedagogue
 from core.search import words_q
 
 from .default_templates import DEFAULT_BODIES
@@ -139,7 +146,8 @@ class CertificateQuerySet(ScopedQuerySet):
 
     def issuable_by(self, user) -> "CertificateQuerySet":
         """Return the certificates the user may revoke: a methodist's municipality's (an admin's all)."""
-        from core.scoping import Role, roles_of
+        from core.scoping import Role
+        from core.scoping import roles_of
 
         roles = roles_of(user)
         if roles.is_admin:

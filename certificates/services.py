@@ -5,16 +5,20 @@ from dataclasses import dataclass
 from functools import partial
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
-from django.db.models import Exists, OuterRef
+from django.db import models
+from django.db import transaction
+from django.db.models import Exists
+from django.db.models import OuterRef
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from core import freshness
 
-from .models import Certificate, NumberCounter
+from .models import Certificate
+from .models import NumberCounter
 from .signals import certificate_issued
-from .sources import CertificateSource, Recipient
+from .sources import CertificateSource
+from .sources import Recipient
 
 
 def academic_year_start(today: datetime.date) -> datetime.date:

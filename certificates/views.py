@@ -3,29 +3,43 @@ import zipfile
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.shortcuts import redirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core.files import download
 from core.history import history_entries
-from core.listing import filtered, list_page, paginate
+from core.listing import filtered
+from core.listing import list_page
+from core.listing import paginate
 from core.ratelimits import limit
-from core.scoping import Role, role_required, roles_of
+from core.scoping import Role
+from core.scoping import role_required
+from core.scoping import roles_of
 from core.xlsx import workbook_response
 from jobs.decorators import background_file
 
 from .exports import certificates_sheet
 from .filters import CertificatePageFilter
-from .forms import RevokeForm, VerifyForm
-from .models import Certificate, CertificateTemplate
-from .services import issue_certificates, preview_recipients, waiting_events
-from .sources import Kind, all_sources, get_source
+from .forms import RevokeForm
+from .forms import VerifyForm
+from .models import Certificate
+from .models import CertificateTemplate
+from .services import issue_certificates
+from .services import preview_recipients
+from .services import waiting_events
+from .sources import Kind
+from .sources import all_sources
+from .sources import get_source
 
 EVENTS_SHOWN = 30
 

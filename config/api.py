@@ -1,7 +1,8 @@
 """The REST API under /api/v1/: every app's ``api.py`` contributes ``routes``
 (``[(prefix, viewset, basename), ...]``) and optionally ``urlpatterns``."""
 
-from django.urls import include, path
+from django.urls import include
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from core.discovery import domain_modules

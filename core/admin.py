@@ -1,24 +1,27 @@
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.audit import AccessLog, Erasure, erase_person
-from core.models import (
-    AcademicYear,
-    CategoryAward,
-    Employment,
-    Institution,
-    Municipality,
-    Pedagogue,
-    Position,
-    RoleAssignment,
-    Subject,
-)
-from core.xlsx import Column, Sheet, workbook_response
+from core.audit import AccessLog
+from core.audit import Erasure
+from core.audit import erase_person
+from core.models import AcademicYear
+from core.models import CategoryAward
+from core.models import Employment
+from core.models import Institution
+from core.models import Municipality
+from core.models import Pedagogue
+from core.models import Position
+from core.models import RoleAssignment
+from core.models import Subject
+from core.xlsx import Column
+from core.xlsx import Sheet
+from core.xlsx import workbook_response
 
 
 def inline(model, *, stacked: bool = False, **options) -> type[admin.options.InlineModelAdmin]:

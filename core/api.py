@@ -9,19 +9,34 @@ import datetime
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Count, Prefetch, ProtectedError, RestrictedError
+from django.db.models import Count
+from django.db.models import Prefetch
+from django.db.models import ProtectedError
+from django.db.models import RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from rest_framework import exceptions, permissions, serializers, viewsets
+from rest_framework import exceptions
+from rest_framework import permissions
+from rest_framework import serializers
+from rest_framework import viewsets
 
 from core.audit import AccessLoggedMixin
 from core.capabilities import Cap
-from core.filters import InstitutionFilter, PedagogueFilter
+from core.filters import InstitutionFilter
+from core.filters import PedagogueFilter
 from core.forms import CategoryAwardForm
-from core.models import CategoryAward, Employment, Institution, Municipality, Pedagogue, Position
-from core.rest import FormValidatedSerializer, ScopedWriteMixin
-from core.scoping import Role, roles_of
-from core.services import deactivatable_institutions, place_pedagogue
+from core.models import CategoryAward
+from core.models import Employment
+from core.models import Institution
+from core.models import Municipality
+from core.models import Pedagogue
+from core.models import Position
+from core.rest import FormValidatedSerializer
+from core.rest import ScopedWriteMixin
+from core.scoping import Role
+from core.scoping import roles_of
+from core.services import deactivatable_institutions
+from core.services import place_pedagogue
 
 
 class MayEdit(permissions.BasePermission):

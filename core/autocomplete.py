@@ -13,20 +13,27 @@ form's validation stays the only gate.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.db.models import Case, Q, QuerySet, When
-from django.http import Http404, HttpRequest, JsonResponse
+from django.db.models import Case
+from django.db.models import Q
+from django.db.models import QuerySet
+from django.db.models import When
+from django.http import Http404
+from django.http import HttpRequest
+from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from core.models import Institution, Pedagogue
+from core.models import Institution
+from core.models import Pedagogue
 from core.params import parse_id
 from core.search import contains_q
 

@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.utils.translation import get_language
 
-from core.nav import all_items, visible_groups
+from core.nav import all_items
+from core.nav import visible_groups
 from core.scoping import roles_of
 
 # The menu depends on the roles only: built once per set of roles and language in each process, not on every

@@ -12,10 +12,15 @@ from collections import Counter
 
 from django.contrib import messages
 from django.contrib.admin.utils import NestedObjects
-from django.db import router, transaction
-from django.db.models import Model, ProtectedError, RestrictedError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.db import router
+from django.db import transaction
+from django.db.models import Model
+from django.db.models import ProtectedError
+from django.db.models import RestrictedError
+from django.http import HttpRequest
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.shortcuts import render
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 

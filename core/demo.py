@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import datetime
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from decimal import Decimal
 from typing import Any
 
@@ -578,7 +579,8 @@ def simulate(rng: random.Random, institutions: list, staff_factor: float, *, fir
 
 def seed(ctx: DemoContext) -> None:
     """Create the core demo data; on a database that has it, only fill ``ctx`` from it."""
-    from core.models import AcademicYear, Municipality
+    from core.models import AcademicYear
+    from core.models import Municipality
 
     for start_year in range(ctx.span_start, ctx.span_end + 3):  # the span, the current year and the next
         AcademicYear.objects.get_or_create(start_year=start_year)
@@ -638,7 +640,11 @@ def _subjects() -> dict:
 
 
 def _seed_municipality(rng, municipality, number, adjective, sizes, positions, subjects, ctx):
-    from core.models import CategoryAward, Employment, Institution, Pedagogue, category_valid_until
+    from core.models import CategoryAward
+    from core.models import Employment
+    from core.models import Institution
+    from core.models import Pedagogue
+    from core.models import category_valid_until
 
     rows = institutions_of(rng, municipality, number, adjective, sizes)
     for index, row in enumerate(rows, start=1):  # kindergartens are headed by a заведующий, who is not in the pedagogue directory
@@ -744,7 +750,9 @@ def _seed_users(ctx: DemoContext) -> None:
     from django.contrib.auth import get_user_model
     from django.contrib.auth.hashers import make_password
 
-    from core.models import Institution, Pedagogue, RoleAssignment
+    from core.models import Institution
+    from core.models import Pedagogue
+    from core.models import RoleAssignment
     from core.scoping import Role
 
     city = ctx.municipality
@@ -809,7 +817,9 @@ def load_context(ctx: DemoContext) -> None:
     """Fill ``ctx`` from a database that already holds the core demo data."""
     from django.contrib.auth import get_user_model
 
-    from core.models import Institution, Municipality, Pedagogue
+    from core.models import Institution
+    from core.models import Municipality
+    from core.models import Pedagogue
 
     codes = [code for _name, code, _adj in demo_municipalities(SCALES["country"]["municipalities"])]
     municipalities = list(Municipality.objects.filter(code__in=codes))

@@ -4,7 +4,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.xlsx import Column, Sheet
+from core.xlsx import Column
+from core.xlsx import Sheet
 
 
 def institutions_sheet(institutions: QuerySet) -> Sheet:

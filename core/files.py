@@ -6,7 +6,9 @@ A view finds the record through its ``for_user()`` QuerySet — so a user who ma
 
 from pathlib import PurePosixPath
 
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse
+from django.http import Http404
+from django.http import HttpResponse
 
 
 def attachment_response(file) -> FileResponse:

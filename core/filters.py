@@ -14,21 +14,20 @@ from django_filters.constants import EMPTY_VALUES
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from core import freshness, params
+from core import freshness
+from core import params
 from core.forms import BootstrapFormMixin
 from core.freshness import query_key
 from core.listing import ordering
-from core.models import (
-    YOUNG_AGE,
-    AcademicYear,
-    Category,
-    Institution,
-    InstitutionType,
-    Municipality,
-    Pedagogue,
-    Position,
-    Subject,
-)
+from core.models import YOUNG_AGE
+from core.models import AcademicYear
+from core.models import Category
+from core.models import Institution
+from core.models import InstitutionType
+from core.models import Municipality
+from core.models import Pedagogue
+from core.models import Position
+from core.models import Subject
 from core.search import words_q
 
 # Every id and number filter of every FilterSet (pages and API) validates its value's range (core.params).

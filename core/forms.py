@@ -2,14 +2,21 @@ from decimal import Decimal
 
 from django import forms
 from django.db.models import Q
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.autocomplete import autocomplete_field
 from core.duplicates import record_link
-from core.models import CategoryAward, Employment, Institution, Municipality, Pedagogue, Subordination
-from core.scoping import Role, roles_of
+from core.models import CategoryAward
+from core.models import Employment
+from core.models import Institution
+from core.models import Municipality
+from core.models import Pedagogue
+from core.models import Subordination
+from core.scoping import Role
+from core.scoping import roles_of
 from core.versioning import ChangeGuardMixin
 
 

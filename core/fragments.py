@@ -20,7 +20,8 @@ the access log (152-ФЗ) — stays in the view; ``data`` carries what it needs 
 """
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 from django.core.cache import cache
 from django.utils import timezone

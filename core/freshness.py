@@ -12,7 +12,8 @@ for the current generation only, and ``TIMEOUT`` seconds at most: where the cach
 
 import hashlib
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.cache import cache
@@ -108,7 +109,9 @@ def _m2m_changed(sender, instance, action, **kwargs) -> None:
 
 
 def connect() -> None:
-    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from django.db.models.signals import m2m_changed
+    from django.db.models.signals import post_delete
+    from django.db.models.signals import post_save
 
     post_save.connect(_changed, dispatch_uid="core.freshness.save")
     post_delete.connect(_changed, dispatch_uid="core.freshness.delete")

@@ -1,7 +1,8 @@
 """The change history of a record, readable: who, when, what changed (from simple_history)."""
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -14,24 +14,32 @@ import hmac
 import pickle
 import secrets
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.forms.utils import ErrorDict
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.shortcuts import render
 from django.utils import translation
 from django.utils.crypto import salted_hmac
 from django.utils.formats import number_format
 from django.utils.functional import cached_property
-from django.utils.translation import get_language, gettext_lazy, gettext_noop, ngettext
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_noop
+from django.utils.translation import ngettext
 from django.views import View
 from simple_history.models import HistoricalRecords
 
@@ -39,7 +47,12 @@ from core import freshness
 from core.forms import BootstrapFormMixin
 from core.models import normalized_name
 from core.params import parse_id
-from core.xlsx import XLSX_CONTENT_TYPE, Column, ParsedRow, WorkbookError, read_table, template_bytes
+from core.xlsx import XLSX_CONTENT_TYPE
+from core.xlsx import Column
+from core.xlsx import ParsedRow
+from core.xlsx import WorkbookError
+from core.xlsx import read_table
+from core.xlsx import template_bytes
 
 # Row actions and write counts are shown through {% translate %} / gettext at run time.
 ACTION_LABELS = (
@@ -474,7 +487,8 @@ def _mark_indicators(user) -> None:
 def _job_view(job):
     """The import page of a check or write job, set up on a GET as the job's owner (their scoping and language),
     and its upload; a ``JobError`` when the page, the access or the upload is gone."""
-    from django.urls import Resolver404, resolve
+    from django.urls import Resolver404
+    from django.urls import resolve
 
     from jobs.kinds import _worker_request
     from jobs.services import JobError

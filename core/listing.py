@@ -18,11 +18,14 @@ without one, an allow-list ``{key: (field, ...)}`` read by ``sorted_rows()``.
 
 from collections.abc import Callable
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
+from django.core.paginator import Paginator
 from django.db.models import F
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
+from django.shortcuts import render
 
-from core.audit import AccessKind, log_access
+from core.audit import AccessKind
+from core.audit import log_access
 from core.fragments import fragment
 
 PAGE_SIZE = 25

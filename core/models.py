@@ -7,9 +7,13 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Exists, Min, OuterRef, Q
+from django.db.models import Exists
+from django.db.models import Min
+from django.db.models import OuterRef
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +21,9 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.capabilities import Cap
-from core.scoping import Role, ScopedQuerySet, roles_of
+from core.scoping import Role
+from core.scoping import ScopedQuerySet
+from core.scoping import roles_of
 from core.search import words_q
 
 YOUNG_AGE = 35
@@ -808,4 +814,5 @@ class RoleAssignment(models.Model):
 
 
 # The access log and the erasures on request live in core/audit.py.
-from core.audit import AccessLog, Erasure  # noqa: E402,F401
+from core.audit import AccessLog  # noqa: E402,F401
+from core.audit import Erasure  # noqa: E402,F401

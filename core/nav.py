@@ -1,13 +1,15 @@
 """Navigation: each app's ``nav.py`` lists ``items``; the base template shows
 those whose roles the user holds."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 from django.apps import apps
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from core.discovery import domain_module, domain_modules
+from core.discovery import domain_module
+from core.discovery import domain_modules
 from core.scoping import Role
 
 

@@ -11,10 +11,15 @@ routes of a model's pages for an app's ``urls.py``.
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Model, QuerySet
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError
+from django.db.models import Model
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django.shortcuts import redirect
+from django.shortcuts import render
+from django.urls import path
+from django.urls import reverse
 
 from core.deletion import confirm_delete
 from core.scoping import role_required

@@ -8,7 +8,8 @@ For the exports (PDF portfolio, ``.xlsx``) a section also gives ``facts`` (label
 and a table: ``headers`` and ``rows`` of plain values (str, int, Decimal, date).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 from core.discovery import domain_modules
 

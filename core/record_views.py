@@ -15,13 +15,18 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
+from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext
 
-from core.audit import AccessKind, log_access
+from core.audit import AccessKind
+from core.audit import log_access
 from core.models import Pedagogue
 from core.pdf import pdf_response
-from core.record import RecordSection, record_sections
-from core.xlsx import Column, Sheet, workbook_response
+from core.record import RecordSection
+from core.record import record_sections
+from core.xlsx import Column
+from core.xlsx import Sheet
+from core.xlsx import workbook_response
 from jobs.decorators import background_file
 
 

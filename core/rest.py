@@ -17,24 +17,26 @@
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError, models
-from django.db.models import ProtectedError, RestrictedError
+from django.db import IntegrityError
+from django.db import models
+from django.db.models import ProtectedError
+from django.db.models import RestrictedError
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
-from rest_framework import exceptions, permissions, serializers
+from rest_framework import exceptions
+from rest_framework import permissions
+from rest_framework import serializers
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from core.duplicates import already_recorded_text
 from core.scoping import roles_of
-from core.versioning import (
-    TOKEN_FIELD,
-    VERSION_FIELD,
-    changes_since,
-    conflict_message,
-    version_of,
-    with_versions,
-)
+from core.versioning import TOKEN_FIELD
+from core.versioning import VERSION_FIELD
+from core.versioning import changes_since
+from core.versioning import conflict_message
+from core.versioning import version_of
+from core.versioning import with_versions
 
 
 class Conflict(exceptions.APIException):

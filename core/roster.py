@@ -8,21 +8,23 @@ from decimal import Decimal
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_update_with_history
 
-from core.imports import Directories, Importer, choice_index
-from core.models import (
-    CATEGORY_RANK,
-    ON_TOP_OF_HIGHEST,
-    Category,
-    CategoryAward,
-    Employment,
-    Institution,
-    Pedagogue,
-    category_valid_until,
-    normalized_name,
-)
-from core.xlsx import Column, ParsedRow
+from core.imports import Directories
+from core.imports import Importer
+from core.imports import choice_index
+from core.models import CATEGORY_RANK
+from core.models import ON_TOP_OF_HIGHEST
+from core.models import Category
+from core.models import CategoryAward
+from core.models import Employment
+from core.models import Institution
+from core.models import Pedagogue
+from core.models import category_valid_until
+from core.models import normalized_name
+from core.xlsx import Column
+from core.xlsx import ParsedRow
 
 # Ways people write categories in rosters, beyond the labels themselves.
 CATEGORY_ALIASES = {

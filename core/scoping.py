@@ -5,17 +5,24 @@ QuerySet method; those methods read the user's roles through ``roles_of``.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from functools import wraps
 
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Q
+from django.db.models import QuerySet
 from django.http import JsonResponse
 from django.utils.translation import gettext
 from rest_framework.permissions import BasePermission
 
-from core.capabilities import Cap, Role, access_for, allows, caps_of, roles_with
+from core.capabilities import Cap
+from core.capabilities import Role
+from core.capabilities import access_for
+from core.capabilities import allows
+from core.capabilities import caps_of
+from core.capabilities import roles_with
 
 # Roles and what each may do live in core.capabilities (the one matrix); read them from there.
 # Municipal roles see the records of their municipality; the expert is not one of them (it reads what is

@@ -10,7 +10,10 @@ pattern; on PostgreSQL it is the database's own ``UPPER(…) LIKE UPPER(…)`` (
 """
 
 from django.db.backends.signals import connection_created
-from django.db.models import CharField, Lookup, Q, TextField
+from django.db.models import CharField
+from django.db.models import Lookup
+from django.db.models import Q
+from django.db.models import TextField
 from django.dispatch import receiver
 from rest_framework import filters
 

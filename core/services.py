@@ -5,8 +5,12 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from core.models import Employment, Institution, Pedagogue, Position
-from core.scoping import Role, roles_of
+from core.models import Employment
+from core.models import Institution
+from core.models import Pedagogue
+from core.models import Position
+from core.scoping import Role
+from core.scoping import roles_of
 
 
 @transaction.atomic

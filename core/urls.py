@@ -1,6 +1,8 @@
 from django.urls import path
 
-from core import autocomplete, record_views, views
+from core import autocomplete
+from core import record_views
+from core import views
 
 app_name = "core"
 

@@ -17,7 +17,10 @@ from django import forms
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
 from django.db import IntegrityError
-from django.db.models import Model, OuterRef, QuerySet, Subquery
+from django.db.models import Model
+from django.db.models import OuterRef
+from django.db.models import QuerySet
+from django.db.models import Subquery
 from django.utils.translation import gettext as _
 
 from core.params import parse_id

@@ -4,30 +4,48 @@ from django.core.exceptions import PermissionDenied
 from django.db import connections
 from django.db.models import Count
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404
+from django.shortcuts import redirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from core import freshness
-from core.audit import AccessKind, CountingRows, log_access
-from core.exports import institutions_sheet, pedagogues_sheet
-from core.filters import InstitutionPageFilter, PedagoguePageFilter
-from core.forms import CategoryAwardForm, InstitutionForm, PedagogueForm, employment_formset_class
+from core.audit import AccessKind
+from core.audit import CountingRows
+from core.audit import log_access
+from core.exports import institutions_sheet
+from core.exports import pedagogues_sheet
+from core.filters import InstitutionPageFilter
+from core.filters import PedagoguePageFilter
+from core.forms import CategoryAwardForm
+from core.forms import InstitutionForm
+from core.forms import PedagogueForm
+from core.forms import employment_formset_class
 from core.fragments import fragment
 from core.history import history_entries
 from core.imports import ImportView
-from core.listing import filtered, list_page
-from core.models import CategoryAward, Employment, Institution, Pedagogue
+from core.listing import filtered
+from core.listing import list_page
+from core.models import CategoryAward
+from core.models import Employment
+from core.models import Institution
+from core.models import Pedagogue
 from core.nav import all_items
-from core.pages import edit_page, editable_record, form_page
+from core.pages import edit_page
+from core.pages import editable_record
+from core.pages import form_page
 from core.record import record_sections
 from core.roster import RosterImporter
-from core.scoping import Role, roles_of
-from core.services import deactivatable_institutions, save_pedagogue_record
+from core.scoping import Role
+from core.scoping import roles_of
+from core.services import deactivatable_institutions
+from core.services import save_pedagogue_record
 from core.todo import todo_items
 from core.xlsx import workbook_response
 from jobs.decorators import background_file

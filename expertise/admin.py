@@ -1,4 +1,5 @@
-from core.admin import inline, register
+from core.admin import inline
+from core.admin import register
 from expertise import models
 
 register(models.TypeSettings, list_display=["type", "experts_visible_to_authors"])

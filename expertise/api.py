@@ -6,19 +6,33 @@ both through the pages' forms and services. The register is written by methodist
 """
 
 import django_filters
-from django.db.models import Count, Q
+from django.db.models import Count
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
-from rest_framework import exceptions, serializers, viewsets
+from rest_framework import exceptions
+from rest_framework import serializers
+from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from core.rest import FormValidatedSerializer, MayWrite, ScopedWriteMixin, form_errors
-from core.scoping import HasRole, Role
+from core.rest import FormValidatedSerializer
+from core.rest import MayWrite
+from core.rest import ScopedWriteMixin
+from core.rest import form_errors
+from core.scoping import HasRole
+from core.scoping import Role
 from expertise import services
-from expertise.filters import ExpertFilter, RequestFilter
-from expertise.forms import ConcludeForm, ExpertForm, RequestForm, ReviewForm
-from expertise.models import Action, Assignment, Expert, ReviewRequest
+from expertise.filters import ExpertFilter
+from expertise.filters import RequestFilter
+from expertise.forms import ConcludeForm
+from expertise.forms import ExpertForm
+from expertise.forms import RequestForm
+from expertise.forms import ReviewForm
+from expertise.models import Action
+from expertise.models import Assignment
+from expertise.models import Expert
+from expertise.models import ReviewRequest
 
 
 class RequestSerializer(FormValidatedSerializer):

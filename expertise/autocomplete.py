@@ -3,7 +3,9 @@ core/autocomplete.py)."""
 
 from django.utils import timezone
 
-from core.autocomplete import _int, register, search_words
+from core.autocomplete import _int
+from core.autocomplete import register
+from core.autocomplete import search_words
 from expertise.models import Expert
 
 

@@ -26,20 +26,20 @@ COMMENTS = {"recommended": "Материал актуален, рекоменд�
 
 
 def seed(ctx: DemoContext) -> None:
-    from core.models import Category, Institution, Pedagogue
-    from expertise.models import (
-        Assignment,
-        CouncilDuty,
-        CouncilOfficer,
-        Criterion,
-        Decision,
-        Expert,
-        RequestType,
-        ReviewRequest,
-        Score,
-        Status,
-        Transition,
-    )
+    from core.models import Category
+    from core.models import Institution
+    from core.models import Pedagogue
+    from expertise.models import Assignment
+    from expertise.models import CouncilDuty
+    from expertise.models import CouncilOfficer
+    from expertise.models import Criterion
+    from expertise.models import Decision
+    from expertise.models import Expert
+    from expertise.models import RequestType
+    from expertise.models import ReviewRequest
+    from expertise.models import Score
+    from expertise.models import Status
+    from expertise.models import Transition
 
     city = ctx.municipality
     if Expert.objects.filter(municipality=city).exists():

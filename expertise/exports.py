@@ -1,6 +1,8 @@
 from django.utils.translation import gettext as _
 
-from core.xlsx import Column, Sheet, workbook_response
+from core.xlsx import Column
+from core.xlsx import Sheet
+from core.xlsx import workbook_response
 
 
 def requests_xlsx(requests):

@@ -1,8 +1,16 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import IdChoiceFilter, PlainFilterSet, SearchFilter, offered_years, visible_institutions
-from expertise.models import Decision, Expert, RequestType, ReviewRequest, Status
+from core.filters import IdChoiceFilter
+from core.filters import PlainFilterSet
+from core.filters import SearchFilter
+from core.filters import offered_years
+from core.filters import visible_institutions
+from expertise.models import Decision
+from expertise.models import Expert
+from expertise.models import RequestType
+from expertise.models import ReviewRequest
+from expertise.models import Status
 
 
 class RequestFilter(PlainFilterSet):

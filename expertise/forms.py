@@ -4,9 +4,14 @@ from django.utils.translation import gettext_lazy as _
 
 from core.autocomplete import autocomplete_field
 from core.forms import BootstrapFormMixin
-from core.models import Institution, Pedagogue
-from core.scoping import Role, roles_of
-from expertise.models import Decision, Expert, RequestType, ReviewRequest
+from core.models import Institution
+from core.models import Pedagogue
+from core.scoping import Role
+from core.scoping import roles_of
+from expertise.models import Decision
+from expertise.models import Expert
+from expertise.models import RequestType
+from expertise.models import ReviewRequest
 
 
 class RequestForm(BootstrapFormMixin, forms.ModelForm):

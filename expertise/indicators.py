@@ -1,12 +1,15 @@
 """The expert community and methodical audit (order item 3.5, second): reviews
 concluded, their timeliness, institutions audited."""
 
-from django.db.models import F, Q
+from django.db.models import F
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from expertise.models import RequestType, ReviewRequest
+from expertise.models import RequestType
+from expertise.models import ReviewRequest
 from monitoring.measures import records
-from monitoring.registry import Direction, declare
+from monitoring.registry import Direction
+from monitoring.registry import declare
 
 SOURCE = _("Review requests of the expert community (expertise app)")
 ON_TIME = Q(deadline__isnull=False, concluded_on__lte=F("deadline"))

@@ -22,8 +22,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from core.models import Institution, Municipality, Pedagogue, Subject, period_constraint
-from core.scoping import Role, roles_of
+from core.models import Institution
+from core.models import Municipality
+from core.models import Pedagogue
+from core.models import Subject
+from core.models import period_constraint
+from core.scoping import Role
+from core.scoping import roles_of
 from core.search import words_q
 from core.validators import document_validators
 

@@ -1,10 +1,13 @@
-from django.db.models import Count, Q
+from django.db.models import Count
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.record import RecordSection
-from core.scoping import Role, roles_of
-from expertise.models import Assignment, Expert
+from core.scoping import Role
+from core.scoping import roles_of
+from expertise.models import Assignment
+from expertise.models import Expert
 
 
 def sections(pedagogue, user) -> list[RecordSection]:

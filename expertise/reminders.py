@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from core.models import RoleAssignment
 from core.scoping import Role
-from expertise.models import Assignment, Status
+from expertise.models import Assignment
+from expertise.models import Status
 from notifications.kinds import Kind
 from notifications.services import Reminder
 

@@ -1,32 +1,33 @@
 """The writes of the review workflow: each one checks that the move is legal,
 changes the request and its assignments, and logs the transition."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
+from collections.abc import Mapping
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP
+from decimal import Decimal
 from functools import partial
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.scoping import roles_of
-from expertise.models import (
-    TRANSITIONS,
-    Action,
-    Assignment,
-    CouncilOfficer,
-    Decision,
-    Expert,
-    RequestType,
-    ReviewRequest,
-    Score,
-    Status,
-    Transition,
-    recommendation_contradicts,
-)
+from expertise.models import TRANSITIONS
+from expertise.models import Action
+from expertise.models import Assignment
+from expertise.models import CouncilOfficer
+from expertise.models import Decision
+from expertise.models import Expert
+from expertise.models import RequestType
+from expertise.models import ReviewRequest
+from expertise.models import Score
+from expertise.models import Status
+from expertise.models import Transition
+from expertise.models import recommendation_contradicts
 
 
 class IllegalTransition(ValidationError):

@@ -4,9 +4,12 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.scoping import Role, roles_of
+from core.scoping import Role
+from core.scoping import roles_of
 from core.todo import TodoItem
-from expertise.models import Assignment, ReviewRequest, Status
+from expertise.models import Assignment
+from expertise.models import ReviewRequest
+from expertise.models import Status
 
 
 def pending_reviews(user):

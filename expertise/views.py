@@ -1,27 +1,48 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.db.models import Q
+from django.http import FileResponse
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.shortcuts import redirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
-from core.capabilities import Cap, roles_with
+from core.capabilities import Cap
+from core.capabilities import roles_with
 from core.deletion import confirm_delete
-from core.listing import export_redirect, list_page, sorted_rows
+from core.listing import export_redirect
+from core.listing import list_page
+from core.listing import sorted_rows
 from core.pages import edit_page
 from core.pdf import pdf_response
-from core.scoping import Role, role_required, roles_of
+from core.scoping import Role
+from core.scoping import role_required
+from core.scoping import roles_of
 from expertise import services
-from expertise.exports import experts_xlsx, requests_xlsx
-from expertise.filters import ExpertFilter, RequestFilter
-from expertise.forms import AssignForm, ConcludeForm, ExpertForm, RequestForm, ReviewForm
-from expertise.models import Action, Assignment, Criterion, Expert, ReviewRequest, Status
+from expertise.exports import experts_xlsx
+from expertise.exports import requests_xlsx
+from expertise.filters import ExpertFilter
+from expertise.filters import RequestFilter
+from expertise.forms import AssignForm
+from expertise.forms import ConcludeForm
+from expertise.forms import ExpertForm
+from expertise.forms import RequestForm
+from expertise.forms import ReviewForm
+from expertise.models import Action
+from expertise.models import Assignment
+from expertise.models import Criterion
+from expertise.models import Expert
+from expertise.models import ReviewRequest
+from expertise.models import Status
 from expertise.todo import pending_reviews
 from jobs.decorators import background_file
 

@@ -1,4 +1,5 @@
-from core.admin import inline, register
+from core.admin import inline
+from core.admin import register
 from innovation import models
 
 register(

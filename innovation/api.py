@@ -4,13 +4,19 @@
 import django_filters
 from django.db.models import Count
 from drf_spectacular.utils import extend_schema_serializer
-from rest_framework import serializers, viewsets
+from rest_framework import serializers
+from rest_framework import viewsets
 
-from core.rest import FormValidatedSerializer, PedagogueNamed, ScopedWriteMixin
+from core.rest import FormValidatedSerializer
+from core.rest import PedagogueNamed
+from core.rest import ScopedWriteMixin
 from core.scoping import Role
 from innovation.filters import ProjectFilter
 from innovation.forms import ProjectForm
-from innovation.models import Participant, Product, Project, Stage
+from innovation.models import Participant
+from innovation.models import Product
+from innovation.models import Project
+from innovation.models import Stage
 
 
 class StageSerializer(serializers.ModelSerializer):

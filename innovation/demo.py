@@ -34,8 +34,15 @@ PRODUCT_KINDS = ["методические рекомендации", "сбор�
 
 
 def seed(ctx: DemoContext) -> None:
-    from core.models import Institution, Pedagogue
-    from innovation.models import Level, Participant, ParticipantRole, Product, Project, ProjectStatus, Stage
+    from core.models import Institution
+    from core.models import Pedagogue
+    from innovation.models import Level
+    from innovation.models import Participant
+    from innovation.models import ParticipantRole
+    from innovation.models import Product
+    from innovation.models import Project
+    from innovation.models import ProjectStatus
+    from innovation.models import Stage
 
     if Project.objects.filter(municipality=ctx.municipality).exists():
         ctx.log("innovation: demo sites exist, nothing to add")

@@ -1,8 +1,15 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import IdChoiceFilter, PlainFilterSet, SearchFilter, offered_years, visible_institutions
-from innovation.models import Level, Project, ProjectStatus, working_q
+from core.filters import IdChoiceFilter
+from core.filters import PlainFilterSet
+from core.filters import SearchFilter
+from core.filters import offered_years
+from core.filters import visible_institutions
+from innovation.models import Level
+from innovation.models import Project
+from innovation.models import ProjectStatus
+from innovation.models import working_q
 
 
 class ProjectFilter(PlainFilterSet):

@@ -3,8 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from core.autocomplete import autocomplete_field
 from core.forms import BootstrapFormMixin
-from core.models import Institution, Pedagogue
-from innovation.models import Participant, Product, Project, Stage
+from core.models import Institution
+from core.models import Pedagogue
+from innovation.models import Participant
+from innovation.models import Product
+from innovation.models import Project
+from innovation.models import Stage
 
 
 class ProjectForm(BootstrapFormMixin, forms.ModelForm):

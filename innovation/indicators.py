@@ -1,13 +1,23 @@
 """Innovation activity (order item 3.2): working sites, the institutions and
 pedagogues involved, and the products of the projects."""
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists
+from django.db.models import OuterRef
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.models import AcademicYear, Institution
-from innovation.models import Level, Participant, Product, Project, participating_q, working_q
-from monitoring.measures import Measure, records
-from monitoring.registry import Direction, declare
+from core.models import AcademicYear
+from core.models import Institution
+from innovation.models import Level
+from innovation.models import Participant
+from innovation.models import Product
+from innovation.models import Project
+from innovation.models import participating_q
+from innovation.models import working_q
+from monitoring.measures import Measure
+from monitoring.measures import records
+from monitoring.registry import Direction
+from monitoring.registry import declare
 
 SOURCE = _("Register of innovation sites (innovation app)")
 

@@ -1,8 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import FileResponse
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.shortcuts import redirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -10,14 +13,24 @@ from django.views.decorators.http import require_POST
 
 from core.deletion import confirm_delete
 from core.history import history_entries
-from core.listing import export_redirect, list_page, sorted_rows
+from core.listing import export_redirect
+from core.listing import list_page
+from core.listing import sorted_rows
 from core.models import Institution
 from core.pages import edit_page
-from core.scoping import Role, role_required, roles_of
+from core.scoping import Role
+from core.scoping import role_required
+from core.scoping import roles_of
 from innovation.exports import projects_xlsx
 from innovation.filters import ProjectFilter
-from innovation.forms import ParticipantForm, ProductForm, ProjectForm, StageForm
-from innovation.models import Participant, Product, Project, Stage
+from innovation.forms import ParticipantForm
+from innovation.forms import ProductForm
+from innovation.forms import ProjectForm
+from innovation.forms import StageForm
+from innovation.models import Participant
+from innovation.models import Product
+from innovation.models import Project
+from innovation.models import Stage
 from jobs.decorators import background_file
 
 EDITORS = (Role.METHODIST, Role.SCHOOL)
@@ -181,7 +194,8 @@ def product_to_bank(request, pk, product_pk):
 def project_to_review(request, pk):
     """Send the site's project to the expert council (a request of type "pedagogical project")."""
     from expertise.models import RequestType
-    from expertise.services import open_review_for, submit_request
+    from expertise.services import open_review_for
+    from expertise.services import submit_request
 
     project = _editable(request, pk)
     review = open_review_for(project)

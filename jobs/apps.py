@@ -10,6 +10,7 @@ class JobsConfig(AppConfig):
 
     def ready(self) -> None:
         # The file-view kind is jobs' own; every other app registers its kinds in <app>/job_kinds.py.
-        from jobs import kinds, tasks  # noqa: F401 - the file-view kind and the Celery task jobs start by name
+        from jobs import kinds  # noqa: F401 - the file-view kind and the Celery task jobs start by name
+        from jobs import tasks  # noqa: F401 - the file-view kind and the Celery task jobs start by name
 
         autodiscover_modules("job_kinds")

@@ -5,20 +5,25 @@
 
 import io
 import re
-from urllib.parse import unquote, unquote_to_bytes, urlsplit
+from urllib.parse import unquote
+from urllib.parse import unquote_to_bytes
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.core.exceptions import PermissionDenied
 from django.core.handlers.wsgi import WSGIRequest
 from django.http import Http404
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404
+from django.urls import resolve
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from jobs.models import Job
 from jobs.registry import register
-from jobs.services import JobError, Progress, save_file
+from jobs.services import JobError
+from jobs.services import Progress
+from jobs.services import save_file
 
 # The attribute that tells ``background_file`` to call the view itself (the request comes from the job).
 JOB_REQUEST_ATTR = "background_job"

@@ -2,7 +2,8 @@
 
 from celery import shared_task
 
-from jobs.services import RUN_TASK, run_job
+from jobs.services import RUN_TASK
+from jobs.services import run_job
 
 
 @shared_task(name=RUN_TASK, acks_late=True, reject_on_worker_lost=True)

@@ -1,4 +1,5 @@
-from core.admin import inline, register
+from core.admin import inline
+from core.admin import register
 from mentoring import models
 
 register(models.MentoringForm, history=False, list_display=["name", "is_group", "order"],

@@ -11,50 +11,57 @@ from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import serializers, viewsets
+from drf_spectacular.utils import OpenApiParameter
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework import viewsets
 from rest_framework.filters import OrderingFilter
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.models import AcademicYear, Institution, Municipality, Pedagogue
+from core.models import AcademicYear
+from core.models import Institution
+from core.models import Municipality
+from core.models import Pedagogue
 from core.params import parse_id
-from core.rest import FormValidatedSerializer, MayWrite, PedagogueNamed, ScopedWriteMixin
-from core.scoping import MUNICIPAL_ROLES, PERSONAL_DATA_ROLES, HasRole, Role, roles_of
-from mentoring.filters import (
-    AttestationFilter,
-    PairFilter,
-    ProgrammeFilter,
-    SessionFilter,
-    SupportRequestFilter,
-    YoungSpecialistFilter,
-    mentee_exists,
-)
-from mentoring.forms import (
-    AttestationForm,
-    AttestationSupportForm,
-    EffectEvaluationForm,
-    PairForm,
-    ProcessEvaluationForm,
-    ProgrammeForm,
-    SessionForm,
-    SupportRequestForm,
-    YoungSpecialistMarkForm,
-)
-from mentoring.models import (
-    Attestation,
-    AttestationSupport,
-    Evaluation,
-    Pair,
-    Participant,
-    Programme,
-    Session,
-    SupportRequest,
-    Task,
-    YoungSpecialistMark,
-    can_edit_municipal,
-)
-from mentoring.retention import HORIZONS, retention_table
+from core.rest import FormValidatedSerializer
+from core.rest import MayWrite
+from core.rest import PedagogueNamed
+from core.rest import ScopedWriteMixin
+from core.scoping import MUNICIPAL_ROLES
+from core.scoping import PERSONAL_DATA_ROLES
+from core.scoping import HasRole
+from core.scoping import Role
+from core.scoping import roles_of
+from mentoring.filters import AttestationFilter
+from mentoring.filters import PairFilter
+from mentoring.filters import ProgrammeFilter
+from mentoring.filters import SessionFilter
+from mentoring.filters import SupportRequestFilter
+from mentoring.filters import YoungSpecialistFilter
+from mentoring.filters import mentee_exists
+from mentoring.forms import AttestationForm
+from mentoring.forms import AttestationSupportForm
+from mentoring.forms import EffectEvaluationForm
+from mentoring.forms import PairForm
+from mentoring.forms import ProcessEvaluationForm
+from mentoring.forms import ProgrammeForm
+from mentoring.forms import SessionForm
+from mentoring.forms import SupportRequestForm
+from mentoring.forms import YoungSpecialistMarkForm
+from mentoring.models import Attestation
+from mentoring.models import AttestationSupport
+from mentoring.models import Evaluation
+from mentoring.models import Pair
+from mentoring.models import Participant
+from mentoring.models import Programme
+from mentoring.models import Session
+from mentoring.models import SupportRequest
+from mentoring.models import Task
+from mentoring.models import YoungSpecialistMark
+from mentoring.models import can_edit_municipal
+from mentoring.retention import HORIZONS
+from mentoring.retention import retention_table
 from mentoring.services import save_pair
 from mentoring.stats import young_specialists
 

@@ -1,6 +1,8 @@
 """Picker of mentoring programmes: those of the chosen institution, labelled with it (see core/autocomplete.py)."""
 
-from core.autocomplete import _int, register, search_words
+from core.autocomplete import _int
+from core.autocomplete import register
+from core.autocomplete import search_words
 from mentoring.models import Programme
 
 

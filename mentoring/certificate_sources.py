@@ -1,13 +1,19 @@
 """Certificate source of mentoring: sessions of the School of the Young Teacher (their attendees)."""
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists
+from django.db.models import OuterRef
 
 from certificates import texts
-from certificates.sources import CertificateSource, Event, Kind, Recipient
+from certificates.sources import CertificateSource
+from certificates.sources import Event
+from certificates.sources import Kind
+from certificates.sources import Recipient
 from core.scoping import visible_q
 from core.search import words_q
 
-from .models import Attendance, Session, SessionKind
+from .models import Attendance
+from .models import Session
+from .models import SessionKind
 
 
 def sessions_for(user):

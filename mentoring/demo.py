@@ -65,7 +65,8 @@ LEADERS = ["Гилязутдинова А. М.", "Безруких Н. В.", "К
 
 
 def seed(ctx) -> None:
-    from mentoring.models import Pair, Session
+    from mentoring.models import Pair
+    from mentoring.models import Session
 
     if not ctx.municipalities or not ctx.years:
         return
@@ -100,7 +101,9 @@ def _young_and_mentors(jobs: list[tuple], year):
     The rule of ``mentoring.models.young_specialist_q`` applied in Python to the rows of one
     query, so the region-scale demo stays fast (the demo writes no manual marks before this).
     """
-    from core.models import YOUNG_AGE, YOUNG_SPECIALIST_YEARS, years_before
+    from core.models import YOUNG_AGE
+    from core.models import YOUNG_SPECIALIST_YEARS
+    from core.models import years_before
     from mentoring.models import NEWLY_APPOINTED_YEARS
 
     day = year.start
@@ -125,16 +128,14 @@ def _young_and_mentors(jobs: list[tuple], year):
 
 
 def _seed_municipality(ctx, municipality, detailed: bool) -> dict:
-    from mentoring.models import (
-        Attendance,
-        MentoringForm,
-        Pair,
-        Participant,
-        ParticipantRole,
-        Programme,
-        Session,
-        SessionKind,
-    )
+    from mentoring.models import Attendance
+    from mentoring.models import MentoringForm
+    from mentoring.models import Pair
+    from mentoring.models import Participant
+    from mentoring.models import ParticipantRole
+    from mentoring.models import Programme
+    from mentoring.models import Session
+    from mentoring.models import SessionKind
 
     rng = ctx.rng
     forms = list(MentoringForm.objects.order_by("order"))
@@ -237,7 +238,8 @@ def _seed_municipality(ctx, municipality, detailed: bool) -> dict:
 
 def _school_sessions(rng, municipality, year, count: int) -> list:
     """The year's ``count`` sessions of the School of the Young Teacher, spread from September to May."""
-    from mentoring.models import Session, SessionKind
+    from mentoring.models import Session
+    from mentoring.models import SessionKind
 
     sessions = []
     for number, topic in enumerate(rng.sample(SESSION_TOPICS, count)):
@@ -257,7 +259,8 @@ def _seed_current_sessions(ctx, municipality, jobs) -> dict:
     import random
 
     from core.models import AcademicYear
-    from mentoring.models import Attendance, Session
+    from mentoring.models import Attendance
+    from mentoring.models import Session
 
     rng = random.Random(f"current-sessions-{municipality.code}-{ctx.today}")
     year = AcademicYear.objects.get(start_year=ctx.span_end + 1)
@@ -286,7 +289,8 @@ def _insert(model, columns: list[str], rows: list[tuple]) -> None:
 
 
 def _tasks_and_evaluations(rng, pairs, index: int, counts, today: datetime.date) -> None:
-    from mentoring.models import Evaluation, Task
+    from mentoring.models import Evaluation
+    from mentoring.models import Task
 
     tasks, evaluations = [], []
     for pair in pairs:
@@ -315,7 +319,8 @@ def _tasks_and_evaluations(rng, pairs, index: int, counts, today: datetime.date)
 
 def _support_requests(ctx, municipality) -> int:
     from core.models import Pedagogue
-    from mentoring.models import SupportRequest, young_specialist_q
+    from mentoring.models import SupportRequest
+    from mentoring.models import young_specialist_q
 
     rng = ctx.rng
     methodist = ctx.users.get("methodist")
@@ -341,8 +346,12 @@ def _support_requests(ctx, municipality) -> int:
 def _attestation(ctx, municipality) -> int:
     """Attestation records behind the categories assigned during the demo years, a few refusals,
     pending applications of the last year and (in the demo city) the support given."""
-    from core.models import Category, Pedagogue
-    from mentoring.models import Attestation, AttestationResult, AttestationSupport, SupportKind
+    from core.models import Category
+    from core.models import Pedagogue
+    from mentoring.models import Attestation
+    from mentoring.models import AttestationResult
+    from mentoring.models import AttestationSupport
+    from mentoring.models import SupportKind
 
     rng = ctx.rng
     first, last = ctx.years[0].start, ctx.years[-1].end
@@ -373,15 +382,13 @@ def _attestation(ctx, municipality) -> int:
 def _seed_demo_users(ctx) -> None:
     """Make sure the demo teacher has a mentor now and the demo school a current programme."""
     from core.models import Pedagogue
-    from mentoring.models import (
-        MentoringForm,
-        Pair,
-        Participant,
-        ParticipantRole,
-        Programme,
-        Task,
-        YoungSpecialistMark,
-    )
+    from mentoring.models import MentoringForm
+    from mentoring.models import Pair
+    from mentoring.models import Participant
+    from mentoring.models import ParticipantRole
+    from mentoring.models import Programme
+    from mentoring.models import Task
+    from mentoring.models import YoungSpecialistMark
 
     teacher = ctx.extra.get("teacher_pedagogue")
     school = ctx.extra.get("school")

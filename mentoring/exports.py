@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext as _
 
-from core.xlsx import Column, Sheet
+from core.xlsx import Column
+from core.xlsx import Sheet
 from mentoring.models import category_expires
 from mentoring.retention import HORIZONS
 

@@ -1,34 +1,34 @@
 """FilterSets shared by the pages and the API; reference choices come from the user's scope."""
 
 import django_filters
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists
+from django.db.models import OuterRef
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.filters import (
-    FilterForm,
-    IdChoiceFilter,
-    SearchFilter,
-    SortFilter,
-    offered_years,
-    visible_institutions,
-)
-from core.models import Category, Employment, Pedagogue
-from mentoring.models import (
-    Attestation,
-    AttestationResult,
-    MentoringForm,
-    Pair,
-    PairStatus,
-    Participant,
-    ParticipantRole,
-    Programme,
-    RequesterKind,
-    Session,
-    SessionKind,
-    SupportRequest,
-)
+from core.filters import FilterForm
+from core.filters import IdChoiceFilter
+from core.filters import SearchFilter
+from core.filters import SortFilter
+from core.filters import offered_years
+from core.filters import visible_institutions
+from core.models import Category
+from core.models import Employment
+from core.models import Pedagogue
+from mentoring.models import Attestation
+from mentoring.models import AttestationResult
+from mentoring.models import MentoringForm
+from mentoring.models import Pair
+from mentoring.models import PairStatus
+from mentoring.models import Participant
+from mentoring.models import ParticipantRole
+from mentoring.models import Programme
+from mentoring.models import RequesterKind
+from mentoring.models import Session
+from mentoring.models import SessionKind
+from mentoring.models import SupportRequest
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 

@@ -9,21 +9,23 @@ from django.utils.translation import gettext_lazy
 from core.autocomplete import autocomplete_field
 from core.duplicates import DuplicateError
 from core.forms import BootstrapFormMixin
-from core.models import Institution, Municipality, Pedagogue
+from core.models import Institution
+from core.models import Municipality
+from core.models import Pedagogue
 from core.params import parse_id
-from core.scoping import Role, roles_of
-from mentoring.models import (
-    Attestation,
-    AttestationSupport,
-    Evaluation,
-    Pair,
-    Programme,
-    Session,
-    SupportRequest,
-    Task,
-    YoungSpecialistMark,
-)
-from mentoring.services import award_category, overlapping_pair
+from core.scoping import Role
+from core.scoping import roles_of
+from mentoring.models import Attestation
+from mentoring.models import AttestationSupport
+from mentoring.models import Evaluation
+from mentoring.models import Pair
+from mentoring.models import Programme
+from mentoring.models import Session
+from mentoring.models import SupportRequest
+from mentoring.models import Task
+from mentoring.models import YoungSpecialistMark
+from mentoring.services import award_category
+from mentoring.services import overlapping_pair
 
 REGULATION_EXTENSIONS = (".pdf", ".doc", ".docx", ".odt", ".rtf")
 

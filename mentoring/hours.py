@@ -7,13 +7,19 @@ participant row; deleting the row, or the session/pair losing its hours, withdra
 so they call ``sync_session`` / ``sync_pair``; single-row writes and deletes go through signals.
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete
+from django.db.models.signals import post_save
 from django.urls import reverse
 
 from training import hours
 from training.models import HourKind
 
-from .models import Attendance, Pair, Participant, ParticipantRole, Session, SessionKind
+from .models import Attendance
+from .models import Pair
+from .models import Participant
+from .models import ParticipantRole
+from .models import Session
+from .models import SessionKind
 
 
 def sync_session(session: Session) -> None:

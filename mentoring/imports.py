@@ -9,10 +9,18 @@ from django.utils.translation import gettext_lazy
 
 from core.duplicates import already_recorded_text
 from core.imports import Importer
-from core.models import Institution, Pedagogue, normalized_name
-from core.xlsx import Column, ParsedRow
-from mentoring.models import MentoringForm, Pair, Participant, ParticipantRole
-from mentoring.services import FAR_FUTURE, overlapping_pair, save_pair
+from core.models import Institution
+from core.models import Pedagogue
+from core.models import normalized_name
+from core.xlsx import Column
+from core.xlsx import ParsedRow
+from mentoring.models import MentoringForm
+from mentoring.models import Pair
+from mentoring.models import Participant
+from mentoring.models import ParticipantRole
+from mentoring.services import FAR_FUTURE
+from mentoring.services import overlapping_pair
+from mentoring.services import save_pair
 
 SEPARATORS = (";", "\n")
 

@@ -12,18 +12,22 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.models import AcademicYear
-from mentoring.models import (
-    Attendance,
-    Pair,
-    Participant,
-    ParticipantRole,
-    Session,
-    SessionKind,
-    young_specialist_q,
-)
-from mentoring.retention import HORIZONS, retention
-from monitoring.measures import Measure, exists_for, records, staff_records, staff_share
-from monitoring.registry import Direction, declare
+from mentoring.models import Attendance
+from mentoring.models import Pair
+from mentoring.models import Participant
+from mentoring.models import ParticipantRole
+from mentoring.models import Session
+from mentoring.models import SessionKind
+from mentoring.models import young_specialist_q
+from mentoring.retention import HORIZONS
+from mentoring.retention import retention
+from monitoring.measures import Measure
+from monitoring.measures import exists_for
+from monitoring.measures import records
+from monitoring.measures import staff_records
+from monitoring.measures import staff_share
+from monitoring.registry import Direction
+from monitoring.registry import declare
 
 
 def _young(year: AcademicYear) -> Q:

@@ -18,26 +18,33 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Count, Exists, F, Func, OuterRef, Q
+from django.db.models import Count
+from django.db.models import Exists
+from django.db.models import F
+from django.db.models import Func
+from django.db.models import OuterRef
+from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import (
-    YOUNG_AGE,
-    YOUNG_SPECIALIST_YEARS,
-    Category,
-    CategoryAward,
-    Institution,
-    Municipality,
-    Pedagogue,
-    acting_user,
-    period_constraint,
-    years_before,
-)
-from core.scoping import PedagogueRowsQuerySet, Role, ScopedQuerySet, roles_of, visible_q
+from core.models import YOUNG_AGE
+from core.models import YOUNG_SPECIALIST_YEARS
+from core.models import Category
+from core.models import CategoryAward
+from core.models import Institution
+from core.models import Municipality
+from core.models import Pedagogue
+from core.models import acting_user
+from core.models import period_constraint
+from core.models import years_before
+from core.scoping import PedagogueRowsQuerySet
+from core.scoping import Role
+from core.scoping import ScopedQuerySet
+from core.scoping import roles_of
+from core.scoping import visible_q
 from core.validators import document_validators
 
 NEWLY_APPOINTED_YEARS = 1

@@ -9,16 +9,14 @@ from django.utils.translation import pgettext
 
 from core.models import Pedagogue
 from core.record import RecordSection
-from mentoring.models import (
-    Attendance,
-    Attestation,
-    AttestationSupport,
-    Pair,
-    Participant,
-    ParticipantRole,
-    Session,
-    SessionKind,
-)
+from mentoring.models import Attendance
+from mentoring.models import Attestation
+from mentoring.models import AttestationSupport
+from mentoring.models import Pair
+from mentoring.models import Participant
+from mentoring.models import ParticipantRole
+from mentoring.models import Session
+from mentoring.models import SessionKind
 
 
 def _year_title(day) -> str:

@@ -7,9 +7,11 @@ from collections.abc import Iterator
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from mentoring.models import Pair, Task
+from mentoring.models import Pair
+from mentoring.models import Task
 from notifications.kinds import Kind
-from notifications.services import Reminder, school_users
+from notifications.services import Reminder
+from notifications.services import school_users
 
 SILENT_DAYS = 30
 

@@ -17,12 +17,24 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Case
+from django.db.models import Count
+from django.db.models import Exists
+from django.db.models import F
+from django.db.models import IntegerField
+from django.db.models import OuterRef
+from django.db.models import Q
+from django.db.models import Value
+from django.db.models import When
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
-from core.models import AcademicYear, Employment, Institution, own_institutions_q
-from mentoring.models import AddYears, young_specialist_q
+from core.models import AcademicYear
+from core.models import Employment
+from core.models import Institution
+from core.models import own_institutions_q
+from mentoring.models import AddYears
+from mentoring.models import young_specialist_q
 from monitoring.measures import Measure
 from monitoring.registry import share
 

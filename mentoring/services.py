@@ -8,16 +8,15 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.duplicates import DuplicateError
-from core.models import CategoryAward, Pedagogue
-from mentoring.models import (
-    Attestation,
-    Pair,
-    Participant,
-    ParticipantRole,
-    Session,
-    period_overlaps_q,
-    self_mentoring_error,
-)
+from core.models import CategoryAward
+from core.models import Pedagogue
+from mentoring.models import Attestation
+from mentoring.models import Pair
+from mentoring.models import Participant
+from mentoring.models import ParticipantRole
+from mentoring.models import Session
+from mentoring.models import period_overlaps_q
+from mentoring.models import self_mentoring_error
 
 FAR_FUTURE = datetime.date(9999, 12, 31)
 

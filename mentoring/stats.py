@@ -5,18 +5,17 @@ from collections import defaultdict
 
 from django.db.models import Count
 
-from core.models import AcademicYear, Pedagogue
+from core.models import AcademicYear
+from core.models import Pedagogue
 from core.params import parse_id
-from mentoring.models import (
-    Attendance,
-    Pair,
-    Participant,
-    ParticipantRole,
-    Session,
-    SessionKind,
-    initials,
-    young_specialist_q,
-)
+from mentoring.models import Attendance
+from mentoring.models import Pair
+from mentoring.models import Participant
+from mentoring.models import ParticipantRole
+from mentoring.models import Session
+from mentoring.models import SessionKind
+from mentoring.models import initials
+from mentoring.models import young_specialist_q
 
 
 def academic_bounds(day: datetime.date) -> tuple[datetime.date, datetime.date]:

@@ -4,7 +4,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.scoping import Role, roles_of
+from core.scoping import Role
+from core.scoping import roles_of
 from core.todo import TodoItem
 from mentoring.models import Pair
 

@@ -3,9 +3,17 @@ from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count
+from django.db.models import Exists
+from django.db.models import Max
+from django.db.models import OuterRef
+from django.db.models import Prefetch
+from django.db.models import Q
+from django.db.models import Subquery
 from django.db.models.functions import Coalesce
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404
+from django.shortcuts import redirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,59 +24,68 @@ from core.deletion import confirm_delete
 from core.files import attachment_response
 from core.history import history_entries
 from core.imports import ImportView
-from core.listing import filtered, list_page
-from core.models import AcademicYear, Institution, Municipality, Pedagogue
-from core.pages import edit_page, editable_record, form_page, record_views
+from core.listing import filtered
+from core.listing import list_page
+from core.models import AcademicYear
+from core.models import Institution
+from core.models import Municipality
+from core.models import Pedagogue
+from core.pages import edit_page
+from core.pages import editable_record
+from core.pages import form_page
+from core.pages import record_views
 from core.params import parse_id
-from core.scoping import MUNICIPAL_ROLES, PERSONAL_DATA_ROLES, Role, role_required, roles_of
+from core.scoping import MUNICIPAL_ROLES
+from core.scoping import PERSONAL_DATA_ROLES
+from core.scoping import Role
+from core.scoping import role_required
+from core.scoping import roles_of
 from core.xlsx import workbook_response
 from jobs.decorators import background_file
 from mentoring import exports
-from mentoring.filters import (
-    AttestationFilter,
-    DueFilter,
-    PairFilter,
-    ProgrammeFilter,
-    SessionFilter,
-    SupportRequestFilter,
-    YoungSpecialistFilter,
-)
-from mentoring.forms import (
-    AttendanceForm,
-    AttestationForm,
-    AttestationSupportForm,
-    EffectEvaluationForm,
-    PairForm,
-    ProcessEvaluationForm,
-    ProgrammeForm,
-    SessionForm,
-    SupportRequestForm,
-    TaskDoneForm,
-    TaskForm,
-    YoungSpecialistMarkForm,
-)
+from mentoring.filters import AttestationFilter
+from mentoring.filters import DueFilter
+from mentoring.filters import PairFilter
+from mentoring.filters import ProgrammeFilter
+from mentoring.filters import SessionFilter
+from mentoring.filters import SupportRequestFilter
+from mentoring.filters import YoungSpecialistFilter
+from mentoring.forms import AttendanceForm
+from mentoring.forms import AttestationForm
+from mentoring.forms import AttestationSupportForm
+from mentoring.forms import EffectEvaluationForm
+from mentoring.forms import PairForm
+from mentoring.forms import ProcessEvaluationForm
+from mentoring.forms import ProgrammeForm
+from mentoring.forms import SessionForm
+from mentoring.forms import SupportRequestForm
+from mentoring.forms import TaskDoneForm
+from mentoring.forms import TaskForm
+from mentoring.forms import YoungSpecialistMarkForm
 from mentoring.imports import PairImporter
-from mentoring.models import (
-    Attestation,
-    AttestationResult,
-    AttestationSupport,
-    Evaluation,
-    Pair,
-    Participant,
-    Programme,
-    Session,
-    SupportRequest,
-    Task,
-    YoungSpecialistMark,
-    attestation_due_q,
-    can_edit_municipal,
-    category_expires,
-    mentor_loads,
-    young_specialist_q,
-)
-from mentoring.retention import HORIZONS, retention_table
-from mentoring.services import save_pair, set_attendance
-from mentoring.stats import attendance_rates, mentors_of, young_specialists
+from mentoring.models import Attestation
+from mentoring.models import AttestationResult
+from mentoring.models import AttestationSupport
+from mentoring.models import Evaluation
+from mentoring.models import Pair
+from mentoring.models import Participant
+from mentoring.models import Programme
+from mentoring.models import Session
+from mentoring.models import SupportRequest
+from mentoring.models import Task
+from mentoring.models import YoungSpecialistMark
+from mentoring.models import attestation_due_q
+from mentoring.models import can_edit_municipal
+from mentoring.models import category_expires
+from mentoring.models import mentor_loads
+from mentoring.models import young_specialist_q
+from mentoring.retention import HORIZONS
+from mentoring.retention import retention_table
+from mentoring.services import save_pair
+from mentoring.services import set_attendance
+from mentoring.stats import attendance_rates
+from mentoring.stats import mentors_of
+from mentoring.stats import young_specialists
 
 
 def may_edit_pairs(user) -> bool:

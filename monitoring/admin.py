@@ -1,4 +1,5 @@
-from core.admin import inline, register
+from core.admin import inline
+from core.admin import register
 from monitoring import models
 
 register(models.Direction, list_display=["order", "code", "title"], list_display_links=["code"],

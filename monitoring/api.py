@@ -11,40 +11,52 @@ from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import permissions, serializers, viewsets
+from drf_spectacular.utils import OpenApiParameter
+from drf_spectacular.utils import extend_schema
+from rest_framework import permissions
+from rest_framework import serializers
+from rest_framework import viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.models import AcademicYear, Institution, Municipality
+from core.models import AcademicYear
+from core.models import Institution
+from core.models import Municipality
 from core.params import parse_id
-from core.rest import FormValidatedSerializer, MayWrite, ModelCleanSerializer, ScopedWriteMixin, form_errors
-from core.scoping import MUNICIPAL_ROLES, PERSONAL_DATA_ROLES, HasRole, Role, roles_of
-from monitoring import services, stored
+from core.rest import FormValidatedSerializer
+from core.rest import MayWrite
+from core.rest import ModelCleanSerializer
+from core.rest import ScopedWriteMixin
+from core.rest import form_errors
+from core.scoping import MUNICIPAL_ROLES
+from core.scoping import PERSONAL_DATA_ROLES
+from core.scoping import HasRole
+from core.scoping import Role
+from core.scoping import roles_of
+from monitoring import services
+from monitoring import stored
 from monitoring.computation import compute
-from monitoring.forms import (
-    AssignmentForm,
-    CompletionForm,
-    DirectionForm,
-    ExtendForm,
-    IssueForm,
-    OrderForm,
-    PassportForm,
-    RecommendationForm,
-    ReviewForm,
-)
-from monitoring.models import (
-    Assignment,
-    Direction,
-    IndicatorPassport,
-    Order,
-    OrderStatus,
-    Recommendation,
-    ReportSnapshot,
-    Target,
-)
+from monitoring.forms import AssignmentForm
+from monitoring.forms import CompletionForm
+from monitoring.forms import DirectionForm
+from monitoring.forms import ExtendForm
+from monitoring.forms import IssueForm
+from monitoring.forms import OrderForm
+from monitoring.forms import PassportForm
+from monitoring.forms import RecommendationForm
+from monitoring.forms import ReviewForm
+from monitoring.models import Assignment
+from monitoring.models import Direction
+from monitoring.models import IndicatorPassport
+from monitoring.models import Order
+from monitoring.models import OrderStatus
+from monitoring.models import Recommendation
+from monitoring.models import ReportSnapshot
+from monitoring.models import Target
 
 
 class DirectionSerializer(FormValidatedSerializer):

@@ -5,16 +5,24 @@ year and the targets, and roll indicators up into directions (DOMAIN.md's rating
 (``monitoring.stored``) on a page, computed ones in the report build; everything else works on its result.
 """
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
+from dataclasses import dataclass
+from dataclasses import field
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 
-from core.models import AcademicYear, Institution
-from monitoring.models import Direction, IndicatorPassport, Target, default_tolerance
-from monitoring.registry import Better, Unit, registry
+from core.models import AcademicYear
+from core.models import Institution
+from monitoring.models import Direction
+from monitoring.models import IndicatorPassport
+from monitoring.models import Target
+from monitoring.models import default_tolerance
+from monitoring.registry import Better
+from monitoring.registry import Unit
+from monitoring.registry import registry
 from monitoring.stored import CHART_YEARS  # how many academic years the dashboard's charts show
 
 CACHE_SECONDS = int(getattr(settings, "MONITORING_CACHE_SECONDS", 300))

@@ -17,19 +17,19 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from core.models import AcademicYear, Municipality
+from core.models import AcademicYear
+from core.models import Municipality
 from monitoring.computation import indicator_values
-from monitoring.models import (
-    Assignment,
-    AssignmentStatus,
-    IndicatorPassport,
-    Order,
-    Recommendation,
-    Target,
-)
+from monitoring.models import Assignment
+from monitoring.models import AssignmentStatus
+from monitoring.models import IndicatorPassport
+from monitoring.models import Order
+from monitoring.models import Recommendation
+from monitoring.models import Target
 from monitoring.registry import registry
 from monitoring.rendered import forget
-from monitoring.services import build_snapshot, draft_order
+from monitoring.services import build_snapshot
+from monitoring.services import draft_order
 
 # code: (target, tolerance or None); shares as fractions. Codes that are not registered are skipped.
 TARGETS = {

@@ -12,21 +12,31 @@ import io
 from django.conf import settings
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import override, pgettext
+from django.utils.translation import override
+from django.utils.translation import pgettext
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm
+from docx.shared import Mm
+from docx.shared import Pt
 
-from core.models import AcademicYear, Institution
+from core.models import AcademicYear
+from core.models import Institution
 from core.pdf import render_pdf
-from monitoring.computation import Rating, Results, as_number, display
-from monitoring.labels import dynamics_label, rating_label
-from monitoring.models import Order, ReportSnapshot
-from monitoring.registry import Better, registry
+from monitoring.computation import Rating
+from monitoring.computation import Results
+from monitoring.computation import as_number
+from monitoring.computation import display
+from monitoring.labels import dynamics_label
+from monitoring.labels import rating_label
+from monitoring.models import Order
+from monitoring.models import ReportSnapshot
+from monitoring.registry import Better
+from monitoring.registry import registry
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FONT = "Times New Roman"
@@ -256,7 +266,8 @@ def order_docx(order: Order) -> bytes:
 def note_context(snapshot: ReportSnapshot) -> dict:
     """What the analytical note says: per direction its indicators with value, last year, dynamics, target and
     rating, the institutions that moved each key indicator most, the effect of last year's measures."""
-    from monitoring.services import measures_effect, previous_order
+    from monitoring.services import measures_effect
+    from monitoring.services import previous_order
 
     results = Results.from_json(snapshot.data)
     year, previous_year = snapshot.year, snapshot.year.previous()

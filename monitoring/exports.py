@@ -5,21 +5,24 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment
+from openpyxl.styles import Border
+from openpyxl.styles import Font
+from openpyxl.styles import PatternFill
+from openpyxl.styles import Side
 from openpyxl.utils import get_column_letter
 
 from core.pdf import render_pdf
 from core.xlsx import put
-from monitoring.computation import (
-    DirectionResult,
-    Dynamics,
-    IndicatorResult,
-    Rating,
-    Results,
-    as_number,
-    display,
-)
-from monitoring.labels import dynamics_label, rating_label
+from monitoring.computation import DirectionResult
+from monitoring.computation import Dynamics
+from monitoring.computation import IndicatorResult
+from monitoring.computation import Rating
+from monitoring.computation import Results
+from monitoring.computation import as_number
+from monitoring.computation import display
+from monitoring.labels import dynamics_label
+from monitoring.labels import rating_label
 from monitoring.models import ReportSnapshot
 from monitoring.registry import Unit
 
@@ -255,7 +258,8 @@ def report_pdf(snapshot: ReportSnapshot) -> bytes:
         for direction in results.directions
         if direction.indicators
     ]
-    from monitoring.services import measures_effect, previous_order
+    from monitoring.services import measures_effect
+    from monitoring.services import previous_order
 
     last_order = previous_order(snapshot.municipality, snapshot.year)
     return render_pdf(

@@ -7,10 +7,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import BootstrapFormMixin
-from core.models import AcademicYear, InstitutionType
+from core.models import AcademicYear
+from core.models import InstitutionType
 from core.validators import document_validators
 from monitoring.computation import plain
-from monitoring.models import Assignment, Direction, IndicatorPassport, Order, Recommendation
+from monitoring.models import Assignment
+from monitoring.models import Direction
+from monitoring.models import IndicatorPassport
+from monitoring.models import Order
+from monitoring.models import Recommendation
 from monitoring.registry import Unit
 
 

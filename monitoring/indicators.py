@@ -7,9 +7,15 @@ import the indicator protocol above it (monitoring may read core's models).
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.models import FIRST_OR_HIGHEST, AcademicYear, CategoryAward, years_before
-from monitoring.measures import exists_for, on_pedagogue, staff_share
-from monitoring.registry import Direction, declare
+from core.models import FIRST_OR_HIGHEST
+from core.models import AcademicYear
+from core.models import CategoryAward
+from core.models import years_before
+from monitoring.measures import exists_for
+from monitoring.measures import on_pedagogue
+from monitoring.measures import staff_share
+from monitoring.registry import Direction
+from monitoring.registry import declare
 
 
 def _under_35(year: AcademicYear) -> Q:

@@ -12,7 +12,10 @@ version of the cached dashboard renderings (``computation.invalidate_values``).
 from django.apps import apps as global_apps
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed
+from django.db.models.signals import post_delete
+from django.db.models.signals import post_save
+from django.db.models.signals import pre_save
 
 IGNORED_APPS = {"notifications"}
 # Bookkeeping rows of domain apps that feed no indicator. Without a municipality of their own they would mark every

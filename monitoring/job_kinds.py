@@ -2,11 +2,14 @@
 
 from django.utils.translation import gettext as _
 
-from core.models import AcademicYear, Municipality
-from core.scoping import Role, roles_of
+from core.models import AcademicYear
+from core.models import Municipality
+from core.scoping import Role
+from core.scoping import roles_of
 from jobs.models import Job
 from jobs.registry import register
-from jobs.services import JobError, Progress
+from jobs.services import JobError
+from jobs.services import Progress
 
 
 @register("monitoring.build_report")

@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from monitoring.computation import Dynamics, Rating
+from monitoring.computation import Dynamics
+from monitoring.computation import Rating
 
 # Translated when read: one lookup per label, not one per choice (the dashboard reads a few hundred).
 RATING_LABELS = {

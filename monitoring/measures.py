@@ -31,9 +31,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count
+from django.db.models import Exists
+from django.db.models import OuterRef
+from django.db.models import Q
+from django.db.models import QuerySet
 
-from core.models import AcademicYear, Employment, employed_during_q, pedagogical_q, scope_q
+from core.models import AcademicYear
+from core.models import Employment
+from core.models import employed_during_q
+from core.models import pedagogical_q
+from core.models import scope_q
 from monitoring.registry import share
 
 Rows = Callable[[Any, AcademicYear], QuerySet]

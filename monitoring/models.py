@@ -6,19 +6,27 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
+from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, override, pgettext_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from core.models import AcademicYear, Municipality, acting_user
-from core.scoping import Role, roles_of
+from core.models import AcademicYear
+from core.models import Municipality
+from core.models import acting_user
+from core.scoping import Role
+from core.scoping import roles_of
 from core.validators import document_validators
-from monitoring.registry import Better, Unit, registry
+from monitoring.registry import Better
 from monitoring.registry import Direction as DirectionCode
+from monitoring.registry import Unit
+from monitoring.registry import registry
 
 # Tolerances used when a target does not name its own (DOMAIN.md: ±1 p.p. for shares, ±5 % otherwise).
 DEFAULT_SHARE_TOLERANCE_PP = Decimal(str(getattr(settings, "MONITORING_SHARE_TOLERANCE_PP", "1")))
@@ -735,4 +743,5 @@ class AssignmentFile(models.Model):
 
 
 # Stored indicator values (derived, recomputed by the worker): their own module, see monitoring.stored.
-from monitoring.value_models import PendingRecomputation, StoredValues  # noqa: E402,F401
+from monitoring.value_models import PendingRecomputation  # noqa: E402,F401
+from monitoring.value_models import StoredValues  # noqa: E402,F401

@@ -2,20 +2,19 @@
 rank: first the number of the direction's key indicators whose target the institution meets, then the number it
 improved since last year, then the name."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from monitoring.computation import (
-    DirectionResult,
-    Dynamics,
-    Rating,
-    as_number,
-    display,
-    dynamics_of,
-    rating_of,
-)
+from monitoring.computation import DirectionResult
+from monitoring.computation import Dynamics
+from monitoring.computation import Rating
+from monitoring.computation import as_number
+from monitoring.computation import display
+from monitoring.computation import dynamics_of
+from monitoring.computation import rating_of
 from monitoring.models import default_tolerance
 from monitoring.registry import registry
 

@@ -13,8 +13,10 @@ indicators are functions registered with the ``@indicator`` decorator.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from decimal import ROUND_HALF_UP, Decimal
+from dataclasses import dataclass
+from dataclasses import replace
+from decimal import ROUND_HALF_UP
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured

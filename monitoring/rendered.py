@@ -23,11 +23,18 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connections, router
+from django.db import connections
+from django.db import router
 from django.utils import timezone
 
-from monitoring.computation import CACHE_SECONDS, VERSION_KEY
-from monitoring.models import Assignment, Direction, IndicatorPassport, Order, Recommendation, Target
+from monitoring.computation import CACHE_SECONDS
+from monitoring.computation import VERSION_KEY
+from monitoring.models import Assignment
+from monitoring.models import Direction
+from monitoring.models import IndicatorPassport
+from monitoring.models import Order
+from monitoring.models import Recommendation
+from monitoring.models import Target
 from monitoring.registry import registry
 from monitoring.value_models import RenderedDashboard
 

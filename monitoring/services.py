@@ -12,20 +12,24 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override, pgettext
+from django.utils.translation import override
+from django.utils.translation import pgettext
 
-from core.models import AcademicYear, Municipality
-from monitoring.computation import IndicatorResult, Results, as_number, compute, display
-from monitoring.models import (
-    Assignment,
-    AssignmentEvent,
-    AssignmentStatus,
-    Direction,
-    Order,
-    Recommendation,
-    ReportSnapshot,
-    TaskEventKind,
-)
+from core.models import AcademicYear
+from core.models import Municipality
+from monitoring.computation import IndicatorResult
+from monitoring.computation import Results
+from monitoring.computation import as_number
+from monitoring.computation import compute
+from monitoring.computation import display
+from monitoring.models import Assignment
+from monitoring.models import AssignmentEvent
+from monitoring.models import AssignmentStatus
+from monitoring.models import Direction
+from monitoring.models import Order
+from monitoring.models import Recommendation
+from monitoring.models import ReportSnapshot
+from monitoring.models import TaskEventKind
 from monitoring.registry import Better
 from notifications.kinds import Kind
 from notifications.services import notify

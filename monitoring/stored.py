@@ -16,20 +16,28 @@ import copy
 import datetime
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from decimal import Decimal
 
 from celery import current_app
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
-from django.db import IntegrityError, transaction
-from django.db.models import Max, Q
+from django.db import IntegrityError
+from django.db import transaction
+from django.db.models import Max
+from django.db.models import Q
 from django.utils import timezone
 
 from core import freshness
-from core.models import AcademicYear, Institution, Municipality, Pedagogue
+from core.models import AcademicYear
+from core.models import Institution
+from core.models import Municipality
+from core.models import Pedagogue
 from monitoring.registry import registry
-from monitoring.value_models import PendingRecomputation, StoredValues, scope_key_of
+from monitoring.value_models import PendingRecomputation
+from monitoring.value_models import StoredValues
+from monitoring.value_models import scope_key_of
 
 CHART_YEARS = 5  # how many academic years the dashboard's charts show (and the nightly refresh keeps fresh)
 RECOMPUTE_TASK = "monitoring.recompute_values"

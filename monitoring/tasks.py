@@ -3,7 +3,9 @@
 from celery import shared_task
 
 from monitoring.rendered import forget
-from monitoring.stored import RECOMPUTE_TASK, recompute, refresh_all
+from monitoring.stored import RECOMPUTE_TASK
+from monitoring.stored import recompute
+from monitoring.stored import refresh_all
 
 
 @shared_task(name=RECOMPUTE_TASK, acks_late=True, reject_on_worker_lost=True)

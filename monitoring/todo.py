@@ -5,9 +5,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.scoping import MUNICIPAL_ROLES, roles_of
+from core.scoping import MUNICIPAL_ROLES
+from core.scoping import roles_of
 from core.todo import TodoItem
-from monitoring.models import Assignment, AssignmentStatus
+from monitoring.models import Assignment
+from monitoring.models import AssignmentStatus
 
 
 def my_tasks(user):

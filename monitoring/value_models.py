@@ -10,7 +10,9 @@ Imported by ``monitoring.models``.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.models import AcademicYear, Institution, Municipality
+from core.models import AcademicYear
+from core.models import Institution
+from core.models import Municipality
 
 
 def scope_key_of(municipality_id: int, institution_id: int | None) -> str:

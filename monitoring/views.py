@@ -2,83 +2,98 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import FileResponse
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.shortcuts import redirect
+from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from config.routers import use_replica
 from core.deletion import confirm_delete
-from core.files import PDF_CONTENT_TYPE, download
-from core.listing import export_redirect, list_page, sorted_by
-from core.models import AcademicYear, Institution, Municipality
+from core.files import PDF_CONTENT_TYPE
+from core.files import download
+from core.listing import export_redirect
+from core.listing import list_page
+from core.listing import sorted_by
+from core.models import AcademicYear
+from core.models import Institution
+from core.models import Municipality
 from core.pages import edit_page
 from core.params import parse_id
-from core.scoping import MUNICIPAL_ROLES, PERSONAL_DATA_ROLES, Role, role_required, roles_of
+from core.scoping import MUNICIPAL_ROLES
+from core.scoping import PERSONAL_DATA_ROLES
+from core.scoping import Role
+from core.scoping import role_required
+from core.scoping import roles_of
 from core.search import words_q
-from core.xlsx import XLSX_CONTENT_TYPE, Column, Sheet, workbook_response
+from core.xlsx import XLSX_CONTENT_TYPE
+from core.xlsx import Column
+from core.xlsx import Sheet
+from core.xlsx import workbook_response
 from jobs.decorators import background_file
 from jobs.models import Job
 from jobs.services import start as start_job
-from monitoring import documents, exports, stored
+from monitoring import documents
+from monitoring import exports
+from monitoring import stored
 from monitoring.api import governed
-from monitoring.computation import (
-    Results,
-    as_number,
-    chart_years,
-    compute,
-    display,
-    scope_key,
-    series,
-)
-from monitoring.forms import (
-    AssignmentFormSet,
-    CompletionForm,
-    DirectionForm,
-    ExtendForm,
-    FilterForm,
-    IssueForm,
-    OrderForm,
-    PassportForm,
-    RecommendationFormSet,
-    ReviewForm,
-    TargetForm,
-    to_form_target,
-    with_extra_row,
-)
-from monitoring.models import (
-    Assignment,
-    AssignmentFile,
-    AssignmentStatus,
-    Direction,
-    IndicatorPassport,
-    Order,
-    OrderStatus,
-    ReportSnapshot,
-    Target,
-)
-from monitoring.registry import Better, Unit, registry
+from monitoring.computation import Results
+from monitoring.computation import as_number
+from monitoring.computation import chart_years
+from monitoring.computation import compute
+from monitoring.computation import display
+from monitoring.computation import scope_key
+from monitoring.computation import series
+from monitoring.forms import AssignmentFormSet
+from monitoring.forms import CompletionForm
+from monitoring.forms import DirectionForm
+from monitoring.forms import ExtendForm
+from monitoring.forms import FilterForm
+from monitoring.forms import IssueForm
+from monitoring.forms import OrderForm
+from monitoring.forms import PassportForm
+from monitoring.forms import RecommendationFormSet
+from monitoring.forms import ReviewForm
+from monitoring.forms import TargetForm
+from monitoring.forms import to_form_target
+from monitoring.forms import with_extra_row
+from monitoring.models import Assignment
+from monitoring.models import AssignmentFile
+from monitoring.models import AssignmentStatus
+from monitoring.models import Direction
+from monitoring.models import IndicatorPassport
+from monitoring.models import Order
+from monitoring.models import OrderStatus
+from monitoring.models import ReportSnapshot
+from monitoring.models import Target
+from monitoring.registry import Better
+from monitoring.registry import Unit
+from monitoring.registry import registry
 from monitoring.rendered import cached_fragment
-from monitoring.services import (
-    accept_task,
-    draft_order,
-    extend_task,
-    issue_order,
-    measures_effect,
-    previous_order,
-    remind_task,
-    report_task,
-    return_task,
-)
+from monitoring.services import accept_task
+from monitoring.services import draft_order
+from monitoring.services import extend_task
+from monitoring.services import issue_order
+from monitoring.services import measures_effect
+from monitoring.services import previous_order
+from monitoring.services import remind_task
+from monitoring.services import report_task
+from monitoring.services import return_task
 
 
 def default_year() -> AcademicYear:

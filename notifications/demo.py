@@ -6,7 +6,8 @@ from django.utils.translation import override
 
 from .kinds import Kind
 from .models import Notification
-from .services import collect, notify
+from .services import collect
+from .services import notify
 
 LIMIT = 30  # per run, enough for the bell without flooding the list
 

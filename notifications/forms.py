@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .kinds import Channel, Kind
+from .kinds import Channel
+from .kinds import Kind
 
 
 class PreferencesForm(forms.Form):

@@ -9,7 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .kinds import DEFAULT_CHANNEL, Channel, Kind
+from .kinds import DEFAULT_CHANNEL
+from .kinds import Channel
+from .kinds import Kind
 
 
 class NotificationQuerySet(models.QuerySet):

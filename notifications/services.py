@@ -9,20 +9,25 @@ import datetime
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any, NamedTuple
+from typing import Any
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.db import IntegrityError
+from django.db import transaction
+from django.utils import timezone
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.discovery import domain_modules
 
-from .kinds import DEFAULT_CHANNEL, Channel
-from .models import Notification, Preference
+from .kinds import DEFAULT_CHANNEL
+from .kinds import Channel
+from .models import Notification
+from .models import Preference
 
 logger = logging.getLogger(__name__)
 

@@ -1,7 +1,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404
+from django.shortcuts import redirect
+from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -9,8 +11,10 @@ from django.views.decorators.http import require_POST
 from core.listing import list_page
 
 from .forms import PreferencesForm
-from .kinds import DEFAULT_CHANNEL, Kind
-from .models import Notification, Preference
+from .kinds import DEFAULT_CHANNEL
+from .kinds import Kind
+from .models import Notification
+from .models import Preference
 
 
 @login_required

@@ -1,4 +1,5 @@
-from core.admin import inline, register
+from core.admin import inline
+from core.admin import register
 from staffing import models
 
 register(models.Campaign, list_display=["title", "municipality", "as_of", "year", "deadline", "status"],

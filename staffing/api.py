@@ -10,26 +10,34 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, permissions, serializers, status, viewsets
+from rest_framework import mixins
+from rest_framework import permissions
+from rest_framework import serializers
+from rest_framework import status
+from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
-from core.models import Institution, InstitutionType
-from core.rest import FormValidatedSerializer, ScopedWriteMixin
-from core.scoping import MUNICIPAL_ROLES, Role, roles_of
+from core.models import Institution
+from core.models import InstitutionType
+from core.rest import FormValidatedSerializer
+from core.rest import ScopedWriteMixin
+from core.scoping import MUNICIPAL_ROLES
+from core.scoping import Role
+from core.scoping import roles_of
 from staffing.filters import SubmissionFilter
 from staffing.forms import DocumentForm
-from staffing.models import (
-    Campaign,
-    CampaignStatus,
-    Need,
-    RegulatoryDocument,
-    Submission,
-    SubmissionStatus,
-    managing_municipality_ids,
-)
-from staffing.services import mark_entered, replace_needs, return_submission
+from staffing.models import Campaign
+from staffing.models import CampaignStatus
+from staffing.models import Need
+from staffing.models import RegulatoryDocument
+from staffing.models import Submission
+from staffing.models import SubmissionStatus
+from staffing.models import managing_municipality_ids
+from staffing.services import mark_entered
+from staffing.services import replace_needs
+from staffing.services import return_submission
 
 MANAGERS = MUNICIPAL_ROLES
 

@@ -71,8 +71,15 @@ def seed(ctx) -> None:
     from django.utils import timezone
 
     from core.demo import shift_date
-    from core.models import AcademicYear, Institution, Position, Subject
-    from staffing.models import Campaign, Need, RegulatoryDocument, Submission, posts_of
+    from core.models import AcademicYear
+    from core.models import Institution
+    from core.models import Position
+    from core.models import Subject
+    from staffing.models import Campaign
+    from staffing.models import Need
+    from staffing.models import RegulatoryDocument
+    from staffing.models import Submission
+    from staffing.models import posts_of
 
     if not ctx.municipalities or Campaign.objects.filter(municipality=ctx.municipality).exists():
         ctx.log("staffing: nothing to add")

@@ -1,14 +1,18 @@
 """Excel exports of the staffing lists and the printable campaign summary."""
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP
+from decimal import Decimal
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from core.xlsx import Column, Sheet
-from staffing.models import NOT_STARTED, Campaign
-from staffing.summary import AGE_GROUPS, CampaignSummary
+from core.xlsx import Column
+from core.xlsx import Sheet
+from staffing.models import NOT_STARTED
+from staffing.models import Campaign
+from staffing.summary import AGE_GROUPS
+from staffing.summary import CampaignSummary
 
 SHARE_FORMAT = "0.0%"
 POSTS_FORMAT = "0.00"

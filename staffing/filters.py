@@ -4,16 +4,18 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.filters import FilterForm, SearchFilter, SortFilter, offered_years
-from core.models import Institution, InstitutionType
-from staffing.models import (
-    Campaign,
-    CampaignStatus,
-    DocumentStatus,
-    RegulatoryDocument,
-    Submission,
-    SubmissionStatus,
-)
+from core.filters import FilterForm
+from core.filters import SearchFilter
+from core.filters import SortFilter
+from core.filters import offered_years
+from core.models import Institution
+from core.models import InstitutionType
+from staffing.models import Campaign
+from staffing.models import CampaignStatus
+from staffing.models import DocumentStatus
+from staffing.models import RegulatoryDocument
+from staffing.models import Submission
+from staffing.models import SubmissionStatus
 
 
 class CampaignFilter(django_filters.FilterSet):

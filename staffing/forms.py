@@ -4,8 +4,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.forms import BootstrapFormMixin
-from core.models import AcademicYear, InstitutionType, Municipality
-from staffing.models import Campaign, Need, RegulatoryDocument, Submission, managing_municipality_ids
+from core.models import AcademicYear
+from core.models import InstitutionType
+from core.models import Municipality
+from staffing.models import Campaign
+from staffing.models import Need
+from staffing.models import RegulatoryDocument
+from staffing.models import Submission
+from staffing.models import managing_municipality_ids
 
 
 def _managed_municipalities(user):

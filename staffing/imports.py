@@ -4,12 +4,19 @@ from decimal import Decimal
 
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 
-from core.imports import Directories, Importer, choice_index
+from core.imports import Directories
+from core.imports import Importer
+from core.imports import choice_index
 from core.models import normalized_name
-from core.xlsx import Column, ParsedRow
-from staffing.models import Need, Reason, Submission, Support
+from core.xlsx import Column
+from core.xlsx import ParsedRow
+from staffing.models import Need
+from staffing.models import Reason
+from staffing.models import Submission
+from staffing.models import Support
 from staffing.services import replace_needs
 
 # How people write reasons and support in spreadsheets, beyond the labels themselves.

@@ -3,15 +3,28 @@
 
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, Q, Sum, Value
+from django.db.models import Exists
+from django.db.models import OuterRef
+from django.db.models import Q
+from django.db.models import Sum
+from django.db.models import Value
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import AcademicYear, Institution
+from core.models import AcademicYear
+from core.models import Institution
 from monitoring.measures import Measure
-from monitoring.registry import Better, Direction, Unit, declare, indicator, share
-from staffing.models import Campaign, Submission
-from staffing.summary import counted_needs, rates, staff_jobs
+from monitoring.registry import Better
+from monitoring.registry import Direction
+from monitoring.registry import Unit
+from monitoring.registry import declare
+from monitoring.registry import indicator
+from monitoring.registry import share
+from staffing.models import Campaign
+from staffing.models import Submission
+from staffing.summary import counted_needs
+from staffing.summary import rates
+from staffing.summary import staff_jobs
 
 
 def campaign_of(scope, year: AcademicYear) -> Campaign | None:

@@ -2,7 +2,8 @@
 regulatory documents of the process (item 5 of the source order)."""
 
 import datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -13,18 +14,17 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from core.models import (
-    AcademicYear,
-    Institution,
-    InstitutionType,
-    Municipality,
-    Position,
-    Subject,
-    Subordination,
-    acting_user,
-    own_institutions_q,
-)
-from core.scoping import Role, roles_of
+from core.models import AcademicYear
+from core.models import Institution
+from core.models import InstitutionType
+from core.models import Municipality
+from core.models import Position
+from core.models import Subject
+from core.models import Subordination
+from core.models import acting_user
+from core.models import own_institutions_q
+from core.scoping import Role
+from core.scoping import roles_of
 from core.search import words_q
 from core.validators import document_validators
 

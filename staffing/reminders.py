@@ -9,8 +9,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from notifications.kinds import Kind
-from notifications.services import Reminder, deliver, school_users
-from staffing.models import COUNTED_STATUSES, Campaign, ReminderKind, Submission
+from notifications.services import Reminder
+from notifications.services import deliver
+from notifications.services import school_users
+from staffing.models import COUNTED_STATUSES
+from staffing.models import Campaign
+from staffing.models import ReminderKind
+from staffing.models import Submission
 
 DAYS = 3
 

@@ -7,7 +7,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from staffing.models import Need, Submission, SubmissionStatus, posts_of
+from staffing.models import Need
+from staffing.models import Submission
+from staffing.models import SubmissionStatus
+from staffing.models import posts_of
 
 NEED_FIELDS = ("position", "subject", "rates", "weekly_hours", "reason", "vacant_since", "support", "requirements",
                "contact")
@@ -70,7 +73,8 @@ def notify_entered(submission_pk: int) -> None:
     from django.urls import reverse
 
     from notifications.kinds import Kind
-    from notifications.services import notify, school_users
+    from notifications.services import notify
+    from notifications.services import school_users
 
     submission = Submission.objects.select_related("campaign", "institution", "submitted_by").get(pk=submission_pk)
     url = reverse("staffing:submission-detail", args=[submission.campaign_id, submission.institution_id])
@@ -92,7 +96,8 @@ def notify_returned(submission_pk: int) -> None:
     from django.urls import reverse
 
     from notifications.kinds import Kind
-    from notifications.services import notify, school_users
+    from notifications.services import notify
+    from notifications.services import school_users
 
     submission = Submission.objects.select_related("campaign", "institution").get(pk=submission_pk)
     url = reverse("staffing:submission-detail", args=[submission.campaign_id, submission.institution_id])

@@ -7,16 +7,28 @@ The share of vacant posts is vacant rates ÷ (occupied rates + vacant rates).
 """
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count
+from django.db.models import Q
+from django.db.models import QuerySet
+from django.db.models import Sum
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Employment, InstitutionType, pedagogical_q, years_before
+from core.models import Employment
+from core.models import InstitutionType
+from core.models import pedagogical_q
+from core.models import years_before
 from monitoring.registry import share
-from staffing.models import COUNTED_STATUSES, Campaign, Need, Reason, Submission, SubmissionStatus
+from staffing.models import COUNTED_STATUSES
+from staffing.models import Campaign
+from staffing.models import Need
+from staffing.models import Reason
+from staffing.models import Submission
+from staffing.models import SubmissionStatus
 
 AGE_GROUPS = (
     ("under_35", _("under 35")),

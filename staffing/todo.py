@@ -5,9 +5,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.models import Institution
-from core.scoping import Role, roles_of
+from core.scoping import Role
+from core.scoping import roles_of
 from core.todo import TodoItem
-from staffing.models import Campaign, Submission, SubmissionStatus
+from staffing.models import Campaign
+from staffing.models import Submission
+from staffing.models import SubmissionStatus
 
 
 def items(user) -> list[TodoItem]:

@@ -1,47 +1,69 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import CharField, DecimalField, OuterRef, Subquery, Sum, Value
-from django.db.models.functions import Coalesce, Concat
+from django.db.models import CharField
+from django.db.models import DecimalField
+from django.db.models import OuterRef
+from django.db.models import Subquery
+from django.db.models import Sum
+from django.db.models import Value
+from django.db.models.functions import Coalesce
+from django.db.models.functions import Concat
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404
+from django.shortcuts import redirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
+from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.deletion import confirm_delete
 from core.files import attachment_response
 from core.history import history_entries
 from core.imports import ImportView
-from core.listing import filtered, list_page, paginate
+from core.listing import filtered
+from core.listing import list_page
+from core.listing import paginate
 from core.models import Institution
-from core.pages import edit_page, record_views
-from core.scoping import MUNICIPAL_ROLES, PERSONAL_DATA_ROLES, Role, role_required, roles_of
+from core.pages import edit_page
+from core.pages import record_views
+from core.scoping import MUNICIPAL_ROLES
+from core.scoping import PERSONAL_DATA_ROLES
+from core.scoping import Role
+from core.scoping import role_required
+from core.scoping import roles_of
 from core.xlsx import workbook_response
 from jobs.decorators import background_file
-from staffing.exports import campaigns_sheet, completeness_sheet, documents_sheet, summary_sheets
-from staffing.filters import STATUS_CHOICES, CampaignFilter, CompletenessFilter, DocumentFilter
-from staffing.forms import (
-    CampaignForm,
-    DocumentForm,
-    EnteredSubmissionForm,
-    NeedFormSet,
-    ReturnForm,
-    SubmissionForm,
-)
+from staffing.exports import campaigns_sheet
+from staffing.exports import completeness_sheet
+from staffing.exports import documents_sheet
+from staffing.exports import summary_sheets
+from staffing.filters import STATUS_CHOICES
+from staffing.filters import CampaignFilter
+from staffing.filters import CompletenessFilter
+from staffing.filters import DocumentFilter
+from staffing.forms import CampaignForm
+from staffing.forms import DocumentForm
+from staffing.forms import EnteredSubmissionForm
+from staffing.forms import NeedFormSet
+from staffing.forms import ReturnForm
+from staffing.forms import SubmissionForm
 from staffing.imports import NeedsImporter
-from staffing.models import (
-    NOT_STARTED,
-    Campaign,
-    CampaignStatus,
-    Need,
-    RegulatoryDocument,
-    Submission,
-    SubmissionStatus,
-)
-from staffing.services import enter_on_behalf, return_submission, save_submission
-from staffing.summary import AGE_GROUPS, CampaignSummary
+from staffing.models import NOT_STARTED
+from staffing.models import Campaign
+from staffing.models import CampaignStatus
+from staffing.models import Need
+from staffing.models import RegulatoryDocument
+from staffing.models import Submission
+from staffing.models import SubmissionStatus
+from staffing.services import enter_on_behalf
+from staffing.services import return_submission
+from staffing.services import save_submission
+from staffing.summary import AGE_GROUPS
+from staffing.summary import CampaignSummary
 
 
 def _school_ids(user) -> set[int]:

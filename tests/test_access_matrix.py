@@ -11,9 +11,13 @@ from conftest import client_of
 from core.models import Pedagogue
 from core.scoping import Role
 from core.tests.factories import PedagogueFactory
-from expertise.models import Assignment, ReviewRequest
-from expertise.tests.factories import ExpertFactory, ReviewRequestFactory
-from training.tests.factories import CompletionFactory, DiagnosisFactory, ProgrammeFactory
+from expertise.models import Assignment
+from expertise.models import ReviewRequest
+from expertise.tests.factories import ExpertFactory
+from expertise.tests.factories import ReviewRequestFactory
+from training.tests.factories import CompletionFactory
+from training.tests.factories import DiagnosisFactory
+from training.tests.factories import ProgrammeFactory
 
 
 @pytest.fixture

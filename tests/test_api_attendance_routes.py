@@ -7,8 +7,12 @@ import pytest
 from django.urls import reverse
 
 from associations.models import Attendance
-from associations.tests.factories import AssociationFactory, MeetingFactory, MembershipFactory
-from conftest import api_of, client_of, make_user
+from associations.tests.factories import AssociationFactory
+from associations.tests.factories import MeetingFactory
+from associations.tests.factories import MembershipFactory
+from conftest import api_of
+from conftest import client_of
+from conftest import make_user
 from core.scoping import Role
 from core.tests.factories import PedagogueFactory
 
@@ -61,7 +65,8 @@ def test_attendance_through_the_api_is_what_the_page_records(methodist, meeting,
 
 
 def test_attendance_names_who_is_not_a_member_and_a_guest_out_of_scope(methodist, meeting, other_city):
-    from core.models import Institution, InstitutionType
+    from core.models import Institution
+    from core.models import InstitutionType
 
     far = Institution.objects.create(municipality=other_city, name="МБОУ «СШ № 9»", short_name="СШ № 9",
                                      type=InstitutionType.GENERAL)
@@ -192,7 +197,9 @@ def test_the_teacher_removes_a_step_not_yet_accepted(teacher, route):
 # --- diagnoses and routes --------------------------------------------------------------------------------
 
 def test_a_self_diagnosis_answered_through_the_api_scores_as_the_page(teacher, teacher_pedagogue, methodist):
-    from training.models import Diagnosis, Route, Statement
+    from training.models import Diagnosis
+    from training.models import Route
+    from training.models import Statement
 
     statements = list(Statement.objects.order_by("pk"))
     scores = {str(s.pk): (1 if i % 2 else 3) for i, s in enumerate(statements)}
@@ -235,7 +242,8 @@ def test_a_self_diagnosis_answered_through_the_api_scores_as_the_page(teacher, t
 
 def test_an_external_diagnosis_is_recorded_by_a_methodist_for_their_municipality_only(
         methodist, far_methodist, school_user, teacher_pedagogue):
-    from training.models import Diagnosis, Statement
+    from training.models import Diagnosis
+    from training.models import Statement
 
     scores = {str(s.pk): 2 for s in Statement.objects.all()}
     body = {"pedagogue": teacher_pedagogue.pk, "scores": scores, "finish": True, "note": "Региональный центр"}

@@ -6,13 +6,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from associations.models import PlanItem
 from associations.tests.factories import AssociationFactory
-from conftest import api_of, make_user
+from conftest import api_of
+from conftest import make_user
 from core.scoping import Role
 from core.tests.factories import PedagogueFactory
-from mentoring.models import AttestationSupport, YoungSpecialistMark
+from mentoring.models import AttestationSupport
+from mentoring.models import YoungSpecialistMark
 from staffing.models import RegulatoryDocument
 from training.models import Provider
-from training.tests.factories import ProgrammeFactory, ProviderFactory
+from training.tests.factories import ProgrammeFactory
+from training.tests.factories import ProviderFactory
 
 
 @pytest.fixture

@@ -9,21 +9,23 @@ from contextlib import contextmanager
 
 import pytest
 import schemathesis
-from django.core.signals import request_finished, request_started
+from django.core.signals import request_finished
+from django.core.signals import request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck
+from hypothesis import given
+from hypothesis import settings
 from rest_framework.authtoken.models import Token
-from schemathesis.checks import (
-    content_type_conformance,
-    not_a_server_error,
-    response_schema_conformance,
-    status_code_conformance,
-)
+from schemathesis.checks import content_type_conformance
+from schemathesis.checks import not_a_server_error
+from schemathesis.checks import response_schema_conformance
+from schemathesis.checks import status_code_conformance
 from schemathesis.core.failures import FailureGroup
 
-from associations.tests.factories import AssociationFactory, CompetitionFactory
+from associations.tests.factories import AssociationFactory
+from associations.tests.factories import CompetitionFactory
 from banks.tests.factories import ItemFactory
 from core.tests.factories import PedagogueFactory
 from innovation.tests.factories import ProjectFactory

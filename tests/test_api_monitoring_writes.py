@@ -6,9 +6,15 @@ import datetime
 
 import pytest
 
-from conftest import api_of, make_user
+from conftest import api_of
+from conftest import make_user
 from core.scoping import Role
-from monitoring.models import Assignment, AssignmentStatus, Order, OrderStatus, Recommendation, ReportSnapshot
+from monitoring.models import Assignment
+from monitoring.models import AssignmentStatus
+from monitoring.models import Order
+from monitoring.models import OrderStatus
+from monitoring.models import Recommendation
+from monitoring.models import ReportSnapshot
 from monitoring.registry import registry
 
 

@@ -7,16 +7,24 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from banks.models import Item, ItemStatus
+from banks.models import Item
+from banks.models import ItemStatus
 from banks.tests.factories import ItemFactory
-from conftest import api_of, make_user
-from core.models import AcademicYear, CategoryAward, Pedagogue
+from conftest import api_of
+from conftest import make_user
+from core.models import AcademicYear
+from core.models import CategoryAward
+from core.models import Pedagogue
 from core.scoping import Role
 from core.tests.factories import PedagogueFactory
-from expertise.models import CouncilDuty, CouncilOfficer, ReviewRequest, Status
+from expertise.models import CouncilDuty
+from expertise.models import CouncilOfficer
+from expertise.models import ReviewRequest
+from expertise.models import Status
 from monitoring.registry import registry
 from notifications.models import Notification
-from staffing.models import Submission, SubmissionStatus
+from staffing.models import Submission
+from staffing.models import SubmissionStatus
 from staffing.tests.factories import CampaignFactory
 
 

@@ -8,19 +8,27 @@ import datetime
 
 import pytest
 
-from associations.models import Association, Competition, Meeting, Participation
-from associations.tests.factories import AssociationFactory, CompetitionFactory
+from associations.models import Association
+from associations.models import Competition
+from associations.models import Meeting
+from associations.models import Participation
+from associations.tests.factories import AssociationFactory
+from associations.tests.factories import CompetitionFactory
 from banks.models import Item
 from banks.tests.factories import ItemFactory
-from conftest import api_of, make_user
-from core.models import Institution, InstitutionType
+from conftest import api_of
+from conftest import make_user
+from core.models import Institution
+from core.models import InstitutionType
 from core.scoping import Role
 from core.tests.factories import PedagogueFactory
 from innovation.models import Project
 from innovation.tests.factories import ProjectFactory
-from mentoring.models import Pair, Programme
+from mentoring.models import Pair
+from mentoring.models import Programme
 from mentoring.tests.factories import ProgrammeFactory
-from monitoring.models import IndicatorPassport, Target
+from monitoring.models import IndicatorPassport
+from monitoring.models import Target
 from training.tests.factories import CompletionFactory
 from training.tests.factories import ProgrammeFactory as PDProgrammeFactory
 

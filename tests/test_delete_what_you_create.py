@@ -7,16 +7,22 @@ import datetime
 
 import pytest
 
-from associations.models import Membership, PlanItem
+from associations.models import Membership
+from associations.models import PlanItem
 from associations.models import Product as AssociationProduct
-from associations.tests.factories import AssociationFactory, MembershipFactory, ProductFactory
+from associations.tests.factories import AssociationFactory
+from associations.tests.factories import MembershipFactory
+from associations.tests.factories import ProductFactory
 from conftest import make_user
 from core.models import AcademicYear
 from core.scoping import Role
 from core.tests.factories import PedagogueFactory
-from innovation.models import Participant, Stage
-from innovation.tests.factories import ParticipantFactory, ProjectFactory
-from mentoring.models import Attestation, SupportRequest
+from innovation.models import Participant
+from innovation.models import Stage
+from innovation.tests.factories import ParticipantFactory
+from innovation.tests.factories import ProjectFactory
+from mentoring.models import Attestation
+from mentoring.models import SupportRequest
 from mentoring.tests.factories import AttestationFactory
 
 pytestmark = pytest.mark.django_db
@@ -148,8 +154,10 @@ def test_a_competition_a_mentoring_programme_a_site_and_a_staffing_document_are_
     from associations.models import Competition
     from associations.tests.factories import CompetitionFactory
     from innovation.models import Project
-    from mentoring.models import Pair, Programme
-    from mentoring.tests.factories import PairFactory, ProgrammeFactory
+    from mentoring.models import Pair
+    from mentoring.models import Programme
+    from mentoring.tests.factories import PairFactory
+    from mentoring.tests.factories import ProgrammeFactory
     from staffing.models import RegulatoryDocument
 
     competition = CompetitionFactory(municipality=city, title="Педагогический дебют")
@@ -185,7 +193,8 @@ def test_a_competition_a_mentoring_programme_a_site_and_a_staffing_document_are_
 
 def test_a_school_deletes_its_draft_bank_item_not_a_published_one_nor_another_school_s(client, school_user, outsider,
                                                                                           school):
-    from banks.models import Item, ItemStatus
+    from banks.models import Item
+    from banks.models import ItemStatus
     from banks.tests.factories import ItemFactory
 
     draft = ItemFactory(institution=school, title="Черновик проекта «Читающая школа»", status=ItemStatus.DRAFT)
@@ -202,8 +211,11 @@ def test_a_school_deletes_its_draft_bank_item_not_a_published_one_nor_another_sc
 
 def test_a_campaign_with_drafts_only_is_deleted_one_with_a_submitted_answer_is_closed_instead(
         client, methodist, school_user, city, school, other_school):
-    from staffing.models import Campaign, Submission, SubmissionStatus
-    from staffing.tests.factories import CampaignFactory, submitted
+    from staffing.models import Campaign
+    from staffing.models import Submission
+    from staffing.models import SubmissionStatus
+    from staffing.tests.factories import CampaignFactory
+    from staffing.tests.factories import submitted
 
     mistaken = CampaignFactory(municipality=city, title="Сбор по ошибке")
     Submission.objects.create(campaign=mistaken, institution=school)  # a school's draft goes with it
@@ -222,7 +234,9 @@ def test_a_campaign_with_drafts_only_is_deleted_one_with_a_submitted_answer_is_c
 
 def test_the_methodist_deletes_an_unused_pd_programme_and_provider_a_used_one_is_kept(client, methodist,
                                                                                      school_user, city, school):
-    from training.models import Completion, Programme, Provider
+    from training.models import Completion
+    from training.models import Programme
+    from training.models import Provider
 
     provider = Provider.objects.create(name="Центр «Перспектива»", type="other")
     unused = Programme.objects.create(title="Цифровая дидактика", provider=provider, hours=36, owner=city)
@@ -251,7 +265,8 @@ def test_an_expert_entered_by_mistake_is_deleted_one_with_assignments_stays(clie
                                                                             other_school, school_user):
     from expertise.models import Expert
     from expertise.services import assign_experts
-    from expertise.tests.factories import ExpertFactory, ReviewRequestFactory
+    from expertise.tests.factories import ExpertFactory
+    from expertise.tests.factories import ReviewRequestFactory
 
     mistaken = ExpertFactory(pedagogue=PedagogueFactory(institution=other_school, last_name="Ошибочная"))
     working = ExpertFactory(pedagogue=PedagogueFactory(institution=other_school, last_name="Работающая"))
@@ -269,9 +284,12 @@ def test_an_expert_entered_by_mistake_is_deleted_one_with_assignments_stays(clie
 
 def test_who_submitted_a_review_request_deletes_it_until_a_review_is_submitted(client, methodist, teacher, school,
                                                                               other_school, school_user):
-    from expertise.models import Assignment, ReviewRequest
-    from expertise.services import assign_experts, submit_review
-    from expertise.tests.factories import ExpertFactory, ReviewRequestFactory
+    from expertise.models import Assignment
+    from expertise.models import ReviewRequest
+    from expertise.services import assign_experts
+    from expertise.services import submit_review
+    from expertise.tests.factories import ExpertFactory
+    from expertise.tests.factories import ReviewRequestFactory
 
     mine = ReviewRequestFactory(institution=school, submitted_by=teacher, title="Рабочая программа по ошибке")
     reviewed = ReviewRequestFactory(institution=school, submitted_by=teacher, title="Программа кружка «Робототехника»")
@@ -303,8 +321,10 @@ def test_who_submitted_a_review_request_deletes_it_until_a_review_is_submitted(c
 
 
 def test_the_head_deletes_a_draft_order_from_its_page_an_issued_one_is_kept(client, head, methodist, city, year):
-    from monitoring.models import Assignment, Order
-    from monitoring.services import build_snapshot, draft_order
+    from monitoring.models import Assignment
+    from monitoring.models import Order
+    from monitoring.services import build_snapshot
+    from monitoring.services import draft_order
 
     draft = draft_order(snapshot=build_snapshot(municipality=city, year=year, by=head), by=head)
     Assignment.objects.create(order=draft, position=1, responsible=methodist, addressee="Петровой А.А., методисту",

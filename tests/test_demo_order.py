@@ -13,10 +13,16 @@ from docx import Document
 from pypdf import PdfReader
 
 import jobs.tasks  # noqa: F401  (registers the «jobs.run» task that file views and the report build start)
-from core.models import AcademicYear, Municipality
+from core.models import AcademicYear
+from core.models import Municipality
 from monitoring.computation import Results
-from monitoring.models import Order, OrderStatus, ReportSnapshot
-from monitoring.tests.test_order_documents import docx_items, expected_items, pdf_text, squashed
+from monitoring.models import Order
+from monitoring.models import OrderStatus
+from monitoring.models import ReportSnapshot
+from monitoring.tests.test_order_documents import docx_items
+from monitoring.tests.test_order_documents import expected_items
+from monitoring.tests.test_order_documents import pdf_text
+from monitoring.tests.test_order_documents import squashed
 
 
 def pages_of(content: bytes) -> list[str]:

@@ -3,7 +3,8 @@ by institution still leads to where its data are kept."""
 
 import pytest
 
-from monitoring.views import data_lists, records_url
+from monitoring.views import data_lists
+from monitoring.views import records_url
 
 pytestmark = pytest.mark.django_db
 

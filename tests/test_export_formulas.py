@@ -10,15 +10,19 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.db import models
-from django.db.models import CharField, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models import CharField
+from django.db.models import Value
+from django.db.models.functions import Cast
+from django.db.models.functions import Concat
 from django.test import Client
-from django.urls import get_resolver, reverse
+from django.urls import get_resolver
+from django.urls import reverse
 from openpyxl import load_workbook
 
 from conftest import make_user
 from core.scoping import Role
-from tests.test_security_urls import first_value, walk
+from tests.test_security_urls import first_value
+from tests.test_security_urls import walk
 
 PLANT = "=1+2 "
 # Text that code reads as a key, a code or a list, not as words people typed.
@@ -113,7 +117,9 @@ def test_no_export_holds_a_formula_made_from_user_text():
 
 
 def test_the_writer_keeps_every_risky_prefix_as_visible_text():
-    from core.xlsx import Column, Sheet, workbook_bytes
+    from core.xlsx import Column
+    from core.xlsx import Sheet
+    from core.xlsx import workbook_bytes
 
     values = ["=1+2", "+7 900 000-00-00", "-5", "@SUM(A1)", "\tx", "\rx", "=cmd|' /C calc'!A0", "plain"]
     data = workbook_bytes([Sheet("T", [Column("v", "Value")], [[v] for v in values])])

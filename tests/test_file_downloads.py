@@ -4,14 +4,13 @@ attachment, anyone else a 404, an anonymous visitor the login page."""
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from associations.tests.factories import (
-    AssociationFactory,
-    CompetitionFactory,
-    MeetingFactory,
-    ProductFactory,
-    enter,
-)
-from mentoring.tests.factories import PedagogueFactory, ProgrammeFactory
+from associations.tests.factories import AssociationFactory
+from associations.tests.factories import CompetitionFactory
+from associations.tests.factories import MeetingFactory
+from associations.tests.factories import ProductFactory
+from associations.tests.factories import enter
+from mentoring.tests.factories import PedagogueFactory
+from mentoring.tests.factories import ProgrammeFactory
 from staffing.tests.factories import DocumentFactory
 
 CONTENT = b"%PDF-1.4 protocol of the meeting"

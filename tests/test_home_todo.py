@@ -6,12 +6,16 @@ import pytest
 from django.utils import timezone
 
 from core.todo import todo_items
-from expertise.services import assign_experts, submit_review
-from expertise.tests.factories import ExpertFactory, ReviewRequestFactory
-from monitoring.services import build_snapshot, draft_order
+from expertise.services import assign_experts
+from expertise.services import submit_review
+from expertise.tests.factories import ExpertFactory
+from expertise.tests.factories import ReviewRequestFactory
+from monitoring.services import build_snapshot
+from monitoring.services import draft_order
 from monitoring.tests.factories import add_assignment
 from staffing.models import SubmissionStatus
-from staffing.tests.factories import CampaignFactory, submitted
+from staffing.tests.factories import CampaignFactory
+from staffing.tests.factories import submitted
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -163,7 +167,8 @@ def test_pairs_with_nothing_logged_for_a_month_match_the_filtered_pair_list(clie
 def test_meetings_without_attendance_match_their_list_and_only_editors_see_them(client, methodist, city, school,
                                                                                  school_user):
     from associations.models import Attendance
-    from associations.tests.factories import AssociationFactory, MeetingFactory
+    from associations.tests.factories import AssociationFactory
+    from associations.tests.factories import MeetingFactory
     from core.tests.factories import PedagogueFactory
 
     gmo = AssociationFactory(municipality=city, started=datetime.date(2019, 9, 1))
@@ -183,7 +188,8 @@ def test_meetings_without_attendance_match_their_list_and_only_editors_see_them(
 
 def test_certificates_to_issue_count_the_events_whose_list_shows_them(client, methodist, city, school, school_user):
     from associations.models import Attendance
-    from associations.tests.factories import AssociationFactory, MeetingFactory
+    from associations.tests.factories import AssociationFactory
+    from associations.tests.factories import MeetingFactory
     from certificates.services import issue_certificates
     from certificates.sources import get_source
     from core.tests.factories import PedagogueFactory

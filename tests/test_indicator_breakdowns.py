@@ -15,12 +15,15 @@ What "consistent" means (docs/architecture.md, the indicator protocol):
 """
 
 import io
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP
+from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
 
-from core.models import AcademicYear, Institution, Municipality
+from core.models import AcademicYear
+from core.models import Institution
+from core.models import Municipality
 from monitoring.registry import registry
 
 # Breakdowns that are not one measure's and why their rows do not add up to the value (rule 1 still holds for them).

@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from core.models import AcademicYear, Institution, Municipality
+from core.models import AcademicYear
+from core.models import Institution
+from core.models import Municipality
 from monitoring.registry import registry
 
 EXPECTED = Path(__file__).parent / "data" / "indicator_values.json"

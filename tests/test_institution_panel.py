@@ -11,11 +11,14 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from core.models import Category, Institution, InstitutionType
+from core.models import Category
+from core.models import Institution
+from core.models import InstitutionType
 from innovation.tests.factories import ProjectFactory
 from monitoring.computation import Rating
 from monitoring.registry import registry
-from monitoring.tests.factories import employ, set_target
+from monitoring.tests.factories import employ
+from monitoring.tests.factories import set_target
 from staffing.tests.factories import CampaignFactory
 
 DASHBOARD = reverse("monitoring:dashboard")

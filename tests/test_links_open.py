@@ -7,7 +7,8 @@ an institution's page its indicators and innovation projects (403), a teacher on
 (403), a methodist on a regional competition «Issue certificates for this event» (404)."""
 
 import re
-from collections import Counter, deque
+from collections import Counter
+from collections import deque
 from html.parser import HTMLParser
 
 import pytest

@@ -5,8 +5,10 @@ one — even when the portal runs with DEBUG (what `make demo` does)."""
 import importlib
 
 import pytest
-from django.test import Client, override_settings
-from django.urls import clear_url_caches, get_resolver
+from django.test import Client
+from django.test import override_settings
+from django.urls import clear_url_caches
+from django.urls import get_resolver
 
 from conftest import make_user
 from core.scoping import Role

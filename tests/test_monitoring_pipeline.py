@@ -13,15 +13,14 @@ from pypdf import PdfReader
 from monitoring.exports import order_pdf
 from monitoring.models import Direction
 from monitoring.registry import registry
-from monitoring.services import build_snapshot, draft_order
-from monitoring.tests.factories import (
-    INNOVATION_CODE,
-    add_assignment,
-    issue,
-    register_innovation_indicator,
-    set_target,
-    two_years,
-)
+from monitoring.services import build_snapshot
+from monitoring.services import draft_order
+from monitoring.tests.factories import INNOVATION_CODE
+from monitoring.tests.factories import add_assignment
+from monitoring.tests.factories import issue
+from monitoring.tests.factories import register_innovation_indicator
+from monitoring.tests.factories import set_target
+from monitoring.tests.factories import two_years
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,9 @@ from contextlib import contextmanager
 from unittest import mock
 
 import pytest
-from django.db import IntegrityError, connection, connections
+from django.db import IntegrityError
+from django.db import connection
+from django.db import connections
 
 from associations.forms import AssociationForm
 from associations.models import Association
@@ -17,7 +19,9 @@ from conftest import api_of
 from core.forms import PedagogueForm
 from core.models import Pedagogue
 from core.tests.factories import PedagogueFactory
-from core.versioning import TOKEN_FIELD, VERSION_FIELD, version_of
+from core.versioning import TOKEN_FIELD
+from core.versioning import VERSION_FIELD
+from core.versioning import version_of
 from staffing.models import Campaign
 
 

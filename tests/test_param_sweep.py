@@ -13,10 +13,12 @@ import django_filters
 import pytest
 from django.core.management import call_command
 from django.test import Client
-from django.urls import get_resolver, reverse
+from django.urls import get_resolver
+from django.urls import reverse
 
 from conftest import make_user
-from core.models import Institution, Municipality
+from core.models import Institution
+from core.models import Municipality
 from core.scoping import Role
 from tests.test_security_urls import walk
 
@@ -132,7 +134,8 @@ def test_pages_ignore_a_filter_they_cannot_read_and_the_dashboard_answers_400(cl
 
 
 def test_parse_id_accepts_only_64_bit_positive_ascii_ids():
-    from core.params import MAX_ID, parse_id
+    from core.params import MAX_ID
+    from core.params import parse_id
 
     assert parse_id("42") == 42
     assert parse_id(" 7 ") == 7

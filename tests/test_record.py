@@ -13,12 +13,17 @@ from pypdf import PdfReader
 
 from associations import models as assoc
 from associations.services import mark_attendance
-from associations.tests.factories import AssociationFactory, CompetitionFactory, MeetingFactory, enter
+from associations.tests.factories import AssociationFactory
+from associations.tests.factories import CompetitionFactory
+from associations.tests.factories import MeetingFactory
+from associations.tests.factories import enter
 from core.models import Pedagogue
 from mentoring import models as ment
-from mentoring.services import save_pair, set_attendance
+from mentoring.services import save_pair
+from mentoring.services import set_attendance
 from mentoring.tests.factories import SessionFactory
-from training.models import HourEntry, HourKind
+from training.models import HourEntry
+from training.models import HourKind
 from training.tests.factories import CompletionFactory
 
 pytestmark = pytest.mark.django_db

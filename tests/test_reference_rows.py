@@ -4,11 +4,15 @@ docs/developing.md «Migrations»): a later squash or seed change must keep them
 import pytest
 
 from certificates.models import CertificateTemplate
-from core.models import AcademicYear, Position, Subject
-from expertise.models import Criterion, TypeSettings
+from core.models import AcademicYear
+from core.models import Position
+from core.models import Subject
+from expertise.models import Criterion
+from expertise.models import TypeSettings
 from mentoring.models import MentoringForm
 from monitoring.models import Direction
-from training.models import Block, Statement
+from training.models import Block
+from training.models import Statement
 
 pytestmark = pytest.mark.django_db
 

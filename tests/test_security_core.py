@@ -6,8 +6,10 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import api_of
-from core.models import Institution, Pedagogue
-from core.tests.factories import InstitutionFactory, PedagogueFactory
+from core.models import Institution
+from core.models import Pedagogue
+from core.tests.factories import InstitutionFactory
+from core.tests.factories import PedagogueFactory
 
 
 @pytest.fixture
@@ -119,7 +121,9 @@ def test_school_user_cannot_create_institutions_through_the_api(school_user, cit
 
 
 def test_an_import_preview_cannot_be_confirmed_by_another_user(client, methodist, school_user, school):
-    from core.tests.test_roster_import import preview, row, workbook
+    from core.tests.test_roster_import import preview
+    from core.tests.test_roster_import import row
+    from core.tests.test_roster_import import workbook
 
     client.force_login(school_user)
     token = preview(client, workbook(row())).context["token"]

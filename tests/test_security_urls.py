@@ -18,12 +18,19 @@ import time
 import pytest
 from django.core.management import call_command
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern
+from django.urls import URLResolver
+from django.urls import get_resolver
+from django.urls import reverse
 
 from conftest import make_user
-from core.capabilities import access_for, allows
-from core.models import Institution, Municipality, Pedagogue
-from core.scoping import Role, roles_of
+from core.capabilities import access_for
+from core.capabilities import allows
+from core.models import Institution
+from core.models import Municipality
+from core.models import Pedagogue
+from core.scoping import Role
+from core.scoping import roles_of
 
 # URL names anyone may open without logging in. Keep this list short and deliberate.
 PUBLIC = {
@@ -257,7 +264,8 @@ def test_every_url_name_has_a_rule_in_the_capability_matrix(db):
 
 
 def test_the_matrix_keeps_the_expert_out_of_personal_data_and_lets_a_school_delete_nobody():
-    from core.capabilities import MATRIX, Cap
+    from core.capabilities import MATRIX
+    from core.capabilities import Cap
 
     assert Cap.PERSONAL_DATA not in MATRIX[Role.EXPERT] and Cap.DIAGNOSES not in MATRIX[Role.EXPERT]
     assert Cap.EXPORT not in MATRIX[Role.EXPERT]

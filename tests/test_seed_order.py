@@ -34,9 +34,11 @@ import jobs.tasks  # noqa: F401  (registers the «jobs.run» task that the repor
 from conftest import make_user
 from core.models import AcademicYear
 from core.scoping import Role
-from expertise.models import CouncilOfficer, Criterion
+from expertise.models import CouncilOfficer
+from expertise.models import Criterion
 from mentoring.models import MentoringForm
-from monitoring.models import Direction, Order
+from monitoring.models import Direction
+from monitoring.models import Order
 from training.models import Provider
 
 PREVIOUS, CURRENT = "2019/2020", "2020/2021"

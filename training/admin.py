@@ -1,7 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import inline, register
+from core.admin import inline
+from core.admin import register
 from training import models
 
 register(models.Provider, list_display=["name", "short_name", "type"], list_filter=["type"],

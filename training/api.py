@@ -8,40 +8,50 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, permissions, serializers, viewsets
+from rest_framework import mixins
+from rest_framework import permissions
+from rest_framework import serializers
+from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from core.audit import AccessLoggedMixin
-from core.models import AcademicYear, Pedagogue
-from core.rest import FormValidatedSerializer, PedagogueNamed, ScopedWriteMixin, form_errors
+from core.models import AcademicYear
+from core.models import Pedagogue
+from core.rest import FormValidatedSerializer
+from core.rest import PedagogueNamed
+from core.rest import ScopedWriteMixin
+from core.rest import form_errors
 from core.scoping import roles_of
-from training.filters import CompletionFilter, DiagnosisFilter, ProgrammeFilter, RouteFilter
-from training.forms import (
-    DeadlineForm,
-    DiagnosisForm,
-    EvidenceForm,
-    ExternalDiagnosisStartForm,
-    OwnItemForm,
-    ProviderForm,
-    ReviewForm,
-)
-from training.models import (
-    Completion,
-    Diagnosis,
-    DiagnosisKind,
-    ItemStatus,
-    Module,
-    Programme,
-    Provider,
-    Route,
-    RouteItem,
-    Statement,
-    may_manage,
-    owner_for,
-)
-from training.services import create_route, review_item, save_answers, start_diagnosis, submit_evidence
+from training.filters import CompletionFilter
+from training.filters import DiagnosisFilter
+from training.filters import ProgrammeFilter
+from training.filters import RouteFilter
+from training.forms import DeadlineForm
+from training.forms import DiagnosisForm
+from training.forms import EvidenceForm
+from training.forms import ExternalDiagnosisStartForm
+from training.forms import OwnItemForm
+from training.forms import ProviderForm
+from training.forms import ReviewForm
+from training.models import Completion
+from training.models import Diagnosis
+from training.models import DiagnosisKind
+from training.models import ItemStatus
+from training.models import Module
+from training.models import Programme
+from training.models import Provider
+from training.models import Route
+from training.models import RouteItem
+from training.models import Statement
+from training.models import may_manage
+from training.models import owner_for
+from training.services import create_route
+from training.services import review_item
+from training.services import save_answers
+from training.services import start_diagnosis
+from training.services import submit_evidence
 
 
 class ManagerWrites(permissions.BasePermission):

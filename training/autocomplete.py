@@ -2,8 +2,11 @@
 
 from django.utils.translation import gettext
 
-from core.autocomplete import _int, register, search_words
-from training.models import Module, Programme
+from core.autocomplete import _int
+from core.autocomplete import register
+from core.autocomplete import search_words
+from training.models import Module
+from training.models import Programme
 
 
 def programme_label(programme: Programme) -> str:

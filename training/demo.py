@@ -142,7 +142,10 @@ def _framework() -> dict:
 
 
 def _catalogue(framework) -> list:
-    from training.models import Activity, Module, Programme, Provider
+    from training.models import Activity
+    from training.models import Module
+    from training.models import Programme
+    from training.models import Provider
 
     providers = {}
     for name, short, kind, website in PROVIDERS:
@@ -259,16 +262,14 @@ def _answers_for(rng, diagnosis_id: int, statements, weak: set, gain: float = 0.
 
 def _diagnoses_and_routes(ctx, rng, framework, programmes, staff_by_year) -> tuple[int, int]:
     from core.models import Pedagogue
-    from training.models import (
-        Answer,
-        Diagnosis,
-        DiagnosisKind,
-        ItemKind,
-        ItemStatus,
-        Route,
-        RouteItem,
-        Statement,
-    )
+    from training.models import Answer
+    from training.models import Diagnosis
+    from training.models import DiagnosisKind
+    from training.models import ItemKind
+    from training.models import ItemStatus
+    from training.models import Route
+    from training.models import RouteItem
+    from training.models import Statement
 
     city_staff = set(Pedagogue.objects.filter(municipality=ctx.municipality).values_list("pk", flat=True))
     teacher = ctx.extra.get("teacher_pedagogue")
@@ -353,16 +354,14 @@ def _teacher(ctx, rng, framework, programmes) -> None:
     """The demo teacher: a diagnosis last year with a completed route, this year's diagnosis and a route
     in progress (one item accepted, one waiting for the tutor, the rest planned)."""
     from core.models import AcademicYear
-    from training.models import (
-        Answer,
-        Diagnosis,
-        ItemKind,
-        ItemStatus,
-        Route,
-        RouteItem,
-        Statement,
-        suggestions,
-    )
+    from training.models import Answer
+    from training.models import Diagnosis
+    from training.models import ItemKind
+    from training.models import ItemStatus
+    from training.models import Route
+    from training.models import RouteItem
+    from training.models import Statement
+    from training.models import suggestions
 
     teacher = ctx.extra.get("teacher_pedagogue")
     current = AcademicYear.objects.containing(ctx.today)

@@ -6,7 +6,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from core.xlsx import Column, Sheet
+from core.xlsx import Column
+from core.xlsx import Sheet
 from training.models import AccountStatus
 
 
@@ -92,7 +93,8 @@ def diagnoses_sheet(diagnoses: QuerySet) -> Sheet:
     """One row per diagnosis with the mean score of every block (one query for all the means)."""
     from django.db.models import Avg
 
-    from training.models import Answer, Block
+    from training.models import Answer
+    from training.models import Block
 
     blocks = list(Block.objects.all())
     diagnoses = list(diagnoses)

@@ -4,26 +4,22 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import (
-    IdChoiceFilter,
-    SearchFilter,
-    offered_years,
-    page_filter,
-    visible_institutions,
-)
+from core.filters import IdChoiceFilter
+from core.filters import SearchFilter
+from core.filters import offered_years
+from core.filters import page_filter
+from core.filters import visible_institutions
 from core.models import Position
-from training.models import (
-    AccountStatus,
-    Competency,
-    Completion,
-    Diagnosis,
-    DiagnosisKind,
-    Format,
-    Programme,
-    Provider,
-    ProviderType,
-    Route,
-)
+from training.models import AccountStatus
+from training.models import Competency
+from training.models import Completion
+from training.models import Diagnosis
+from training.models import DiagnosisKind
+from training.models import Format
+from training.models import Programme
+from training.models import Provider
+from training.models import ProviderType
+from training.models import Route
 
 
 class ProgrammeFilter(django_filters.FilterSet):

@@ -6,18 +6,16 @@ from django.utils.translation import gettext_lazy
 from core.autocomplete import autocomplete_field
 from core.forms import BootstrapFormMixin
 from core.models import Pedagogue
-from training.models import (
-    EVIDENCE_EXTENSIONS,
-    EVIDENCE_MAX_BYTES,
-    Competency,
-    Completion,
-    ItemKind,
-    Module,
-    Programme,
-    Provider,
-    RouteItem,
-    Statement,
-)
+from training.models import EVIDENCE_EXTENSIONS
+from training.models import EVIDENCE_MAX_BYTES
+from training.models import Competency
+from training.models import Completion
+from training.models import ItemKind
+from training.models import Module
+from training.models import Programme
+from training.models import Provider
+from training.models import RouteItem
+from training.models import Statement
 
 
 class ProviderForm(BootstrapFormMixin, forms.ModelForm):

@@ -8,12 +8,14 @@ the line. Apps register how to link a source back to the activity with ``registe
 """
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import models
+from django.db import transaction
 
 from core import freshness
 from training.models import HourEntry

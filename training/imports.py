@@ -11,13 +11,19 @@ from collections import defaultdict
 
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 
 from core.duplicates import already_recorded_text
 from core.imports import Importer
-from core.models import Employment, Institution, normalized_name
-from core.xlsx import Column, ParsedRow
-from training.models import Completion, Programme, post_hours_bulk
+from core.models import Employment
+from core.models import Institution
+from core.models import normalized_name
+from core.xlsx import Column
+from core.xlsx import ParsedRow
+from training.models import Completion
+from training.models import Programme
+from training.models import post_hours_bulk
 
 
 def split_full_name(text: str) -> tuple[str, str, str]:

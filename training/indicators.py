@@ -7,23 +7,39 @@ pedagogue in each institution where they worked during the year (as in core).
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Avg, Count, DecimalField, Exists, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Avg
+from django.db.models import Count
+from django.db.models import DecimalField
+from django.db.models import Exists
+from django.db.models import OuterRef
+from django.db.models import Q
+from django.db.models import Subquery
+from django.db.models import Sum
+from django.db.models import Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import (
-    AcademicYear,
-    Employment,
-    Pedagogue,
-    employed_during_q,
-    own_institutions_q,
-    pedagogical_q,
-    years_before,
-)
-from monitoring.measures import exists_for, pedagogue_in, staff_records, staff_share
-from monitoring.registry import Direction, Unit, declare, indicator
-from training.models import Completion, Diagnosis, HourEntry, ProviderType, Route
+from core.models import AcademicYear
+from core.models import Employment
+from core.models import Pedagogue
+from core.models import employed_during_q
+from core.models import own_institutions_q
+from core.models import pedagogical_q
+from core.models import years_before
+from monitoring.measures import exists_for
+from monitoring.measures import pedagogue_in
+from monitoring.measures import staff_records
+from monitoring.measures import staff_share
+from monitoring.registry import Direction
+from monitoring.registry import Unit
+from monitoring.registry import declare
+from monitoring.registry import indicator
+from training.models import Completion
+from training.models import Diagnosis
+from training.models import HourEntry
+from training.models import ProviderType
+from training.models import Route
 
 HOURS = DecimalField(max_digits=10, decimal_places=1)
 

@@ -7,12 +7,25 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
+from django.core.validators import FileExtensionValidator
+from django.core.validators import MaxValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Avg, Case, Count, F, Max, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models import Avg
+from django.db.models import Case
+from django.db.models import Count
+from django.db.models import F
+from django.db.models import Max
+from django.db.models import OuterRef
+from django.db.models import Q
+from django.db.models import Subquery
+from django.db.models import Sum
+from django.db.models import Value
+from django.db.models import When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -22,8 +35,14 @@ from simple_history.models import HistoricalRecords
 
 from core.capabilities import Cap
 from core.duplicates import DuplicateError
-from core.models import AcademicYear, Pedagogue, Position, acting_user, years_before
-from core.scoping import PedagogueRowsQuerySet, Role, roles_of
+from core.models import AcademicYear
+from core.models import Pedagogue
+from core.models import Position
+from core.models import acting_user
+from core.models import years_before
+from core.scoping import PedagogueRowsQuerySet
+from core.scoping import Role
+from core.scoping import roles_of
 from core.search import words_q
 from core.validators import validate_upload_size
 

@@ -8,15 +8,13 @@ from django.utils.translation import gettext as _
 from core.models import Pedagogue
 from core.record import RecordSection
 from training.hours import source_urls
-from training.models import (
-    AccountStatus,
-    Completion,
-    Diagnosis,
-    HourEntry,
-    HourKind,
-    Route,
-    with_hour_account,
-)
+from training.models import AccountStatus
+from training.models import Completion
+from training.models import Diagnosis
+from training.models import HourEntry
+from training.models import HourKind
+from training.models import Route
+from training.models import with_hour_account
 
 LEDGER_ON_PAGE = 30
 

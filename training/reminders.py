@@ -13,7 +13,8 @@ from core.models import RoleAssignment
 from core.scoping import Role
 from notifications.kinds import Kind
 from notifications.services import Reminder
-from training.models import ItemStatus, RouteItem
+from training.models import ItemStatus
+from training.models import RouteItem
 
 DAYS_BEFORE = 7
 DAYS_OVERDUE = 30

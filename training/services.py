@@ -8,17 +8,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import freshness
-from core.models import AcademicYear, Pedagogue
-from training.models import (
-    Answer,
-    Diagnosis,
-    DiagnosisKind,
-    ItemStatus,
-    Route,
-    RouteItem,
-    Statement,
-    Suggestion,
-)
+from core.models import AcademicYear
+from core.models import Pedagogue
+from training.models import Answer
+from training.models import Diagnosis
+from training.models import DiagnosisKind
+from training.models import ItemStatus
+from training.models import Route
+from training.models import RouteItem
+from training.models import Statement
+from training.models import Suggestion
 
 
 @transaction.atomic

@@ -2,10 +2,15 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.db.models import Q
+from django.http import FileResponse
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.shortcuts import redirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
@@ -13,65 +18,64 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core.audit import AccessKind, CountingRows, log_access
+from core.audit import AccessKind
+from core.audit import CountingRows
+from core.audit import log_access
 from core.deletion import confirm_delete
 from core.history import history_entries
 from core.imports import ImportView
-from core.listing import filtered, list_page
-from core.models import AcademicYear, Pedagogue
-from core.pages import edit_page, editable_record, form_page
+from core.listing import filtered
+from core.listing import list_page
+from core.models import AcademicYear
+from core.models import Pedagogue
+from core.pages import edit_page
+from core.pages import editable_record
+from core.pages import form_page
 from core.pdf import pdf_response
-from core.scoping import Role, roles_of
+from core.scoping import Role
+from core.scoping import roles_of
 from core.xlsx import workbook_response
 from jobs.decorators import background_file
 from training import exports
-from training.filters import (
-    AccountPageFilter,
-    CompletionPageFilter,
-    DiagnosisPageFilter,
-    ProgrammePageFilter,
-    RoutePageFilter,
-)
-from training.forms import (
-    CompletionForm,
-    DeadlineForm,
-    DiagnosisForm,
-    EvidenceForm,
-    ExternalDiagnosisStartForm,
-    ModuleFormSet,
-    OwnItemForm,
-    ProgrammeForm,
-    ProviderForm,
-    ReviewForm,
-)
+from training.filters import AccountPageFilter
+from training.filters import CompletionPageFilter
+from training.filters import DiagnosisPageFilter
+from training.filters import ProgrammePageFilter
+from training.filters import RoutePageFilter
+from training.forms import CompletionForm
+from training.forms import DeadlineForm
+from training.forms import DiagnosisForm
+from training.forms import EvidenceForm
+from training.forms import ExternalDiagnosisStartForm
+from training.forms import ModuleFormSet
+from training.forms import OwnItemForm
+from training.forms import ProgrammeForm
+from training.forms import ProviderForm
+from training.forms import ReviewForm
 from training.imports import CompletionImporter
-from training.models import (
-    Block,
-    Completion,
-    DeficitLevel,
-    Diagnosis,
-    DiagnosisKind,
-    ItemStatus,
-    Programme,
-    Provider,
-    Route,
-    RouteItem,
-    Statement,
-    deficit_level,
-    may_manage,
-    owner_for,
-    suggestions,
-    window_start,
-    with_hour_account,
-)
-from training.services import (
-    add_suggestion,
-    create_route,
-    review_item,
-    save_answers,
-    start_diagnosis,
-    submit_evidence,
-)
+from training.models import Block
+from training.models import Completion
+from training.models import DeficitLevel
+from training.models import Diagnosis
+from training.models import DiagnosisKind
+from training.models import ItemStatus
+from training.models import Programme
+from training.models import Provider
+from training.models import Route
+from training.models import RouteItem
+from training.models import Statement
+from training.models import deficit_level
+from training.models import may_manage
+from training.models import owner_for
+from training.models import suggestions
+from training.models import window_start
+from training.models import with_hour_account
+from training.services import add_suggestion
+from training.services import create_route
+from training.services import review_item
+from training.services import save_answers
+from training.services import start_diagnosis
+from training.services import submit_evidence
 
 
 def _require_manager(user) -> None:

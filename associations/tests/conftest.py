@@ -3,7 +3,8 @@ import datetime
 import pytest
 
 from associations.models import AssociationKind
-from associations.tests.factories import AssociationFactory, MembershipFactory
+from associations.tests.factories import AssociationFactory
+from associations.tests.factories import MembershipFactory
 from core.tests.factories import PedagogueFactory
 
 

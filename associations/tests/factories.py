@@ -2,19 +2,19 @@ import datetime
 
 import factory
 
-from associations.models import (
-    Association,
-    AssociationKind,
-    Competition,
-    Level,
-    Meeting,
-    Membership,
-    Participant,
-    Participation,
-    Product,
-    Result,
-)
-from core.tests.factories import MunicipalityFactory, academic_year, many_to_many
+from associations.models import Association
+from associations.models import AssociationKind
+from associations.models import Competition
+from associations.models import Level
+from associations.models import Meeting
+from associations.models import Membership
+from associations.models import Participant
+from associations.models import Participation
+from associations.models import Product
+from associations.models import Result
+from core.tests.factories import MunicipalityFactory
+from core.tests.factories import academic_year
+from core.tests.factories import many_to_many
 
 
 class AssociationFactory(factory.django.DjangoModelFactory):

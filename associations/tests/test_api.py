@@ -1,6 +1,8 @@
 import pytest
 
-from associations.tests.factories import AssociationFactory, MeetingFactory, ProductFactory
+from associations.tests.factories import AssociationFactory
+from associations.tests.factories import MeetingFactory
+from associations.tests.factories import ProductFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,13 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from associations.models import Association, Membership, PlanItem
-from associations.tests.factories import AssociationFactory, MeetingFactory, MembershipFactory, ProductFactory
+from associations.models import Association
+from associations.models import Membership
+from associations.models import PlanItem
+from associations.tests.factories import AssociationFactory
+from associations.tests.factories import MeetingFactory
+from associations.tests.factories import MembershipFactory
+from associations.tests.factories import ProductFactory
 from core.tests.factories import PedagogueFactory
 
 pytestmark = pytest.mark.django_db
@@ -193,7 +198,8 @@ def test_association_page_shows_the_meetings_of_one_year_the_current_by_default(
 
 
 def test_methodist_sends_a_product_to_the_bank_once(client, methodist, gmo, member_a, school):
-    from banks.models import Bank, Item
+    from banks.models import Bank
+    from banks.models import Item
 
     product = ProductFactory(association=gmo, title="Сборник задач по функциональной грамотности",
                              type="collection", created_on=datetime.date(2021, 12, 1), authors=[member_a])

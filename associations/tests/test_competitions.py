@@ -6,9 +6,16 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
 
-from associations.imports import ResultsImporter, parse_level, parse_result
-from associations.models import Competition, Level, Participant, Participation, Result
-from associations.tests.factories import CompetitionFactory, enter
+from associations.imports import ResultsImporter
+from associations.imports import parse_level
+from associations.imports import parse_result
+from associations.models import Competition
+from associations.models import Level
+from associations.models import Participant
+from associations.models import Participation
+from associations.models import Result
+from associations.tests.factories import CompetitionFactory
+from associations.tests.factories import enter
 from core.tests.factories import PedagogueFactory
 from core.tests.workbooks import xlsx
 

@@ -1,8 +1,15 @@
 import pytest
 
 from associations import indicators as ind
-from associations.models import Association, Attendance, Competition, Meeting, Participation, Product
-from core.models import AcademicYear, Municipality, Pedagogue
+from associations.models import Association
+from associations.models import Attendance
+from associations.models import Competition
+from associations.models import Meeting
+from associations.models import Participation
+from associations.models import Product
+from core.models import AcademicYear
+from core.models import Municipality
+from core.models import Pedagogue
 from core.tests.factories import seed_demo
 
 pytestmark = pytest.mark.django_db

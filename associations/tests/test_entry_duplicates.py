@@ -1,11 +1,14 @@
 """One entry per person per competition (form, service, database), and an entry can be deleted after a confirmation."""
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
+from django.db import transaction
 from django.urls import reverse
 
-from associations.models import Participant, Participation
-from associations.tests.factories import CompetitionFactory, enter
+from associations.models import Participant
+from associations.models import Participation
+from associations.tests.factories import CompetitionFactory
+from associations.tests.factories import enter
 from core.tests.factories import PedagogueFactory
 
 pytestmark = pytest.mark.django_db
@@ -73,8 +76,10 @@ def test_deleting_an_entry_asks_first(client, methodist, outsider, competition, 
 
 
 def test_a_meeting_is_deleted_after_a_confirmation_naming_its_attendance(client, methodist, outsider, city, sokolova):
-    from associations.models import Attendance, Meeting
-    from associations.tests.factories import AssociationFactory, MeetingFactory
+    from associations.models import Attendance
+    from associations.models import Meeting
+    from associations.tests.factories import AssociationFactory
+    from associations.tests.factories import MeetingFactory
 
     meeting = MeetingFactory(association=AssociationFactory(municipality=city))
     Attendance.objects.create(meeting=meeting, pedagogue=sokolova, present=True)

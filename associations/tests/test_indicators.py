@@ -5,15 +5,17 @@ from functools import partial
 import pytest
 
 from associations import indicators as ind
-from associations.models import AssociationKind, Level, Result
-from associations.tests.factories import (
-    AssociationFactory,
-    CompetitionFactory,
-    MembershipFactory,
-    ProductFactory,
-    enter,
-)
-from core.models import AcademicYear, Employment, Pedagogue
+from associations.models import AssociationKind
+from associations.models import Level
+from associations.models import Result
+from associations.tests.factories import AssociationFactory
+from associations.tests.factories import CompetitionFactory
+from associations.tests.factories import MembershipFactory
+from associations.tests.factories import ProductFactory
+from associations.tests.factories import enter
+from core.models import AcademicYear
+from core.models import Employment
+from core.models import Pedagogue
 from monitoring.registry import registry
 from monitoring.tests.factories import indicator_queries
 

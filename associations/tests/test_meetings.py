@@ -4,7 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from associations.models import Attendance, Meeting
+from associations.models import Attendance
+from associations.models import Meeting
 from associations.services import mark_attendance
 from associations.tests.factories import MeetingFactory
 from core.tests.factories import PedagogueFactory

@@ -2,8 +2,12 @@ import datetime
 
 import factory
 
-from banks.models import Bank, Item, ItemStatus, Kind
-from core.tests.factories import InstitutionRecordFactory, academic_year
+from banks.models import Bank
+from banks.models import Item
+from banks.models import ItemStatus
+from banks.models import Kind
+from core.tests.factories import InstitutionRecordFactory
+from core.tests.factories import academic_year
 
 
 class ItemFactory(InstitutionRecordFactory):

@@ -1,7 +1,8 @@
 
 import pytest
 
-from banks.models import Item, ItemStatus
+from banks.models import Item
+from banks.models import ItemStatus
 from banks.tests.factories import ItemFactory
 from core.tests.workbooks import xlsx
 

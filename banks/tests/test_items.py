@@ -8,12 +8,19 @@ from django.db import connection
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from banks.models import Bank, Item, ItemStatus
-from banks.services import publish, submit_for_review
+from banks.models import Bank
+from banks.models import Item
+from banks.models import ItemStatus
+from banks.services import publish
+from banks.services import submit_for_review
 from banks.tests.factories import ItemFactory
 from core.models import AcademicYear
-from expertise.models import CouncilOfficer, Decision, RequestType
-from expertise.services import assign_experts, conclude_request, submit_review
+from expertise.models import CouncilOfficer
+from expertise.models import Decision
+from expertise.models import RequestType
+from expertise.services import assign_experts
+from expertise.services import conclude_request
+from expertise.services import submit_review
 from expertise.tests.factories import ExpertFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,8 @@ def issuable(context, key: str, pk: int) -> bool:
     """Whether the viewer may issue certificates for this event: the issuing page's own test (a methodist, and
     the event among the source's issuable ones — a regional competition or one without entries is not), so that
     the button never leads to a refusal."""
-    from core.scoping import Role, roles_of
+    from core.scoping import Role
+    from core.scoping import roles_of
 
     from ..sources import get_source
 

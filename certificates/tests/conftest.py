@@ -1,6 +1,7 @@
 import pytest
 
-from .factories import pedagogue, seminar
+from .factories import pedagogue
+from .factories import seminar
 
 
 @pytest.fixture

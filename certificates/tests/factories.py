@@ -3,21 +3,21 @@
 import datetime
 from decimal import Decimal
 
-from associations.models import (
-    Association,
-    Attendance,
-    Competition,
-    Level,
-    Meeting,
-    Participant,
-    Participation,
-    Result,
-)
+from associations.models import Association
+from associations.models import Attendance
+from associations.models import Competition
+from associations.models import Level
+from associations.models import Meeting
+from associations.models import Participant
+from associations.models import Participation
+from associations.models import Result
 from certificates.services import issue_certificates
 from certificates.sources import get_source
-from core.models import AcademicYear, Pedagogue
+from core.models import AcademicYear
+from core.models import Pedagogue
 from mentoring.models import Attendance as SessionAttendance
-from mentoring.models import Session, SessionKind
+from mentoring.models import Session
+from mentoring.models import SessionKind
 
 _counter = iter(range(1, 10_000))
 

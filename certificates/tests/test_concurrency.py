@@ -3,11 +3,14 @@
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
+from django.db import connections
 
 from certificates.models import Certificate
 
-from .factories import issue, pedagogue, seminar
+from .factories import issue
+from .factories import pedagogue
+from .factories import seminar
 
 
 @pytest.mark.django_db(transaction=True)

@@ -2,15 +2,23 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
+from django.db import transaction
 from django.utils import timezone
 
-from certificates.models import Certificate, NumberCounter
+from certificates.models import Certificate
+from certificates.models import NumberCounter
 from certificates.services import preview_recipients
 from certificates.signals import certificate_issued
-from certificates.sources import Kind, all_sources, get_source
+from certificates.sources import Kind
+from certificates.sources import all_sources
+from certificates.sources import get_source
 
-from .factories import Result, competition, issue, pedagogue, young_teacher_session
+from .factories import Result
+from .factories import competition
+from .factories import issue
+from .factories import pedagogue
+from .factories import young_teacher_session
 
 pytestmark = pytest.mark.django_db
 

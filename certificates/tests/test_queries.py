@@ -7,7 +7,9 @@ from django.urls import reverse
 
 from certificates.record import sections
 
-from .factories import issue, pedagogue, seminar
+from .factories import issue
+from .factories import pedagogue
+from .factories import seminar
 
 pytestmark = pytest.mark.django_db
 

@@ -114,7 +114,9 @@ def test_pdf_prints_exactly_what_the_verification_page_shows(client, certificate
 
 
 def test_diploma_prints_the_result(city, school, methodist):
-    from .factories import Result, competition, pedagogue
+    from .factories import Result
+    from .factories import competition
+    from .factories import pedagogue
 
     winner = pedagogue(school, "Андреева")
     contest = competition(city, {winner: (Result.WINNER, "")})
@@ -179,7 +181,8 @@ def test_a_number_without_its_check_part_or_with_a_wrong_one_verifies_nothing(cl
 
 
 def test_check_codes_are_random_and_the_lower_case_code_is_accepted(client, certificate, meeting):
-    from certificates.models import CHECK_ALPHABET, new_check_code
+    from certificates.models import CHECK_ALPHABET
+    from certificates.models import new_check_code
 
     codes = {new_check_code() for _ in range(200)}
     assert len(codes) == 200

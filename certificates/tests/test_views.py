@@ -11,7 +11,8 @@ from certificates.record import sections
 from core.models import Municipality
 from core.scoping import Role
 
-from .factories import issue, seminar
+from .factories import issue
+from .factories import seminar
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,10 @@ from django.contrib.auth import get_user_model
 from django.http import HttpResponse
 from django.test import override_settings
 
-from config.routers import PIN_COOKIE, PrimaryAfterWriteMiddleware, ReplicaRouter, use_replica
+from config.routers import PIN_COOKIE
+from config.routers import PrimaryAfterWriteMiddleware
+from config.routers import ReplicaRouter
+from config.routers import use_replica
 from core.models import Institution
 from monitoring.models import IndicatorPassport
 

@@ -3,7 +3,8 @@ from urllib.parse import urlencode
 from django import template
 from django.forms.utils import flatatt
 from django.template.loader_tags import BLOCK_CONTEXT_KEY
-from django.utils.html import format_html, strip_tags
+from django.utils.html import format_html
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
 register = template.Library()

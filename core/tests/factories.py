@@ -4,16 +4,14 @@ import io
 import factory
 from django.core.management import call_command
 
-from core.models import (
-    AcademicYear,
-    Category,
-    Employment,
-    Institution,
-    InstitutionType,
-    Municipality,
-    Pedagogue,
-    Position,
-)
+from core.models import AcademicYear
+from core.models import Category
+from core.models import Employment
+from core.models import Institution
+from core.models import InstitutionType
+from core.models import Municipality
+from core.models import Pedagogue
+from core.models import Position
 
 
 class MunicipalityFactory(factory.django.DjangoModelFactory):

@@ -6,8 +6,13 @@ from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from core.models import Category, Institution, Pedagogue, Position, years_before
-from core.tests.factories import InstitutionFactory, PedagogueFactory
+from core.models import Category
+from core.models import Institution
+from core.models import Pedagogue
+from core.models import Position
+from core.models import years_before
+from core.tests.factories import InstitutionFactory
+from core.tests.factories import PedagogueFactory
 
 
 @pytest.fixture

@@ -12,7 +12,11 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from conftest import client_of
-from core.audit import AccessKind, AccessLog, Erasure, erase_person, purge_access_log
+from core.audit import AccessKind
+from core.audit import AccessLog
+from core.audit import Erasure
+from core.audit import erase_person
+from core.audit import purge_access_log
 from core.models import Pedagogue
 from core.tests.factories import PedagogueFactory
 from monitoring.indicators import share_under_35

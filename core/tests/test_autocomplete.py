@@ -5,9 +5,12 @@ import datetime
 import pytest
 from django import forms
 
-from core.autocomplete import AutocompleteSelect, autocomplete_field
-from core.models import Institution, Pedagogue
-from core.tests.factories import InstitutionFactory, PedagogueFactory
+from core.autocomplete import AutocompleteSelect
+from core.autocomplete import autocomplete_field
+from core.models import Institution
+from core.models import Pedagogue
+from core.tests.factories import InstitutionFactory
+from core.tests.factories import PedagogueFactory
 
 pytestmark = pytest.mark.django_db
 

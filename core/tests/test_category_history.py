@@ -2,30 +2,28 @@
 
 import datetime
 import random
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
+from django.utils import translation
 
-from core.models import (
-    FIRST_OR_HIGHEST,
-    AcademicYear,
-    Category,
-    CategoryAward,
-    Employment,
-    Institution,
-    InstitutionType,
-    Pedagogue,
-    Position,
-    Subordination,
-)
-from monitoring.indicators import (
-    share_first_or_highest_category,
-)
+from core.models import FIRST_OR_HIGHEST
+from core.models import AcademicYear
+from core.models import Category
+from core.models import CategoryAward
+from core.models import Employment
+from core.models import Institution
+from core.models import InstitutionType
+from core.models import Pedagogue
+from core.models import Position
+from core.models import Subordination
+from monitoring.indicators import share_first_or_highest_category
 
 YEARS = range(2018, 2025)
 AWARDED = [Category.CONFORMITY, Category.FIRST, Category.HIGHEST]

@@ -5,11 +5,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from core.models import Category, CategoryAward, Employment, Pedagogue
-from monitoring.indicators import (
-    share_first_or_highest_category,
-    share_under_35,
-)
+from core.models import Category
+from core.models import CategoryAward
+from core.models import Employment
+from core.models import Pedagogue
+from monitoring.indicators import share_first_or_highest_category
+from monitoring.indicators import share_under_35
 
 
 def hire(city, institution, *, born, hired, left=None, category=Category.NONE):

@@ -9,8 +9,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from conftest import client_of, make_user
-from core.audit import AccessKind, AccessLog
+from conftest import client_of
+from conftest import make_user
+from core.audit import AccessKind
+from core.audit import AccessLog
 from core.models import Pedagogue
 from core.scoping import Role
 

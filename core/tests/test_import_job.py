@@ -7,7 +7,11 @@ from django.contrib.messages import get_messages
 from django.test import override_settings
 
 from core.models import Pedagogue
-from core.tests.test_roster_import import as_methodist, confirm, preview, row, workbook  # noqa: F401
+from core.tests.test_roster_import import as_methodist  # noqa: F401
+from core.tests.test_roster_import import confirm  # noqa: F401
+from core.tests.test_roster_import import preview  # noqa: F401
+from core.tests.test_roster_import import row  # noqa: F401
+from core.tests.test_roster_import import workbook  # noqa: F401
 from jobs.models import Job
 from jobs.services import run_job
 

@@ -11,14 +11,20 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
-from django.urls import get_resolver, reverse
-from openpyxl import Workbook, load_workbook
+from django.urls import get_resolver
+from django.urls import reverse
+from openpyxl import Workbook
+from openpyxl import load_workbook
 
 from conftest import make_user
-from core.imports import ImportView, purge_pending
+from core.imports import ImportView
+from core.imports import purge_pending
 from core.scoping import Role
-from core.tests.workbooks import table_book, workbook_bytes
-from core.xlsx import Column, WorkbookError, read_table
+from core.tests.workbooks import table_book
+from core.tests.workbooks import workbook_bytes
+from core.xlsx import Column
+from core.xlsx import WorkbookError
+from core.xlsx import read_table
 from tests.test_security_urls import walk
 
 SHEET_HEAD = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -170,7 +176,10 @@ def import_urls():
 
 @pytest.mark.django_db
 def test_every_import_template_downloads_as_a_workbook_with_its_headers():
-    from staffing.models import Campaign, CampaignStatus, Submission, SubmissionStatus
+    from staffing.models import Campaign
+    from staffing.models import CampaignStatus
+    from staffing.models import Submission
+    from staffing.models import SubmissionStatus
 
     call_command("seed_demo", scale="tiny", verbosity=0)
     admin = make_user("limits-admin", Role.ADMIN)

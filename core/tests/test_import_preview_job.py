@@ -9,7 +9,9 @@ from unittest import mock
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from django.test import Client, RequestFactory, override_settings
+from django.test import Client
+from django.test import RequestFactory
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
@@ -19,7 +21,13 @@ from core.models import Pedagogue
 from core.roster import RosterImporter
 from core.scoping import Role
 from core.tests.test_import_limits import import_urls
-from core.tests.test_roster_import import URL, as_methodist, confirm, preview, problems, row, workbook  # noqa: F401
+from core.tests.test_roster_import import URL  # noqa: F401
+from core.tests.test_roster_import import as_methodist  # noqa: F401
+from core.tests.test_roster_import import confirm  # noqa: F401
+from core.tests.test_roster_import import preview  # noqa: F401
+from core.tests.test_roster_import import problems  # noqa: F401
+from core.tests.test_roster_import import row  # noqa: F401
+from core.tests.test_roster_import import workbook  # noqa: F401
 from jobs.models import Job
 from jobs.services import run_job
 
@@ -132,7 +140,10 @@ def bad_row_in_template(client, url: str) -> bytes:
 
 @pytest.mark.django_db
 def test_every_importers_preview_runs_as_a_job_and_names_the_problems_a_check_in_the_request_named():
-    from staffing.models import Campaign, CampaignStatus, Submission, SubmissionStatus
+    from staffing.models import Campaign
+    from staffing.models import CampaignStatus
+    from staffing.models import Submission
+    from staffing.models import SubmissionStatus
 
     call_command("seed_demo", scale="tiny", verbosity=0)
     admin = make_user("preview-admin", Role.ADMIN)

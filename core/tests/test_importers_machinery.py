@@ -10,10 +10,12 @@ from django.utils import translation
 from openpyxl import load_workbook
 
 from core.discovery import domain_modules
-from core.imports import Importer, row_message
+from core.imports import Importer
+from core.imports import row_message
 from core.roster import RosterImporter
 from core.tests.workbooks import xlsx
-from core.xlsx import read_table, template_bytes
+from core.xlsx import read_table
+from core.xlsx import template_bytes
 
 
 def importers() -> list[type[Importer]]:

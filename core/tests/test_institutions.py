@@ -3,8 +3,10 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from core.models import Institution, InstitutionType
-from core.tests.factories import InstitutionFactory, PedagogueFactory
+from core.models import Institution
+from core.models import InstitutionType
+from core.tests.factories import InstitutionFactory
+from core.tests.factories import PedagogueFactory
 
 
 @pytest.fixture

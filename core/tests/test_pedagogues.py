@@ -5,7 +5,12 @@ import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from core.models import Category, Employment, Pedagogue, Position, Subject, years_before
+from core.models import Category
+from core.models import Employment
+from core.models import Pedagogue
+from core.models import Position
+from core.models import Subject
+from core.models import years_before
 from core.tests.factories import PedagogueFactory
 
 

@@ -5,7 +5,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
-from core.models import Category, Employment, Pedagogue
+from core.models import Category
+from core.models import Employment
+from core.models import Pedagogue
 from core.tests.factories import PedagogueFactory
 from core.tests.workbooks import xlsx
 

@@ -7,8 +7,14 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db.models import Count
 
-from core.demo import DEMO_USERNAMES, feminine
-from core.models import Employment, Institution, InstitutionType, Municipality, Pedagogue, RoleAssignment
+from core.demo import DEMO_USERNAMES
+from core.demo import feminine
+from core.models import Employment
+from core.models import Institution
+from core.models import InstitutionType
+from core.models import Municipality
+from core.models import Pedagogue
+from core.models import RoleAssignment
 from core.scoping import Role
 from core.tests.factories import seed_demo
 

@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from core.forms import BootstrapFormMixin
-from core.models import Institution, InstitutionType
+from core.models import Institution
+from core.models import InstitutionType
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,8 @@ def test_institutions_are_ordered_by_their_number_not_as_text(city, methodist, c
 
 
 def test_the_natural_order_is_stored_so_lists_sorted_by_institution_follow_it(city, methodist, client):
-    from core.models import Pedagogue, natural_key
+    from core.models import Pedagogue
+    from core.models import natural_key
 
     schools = Institution.objects.bulk_create([
         Institution(municipality=city, name=f"МБОУ «Средняя школа № {n}»", short_name=f"СШ № {n}",
@@ -88,7 +90,8 @@ def test_a_missing_page_is_the_portals_own(client, methodist):
 
 
 def test_a_locked_staffing_answer_shows_why_on_the_403_page(client, school_user, school):
-    from staffing.tests.factories import CampaignFactory, submitted
+    from staffing.tests.factories import CampaignFactory
+    from staffing.tests.factories import submitted
 
     campaign = CampaignFactory(municipality=school.municipality, deadline=datetime.date(2099, 6, 15))
     submitted(campaign, school)
@@ -111,7 +114,9 @@ def test_submitting_a_staffing_answer_asks_for_a_confirmation(client, school_use
 
 
 def test_attendance_instruction_matches_the_ticked_boxes(client, methodist, school):
-    from associations.tests.factories import AssociationFactory, MeetingFactory, MembershipFactory
+    from associations.tests.factories import AssociationFactory
+    from associations.tests.factories import MeetingFactory
+    from associations.tests.factories import MembershipFactory
     from core.tests.factories import PedagogueFactory
 
     association = AssociationFactory(municipality=school.municipality)
@@ -127,7 +132,8 @@ def test_attendance_instruction_matches_the_ticked_boxes(client, methodist, scho
 
 
 def test_table_or_wraps_the_table_or_says_it_is_empty():
-    from django.template import Context, Template
+    from django.template import Context
+    from django.template import Template
 
     page = Template('{% load i18n portal %}{% table_or rows empty=_("No changes recorded.") id="t" %}'
                     '<tbody>{% for row in rows %}<tr><td>{{ row }}</td></tr>{% endfor %}</tbody>{% endtable_or %}')

@@ -1,7 +1,8 @@
 """Workbooks for the import tests: a header row and rows as an uploaded .xlsx (or its bytes)."""
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
+from collections.abc import Sequence
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook

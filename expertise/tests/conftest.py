@@ -3,7 +3,8 @@ import datetime
 import pytest
 
 from core.tests.factories import PedagogueFactory
-from expertise.tests.factories import ExpertFactory, ReviewRequestFactory
+from expertise.tests.factories import ExpertFactory
+from expertise.tests.factories import ReviewRequestFactory
 
 
 @pytest.fixture
@@ -47,7 +48,8 @@ def council_chair(request):
     """The ``methodist`` persona chairs the city's expert council (so it may conclude) whenever a test uses it."""
     if "methodist" not in request.fixturenames:
         return None
-    from expertise.models import CouncilDuty, CouncilOfficer
+    from expertise.models import CouncilDuty
+    from expertise.models import CouncilOfficer
 
     methodist, city = request.getfixturevalue("methodist"), request.getfixturevalue("city")
     return CouncilOfficer.objects.create(municipality=city, user=methodist, duty=CouncilDuty.CHAIR,

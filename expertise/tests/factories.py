@@ -3,8 +3,13 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
-from core.tests.factories import InstitutionRecordFactory, PedagogueFactory
-from expertise.models import Expert, RequestType, ReviewRequest, Status, Transition
+from core.tests.factories import InstitutionRecordFactory
+from core.tests.factories import PedagogueFactory
+from expertise.models import Expert
+from expertise.models import RequestType
+from expertise.models import ReviewRequest
+from expertise.models import Status
+from expertise.models import Transition
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -4,7 +4,9 @@ from functools import partial
 import pytest
 
 from expertise import indicators
-from expertise.models import Decision, RequestType, Status
+from expertise.models import Decision
+from expertise.models import RequestType
+from expertise.models import Status
 from expertise.tests.factories import ReviewRequestFactory
 from monitoring.tests.factories import queries_of
 

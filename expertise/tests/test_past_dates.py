@@ -7,8 +7,10 @@ from django.utils import timezone
 
 from core.models import AcademicYear
 from expertise.indicators import reviews_concluded
-from expertise.models import ReviewRequest, Status
-from expertise.services import assign_experts, submit_review
+from expertise.models import ReviewRequest
+from expertise.models import Status
+from expertise.services import assign_experts
+from expertise.services import submit_review
 
 DEADLINE = datetime.date(2022, 5, 1)
 

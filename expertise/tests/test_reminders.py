@@ -2,7 +2,8 @@ import datetime
 
 from django.utils import timezone
 
-from expertise.models import Assignment, Status
+from expertise.models import Assignment
+from expertise.models import Status
 from expertise.services import assign_experts
 from notifications.models import Notification
 from notifications.services import run_reminders

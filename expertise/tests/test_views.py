@@ -5,8 +5,12 @@ import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from expertise.models import Decision, Status, TypeSettings
-from expertise.services import assign_experts, conclude_request, submit_review
+from expertise.models import Decision
+from expertise.models import Status
+from expertise.models import TypeSettings
+from expertise.services import assign_experts
+from expertise.services import conclude_request
+from expertise.services import submit_review
 from expertise.tests.factories import ReviewRequestFactory
 
 pytestmark = pytest.mark.django_db

@@ -2,18 +2,22 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone, translation
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils import translation
 
-from expertise.models import Action, Criterion, Decision, Status, Transition
-from expertise.services import (
-    IllegalTransition,
-    assign_experts,
-    conclude_request,
-    resubmit_request,
-    submit_request,
-    submit_review,
-)
+from expertise.models import Action
+from expertise.models import Criterion
+from expertise.models import Decision
+from expertise.models import Status
+from expertise.models import Transition
+from expertise.services import IllegalTransition
+from expertise.services import assign_experts
+from expertise.services import conclude_request
+from expertise.services import resubmit_request
+from expertise.services import submit_request
+from expertise.services import submit_review
 
 pytestmark = pytest.mark.django_db
 
@@ -266,7 +270,8 @@ def test_split_recommendations_wait_for_the_chair(submitted, expert_entry, secon
 
 
 def test_only_the_councils_chair_or_secretary_concludes(submitted, expert_entry, methodist, head, council_chair):
-    from expertise.models import CouncilDuty, CouncilOfficer
+    from expertise.models import CouncilDuty
+    from expertise.models import CouncilOfficer
 
     assign_experts(request=submitted, experts=[expert_entry], deadline=DEADLINE, by=methodist)
     submit_review(assignment=submitted.assignments.get(), scores=full_scores(submitted), comment="",

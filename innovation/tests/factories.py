@@ -2,8 +2,14 @@ import datetime
 
 import factory
 
-from core.tests.factories import InstitutionRecordFactory, PedagogueFactory, academic_year
-from innovation.models import Level, Participant, Product, Project, ProjectStatus
+from core.tests.factories import InstitutionRecordFactory
+from core.tests.factories import PedagogueFactory
+from core.tests.factories import academic_year
+from innovation.models import Level
+from innovation.models import Participant
+from innovation.models import Product
+from innovation.models import Project
+from innovation.models import ProjectStatus
 
 
 class ProjectFactory(InstitutionRecordFactory):

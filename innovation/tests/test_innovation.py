@@ -5,12 +5,17 @@ from functools import partial
 import pytest
 from openpyxl import load_workbook
 
-from banks.models import Item, ItemStatus
+from banks.models import Item
+from banks.models import ItemStatus
 from core.models import AcademicYear
-from core.tests.factories import InstitutionFactory, PedagogueFactory
+from core.tests.factories import InstitutionFactory
+from core.tests.factories import PedagogueFactory
 from innovation import indicators
-from innovation.models import Level, ProjectStatus
-from innovation.tests.factories import ParticipantFactory, ProductFactory, ProjectFactory
+from innovation.models import Level
+from innovation.models import ProjectStatus
+from innovation.tests.factories import ParticipantFactory
+from innovation.tests.factories import ProductFactory
+from innovation.tests.factories import ProjectFactory
 from monitoring.tests.factories import queries_of
 
 pytestmark = pytest.mark.django_db
@@ -162,7 +167,8 @@ def test_stage_reports_are_downloaded_only_by_who_sees_the_project(client, datas
 
 
 def test_project_is_sent_to_the_expert_council_once(client, dataset, methodist):
-    from expertise.models import RequestType, ReviewRequest
+    from expertise.models import RequestType
+    from expertise.models import ReviewRequest
 
     site = dataset["site"]
     client.force_login(methodist)

@@ -5,8 +5,10 @@ from unittest import mock
 import pytest
 from django.core.management import call_command
 from django.http import HttpResponseRedirect
-from django.test import RequestFactory, override_settings
-from django.urls import ResolverMatch, reverse
+from django.test import RequestFactory
+from django.test import override_settings
+from django.urls import ResolverMatch
+from django.urls import reverse
 from django.utils.http import urlencode
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -15,14 +17,17 @@ from conftest import make_user
 from core import views as core_views
 from core.scoping import Role
 from core.tests.factories import PedagogueFactory
-from jobs import services, tasks
+from jobs import services
+from jobs import tasks
 from jobs.kinds import JOB_REQUEST_ATTR
 from jobs.models import Job
-from jobs.services import Progress, run_job
+from jobs.services import Progress
+from jobs.services import run_job
 from jobs.tests.factories import JobFactory
 from monitoring.models import ReportSnapshot
 from monitoring.services import build_snapshot
-from monitoring.tests.factories import set_target, two_years
+from monitoring.tests.factories import set_target
+from monitoring.tests.factories import two_years
 
 EXPORT = "/pedagogues/export/"
 BROKER = {"CELERY_TASK_ALWAYS_EAGER": False, "JOBS_BACKGROUND_FILES": None}

@@ -1,7 +1,8 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from core.scoping import Role, roles_of
+from core.scoping import Role
+from core.scoping import roles_of
 
 register = template.Library()
 

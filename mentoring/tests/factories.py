@@ -2,7 +2,8 @@ import datetime
 
 import factory
 
-from core.models import Employment, Pedagogue
+from core.models import Employment
+from core.models import Pedagogue
 from core.tests.factories import PersonFactory
 from mentoring import models
 

@@ -4,8 +4,14 @@ import pytest
 from django.urls import reverse
 
 from core.record import record_sections
-from mentoring.models import Attendance, AttestationSupport, SupportRequest
-from mentoring.tests.factories import AttestationFactory, PedagogueFactory, SessionFactory, hire, make_pair
+from mentoring.models import Attendance
+from mentoring.models import AttestationSupport
+from mentoring.models import SupportRequest
+from mentoring.tests.factories import AttestationFactory
+from mentoring.tests.factories import PedagogueFactory
+from mentoring.tests.factories import SessionFactory
+from mentoring.tests.factories import hire
+from mentoring.tests.factories import make_pair
 
 NEW = datetime.date.today() - datetime.timedelta(days=60)
 

@@ -4,8 +4,11 @@ import pytest
 from django.urls import reverse
 
 from core.models import Category
-from mentoring.models import Attestation, AttestationSupport, category_expires
-from mentoring.tests.factories import AttestationFactory, PedagogueFactory
+from mentoring.models import Attestation
+from mentoring.models import AttestationSupport
+from mentoring.models import category_expires
+from mentoring.tests.factories import AttestationFactory
+from mentoring.tests.factories import PedagogueFactory
 
 TODAY = datetime.date.today()
 

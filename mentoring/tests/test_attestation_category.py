@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conftest import api_of
-from core.models import CategoryAward, Pedagogue
+from core.models import CategoryAward
+from core.models import Pedagogue
 from mentoring.models import Attestation
 from mentoring.tests.factories import PedagogueFactory
 

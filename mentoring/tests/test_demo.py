@@ -1,9 +1,15 @@
 import pytest
 
-from core.models import AcademicYear, Municipality
+from core.models import AcademicYear
+from core.models import Municipality
 from core.tests.factories import seed_demo
-from mentoring.indicators import pairs_active, share_young_with_mentor, young_teacher_school_sessions
-from mentoring.models import Pair, Participant, ParticipantRole, Session
+from mentoring.indicators import pairs_active
+from mentoring.indicators import share_young_with_mentor
+from mentoring.indicators import young_teacher_school_sessions
+from mentoring.models import Pair
+from mentoring.models import Participant
+from mentoring.models import ParticipantRole
+from mentoring.models import Session
 
 pytestmark = pytest.mark.django_db
 

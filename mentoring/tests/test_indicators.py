@@ -4,18 +4,19 @@ from functools import partial
 
 import pytest
 
-from mentoring.indicators import (
-    pairs_active,
-    retention_1y,
-    retention_1y_by_institution,
-    retention_2y,
-    share_young_with_mentor,
-    young_teacher_school_attendance,
-    young_teacher_school_sessions,
-    young_teacher_school_sessions_by_institution,
-)
-from mentoring.models import Attendance, SessionKind
-from mentoring.tests.factories import SessionFactory, hire, make_pair
+from mentoring.indicators import pairs_active
+from mentoring.indicators import retention_1y
+from mentoring.indicators import retention_1y_by_institution
+from mentoring.indicators import retention_2y
+from mentoring.indicators import share_young_with_mentor
+from mentoring.indicators import young_teacher_school_attendance
+from mentoring.indicators import young_teacher_school_sessions
+from mentoring.indicators import young_teacher_school_sessions_by_institution
+from mentoring.models import Attendance
+from mentoring.models import SessionKind
+from mentoring.tests.factories import SessionFactory
+from mentoring.tests.factories import hire
+from mentoring.tests.factories import make_pair
 from monitoring.registry import registry
 from monitoring.tests.factories import indicator_queries
 

@@ -6,9 +6,12 @@ import pytest
 from django.urls import reverse
 
 from core.duplicates import DuplicateError
-from mentoring.models import Pair, Task
-from mentoring.services import overlapping_pair, save_pair
-from mentoring.tests.factories import PedagogueFactory, make_pair
+from mentoring.models import Pair
+from mentoring.models import Task
+from mentoring.services import overlapping_pair
+from mentoring.services import save_pair
+from mentoring.tests.factories import PedagogueFactory
+from mentoring.tests.factories import make_pair
 
 
 @pytest.fixture

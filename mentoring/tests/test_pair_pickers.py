@@ -9,7 +9,8 @@ from django.urls import reverse
 
 from mentoring.forms import PairForm
 from mentoring.models import Pair
-from mentoring.tests.factories import PedagogueFactory, make_pair
+from mentoring.tests.factories import PedagogueFactory
+from mentoring.tests.factories import make_pair
 
 pytestmark = pytest.mark.django_db
 

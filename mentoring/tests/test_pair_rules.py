@@ -9,8 +9,10 @@ from django.urls import reverse
 
 from conftest import api_of
 from core.tests.workbooks import xlsx
-from mentoring.models import MentoringForm, Pair
-from mentoring.tests.factories import PedagogueFactory, ProgrammeFactory
+from mentoring.models import MentoringForm
+from mentoring.models import Pair
+from mentoring.tests.factories import PedagogueFactory
+from mentoring.tests.factories import ProgrammeFactory
 
 HEADER = ["Учреждение", "Наставник", "Наставляемые", "Форма наставничества", "Начало", "Окончание"]
 END_BEFORE_START = "Дата окончания раньше даты начала."

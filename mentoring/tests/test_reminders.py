@@ -1,7 +1,8 @@
 import datetime
 
 from mentoring.models import Task
-from mentoring.tests.factories import PedagogueFactory, make_pair
+from mentoring.tests.factories import PedagogueFactory
+from mentoring.tests.factories import make_pair
 from notifications.models import Notification
 from notifications.services import run_reminders
 

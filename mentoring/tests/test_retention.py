@@ -5,8 +5,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from core.models import Employment, Institution, InstitutionType
-from mentoring.retention import cohort_retention, cohort_retention_by_institution, retention_table
+from core.models import Employment
+from core.models import Institution
+from core.models import InstitutionType
+from mentoring.retention import cohort_retention
+from mentoring.retention import cohort_retention_by_institution
+from mentoring.retention import retention_table
 from mentoring.tests.factories import hire
 
 TODAY = datetime.date(2024, 1, 1)

@@ -5,8 +5,15 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from mentoring.models import Pair, ParticipantRole, Session, SupportRequest, Task
-from mentoring.tests.factories import PedagogueFactory, ProgrammeFactory, SessionFactory, make_pair
+from mentoring.models import Pair
+from mentoring.models import ParticipantRole
+from mentoring.models import Session
+from mentoring.models import SupportRequest
+from mentoring.models import Task
+from mentoring.tests.factories import PedagogueFactory
+from mentoring.tests.factories import ProgrammeFactory
+from mentoring.tests.factories import SessionFactory
+from mentoring.tests.factories import make_pair
 
 RECENT = datetime.date.today() - datetime.timedelta(days=400)
 NEW = datetime.date.today() - datetime.timedelta(days=60)

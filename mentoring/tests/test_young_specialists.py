@@ -3,7 +3,9 @@ import datetime
 import pytest
 
 from core.models import Pedagogue
-from mentoring.models import YoungSpecialistMark, is_young_specialist, young_specialist_q
+from mentoring.models import YoungSpecialistMark
+from mentoring.models import is_young_specialist
+from mentoring.models import young_specialist_q
 from mentoring.tests.factories import PedagogueFactory
 
 DAY = datetime.date(2022, 3, 10)

@@ -2,7 +2,8 @@
 
 from django.core.management.base import CommandError
 
-from core.models import AcademicYear, Municipality
+from core.models import AcademicYear
+from core.models import Municipality
 
 
 def add_place_arguments(parser) -> None:

@@ -2,8 +2,10 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from monitoring.computation import Dynamics, Rating
-from monitoring.labels import dynamics_label, rating_label
+from monitoring.computation import Dynamics
+from monitoring.computation import Rating
+from monitoring.labels import dynamics_label
+from monitoring.labels import rating_label
 
 register = template.Library()
 

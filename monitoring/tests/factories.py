@@ -6,10 +6,18 @@ from decimal import Decimal
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from core.models import Category, CategoryAward, Employment
+from core.models import Category
+from core.models import CategoryAward
+from core.models import Employment
 from core.tests.factories import PersonFactory
-from monitoring.models import Assignment, IndicatorPassport, Order, Target
-from monitoring.registry import Direction, Unit, indicator, registry
+from monitoring.models import Assignment
+from monitoring.models import IndicatorPassport
+from monitoring.models import Order
+from monitoring.models import Target
+from monitoring.registry import Direction
+from monitoring.registry import Unit
+from monitoring.registry import indicator
+from monitoring.registry import registry
 
 
 def employ(

@@ -5,8 +5,10 @@ from django.core.management import call_command
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from monitoring.models import Order, ReportSnapshot
-from monitoring.tests.factories import set_target, two_years
+from monitoring.models import Order
+from monitoring.models import ReportSnapshot
+from monitoring.tests.factories import set_target
+from monitoring.tests.factories import two_years
 
 VALUES = "/api/v1/monitoring/values/"
 

@@ -5,15 +5,19 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from monitoring.computation import Dynamics, Rating, compute, dynamics_of, rating_of
-from monitoring.registry import Better, Unit, registry
-from monitoring.tests.factories import (
-    INNOVATION_CODE,
-    employ,
-    register_innovation_indicator,
-    set_target,
-    two_years,
-)
+from monitoring.computation import Dynamics
+from monitoring.computation import Rating
+from monitoring.computation import compute
+from monitoring.computation import dynamics_of
+from monitoring.computation import rating_of
+from monitoring.registry import Better
+from monitoring.registry import Unit
+from monitoring.registry import registry
+from monitoring.tests.factories import INNOVATION_CODE
+from monitoring.tests.factories import employ
+from monitoring.tests.factories import register_innovation_indicator
+from monitoring.tests.factories import set_target
+from monitoring.tests.factories import two_years
 
 
 @pytest.fixture

@@ -9,19 +9,24 @@ from unittest import mock
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection
+from django.db import transaction
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core import freshness
 from core.audit import AccessLog
-from core.models import Employment, Institution, Pedagogue
-from core.tests.factories import InstitutionFactory, PedagogueFactory
+from core.models import Employment
+from core.models import Institution
+from core.models import Pedagogue
+from core.tests.factories import InstitutionFactory
+from core.tests.factories import PedagogueFactory
 from monitoring import stored
 from monitoring.computation import VERSION_KEY
 from monitoring.tests.factories import employ
-from monitoring.value_models import PendingRecomputation, StoredValues
+from monitoring.value_models import PendingRecomputation
+from monitoring.value_models import StoredValues
 
 CODE = "core.share_under_35"
 WORKER = override_settings(CELERY_TASK_ALWAYS_EAGER=False)
@@ -178,7 +183,8 @@ def test_an_import_marks_the_municipalities_it_wrote_and_no_other(two_cities, ci
 def test_the_hours_ledger_marks_the_city_of_the_people_it_posts_for(
     two_cities, city, other_city, school, django_capture_on_commit_callbacks
 ):
-    from training.hours import Posting, sync
+    from training.hours import Posting
+    from training.hours import sync
 
     pedagogue = Pedagogue.objects.filter(institution=school).first()
     with django_capture_on_commit_callbacks(execute=True):

@@ -14,12 +14,28 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 import jobs.tasks  # noqa: F401  (registers the «jobs.run» task that file views and the report build start)
-from monitoring.computation import DirectionResult, IndicatorResult, Rating, Results
-from monitoring.documents import note_docx, note_pdf, order_docx
-from monitoring.exports import order_pdf, report_workbook
-from monitoring.models import Assignment, Direction, Order, OrderStatus, Recommendation
-from monitoring.services import build_snapshot, draft_order, effects_text, issue_order
-from monitoring.tests.factories import INNOVATION_CODE, register_innovation_indicator, set_target, two_years
+from monitoring.computation import DirectionResult
+from monitoring.computation import IndicatorResult
+from monitoring.computation import Rating
+from monitoring.computation import Results
+from monitoring.documents import note_docx
+from monitoring.documents import note_pdf
+from monitoring.documents import order_docx
+from monitoring.exports import order_pdf
+from monitoring.exports import report_workbook
+from monitoring.models import Assignment
+from monitoring.models import Direction
+from monitoring.models import Order
+from monitoring.models import OrderStatus
+from monitoring.models import Recommendation
+from monitoring.services import build_snapshot
+from monitoring.services import draft_order
+from monitoring.services import effects_text
+from monitoring.services import issue_order
+from monitoring.tests.factories import INNOVATION_CODE
+from monitoring.tests.factories import register_innovation_indicator
+from monitoring.tests.factories import set_target
+from monitoring.tests.factories import two_years
 
 SEED_3_2 = (
     "Выявить причины отсутствия положительной динамики и актуализировать организационно-методическое "

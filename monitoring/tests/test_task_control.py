@@ -7,9 +7,16 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from monitoring.models import Assignment, AssignmentStatus, TaskEventKind
-from monitoring.services import build_snapshot, draft_order, issue_order
-from monitoring.tests.factories import INNOVATION_CODE, register_innovation_indicator, set_target, two_years
+from monitoring.models import Assignment
+from monitoring.models import AssignmentStatus
+from monitoring.models import TaskEventKind
+from monitoring.services import build_snapshot
+from monitoring.services import draft_order
+from monitoring.services import issue_order
+from monitoring.tests.factories import INNOVATION_CODE
+from monitoring.tests.factories import register_innovation_indicator
+from monitoring.tests.factories import set_target
+from monitoring.tests.factories import two_years
 from notifications.models import Notification
 
 
@@ -210,7 +217,8 @@ def test_an_unchanged_value_reads_without_change_in_the_report_the_draft_the_not
 
     from docx import Document
 
-    from monitoring.documents import note_docx, note_pdf
+    from monitoring.documents import note_docx
+    from monitoring.documents import note_pdf
     from monitoring.tests.test_order_documents import pdf_text
 
     snapshot = build_snapshot(municipality=city, year=year, by=head)

@@ -9,9 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.tests.workbooks import workbook_bytes
-from monitoring.models import AssignmentStatus, OrderIsIssued
-from monitoring.services import build_snapshot, draft_order
-from monitoring.tests.factories import add_assignment, issue
+from monitoring.models import AssignmentStatus
+from monitoring.models import OrderIsIssued
+from monitoring.services import build_snapshot
+from monitoring.services import draft_order
+from monitoring.tests.factories import add_assignment
+from monitoring.tests.factories import issue
 from notifications.models import Notification
 from notifications.services import run_reminders
 

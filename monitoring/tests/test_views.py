@@ -5,9 +5,16 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from monitoring.models import IndicatorPassport, Order, OrderStatus, ReportSnapshot, Target
-from monitoring.services import build_snapshot, draft_order
-from monitoring.tests.factories import issue, set_target, two_years
+from monitoring.models import IndicatorPassport
+from monitoring.models import Order
+from monitoring.models import OrderStatus
+from monitoring.models import ReportSnapshot
+from monitoring.models import Target
+from monitoring.services import build_snapshot
+from monitoring.services import draft_order
+from monitoring.tests.factories import issue
+from monitoring.tests.factories import set_target
+from monitoring.tests.factories import two_years
 
 DASHBOARD = "/monitoring/"
 

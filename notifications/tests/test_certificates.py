@@ -1,6 +1,7 @@
 import pytest
 
-from certificates.tests.factories import issue, seminar
+from certificates.tests.factories import issue
+from certificates.tests.factories import seminar
 from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db

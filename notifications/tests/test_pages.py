@@ -2,13 +2,16 @@ import datetime
 
 import pytest
 from django.db import connection
-from django.template import Context, Template
+from django.template import Context
+from django.template import Template
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from notifications.kinds import Channel, Kind
-from notifications.models import Notification, Preference
+from notifications.kinds import Channel
+from notifications.kinds import Kind
+from notifications.models import Notification
+from notifications.models import Preference
 
 from .factories import NotificationFactory
 

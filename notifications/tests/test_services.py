@@ -3,9 +3,12 @@ import datetime
 import pytest
 from django.core import mail
 
-from notifications.kinds import Channel, Kind
-from notifications.models import Notification, Preference
-from notifications.services import notify, send_digest
+from notifications.kinds import Channel
+from notifications.kinds import Kind
+from notifications.models import Notification
+from notifications.models import Preference
+from notifications.services import notify
+from notifications.services import send_digest
 
 DAY = datetime.date(2021, 6, 12)
 

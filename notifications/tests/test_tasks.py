@@ -3,7 +3,8 @@ import datetime
 from django.core import mail
 from django.utils import timezone
 
-from monitoring.services import build_snapshot, draft_order
+from monitoring.services import build_snapshot
+from monitoring.services import draft_order
 from monitoring.tests.factories import add_assignment
 from notifications.models import Notification
 from notifications.tasks import send_reminders

@@ -6,15 +6,13 @@ from django.utils import timezone
 
 from core.models import Position
 from core.tests.factories import academic_year
-from staffing.models import (
-    Campaign,
-    DocumentStatus,
-    Need,
-    Reason,
-    RegulatoryDocument,
-    Submission,
-    SubmissionStatus,
-)
+from staffing.models import Campaign
+from staffing.models import DocumentStatus
+from staffing.models import Need
+from staffing.models import Reason
+from staffing.models import RegulatoryDocument
+from staffing.models import Submission
+from staffing.models import SubmissionStatus
 
 
 class CampaignFactory(factory.django.DjangoModelFactory):

@@ -6,8 +6,13 @@ import pytest
 from rest_framework.test import APIClient
 
 from core.models import Position
-from staffing.models import Campaign, CampaignStatus, Submission, SubmissionStatus
-from staffing.tests.factories import CampaignFactory, NeedFactory, submitted
+from staffing.models import Campaign
+from staffing.models import CampaignStatus
+from staffing.models import Submission
+from staffing.models import SubmissionStatus
+from staffing.tests.factories import CampaignFactory
+from staffing.tests.factories import NeedFactory
+from staffing.tests.factories import submitted
 
 CAMPAIGNS = "/api/v1/staffing/campaigns/"
 SUBMISSIONS = "/api/v1/staffing/submissions/"

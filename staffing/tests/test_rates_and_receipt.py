@@ -7,13 +7,22 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from core.models import AcademicYear, Employment, Institution, InstitutionType, Position, Subordination
+from core.models import AcademicYear
+from core.models import Employment
+from core.models import Institution
+from core.models import InstitutionType
+from core.models import Position
+from core.models import Subordination
 from core.tests.factories import PedagogueFactory
 from notifications.models import Notification
 from staffing import indicators
-from staffing.models import Need, Submission, SubmissionStatus
+from staffing.models import Need
+from staffing.models import Submission
+from staffing.models import SubmissionStatus
 from staffing.summary import CampaignSummary
-from staffing.tests.factories import CampaignFactory, NeedFactory, submitted
+from staffing.tests.factories import CampaignFactory
+from staffing.tests.factories import NeedFactory
+from staffing.tests.factories import submitted
 
 
 def needs_data(rows, no_needs=False):

@@ -5,7 +5,8 @@ from django.core import mail
 
 from notifications.models import Notification
 from notifications.services import run_reminders
-from staffing.tests.factories import CampaignFactory, submitted
+from staffing.tests.factories import CampaignFactory
+from staffing.tests.factories import submitted
 
 DEADLINE = datetime.date(2021, 6, 15)
 

@@ -11,13 +11,22 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from core.models import AcademicYear, Employment, Institution, InstitutionType, Position, Subject
+from core.models import AcademicYear
+from core.models import Employment
+from core.models import Institution
+from core.models import InstitutionType
+from core.models import Position
+from core.models import Subject
 from core.tests.factories import PedagogueFactory
 from monitoring.registry import registry
 from staffing import indicators
-from staffing.models import Need, SubmissionStatus
+from staffing.models import Need
+from staffing.models import SubmissionStatus
 from staffing.summary import CampaignSummary
-from staffing.tests.factories import CampaignFactory, NeedFactory, SubmissionFactory, submitted
+from staffing.tests.factories import CampaignFactory
+from staffing.tests.factories import NeedFactory
+from staffing.tests.factories import SubmissionFactory
+from staffing.tests.factories import submitted
 
 AS_OF = datetime.date(2021, 8, 1)
 

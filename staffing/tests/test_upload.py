@@ -8,11 +8,16 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.translation import gettext
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
+from openpyxl import load_workbook
 
 from core.models import Subject
 from core.tests.workbooks import workbook_bytes
-from staffing.models import Need, Reason, Submission, SubmissionStatus, Support
+from staffing.models import Need
+from staffing.models import Reason
+from staffing.models import Submission
+from staffing.models import SubmissionStatus
+from staffing.models import Support
 
 HEADERS = ["Должность", "Предмет", "Количество ставок", "Часов в неделю", "Причина", "Вакантна с",
            "Меры поддержки", "Требования", "Контактное лицо"]

@@ -8,9 +8,18 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from core.models import InstitutionType, Position
-from staffing.models import Campaign, CampaignStatus, Need, RegulatoryDocument, Submission, SubmissionStatus
-from staffing.tests.factories import CampaignFactory, DocumentFactory, NeedFactory, submitted
+from core.models import InstitutionType
+from core.models import Position
+from staffing.models import Campaign
+from staffing.models import CampaignStatus
+from staffing.models import Need
+from staffing.models import RegulatoryDocument
+from staffing.models import Submission
+from staffing.models import SubmissionStatus
+from staffing.tests.factories import CampaignFactory
+from staffing.tests.factories import DocumentFactory
+from staffing.tests.factories import NeedFactory
+from staffing.tests.factories import submitted
 
 
 def detail_url(campaign, institution, action=""):

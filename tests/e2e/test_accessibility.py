@@ -9,9 +9,13 @@ from pathlib import Path
 import pytest
 
 from core.models import Employment
-from core.tests.factories import PedagogueFactory, seed_demo
-from tests.conftest import login, screenshot
-from training.models import Completion, Programme, Provider
+from core.tests.factories import PedagogueFactory
+from core.tests.factories import seed_demo
+from tests.conftest import login
+from tests.conftest import screenshot
+from training.models import Completion
+from training.models import Programme
+from training.models import Provider
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -111,7 +115,9 @@ def test_the_dashboard_on_a_phone_folds_its_charts_and_tiles(browser, live_serve
 @pytest.mark.django_db(transaction=True)
 def test_the_effect_of_last_years_measures_fits_a_phone(browser, live_server, everyone, city, school, other_school,
                                                         year, previous_year, head):
-    from monitoring.services import build_snapshot, draft_order, issue_order
+    from monitoring.services import build_snapshot
+    from monitoring.services import draft_order
+    from monitoring.services import issue_order
     from monitoring.tests.factories import two_years
 
     two_years(school, other_school)

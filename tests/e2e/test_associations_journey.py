@@ -5,11 +5,15 @@ import datetime
 
 import pytest
 
-from associations.models import Association, Meeting, Membership
+from associations.models import Association
+from associations.models import Meeting
+from associations.models import Membership
 from conftest import make_user
-from core.models import Employment, Pedagogue
+from core.models import Employment
+from core.models import Pedagogue
 from core.scoping import Role
-from tests.conftest import login, screenshot
+from tests.conftest import login
+from tests.conftest import screenshot
 
 
 def hire(institution, last_name, first_name, middle_name, born):

@@ -5,11 +5,15 @@ import datetime
 
 import pytest
 
-from banks.models import Item, ItemStatus
+from banks.models import Item
+from banks.models import ItemStatus
 from core.tests.factories import PedagogueFactory
-from expertise.models import CouncilDuty, CouncilOfficer, Status
+from expertise.models import CouncilDuty
+from expertise.models import CouncilOfficer
+from expertise.models import Status
 from expertise.tests.factories import ExpertFactory
-from tests.conftest import login, screenshot
+from tests.conftest import login
+from tests.conftest import screenshot
 
 TITLE = "Интерактивный тренажёр «Дроби вокруг нас»"
 

@@ -11,13 +11,17 @@ from decimal import Decimal
 
 import pytest
 
-from associations.models import Association, Attendance, Meeting
+from associations.models import Association
+from associations.models import Attendance
+from associations.models import Meeting
 from certificates.models import Certificate
 from conftest import make_user
-from core.models import Employment, Pedagogue
+from core.models import Employment
+from core.models import Pedagogue
 from core.scoping import Role
 from notifications.models import Notification
-from tests.conftest import login, screenshot
+from tests.conftest import login
+from tests.conftest import screenshot
 from training.models import HourEntry
 
 

@@ -4,8 +4,14 @@ import datetime
 
 import pytest
 
-from core.models import Employment, Institution, InstitutionType, Pedagogue, Position, Subject
-from tests.conftest import login, screenshot
+from core.models import Employment
+from core.models import Institution
+from core.models import InstitutionType
+from core.models import Pedagogue
+from core.models import Position
+from core.models import Subject
+from tests.conftest import login
+from tests.conftest import screenshot
 
 
 def hire(institution, last_name, first_name, middle_name, born, category="none", subjects=(), since=None):

@@ -8,7 +8,8 @@ from django.test import override_settings
 from core.tests.factories import PedagogueFactory
 from jobs.models import Job
 from jobs.services import run_job
-from tests.conftest import login, screenshot
+from tests.conftest import login
+from tests.conftest import screenshot
 
 
 @pytest.mark.browser

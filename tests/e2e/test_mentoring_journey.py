@@ -2,15 +2,20 @@
 the municipal methodist then sees the pair in the municipal list."""
 
 import datetime
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs
+from urllib.parse import urlparse
 
 import pytest
 
 from conftest import make_user
-from core.models import Employment, Pedagogue
+from core.models import Employment
+from core.models import Pedagogue
 from core.scoping import Role
-from mentoring.models import Pair, Task
-from tests.conftest import login, pick, screenshot
+from mentoring.models import Pair
+from mentoring.models import Task
+from tests.conftest import login
+from tests.conftest import pick
+from tests.conftest import screenshot
 
 
 def hire(institution, last_name, first_name, middle_name, born, experience_start):

@@ -10,10 +10,13 @@ import pytest
 from django.core.cache import cache
 from pypdf import PdfReader
 
-from monitoring.models import Order, OrderStatus
+from monitoring.models import Order
+from monitoring.models import OrderStatus
 from monitoring.registry import registry
-from monitoring.tests.factories import set_target, two_years
-from tests.conftest import login, screenshot
+from monitoring.tests.factories import set_target
+from monitoring.tests.factories import two_years
+from tests.conftest import login
+from tests.conftest import screenshot
 
 
 @pytest.mark.browser

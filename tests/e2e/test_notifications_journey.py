@@ -10,7 +10,8 @@ from django.utils import timezone
 from core.models import AcademicYear
 from notifications.models import Notification
 from staffing.models import Campaign
-from tests.conftest import login, screenshot
+from tests.conftest import login
+from tests.conftest import screenshot
 
 
 @pytest.mark.browser
@@ -60,7 +61,8 @@ def test_a_reminder_shows_on_the_bell_and_marking_it_read_lowers_the_count(brows
 @pytest.mark.django_db(transaction=True)
 def test_the_teacher_is_notified_of_an_issued_certificate(browser_page, city, methodist, teacher,
                                                          teacher_pedagogue):
-    from certificates.tests.factories import issue, seminar
+    from certificates.tests.factories import issue
+    from certificates.tests.factories import seminar
 
     page = browser_page
     certificate = issue("associations.meeting", seminar(city, [teacher_pedagogue]), methodist)[0]

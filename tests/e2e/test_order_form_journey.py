@@ -6,9 +6,12 @@ from django.core.cache import cache
 
 from monitoring.models import Order
 from monitoring.registry import registry
-from monitoring.services import build_snapshot, draft_order
-from monitoring.tests.factories import set_target, two_years
-from tests.conftest import login, screenshot
+from monitoring.services import build_snapshot
+from monitoring.services import draft_order
+from monitoring.tests.factories import set_target
+from monitoring.tests.factories import two_years
+from tests.conftest import login
+from tests.conftest import screenshot
 
 
 @pytest.mark.browser

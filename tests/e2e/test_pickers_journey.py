@@ -7,7 +7,9 @@ import pytest
 
 from core.tests.factories import PedagogueFactory
 from mentoring.models import Pair
-from tests.conftest import login, pick, screenshot
+from tests.conftest import login
+from tests.conftest import pick
+from tests.conftest import screenshot
 
 
 class Counter:

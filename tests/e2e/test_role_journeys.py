@@ -17,9 +17,14 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from core.models import AcademicYear, Employment, Pedagogue
-from tests.conftest import login, pick, screenshot
-from tests.e2e.test_accessibility import AXE, violations
+from core.models import AcademicYear
+from core.models import Employment
+from core.models import Pedagogue
+from tests.conftest import login
+from tests.conftest import pick
+from tests.conftest import screenshot
+from tests.e2e.test_accessibility import AXE
+from tests.e2e.test_accessibility import violations
 
 OUT = Path(__file__).resolve().parents[2] / "bench" / "out" / "journey-clicks.json"
 TODAY = datetime.date.today()
@@ -120,9 +125,15 @@ def hire(institution, last_name, first_name, middle_name, born=datetime.date(198
 
 def test_methodist_enters_a_completion_a_meeting_an_entry_and_a_pair(browser_page, city, school, other_school,
                                                                        methodist, settings, tmp_path):
-    from associations.models import Association, Competition, Meeting, Membership, Participation
+    from associations.models import Association
+    from associations.models import Competition
+    from associations.models import Meeting
+    from associations.models import Membership
+    from associations.models import Participation
     from mentoring.models import Pair
-    from training.models import Completion, Programme, Provider
+    from training.models import Completion
+    from training.models import Programme
+    from training.models import Provider
 
     settings.MEDIA_ROOT = tmp_path
     sokolova = hire(school, "Соколова", "Анна", "Игоревна")
@@ -202,7 +213,8 @@ def test_head_goes_from_the_home_page_to_the_records_behind_a_falling_indicator(
     from django.core.cache import cache
 
     from monitoring.registry import registry
-    from monitoring.tests.factories import set_target, two_years
+    from monitoring.tests.factories import set_target
+    from monitoring.tests.factories import two_years
 
     monkeypatch.setattr(registry, "_items", {k: v for k, v in registry._items.items() if k.startswith("core.")})
     cache.clear()
@@ -232,7 +244,9 @@ def test_head_goes_from_the_home_page_to_the_records_behind_a_falling_indicator(
 
 
 def test_school_returns_staffing_needs_after_a_refused_upload(browser_page, city, school, school_user, tmp_path):
-    from staffing.models import Campaign, Submission, SubmissionStatus
+    from staffing.models import Campaign
+    from staffing.models import Submission
+    from staffing.models import SubmissionStatus
 
     campaign = Campaign.objects.create(
         municipality=city, title="Кадровая потребность на 01.08", as_of=TODAY,
@@ -279,7 +293,8 @@ def test_expert_reviews_an_assigned_request_from_the_home_page(browser_page, cit
                                                                methodist, school_user):
     from expertise.models import Assignment
     from expertise.services import assign_experts
-    from expertise.tests.factories import ExpertFactory, ReviewRequestFactory
+    from expertise.tests.factories import ExpertFactory
+    from expertise.tests.factories import ReviewRequestFactory
 
     entry = ExpertFactory(pedagogue=hire(other_school, "Экспертова", "Нина", "Павловна"), user=expert)
     request = ReviewRequestFactory(institution=school, submitted_by=school_user,
@@ -308,7 +323,12 @@ def test_expert_reviews_an_assigned_request_from_the_home_page(browser_page, cit
 
 def test_teacher_takes_the_diagnosis_builds_the_route_and_marks_a_step(browser_page, city, school, teacher,
                                                                         teacher_pedagogue):
-    from training.models import Competency, ItemStatus, Programme, Provider, Route, Statement
+    from training.models import Competency
+    from training.models import ItemStatus
+    from training.models import Programme
+    from training.models import Provider
+    from training.models import Route
+    from training.models import Statement
 
     Employment.objects.create(pedagogue=teacher_pedagogue, institution=school, hired=datetime.date(2019, 9, 1))
     weak = Competency.objects.get(block__code="subject", order=3)

@@ -6,10 +6,16 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import make_user
-from core.models import AcademicYear, Institution, InstitutionType, Municipality
+from core.models import AcademicYear
+from core.models import Institution
+from core.models import InstitutionType
+from core.models import Municipality
 from core.scoping import Role
-from staffing.models import Campaign, Submission, SubmissionStatus
-from tests.conftest import login, screenshot
+from staffing.models import Campaign
+from staffing.models import Submission
+from staffing.models import SubmissionStatus
+from tests.conftest import login
+from tests.conftest import screenshot
 
 
 @pytest.mark.browser

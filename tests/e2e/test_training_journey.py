@@ -6,8 +6,14 @@ import pytest
 from conftest import make_user
 from core.models import Employment
 from core.scoping import Role
-from tests.conftest import login, screenshot
-from training.models import Competency, ItemStatus, Programme, Provider, Route, Statement
+from tests.conftest import login
+from tests.conftest import screenshot
+from training.models import Competency
+from training.models import ItemStatus
+from training.models import Programme
+from training.models import Provider
+from training.models import Route
+from training.models import Statement
 
 
 @pytest.mark.browser

@@ -4,7 +4,8 @@ import pytest
 from django.utils import timezone
 
 from core.models import Employment
-from training.models import Answer, Statement
+from training.models import Answer
+from training.models import Statement
 
 
 @pytest.fixture

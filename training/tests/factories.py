@@ -3,20 +3,19 @@ import datetime
 import factory
 
 from core.tests import factories as core_factories
-from core.tests.factories import academic_year, many_to_many
-from training.models import (
-    Activity,
-    ActivityKind,
-    Competency,
-    Completion,
-    Diagnosis,
-    DiagnosisKind,
-    Programme,
-    Provider,
-    ProviderType,
-    Route,
-    RouteItem,
-)
+from core.tests.factories import academic_year
+from core.tests.factories import many_to_many
+from training.models import Activity
+from training.models import ActivityKind
+from training.models import Competency
+from training.models import Completion
+from training.models import Diagnosis
+from training.models import DiagnosisKind
+from training.models import Programme
+from training.models import Provider
+from training.models import ProviderType
+from training.models import Route
+from training.models import RouteItem
 
 
 class ProviderFactory(factory.django.DjangoModelFactory):

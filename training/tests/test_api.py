@@ -4,14 +4,12 @@ import pytest
 
 from training.models import ItemStatus
 from training.tests.conftest import rate
-from training.tests.factories import (
-    CompletionFactory,
-    DiagnosisFactory,
-    PedagogueFactory,
-    ProgrammeFactory,
-    RouteFactory,
-    RouteItemFactory,
-)
+from training.tests.factories import CompletionFactory
+from training.tests.factories import DiagnosisFactory
+from training.tests.factories import PedagogueFactory
+from training.tests.factories import ProgrammeFactory
+from training.tests.factories import RouteFactory
+from training.tests.factories import RouteItemFactory
 
 
 @pytest.fixture

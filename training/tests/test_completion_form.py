@@ -4,8 +4,12 @@ import datetime
 
 import pytest
 
-from training.models import Completion, HourEntry, Module
-from training.tests.factories import CompletionFactory, PedagogueFactory, ProgrammeFactory
+from training.models import Completion
+from training.models import HourEntry
+from training.models import Module
+from training.tests.factories import CompletionFactory
+from training.tests.factories import PedagogueFactory
+from training.tests.factories import ProgrammeFactory
 
 
 @pytest.fixture
@@ -61,7 +65,8 @@ def test_a_duplicate_completion_is_refused_with_a_link_to_the_recorded_one(clien
 
 
 def test_the_database_refuses_a_duplicate_too(sokolova, programme):
-    from django.db import IntegrityError, transaction
+    from django.db import IntegrityError
+    from django.db import transaction
 
     CompletionFactory(pedagogue=sokolova, programme=programme, started=datetime.date(2025, 1, 10),
                       finished=datetime.date(2025, 1, 20))

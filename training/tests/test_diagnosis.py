@@ -1,10 +1,17 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from training.models import Competency, DeficitLevel, Diagnosis, DiagnosisKind, Statement, deficit_level
-from training.services import save_answers, start_diagnosis
+from training.models import Competency
+from training.models import DeficitLevel
+from training.models import Diagnosis
+from training.models import DiagnosisKind
+from training.models import Statement
+from training.models import deficit_level
+from training.services import save_answers
+from training.services import start_diagnosis
 from training.tests.conftest import rate
-from training.tests.factories import DiagnosisFactory, PedagogueFactory
+from training.tests.factories import DiagnosisFactory
+from training.tests.factories import PedagogueFactory
 
 
 def test_the_framework_is_seeded_with_five_blocks(db):

@@ -3,11 +3,16 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
-from django.test.utils import CaptureQueriesContext, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.test.utils import override_settings
 
 from core.models import Pedagogue
-from training.models import AccountStatus, HourEntry, with_hour_account
-from training.tests.factories import CompletionFactory, PedagogueFactory, ProgrammeFactory
+from training.models import AccountStatus
+from training.models import HourEntry
+from training.models import with_hour_account
+from training.tests.factories import CompletionFactory
+from training.tests.factories import PedagogueFactory
+from training.tests.factories import ProgrammeFactory
 
 ON = datetime.date(2024, 6, 15)
 

@@ -7,8 +7,10 @@ from core.models import Position
 from core.tests.workbooks import xlsx
 from core.xlsx import WorkbookError
 from training.imports import CompletionImporter
-from training.models import Completion, HourEntry
-from training.tests.factories import PedagogueFactory, ProgrammeFactory
+from training.models import Completion
+from training.models import HourEntry
+from training.tests.factories import PedagogueFactory
+from training.tests.factories import ProgrammeFactory
 
 HEADER = ["ФИО", "Учреждение", "Должность", "Программа", "Часы", "Дата начала", "Дата окончания",
           "Номер удостоверения"]

@@ -7,17 +7,16 @@ import pytest
 from monitoring.registry import registry
 from monitoring.tests.factories import indicator_queries
 from training import indicators as ind
-from training.models import ItemStatus, ProviderType
+from training.models import ItemStatus
+from training.models import ProviderType
 from training.tests.conftest import rate
-from training.tests.factories import (
-    CompletionFactory,
-    DiagnosisFactory,
-    PedagogueFactory,
-    ProgrammeFactory,
-    ProviderFactory,
-    RouteFactory,
-    RouteItemFactory,
-)
+from training.tests.factories import CompletionFactory
+from training.tests.factories import DiagnosisFactory
+from training.tests.factories import PedagogueFactory
+from training.tests.factories import ProgrammeFactory
+from training.tests.factories import ProviderFactory
+from training.tests.factories import RouteFactory
+from training.tests.factories import RouteItemFactory
 
 IN_YEAR = datetime.date(2022, 3, 1)  # inside 2021/2022
 

@@ -4,16 +4,16 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from training.models import Completion, HourEntry, Programme
+from training.models import Completion
+from training.models import HourEntry
+from training.models import Programme
 from training.tests.conftest import rate
-from training.tests.factories import (
-    CompletionFactory,
-    DiagnosisFactory,
-    PedagogueFactory,
-    ProgrammeFactory,
-    RouteFactory,
-    competencies,
-)
+from training.tests.factories import CompletionFactory
+from training.tests.factories import DiagnosisFactory
+from training.tests.factories import PedagogueFactory
+from training.tests.factories import ProgrammeFactory
+from training.tests.factories import RouteFactory
+from training.tests.factories import competencies
 
 
 @pytest.fixture

@@ -5,10 +5,12 @@ import importlib
 import pytest
 from django.apps import apps
 
-from conftest import client_of, make_user
+from conftest import client_of
+from conftest import make_user
 from core.scoping import Role
 from training.models import Programme
-from training.tests.factories import ProgrammeFactory, ProviderFactory
+from training.tests.factories import ProgrammeFactory
+from training.tests.factories import ProviderFactory
 
 
 @pytest.fixture

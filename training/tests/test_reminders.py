@@ -3,7 +3,8 @@ import datetime
 from notifications.models import Notification
 from notifications.services import run_reminders
 from training.models import ItemStatus
-from training.tests.factories import RouteFactory, RouteItemFactory
+from training.tests.factories import RouteFactory
+from training.tests.factories import RouteItemFactory
 
 TODAY = datetime.date(2022, 3, 10)
 

@@ -6,17 +6,18 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext as _
 from pypdf import PdfReader
 
-from training.models import ItemStatus, Route, RouteItem, suggestions
+from training.models import ItemStatus
+from training.models import Route
+from training.models import RouteItem
+from training.models import suggestions
 from training.tests.conftest import rate
-from training.tests.factories import (
-    ActivityFactory,
-    DiagnosisFactory,
-    PedagogueFactory,
-    ProgrammeFactory,
-    RouteFactory,
-    RouteItemFactory,
-    competencies,
-)
+from training.tests.factories import ActivityFactory
+from training.tests.factories import DiagnosisFactory
+from training.tests.factories import PedagogueFactory
+from training.tests.factories import ProgrammeFactory
+from training.tests.factories import RouteFactory
+from training.tests.factories import RouteItemFactory
+from training.tests.factories import competencies
 
 
 @pytest.fixture

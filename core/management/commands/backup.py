@@ -15,7 +15,8 @@ import tempfile
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
+from django.core.management.base import CommandError
 from django.db import connections
 
 DB_MEMBER = {"postgresql": "database.pgdump", "sqlite": "database.sqlite3"}

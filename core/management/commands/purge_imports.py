@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from core.imports import PENDING_HOURS, purge_pending
+from core.imports import PENDING_HOURS
+from core.imports import purge_pending
 
 
 class Command(BaseCommand):

@@ -14,10 +14,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
+from django.core.management.base import CommandError
 from django.db import connections
 
-from .backup import pg_env, vendor_of
+from .backup import pg_env
+from .backup import vendor_of
 
 
 def database_has_data(alias: str = "default") -> bool:

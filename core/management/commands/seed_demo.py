@@ -5,8 +5,10 @@ import random
 import time
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.core.management.base import BaseCommand
+from django.core.management.base import CommandError
+from django.db import connection
+from django.db import transaction
 
 from core import demo
 from core.discovery import domain_modules

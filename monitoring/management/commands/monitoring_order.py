@@ -3,9 +3,12 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from monitoring import exports
-from monitoring.management.place import add_place_arguments, year_and_place
-from monitoring.models import Order, ReportSnapshot
-from monitoring.services import build_snapshot, draft_order
+from monitoring.management.place import add_place_arguments
+from monitoring.management.place import year_and_place
+from monitoring.models import Order
+from monitoring.models import ReportSnapshot
+from monitoring.services import build_snapshot
+from monitoring.services import draft_order
 
 
 class Command(BaseCommand):

@@ -1,11 +1,16 @@
 import time
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
+from django.core.management.base import CommandError
 
-from core.models import AcademicYear, Institution, Municipality
+from core.models import AcademicYear
+from core.models import Institution
+from core.models import Municipality
 from monitoring.computation import CHART_YEARS
 from monitoring.stored import store
-from monitoring.value_models import PendingRecomputation, StoredValues, scope_key_of
+from monitoring.value_models import PendingRecomputation
+from monitoring.value_models import StoredValues
+from monitoring.value_models import scope_key_of
 
 
 def years_up_to(title: str | None) -> list[AcademicYear]:

@@ -3,7 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from monitoring import exports
-from monitoring.management.place import add_place_arguments, year_and_place
+from monitoring.management.place import add_place_arguments
+from monitoring.management.place import year_and_place
 from monitoring.services import build_snapshot
 
 

@@ -4,6 +4,7 @@ Every list, detail, export and API endpoint starts from a ``for_user(user)``
 QuerySet method; those methods read the user's roles through ``roles_of``.
 """
 
+from collections.abc import Callable
 from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field
@@ -188,9 +189,10 @@ class PedagogueRowsQuerySet(ScopedQuerySet):
     scope = of_pedagogue()
 
 
-def role_required(*roles: str):
+def role_required(*roles: str, allowed: Callable[..., bool] | None = None):
     """View decorator: the user must be logged in and hold one of the roles or capabilities
-    (``role_required(Cap.EXPORT)`` reads the matrix; admin always may)."""
+    (``role_required(Cap.EXPORT)`` reads the matrix; admin always may). ``allowed`` is a further test of the
+    user that the page needs (``allowed=may_edit_pairs``: an institution to enter data for); 403 when it fails."""
 
     def decorate(view):
         @wraps(view)
@@ -200,6 +202,8 @@ def role_required(*roles: str):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if roles and not roles_of(request.user).has(*roles):
+                raise PermissionDenied
+            if allowed is not None and not allowed(request.user):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 

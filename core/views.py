@@ -43,6 +43,7 @@ from core.pages import form_page
 from core.record import record_sections
 from core.roster import RosterImporter
 from core.scoping import Role
+from core.scoping import role_required
 from core.scoping import roles_of
 from core.services import deactivatable_institutions
 from core.services import save_pedagogue_record
@@ -152,10 +153,8 @@ def _institution_form(request, instance: Institution | None):
                      back_url=trail[-1][0], breadcrumbs=trail, template="core/institution_form.html")
 
 
-@login_required
+@role_required(allowed=may_create_institutions)
 def institution_create(request):
-    if not may_create_institutions(request.user):
-        raise PermissionDenied
     return _institution_form(request, None)
 
 
@@ -266,10 +265,8 @@ def _pedagogue_form(request, instance: Pedagogue | None):
     )
 
 
-@login_required
+@role_required(allowed=may_create_pedagogues)
 def pedagogue_create(request):
-    if not may_create_pedagogues(request.user):
-        raise PermissionDenied
     return _pedagogue_form(request, None)
 
 

@@ -92,11 +92,6 @@ def may_edit_pairs(user) -> bool:
     return Institution.objects.editable_by(user).exists()
 
 
-def _require_municipal_editor(user) -> None:
-    if not can_edit_municipal(user):
-        raise PermissionDenied
-
-
 _form_page = partial(form_page, template="mentoring/form.html")  # with the mentoring tabs
 _edit_page = partial(edit_page, template="mentoring/form.html")
 
@@ -212,10 +207,8 @@ def _programme_form(request, instance):
                       delete_url=reverse("mentoring:programme-delete", args=[instance.pk]) if instance else "")
 
 
-@role_required(*PERSONAL_DATA_ROLES)
+@role_required(*PERSONAL_DATA_ROLES, allowed=may_edit_pairs)
 def programme_create(request):
-    if not may_edit_pairs(request.user):
-        raise PermissionDenied
     return _programme_form(request, None)
 
 
@@ -307,10 +300,8 @@ PairImportView = ImportView.of(PairImporter, title=gettext_lazy("Import mentorin
                                allowed=may_edit_pairs)
 
 
-@role_required(*PERSONAL_DATA_ROLES)
+@role_required(*PERSONAL_DATA_ROLES, allowed=may_edit_pairs)
 def pair_create(request):
-    if not may_edit_pairs(request.user):
-        raise PermissionDenied
     return _pair_form(request, None)
 
 
@@ -609,9 +600,8 @@ def due_export(request):
     return workbook_response("attestation-due.xlsx", [exports.due_sheet(rows)])
 
 
-@role_required(*MUNICIPAL_ROLES)
+@role_required(*MUNICIPAL_ROLES, allowed=can_edit_municipal)
 def attestation_support_create(request):
-    _require_municipal_editor(request.user)
     form = AttestationSupportForm(request.POST or None, user=request.user,
                                   initial={"pedagogue": request.GET.get("pedagogue")})
     if request.method == "POST" and form.is_valid():

@@ -413,6 +413,7 @@ def direction_ranking(request, code: str):
         "places": places,
         "indicators": indicators,
         "rule": ranking.RULE,
+        "dashboard_url": f"{reverse('monitoring:dashboard')}?{urlencode({'year': year.title})}",
         "filters": FilterForm(initial={"year": year}),
         "directions": Direction.objects.ordered(),
     }

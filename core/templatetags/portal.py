@@ -51,6 +51,16 @@ def sort_th(context, key: str, title: str, default: str = "name") -> dict:
     }
 
 
+@register.inclusion_tag("includes/breadcrumbs.html")
+def breadcrumbs(*trail, current) -> dict:
+    """The breadcrumb of a page that is not a detail or form page (those build theirs): the links from the top
+    down as URL and label pairs, then the page's own name:
+    ``{% url "staffing:campaign-list" as up %}{% breadcrumbs up _("Staffing needs") current=_("Summary") %}``."""
+    if len(trail) % 2:
+        raise template.TemplateSyntaxError("breadcrumbs takes URL and label pairs, then current=…")
+    return {"trail": list(zip(trail[::2], trail[1::2], strict=True)), "current": current}
+
+
 @register.simple_tag(takes_context=True)
 def export_url(context, url_name: str) -> str:
     """Return the export URL carrying the list's current filters (without the page)."""

@@ -32,20 +32,12 @@ from core.models import Municipality
 from core.models import Pedagogue
 from core.models import Position
 from core.rest import FormValidatedSerializer
+from core.rest import MayEdit
 from core.rest import ScopedWriteMixin
 from core.scoping import Role
 from core.scoping import roles_of
 from core.services import deactivatable_institutions
 from core.services import place_pedagogue
-
-
-class MayEdit(permissions.BasePermission):
-    """Safe methods for everyone in scope; writes only on objects the user may edit."""
-
-    def has_object_permission(self, request, view, obj) -> bool:
-        if request.method in permissions.SAFE_METHODS:
-            return True
-        return type(obj).objects.editable_by(request.user).filter(pk=obj.pk).exists()
 
 
 class Conflict(exceptions.APIException):

@@ -9,6 +9,8 @@
   version answers 409 with what the other user changed (``core.versioning``).
 - ``ScopedWriteMixin`` for viewsets: who may create (roles), which rows they may change or delete
   (``get_write_queryset``, usually ``editable_by``): a row the user sees but may not change is a 403.
+- ``MayEdit``, a permission: reading is for everyone in scope, writing only on the rows the model's manager
+  gives through ``editable_by(user)`` (a subclass names another method in ``through``).
 - ``exception_handler``: ``ProtectedError``/``RestrictedError`` (deleting what others refer to) and
   ``IntegrityError`` (a unique constraint lost to a concurrent write) answer 409, never 500.
 - ``add_error_responses``: the schema documents the 400/403/404/409 answers of every operation.
@@ -267,6 +269,18 @@ class MayWrite(permissions.BasePermission):
         if getattr(view, "action", None) != "create" or not roles:
             return True
         return roles_of(request.user).has(*roles)
+
+
+class MayEdit(permissions.BasePermission):
+    """Safe methods for everyone in scope; writes only on objects the user may edit: those the model's manager
+    gives through ``editable_by(user)`` (or the method a subclass names in ``through``)."""
+
+    through = "editable_by"
+
+    def has_object_permission(self, request, view, obj) -> bool:
+        if request.method in permissions.SAFE_METHODS:
+            return True
+        return getattr(type(obj).objects, self.through)(request.user).filter(pk=obj.pk).exists()
 
 
 class ScopedWriteMixin:

@@ -22,6 +22,7 @@ from rest_framework.response import Response
 from core.models import Institution
 from core.models import InstitutionType
 from core.rest import FormValidatedSerializer
+from core.rest import MayEdit
 from core.rest import ScopedWriteMixin
 from core.scoping import MUNICIPAL_ROLES
 from core.scoping import Role
@@ -77,14 +78,13 @@ class CampaignSerializer(serializers.ModelSerializer):
         return super().update(instance, validated_data)
 
 
-class ManagersWrite(permissions.BasePermission):
+class ManagersWrite(MayEdit):
+    """Everyone in scope reads a campaign; its municipality's managers change it."""
+
+    through = "managed_by"
+
     def has_permission(self, request, view) -> bool:
         return request.method in permissions.SAFE_METHODS or roles_of(request.user).has(*MANAGERS)
-
-    def has_object_permission(self, request, view, obj) -> bool:
-        if request.method in permissions.SAFE_METHODS:
-            return True
-        return Campaign.objects.managed_by(request.user).filter(pk=obj.pk).exists()
 
 
 class CampaignViewSet(viewsets.ModelViewSet):

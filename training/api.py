@@ -20,6 +20,7 @@ from core.audit import AccessLoggedMixin
 from core.models import AcademicYear
 from core.models import Pedagogue
 from core.rest import FormValidatedSerializer
+from core.rest import MayEdit
 from core.rest import PedagogueNamed
 from core.rest import ScopedWriteMixin
 from core.rest import form_errors
@@ -102,16 +103,11 @@ class ProviderViewSet(viewsets.ModelViewSet):
     queryset = Provider.objects.order_by("name", "pk")
 
 
-class OwnerWrites(permissions.BasePermission):
+class OwnerWrites(MayEdit):
     """A shared catalogue: everyone reads every programme, only its owner (or the admin for a regional one)
     changes or deletes it."""
 
     message = gettext_lazy("The programme belongs to another municipality: you use it, its owner changes it.")
-
-    def has_object_permission(self, request, view, obj) -> bool:
-        if request.method in permissions.SAFE_METHODS:
-            return True
-        return Programme.objects.editable_by(request.user).filter(pk=obj.pk).exists()
 
 
 class ProgrammeViewSet(viewsets.ModelViewSet):

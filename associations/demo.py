@@ -133,8 +133,7 @@ def seed(ctx) -> None:
 
     if not ctx.municipalities or not ctx.years:
         return
-    if Association.objects.filter(municipality=ctx.municipality).exists():
-        ctx.log("associations: demo data exist, nothing to add")
+    if ctx.seeded("associations", Association.objects.filter(municipality=ctx.municipality)):
         return
     totals: dict[str, int] = defaultdict(int)
     for municipality in ctx.municipalities:

@@ -43,8 +43,7 @@ def seed(ctx: DemoContext) -> None:
     from expertise.models import Transition
 
     city = ctx.municipality
-    if Item.objects.filter(municipality=city).exists():
-        ctx.log("banks: demo items exist, nothing to add")
+    if ctx.seeded("banks", Item.objects.filter(municipality=city)):
         return
     rng = ctx.rng
     subjects = list(Subject.objects.all())

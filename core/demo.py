@@ -91,6 +91,14 @@ class DemoContext:
             return value + self.offset
         return shift_date(value, self.offset)
 
+    def seeded(self, app: str, *querysets) -> bool:
+        """Whether an earlier run seeded ``app`` (one of ``querysets`` has rows in the demo city): then it says so,
+        and the app adds nothing, so ``seed_demo`` may run again over a demo."""
+        if any(queryset.exists() for queryset in querysets):
+            self.log(f"{app}: the demo data exist, nothing to add")
+            return True
+        return False
+
 
 # --- Names ---------------------------------------------------------------------------------------
 

@@ -42,8 +42,7 @@ def seed(ctx: DemoContext) -> None:
     from expertise.models import Transition
 
     city = ctx.municipality
-    if Expert.objects.filter(municipality=city).exists():
-        ctx.log("expertise: demo experts exist, nothing to add")
+    if ctx.seeded("expertise", Expert.objects.filter(municipality=city)):
         return
     rng = ctx.rng
     methodist, head = ctx.users.get("methodist"), ctx.users.get("head")

@@ -44,8 +44,7 @@ def seed(ctx: DemoContext) -> None:
     from innovation.models import ProjectStatus
     from innovation.models import Stage
 
-    if Project.objects.filter(municipality=ctx.municipality).exists():
-        ctx.log("innovation: demo sites exist, nothing to add")
+    if ctx.seeded("innovation", Project.objects.filter(municipality=ctx.municipality)):
         return
     rng = ctx.rng
     years = {year.start_year: year for year in ctx.years}

@@ -70,9 +70,8 @@ def seed(ctx) -> None:
 
     if not ctx.municipalities or not ctx.years:
         return
-    if Pair.objects.filter(institution__municipality=ctx.municipality).exists() or \
-            Session.objects.filter(municipality=ctx.municipality).exists():
-        ctx.log("mentoring: demo data exist, nothing to add")
+    if ctx.seeded("mentoring", Pair.objects.filter(institution__municipality=ctx.municipality),
+                  Session.objects.filter(municipality=ctx.municipality)):
         return
     totals = defaultdict(int)
     for municipality in ctx.municipalities:

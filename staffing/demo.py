@@ -81,8 +81,7 @@ def seed(ctx) -> None:
     from staffing.models import Submission
     from staffing.models import posts_of
 
-    if not ctx.municipalities or Campaign.objects.filter(municipality=ctx.municipality).exists():
-        ctx.log("staffing: nothing to add")
+    if not ctx.municipalities or ctx.seeded("staffing", Campaign.objects.filter(municipality=ctx.municipality)):
         return
     rng = ctx.rng
     years = {year.start_year: year for year in AcademicYear.objects.all()}

@@ -121,8 +121,7 @@ def _post_ledger() -> None:
 def seed(ctx) -> None:
     from training.models import Completion
 
-    if Completion.objects.filter(pedagogue__municipality=ctx.municipality).exists():
-        ctx.log("training: the demo completions exist, nothing to add")
+    if ctx.seeded("training", Completion.objects.filter(pedagogue__municipality=ctx.municipality)):
         return
     rng = ctx.rng
     framework = _framework()

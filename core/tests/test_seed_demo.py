@@ -215,3 +215,24 @@ def test_the_same_seed_and_day_give_the_same_demo():
     seed(seed=7, today=datetime.date(2026, 12, 4))
 
     assert snapshot() == first
+
+
+def test_a_second_run_of_the_whole_demo_adds_nothing_and_each_app_says_so():
+    from associations.models import Association
+    from banks.models import Item
+    from expertise.models import Expert
+    from innovation.models import Project
+    from mentoring.models import Pair
+    from staffing.models import Campaign
+    from training.models import Completion
+
+    seed_demo()
+    models = (Association, Item, Expert, Project, Pair, Campaign, Completion)
+    counts = [model.objects.count() for model in models]
+    assert all(counts), dict(zip([m.__name__ for m in models], counts, strict=True))
+
+    out = seed_demo()
+
+    for app in ("associations", "banks", "expertise", "innovation", "mentoring", "staffing", "training"):
+        assert f"{app}: the demo data exist, nothing to add" in out
+    assert [model.objects.count() for model in models] == counts

@@ -42,7 +42,7 @@ def test_demo_shows_growth_of_associations_and_is_idempotent():
     assert Association.objects.filter(leader__user__username="expert").exists()
     counts = (Association.objects.count(), Meeting.objects.count(), Product.objects.count(),
               Competition.objects.count(), Participation.objects.count())
-    assert "associations: demo data exist" in seed()
+    assert "associations: the demo data exist" in seed()
     assert counts == (Association.objects.count(), Meeting.objects.count(), Product.objects.count(),
                       Competition.objects.count(), Participation.objects.count())
 

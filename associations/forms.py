@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from core.autocomplete import autocomplete_field
 from core.duplicates import DuplicateError
 from core.forms import BootstrapFormMixin
+from core.forms import MunicipalityFieldMixin
 from core.models import Institution
 from core.models import Municipality
 from core.models import Pedagogue
@@ -50,20 +51,6 @@ def data_municipalities(user):
     return Municipality.objects.filter(pk__in=roles.municipality_ids_for(Role.METHODIST))
 
 
-class MunicipalityFieldMixin:
-    """A municipality field shown only when the user enters data for several municipalities."""
-
-    def setup_municipality(self, user) -> None:
-        choices = data_municipalities(user)
-        field = self.fields["municipality"]
-        field.queryset = choices
-        if self.instance.pk:
-            field.disabled = True
-        elif len(choices) == 1:
-            field.initial = choices[0].pk
-            field.widget = forms.HiddenInput()
-
-
 class AssociationForm(MunicipalityFieldMixin, BootstrapFormMixin, forms.ModelForm):
     leader = PedagogueChoiceField(queryset=Pedagogue.objects.none(), required=False, label=_("leader"))
 
@@ -78,7 +65,7 @@ class AssociationForm(MunicipalityFieldMixin, BootstrapFormMixin, forms.ModelFor
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.setup_municipality(user)
+        self.limit_municipality(data_municipalities(user))
         municipality = self.instance.municipality if self.instance.pk else None
         if municipality is None:
             municipality = self.fields["municipality"].queryset.first()
@@ -258,7 +245,7 @@ class CompetitionForm(MunicipalityFieldMixin, BootstrapFormMixin, forms.ModelFor
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.setup_municipality(user)
+        self.limit_municipality(data_municipalities(user))
 
 
 class ParticipationForm(BootstrapFormMixin, forms.ModelForm):

@@ -20,6 +20,21 @@ from core.scoping import roles_of
 from core.versioning import ChangeGuardMixin
 
 
+class MunicipalityFieldMixin:
+    """The municipality of a municipal record (an association, a competition, a campaign, a mentoring session):
+    offered among ``choices``, the municipalities the user enters that record for; fixed once the record exists;
+    hidden, holding its one choice, when there is only one."""
+
+    def limit_municipality(self, choices) -> None:
+        field = self.fields["municipality"]
+        field.queryset = choices
+        if self.instance.pk:
+            field.disabled = True
+        elif len(field.queryset) == 1:
+            field.initial = field.queryset[0].pk
+            field.widget = forms.HiddenInput()
+
+
 class BootstrapFormMixin(ChangeGuardMixin):
     """Give every widget the Bootstrap class it needs, and mark invalid fields; a ModelForm also carries
     the version of the record it edits or a one-time token when it creates one (``core.versioning``).

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from core.autocomplete import autocomplete_field
 from core.duplicates import DuplicateError
 from core.forms import BootstrapFormMixin
+from core.forms import MunicipalityFieldMixin
 from core.models import Institution
 from core.models import Municipality
 from core.models import Pedagogue
@@ -51,7 +52,7 @@ def municipalities_of(user):
     return Municipality.objects.filter(pk__in=roles.municipality_ids_for(Role.METHODIST, Role.HEAD))
 
 
-class ScopedForm(BootstrapFormMixin, forms.ModelForm):
+class ScopedForm(MunicipalityFieldMixin, BootstrapFormMixin, forms.ModelForm):
     """A model form whose reference choices come from the user's scope."""
 
     def __init__(self, *args, user, **kwargs):
@@ -63,9 +64,7 @@ class ScopedForm(BootstrapFormMixin, forms.ModelForm):
                 self.initial.setdefault("institution", self.fields["institution"].queryset.get().pk)
             autocomplete_field(self.fields["institution"], "institutions", params={"editable": 1})
         if "municipality" in self.fields:
-            self.fields["municipality"].queryset = municipalities_of(user)
-            if self.fields["municipality"].queryset.count() == 1 and not self.instance.pk:
-                self.initial.setdefault("municipality", self.fields["municipality"].queryset.get().pk)
+            self.limit_municipality(municipalities_of(user))
 
 
 class ProgrammeForm(ScopedForm):

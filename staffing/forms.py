@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.forms import BootstrapFormMixin
+from core.forms import MunicipalityFieldMixin
 from core.models import AcademicYear
 from core.models import InstitutionType
 from core.models import Municipality
@@ -17,19 +18,6 @@ from staffing.models import managing_municipality_ids
 def _managed_municipalities(user):
     ids = managing_municipality_ids(user)
     return Municipality.objects.all() if ids is None else Municipality.objects.filter(pk__in=ids)
-
-
-class MunicipalityFieldMixin:
-    """Limit the municipality to those the user manages; hide the field when there is one choice."""
-
-    def limit_municipality(self, user) -> None:
-        field = self.fields["municipality"]
-        field.queryset = _managed_municipalities(user)
-        if self.instance.pk:
-            field.disabled = True
-        elif field.queryset.count() == 1:
-            field.initial = field.queryset.first()
-            field.widget = forms.HiddenInput()
 
 
 class CampaignForm(MunicipalityFieldMixin, BootstrapFormMixin, forms.ModelForm):
@@ -48,7 +36,7 @@ class CampaignForm(MunicipalityFieldMixin, BootstrapFormMixin, forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.limit_municipality(user)
+        self.limit_municipality(_managed_municipalities(user))
         # Any year of the directory up to the next one: a campaign of a past year may be entered before any
         # other record of that year exists (filters offer only the years with records).
         today = timezone.localdate()
@@ -136,7 +124,7 @@ class DocumentForm(MunicipalityFieldMixin, BootstrapFormMixin, forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.limit_municipality(user)
+        self.limit_municipality(_managed_municipalities(user))
 
     def clean_file(self):
         file = self.cleaned_data.get("file")

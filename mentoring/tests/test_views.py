@@ -232,6 +232,21 @@ def test_sessions_of_another_city_are_hidden(client, methodist, other_city):
     assert foreign not in client.get(reverse("mentoring:session-list")).context["page"].object_list
 
 
+def test_a_session_belongs_to_the_one_city_of_its_methodist_and_stays_there(client, methodist, city, other_city):
+    client.force_login(methodist)
+    form = client.get(reverse("mentoring:session-create")).context["form"]
+    assert form["municipality"].field.widget.input_type == "hidden"
+    assert form["municipality"].initial == city.pk and list(form.fields["municipality"].queryset) == [city]
+
+    session = SessionFactory(municipality=city, date=datetime.date(2025, 10, 15), topic="Портфолио")
+    response = client.post(reverse("mentoring:session-edit", args=[session.pk]), {
+        "municipality": other_city.pk, "kind": session.kind, "date": "2025-10-15", "topic": "Портфолио педагога",
+        "pd_hours": "2"})
+    assert response.status_code == 302, response.context["form"].errors
+    session.refresh_from_db()
+    assert (session.municipality, session.topic) == (city, "Портфолио педагога")
+
+
 def test_programme_is_created_with_a_regulation_file(client, school_user, school, people, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     from django.core.files.uploadedfile import SimpleUploadedFile

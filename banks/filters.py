@@ -10,11 +10,12 @@ from banks.models import Kind
 from core.filters import PlainFilterSet
 from core.filters import SearchFilter
 from core.filters import offered_years
+from core.filters import page_filter
 from core.filters import visible_institutions
 from core.models import Subject
 
 
-class ItemFilter(PlainFilterSet):
+class ItemFilter(django_filters.FilterSet):
     """Search and facets of the banks; the showcase uses it without ``status`` and ``institution``."""
 
     q = SearchFilter()
@@ -34,7 +35,16 @@ class ItemFilter(PlainFilterSet):
         fields = ["q", "bank", "subject", "kind", "year", "status", "institution", "recommended"]
 
 
-class ShowcaseFilter(ItemFilter):
+ITEM_SORTS = {
+    "title": ("title",), "bank": ("bank",), "institution": ("institution__sort_key",), "year": ("year__start_year",),
+    "status": ("status",), "published": ("published_on",), "created": ("created_at",),
+}
+ItemPageFilter = page_filter(ItemFilter, ITEM_SORTS)
+
+
+class ShowcaseFilter(PlainFilterSet, ItemFilter):
+    """The public showcase's sidebar (full-size controls) over published items: no status or institution."""
+
     class Meta(ItemFilter.Meta):
         fields = ["q", "bank", "subject", "kind", "year", "recommended"]
 

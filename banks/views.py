@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from banks import services
 from banks.exports import items_xlsx
-from banks.filters import ItemFilter
+from banks.filters import ItemPageFilter
 from banks.filters import ShowcaseFilter
 from banks.filters import facets
 from banks.forms import ItemForm
@@ -25,10 +25,9 @@ from banks.models import ItemStatus
 from core.deletion import confirm_delete
 from core.history import history_entries
 from core.imports import ImportView
-from core.listing import export_redirect
+from core.listing import filtered
 from core.listing import list_page
 from core.listing import sorted_by
-from core.listing import sorted_rows
 from core.pages import edit_page
 from core.scoping import Role
 from core.scoping import role_required
@@ -36,10 +35,6 @@ from core.scoping import roles_of
 from jobs.decorators import background_file
 
 AUTHORS = (Role.METHODIST, Role.SCHOOL, Role.TEACHER)
-SORTS = {
-    "title": ("title",), "bank": ("bank",), "institution": ("institution__sort_key",), "year": ("year__start_year",),
-    "status": ("status",), "published": ("published_on",), "created": ("created_at",),
-}
 
 
 def _items(queryset):
@@ -47,16 +42,13 @@ def _items(queryset):
 
 
 def item_rows(request):
-    return sorted_rows(request, ItemFilter, _items(Item.objects.for_user(request.user)), SORTS, "-created")
+    return filtered(request, ItemPageFilter, _items(Item.objects.for_user(request.user)), "-created")
 
 
 @login_required
 def item_list(request):
-    if moved := export_redirect(request, "banks:item-export"):
-        return moved
-    filterset, rows, sort = item_rows(request)
     return list_page(
-        request, "banks/item_list.html", filterset, rows=rows, sort=sort, export="banks:item-export",
+        request, "banks/item_list.html", item_rows(request), export="banks:item-export",
         context={"can_add": roles_of(request.user).has(*AUTHORS), "banks": Bank.choices,
                  "can_import": roles_of(request.user).has(Role.METHODIST)},
     )
@@ -65,7 +57,7 @@ def item_list(request):
 @login_required
 @background_file(gettext_lazy("Bank items"))
 def item_export(request):
-    return items_xlsx(item_rows(request)[1])
+    return items_xlsx(item_rows(request).qs)
 
 
 @login_required

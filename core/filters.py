@@ -89,8 +89,8 @@ class SearchFilter(django_filters.CharFilter):
 
 
 class PlainFilterSet(django_filters.FilterSet):
-    """A FilterSet whose form's controls carry Bootstrap's full-size classes (the banks', innovation and expertise
-    lists; the other lists' ``FilterForm`` has small ones)."""
+    """A FilterSet whose form's controls carry Bootstrap's full-size classes: the public showcase's sidebar. The
+    list pages' filter bars are ``page_filter`` FilterSets with the small controls of ``FilterForm``."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

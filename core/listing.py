@@ -12,8 +12,9 @@ exported from ``<list>/export/``.
     def programme_export(request):
         return workbook_response("programmes.xlsx", [programmes_sheet(programme_rows(request).qs)])
 
-Sorting is either a ``sort`` filter of the FilterSet (``filtered()`` sets its default) or, for FilterSets
-without one, an allow-list ``{key: (field, ...)}`` read by ``sorted_rows()``.
+Sorting is the ``sort`` filter of the page's FilterSet (``core.filters.page_filter``; ``filtered()`` sets its
+default); ``sorted_by()`` sorts rows that no FilterSet filters (the public showcase with its search relevance, the
+orders and tasks of monitoring). An old link with ``?export=xlsx`` to a list with an export is redirected there.
 """
 
 from collections.abc import Callable
@@ -71,13 +72,6 @@ def sorted_by(request, queryset, sorts: dict[str, tuple[str, ...]], default: str
     return queryset.order_by(*terms, "-pk" if key.startswith("-") else "pk"), key
 
 
-def sorted_rows(request, filterset_class, queryset, sorts: dict[str, tuple[str, ...]], default: str):
-    """Return (filterset, rows, sort key) for a FilterSet without a sort filter of its own."""
-    filterset = filterset_class(request.GET or None, queryset=queryset, request=request)
-    rows, sort = sorted_by(request, filterset.qs, sorts, default)
-    return filterset, rows, sort
-
-
 def is_filtered(request) -> bool:
     """Whether the query narrows the rows (anything but the page and the order)."""
     return any(value for key, value in request.GET.items() if key not in ("page", "sort"))
@@ -128,6 +122,8 @@ def list_page(
     returning it, and like a context function it is called only when the table is not cached (a dict holds what
     the rest of the page uses) — so a refusal (403) belongs to the view or its decorators, never to that function.
     """
+    if export and (moved := export_redirect(request, export)):
+        return moved
     body = fragment(request, template) if cached else None
     if body is not None and body.html is not None:
         page, extra, shown = None, context if isinstance(context, dict) else None, body.data["rows"]

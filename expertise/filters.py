@@ -2,9 +2,9 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import IdChoiceFilter
-from core.filters import PlainFilterSet
 from core.filters import SearchFilter
 from core.filters import offered_years
+from core.filters import page_filter
 from core.filters import visible_institutions
 from expertise.models import Decision
 from expertise.models import Expert
@@ -13,7 +13,7 @@ from expertise.models import ReviewRequest
 from expertise.models import Status
 
 
-class RequestFilter(PlainFilterSet):
+class RequestFilter(django_filters.FilterSet):
     q = SearchFilter()
     type = django_filters.ChoiceFilter(label=_("Type"), choices=RequestType.choices)
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices)
@@ -31,7 +31,14 @@ class RequestFilter(PlainFilterSet):
         return queryset.concluded_in(value) if value else queryset
 
 
-class ExpertFilter(PlainFilterSet):
+REQUEST_SORTS = {
+    "title": ("title",), "type": ("type",), "institution": ("institution__sort_key",),
+    "submitted": ("submitted_on",), "status": ("status",), "deadline": ("deadline",), "score": ("combined_score",),
+}
+RequestPageFilter = page_filter(RequestFilter, REQUEST_SORTS)
+
+
+class ExpertFilter(django_filters.FilterSet):
     q = SearchFilter()
     active = django_filters.BooleanFilter(label=_("In the register now"), method="active_now")
 
@@ -46,3 +53,8 @@ class ExpertFilter(PlainFilterSet):
             return queryset
         active = queryset.active_on(timezone.localdate())
         return active if value else queryset.exclude(pk__in=active.values("pk"))
+
+
+EXPERT_SORTS = {"name": ("pedagogue__last_name", "pedagogue__first_name"), "since": ("active_from",),
+                "reviews": ("reviews_done",)}
+ExpertPageFilter = page_filter(ExpertFilter, EXPERT_SORTS)

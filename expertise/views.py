@@ -19,9 +19,8 @@ from django.views.decorators.http import require_POST
 from core.capabilities import Cap
 from core.capabilities import roles_with
 from core.deletion import confirm_delete
-from core.listing import export_redirect
+from core.listing import filtered
 from core.listing import list_page
-from core.listing import sorted_rows
 from core.pages import edit_page
 from core.pdf import pdf_response
 from core.scoping import Role
@@ -30,8 +29,8 @@ from core.scoping import roles_of
 from expertise import services
 from expertise.exports import experts_xlsx
 from expertise.exports import requests_xlsx
-from expertise.filters import ExpertFilter
-from expertise.filters import RequestFilter
+from expertise.filters import ExpertPageFilter
+from expertise.filters import RequestPageFilter
 from expertise.forms import AssignForm
 from expertise.forms import ConcludeForm
 from expertise.forms import ExpertForm
@@ -47,10 +46,6 @@ from expertise.todo import pending_reviews
 from jobs.decorators import background_file
 
 MANAGERS = roles_with(Cap.DECIDE)
-SORTS = {
-    "title": ("title",), "type": ("type",), "institution": ("institution__sort_key",),
-    "submitted": ("submitted_on",), "status": ("status",), "deadline": ("deadline",), "score": ("combined_score",),
-}
 
 
 def _requests(user):
@@ -58,17 +53,14 @@ def _requests(user):
 
 
 def request_rows(request):
-    return sorted_rows(request, RequestFilter, _requests(request.user), SORTS, "-submitted")
+    return filtered(request, RequestPageFilter, _requests(request.user), "-submitted")
 
 
 @login_required
 def request_list(request):
-    if moved := export_redirect(request, "expertise:request-export"):
-        return moved
     roles = roles_of(request.user)
-    filterset, rows, sort = request_rows(request)
     return list_page(
-        request, "expertise/request_list.html", filterset, rows=rows, sort=sort, export="expertise:request-export",
+        request, "expertise/request_list.html", request_rows(request), export="expertise:request-export",
         context={"can_add": roles.has(Role.METHODIST, Role.HEAD, Role.SCHOOL, Role.TEACHER),
                  "is_expert": roles.has(Role.EXPERT), "is_manager": roles.has(*MANAGERS)},
     )
@@ -77,7 +69,7 @@ def request_list(request):
 @login_required
 @background_file(gettext_lazy("Review requests"))
 def request_export(request):
-    return requests_xlsx(request_rows(request)[1])
+    return requests_xlsx(request_rows(request).qs)
 
 
 @role_required(Role.METHODIST, Role.HEAD, Role.SCHOOL, Role.TEACHER)
@@ -269,8 +261,6 @@ def queue(request):
     return render(request, "expertise/queue.html", {"pending": pending, "done": done})
 
 
-EXPERT_SORTS = {"name": ("pedagogue__last_name", "pedagogue__first_name"), "since": ("active_from",),
-                "reviews": ("reviews_done",)}
 
 
 def expert_rows(request):
@@ -279,22 +269,19 @@ def expert_rows(request):
         .select_related("pedagogue__institution")
         .annotate(reviews_done=Count("assignments", filter=Q(assignments__reviewed_at__isnull=False)))
     )
-    return sorted_rows(request, ExpertFilter, experts, EXPERT_SORTS, "name")
+    return filtered(request, ExpertPageFilter, experts, "name")
 
 
 @role_required(*MANAGERS)
 def expert_list(request):
-    if moved := export_redirect(request, "expertise:expert-export"):
-        return moved
-    filterset, rows, sort = expert_rows(request)
-    return list_page(request, "expertise/expert_list.html", filterset, rows=rows, sort=sort,
+    return list_page(request, "expertise/expert_list.html", expert_rows(request),
                      export="expertise:expert-export", context={"can_add": roles_of(request.user).has(Role.METHODIST)})
 
 
 @role_required(*MANAGERS)
 @background_file(gettext_lazy("Register of experts"))
 def expert_export(request):
-    return experts_xlsx(expert_rows(request)[1])
+    return experts_xlsx(expert_rows(request).qs)
 
 
 @role_required(Role.METHODIST)

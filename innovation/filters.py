@@ -2,9 +2,9 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import IdChoiceFilter
-from core.filters import PlainFilterSet
 from core.filters import SearchFilter
 from core.filters import offered_years
+from core.filters import page_filter
 from core.filters import visible_institutions
 from innovation.models import Level
 from innovation.models import Project
@@ -12,7 +12,7 @@ from innovation.models import ProjectStatus
 from innovation.models import working_q
 
 
-class ProjectFilter(PlainFilterSet):
+class ProjectFilter(django_filters.FilterSet):
     q = SearchFilter()
     level = django_filters.ChoiceFilter(label=_("Level"), choices=Level.choices)
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ProjectStatus.choices)
@@ -28,3 +28,10 @@ class ProjectFilter(PlainFilterSet):
 
     def working(self, queryset, name, value):
         return queryset.filter(working_q(value)) if value else queryset
+
+
+PROJECT_SORTS = {
+    "title": ("title",), "institution": ("institution__sort_key",), "level": ("level",),
+    "status": ("status",), "start": ("start",), "participants": ("participant_count",),
+}
+ProjectPageFilter = page_filter(ProjectFilter, PROJECT_SORTS)

@@ -13,16 +13,15 @@ from django.views.decorators.http import require_POST
 
 from core.deletion import confirm_delete
 from core.history import history_entries
-from core.listing import export_redirect
+from core.listing import filtered
 from core.listing import list_page
-from core.listing import sorted_rows
 from core.models import Institution
 from core.pages import edit_page
 from core.scoping import Role
 from core.scoping import role_required
 from core.scoping import roles_of
 from innovation.exports import projects_xlsx
-from innovation.filters import ProjectFilter
+from innovation.filters import ProjectPageFilter
 from innovation.forms import ParticipantForm
 from innovation.forms import ProductForm
 from innovation.forms import ProjectForm
@@ -34,10 +33,6 @@ from innovation.models import Stage
 from jobs.decorators import background_file
 
 EDITORS = (Role.METHODIST, Role.SCHOOL)
-SORTS = {
-    "title": ("title",), "institution": ("institution__sort_key",), "level": ("level",),
-    "status": ("status",), "start": ("start",), "participants": ("participant_count",),
-}
 
 
 def _projects(user):
@@ -49,22 +44,19 @@ def _projects(user):
 
 
 def project_rows(request):
-    return sorted_rows(request, ProjectFilter, _projects(request.user).prefetch_related("partners"), SORTS, "-start")
+    return filtered(request, ProjectPageFilter, _projects(request.user).prefetch_related("partners"), "-start")
 
 
 @login_required
 def project_list(request):
-    if moved := export_redirect(request, "innovation:project-export"):
-        return moved
-    filterset, rows, sort = project_rows(request)
-    return list_page(request, "innovation/project_list.html", filterset, rows=rows, sort=sort,
+    return list_page(request, "innovation/project_list.html", project_rows(request),
                      export="innovation:project-export", context={"can_add": roles_of(request.user).has(*EDITORS)})
 
 
 @login_required
 @background_file(gettext_lazy("Innovation sites"))
 def project_export(request):
-    return projects_xlsx(project_rows(request)[1])
+    return projects_xlsx(project_rows(request).qs)
 
 
 @login_required

@@ -27,7 +27,6 @@ from config.routers import use_replica
 from core.deletion import confirm_delete
 from core.files import PDF_CONTENT_TYPE
 from core.files import download
-from core.listing import export_redirect
 from core.listing import list_page
 from core.listing import sorted_by
 from core.models import AcademicYear
@@ -620,8 +619,6 @@ def order_rows(request):
 
 @role_required(*MUNICIPAL_ROLES)
 def orders(request):
-    if moved := export_redirect(request, "monitoring:order-export"):
-        return moved
     rows, sort = order_rows(request)
     return list_page(request, "monitoring/orders.html", rows=rows, sort=sort, export="monitoring:order-export",
                      context={"statuses": OrderStatus.choices, "status": request.GET.get("status", ""),
@@ -771,8 +768,6 @@ def task_rows(request):
 
 @login_required
 def tasks(request):
-    if moved := export_redirect(request, "monitoring:task-export"):
-        return moved
     rows, sort, show_all = task_rows(request)
     return list_page(request, "monitoring/tasks.html", rows=rows, sort=sort, export="monitoring:task-export", context={
         "today": timezone.localdate(),

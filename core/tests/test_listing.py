@@ -52,6 +52,31 @@ def test_a_list_without_an_export_parameter_is_not_redirected():
     assert export_redirect(RequestFactory().get("/banks/?status=draft&format=html"), "banks:item-export") is None
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("path, location", [
+    ("/pedagogues/?export=xlsx&q=%D0%98%D0%B2", "/pedagogues/export/?q=%D0%98%D0%B2"),
+    ("/banks/?export=xlsx&status=draft", "/banks/export/?status=draft"),
+    ("/expertise/experts/?format=xlsx&page=2", "/expertise/experts/export/"),
+])
+def test_every_list_with_an_export_leads_an_old_export_address_there(client, methodist, path, location):
+    from expertise.models import CouncilOfficer
+
+    CouncilOfficer.objects.create(municipality=methodist.roles.get().municipality, user=methodist, duty="secretary")
+    client.force_login(methodist)
+    response = client.get(path)
+    assert (response.status_code, response["Location"]) == (302, location)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/pedagogues/", "/banks/", "/innovation/", "/expertise/"])
+def test_every_filter_bar_has_the_same_small_controls(client, methodist, path):
+    client.force_login(methodist)
+    form = client.get(path).context["filter"].form
+    classes = {name: field.widget.attrs.get("class", "") for name, field in form.fields.items()
+               if not field.widget.is_hidden and field.widget.input_type != "checkbox"}
+    assert classes and all(re.search(r"form-(control|select)-sm", css) for css in classes.values()), classes
+
+
 def test_the_header_of_the_default_order_is_marked_and_reverses_it(client, methodist, city, year):
     from associations.tests.factories import CompetitionFactory
 

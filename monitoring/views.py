@@ -27,8 +27,8 @@ from config.routers import use_replica
 from core.deletion import confirm_delete
 from core.files import PDF_CONTENT_TYPE
 from core.files import download
+from core.listing import filtered
 from core.listing import list_page
-from core.listing import sorted_by
 from core.models import AcademicYear
 from core.models import Institution
 from core.models import Municipality
@@ -39,7 +39,6 @@ from core.scoping import PERSONAL_DATA_ROLES
 from core.scoping import Role
 from core.scoping import role_required
 from core.scoping import roles_of
-from core.search import words_q
 from core.xlsx import XLSX_CONTENT_TYPE
 from core.xlsx import Column
 from core.xlsx import Sheet
@@ -58,6 +57,8 @@ from monitoring.computation import compute
 from monitoring.computation import display
 from monitoring.computation import scope_key
 from monitoring.computation import series
+from monitoring.filters import OrderPageFilter
+from monitoring.filters import TaskPageFilter
 from monitoring.forms import AssignmentFormSet
 from monitoring.forms import CompletionForm
 from monitoring.forms import DirectionForm
@@ -73,11 +74,9 @@ from monitoring.forms import to_form_target
 from monitoring.forms import with_extra_row
 from monitoring.models import Assignment
 from monitoring.models import AssignmentFile
-from monitoring.models import AssignmentStatus
 from monitoring.models import Direction
 from monitoring.models import IndicatorPassport
 from monitoring.models import Order
-from monitoring.models import OrderStatus
 from monitoring.models import ReportSnapshot
 from monitoring.models import Target
 from monitoring.registry import Better
@@ -598,31 +597,14 @@ def order_create(request, pk: int):
     return redirect("monitoring:order-edit", pk=order.pk)
 
 
-ORDER_SORTS = {"date": ("date",), "number": ("number",), "status": ("status",), "created_at": ("created_at",)}
-
-
 def order_rows(request):
     queryset = Order.objects.for_user(request.user).select_related("year", "municipality")
-    status = request.GET.get("status", "")
-    if status in OrderStatus.values:
-        queryset = queryset.filter(status=status)
-    year = request.GET.get("year", "")
-    if year:
-        queryset = (
-            queryset.filter(year__start_year=parse_id(year.split("/")[0])) if parse_id(year.split("/")[0]) else queryset
-        )
-    text = request.GET.get("q", "").strip()
-    if text:
-        queryset = queryset.filter(words_q(text, "number", "title"))
-    return sorted_by(request, queryset, ORDER_SORTS, "-date")
+    return filtered(request, OrderPageFilter, queryset, "-date")
 
 
 @role_required(*MUNICIPAL_ROLES)
 def orders(request):
-    rows, sort = order_rows(request)
-    return list_page(request, "monitoring/orders.html", rows=rows, sort=sort, export="monitoring:order-export",
-                     context={"statuses": OrderStatus.choices, "status": request.GET.get("status", ""),
-                              "q": request.GET.get("q", "").strip(), "year_text": request.GET.get("year", "")})
+    return list_page(request, "monitoring/orders.html", order_rows(request), export="monitoring:order-export")
 
 
 @role_required(*MUNICIPAL_ROLES)
@@ -635,7 +617,7 @@ def order_export(request):
         Column("status", _("Status"), width=14),
         Column("title", _("Title"), width=60),
     ]
-    rows = [[o.number, o.date, o.year.title, o.get_status_display(), o.title] for o in order_rows(request)[0]]
+    rows = [[o.number, o.date, o.year.title, o.get_status_display(), o.title] for o in order_rows(request).qs]
     return workbook_response("orders.xlsx", [Sheet(_("Orders"), columns, rows)])
 
 
@@ -739,43 +721,24 @@ order_docx = _document_view(gettext_lazy("Order"), _order, documents.order_docx,
 # --- tasks ------------------------------------------------------------------------------------------------
 
 
-TASK_SORTS = {"status": ("status", "deadline"), "deadline": ("deadline",)}
-TASK_ORDER = ("status", "deadline", "pk")  # without ?sort=: by status, then the nearest deadline
+def _showing_all(request) -> bool:
+    """``?all=1`` from the municipality's roles: every assignment of the municipality, not only the user's."""
+    return request.GET.get("all") == "1" and roles_of(request.user).has(*MUNICIPAL_ROLES)
 
 
 def task_rows(request):
     """The user's tasks (or, for the municipality's roles with ?all=1, every assignment), filtered and sorted."""
-    roles = roles_of(request.user)
-    queryset = (
-        Assignment.objects.for_user(request.user)
-        .tasks()
-        .select_related("order", "order__year", "responsible")
-    )
-    show_all = request.GET.get("all") == "1" and (roles.has(*MUNICIPAL_ROLES))
-    if not show_all:
+    queryset = Assignment.objects.for_user(request.user).tasks().select_related("order", "order__year", "responsible")
+    if not _showing_all(request):
         queryset = queryset.filter(Q(responsible=request.user) | Q(follower=request.user))
-    status = request.GET.get("status", "")
-    if status in AssignmentStatus.values:
-        queryset = queryset.filter(status=status)
-    if status == "overdue":
-        queryset = queryset.overdue(timezone.localdate())
-    text = request.GET.get("q", "").strip()
-    if text:
-        queryset = queryset.filter(words_q(text, "text"))
-    rows, sort = sorted_by(request, queryset, TASK_SORTS, "status", unsorted=TASK_ORDER)
-    return rows, sort, show_all
+    return filtered(request, TaskPageFilter, queryset, "status")
 
 
 @login_required
 def tasks(request):
-    rows, sort, show_all = task_rows(request)
-    return list_page(request, "monitoring/tasks.html", rows=rows, sort=sort, export="monitoring:task-export", context={
-        "today": timezone.localdate(),
-        "status": request.GET.get("status", ""),
-        "q": request.GET.get("q", "").strip(),
-        "show_all": show_all,
+    return list_page(request, "monitoring/tasks.html", task_rows(request), export="monitoring:task-export", context={
+        "show_all": _showing_all(request),
         "can_show_all": roles_of(request.user).has(*MUNICIPAL_ROLES),
-        "statuses": AssignmentStatus.choices,
     })
 
 
@@ -789,7 +752,7 @@ def task_export(request):
         Column("deadline", _("Deadline"), width=24),
         Column("status", _("Status"), width=14),
     ]
-    rows = [[str(a.order), a.who, a.text, a.term_display, a.get_status_display()] for a in task_rows(request)[0]]
+    rows = [[str(a.order), a.who, a.text, a.term_display, a.get_status_display()] for a in task_rows(request).qs]
     return workbook_response("tasks.xlsx", [Sheet(_("Tasks"), columns, rows)])
 
 

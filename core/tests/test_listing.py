@@ -68,7 +68,8 @@ def test_every_list_with_an_export_leads_an_old_export_address_there(client, met
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["/pedagogues/", "/banks/", "/innovation/", "/expertise/"])
+@pytest.mark.parametrize("path", ["/pedagogues/", "/banks/", "/innovation/", "/expertise/", "/monitoring/orders/",
+                                  "/monitoring/tasks/?all=1"])
 def test_every_filter_bar_has_the_same_small_controls(client, methodist, path):
     client.force_login(methodist)
     form = client.get(path).context["filter"].form

@@ -153,6 +153,17 @@ def test_head_follows_every_assignment_of_the_municipality(client, tasks, head):
     assert [task.text for task in response.context["page"]] == ["Обновить план"]
 
 
+def test_the_head_searches_every_assignment_and_the_filter_bar_keeps_the_choice(client, tasks, head):
+    client.force_login(head)
+
+    response = client.get(reverse("monitoring:tasks"), {"all": "1", "q": "план"})
+
+    assert [task.text for task in response.context["page"]] == ["Обновить план"]
+    page = response.content.decode()
+    assert '<input type="hidden" name="all" value="1"' in page  # applying the filters stays on every assignment
+    assert 'href="?">Только мои</a>' in page
+
+
 def test_issued_order_texts_are_frozen_in_the_model(tasks, order):
     order.title = "Другое"
     with pytest.raises(OrderIsIssued):

@@ -276,6 +276,20 @@ def test_order_list_exports_filtered_rows(client, head, city, data, year):
     assert old["Location"] == reverse("monitoring:order-export") + "?status=issued"
 
 
+def test_orders_are_found_by_number_or_title_and_by_year(client, head, city, data, year, previous_year):
+    client.force_login(head)
+    issued = draft_order(snapshot=build_snapshot(municipality=city, year=year))
+    issue(issued, head, number="110а", signatory_position="Н", signatory_name="Е")
+    draft = draft_order(snapshot=build_snapshot(municipality=city, year=previous_year))
+
+    def numbers(**query):
+        return [order.pk for order in client.get(reverse("monitoring:orders"), query).context["page"]]
+
+    assert numbers(q="110А") == [issued.pk]
+    assert numbers(year=previous_year.pk) == [draft.pk]
+    assert sorted(numbers()) == sorted([issued.pk, draft.pk])
+
+
 def test_head_edits_a_direction_and_a_passports_key_flag(client, head):
     from monitoring.models import Direction
 

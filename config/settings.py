@@ -225,6 +225,8 @@ CELERY_BEAT_SCHEDULE = {
     "notifications-send-reminders": {"task": "notifications.send_reminders", "schedule": 3600.0},
     # Finished jobs and their files are kept a week («My files and jobs»), then removed.
     "jobs-purge": {"task": "jobs.purge", "schedule": 86400.0, "kwargs": {"days": 7}},
+    # Access-log entries past ACCESS_LOG_DAYS and import uploads never confirmed (core.tasks.purge).
+    "core-purge": {"task": "core.purge", "schedule": 86400.0},
     # Stored indicator values are recomputed when their records change, and all of them once a day.
     "monitoring-refresh-values": {"task": "monitoring.refresh_values", "schedule": 86400.0},
 } if CELERY_BROKER_URL else {}

@@ -293,7 +293,7 @@ def preview_summary(rows: list[ParsedRow]) -> dict:
 
 def purge_pending(*, older_than_hours: float = PENDING_HOURS) -> int:
     """Delete uploads waiting for a confirmation that never came (``MEDIA_ROOT/imports/``) older than the
-    given hours; return how many. Run daily with the jobs' purge (``jobs_purge``, beat ``jobs.purge``)."""
+    given hours; return how many. Run daily (``purge_imports``, beat ``core.purge``)."""
     import time
 
     folder = Path(settings.MEDIA_ROOT) / "imports"

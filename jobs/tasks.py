@@ -14,12 +14,6 @@ def run(job_id: int) -> str:
 @shared_task(name="jobs.purge")
 def purge(days: int = 7) -> int:
     """Daily by beat (see docs/deploy.md): finished jobs older than ``days`` and their files go away."""
-    from core.audit import purge_access_log
-    from core.imports import purge_pending
     from jobs.services import purge as purge_jobs
 
-    # The daily purge also drops access-log entries older than settings.ACCESS_LOG_DAYS.
-    purge_access_log()
-    # ... and uploaded import files whose preview was never confirmed (a day old).
-    purge_pending()
     return purge_jobs(older_than_days=days)

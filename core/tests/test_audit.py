@@ -105,13 +105,34 @@ def test_old_entries_are_purged_after_access_log_days(settings, methodist):
     assert not AccessLog.objects.filter(pk=old.pk).exists()
 
 
-def test_the_daily_jobs_purge_command_purges_the_access_log_too(db, settings):
+def test_the_daily_purge_removes_old_access_log_entries_and_unconfirmed_uploads(db, settings, tmp_path):
+    import os
+
+    from core.tasks import purge
+
+    settings.ACCESS_LOG_DAYS = 10
+    settings.MEDIA_ROOT = tmp_path
+    AccessLog.objects.create(username="a", kind=AccessKind.VIEW, what="core.pedagogue", path="/",
+                             at=timezone.now() - datetime.timedelta(days=11))
+    (tmp_path / "imports").mkdir()
+    abandoned, waiting = tmp_path / "imports" / "a.xlsx", tmp_path / "imports" / "b.xlsx"
+    abandoned.write_bytes(b"x")
+    waiting.write_bytes(b"y")
+    two_days_ago = (timezone.now() - datetime.timedelta(days=2)).timestamp()
+    os.utime(abandoned, (two_days_ago, two_days_ago))
+
+    assert purge() == {"access_log": 1, "uploads": 1}
+    assert AccessLog.objects.count() == 0
+    assert sorted(p.name for p in (tmp_path / "imports").iterdir()) == ["b.xlsx"]
+
+
+def test_the_purge_commands_say_what_they_deleted(db, settings):
     settings.ACCESS_LOG_DAYS = 10
     AccessLog.objects.create(username="a", kind=AccessKind.VIEW, what="core.pedagogue", path="/",
                              at=timezone.now() - datetime.timedelta(days=11))
     out = io.StringIO()
 
-    call_command("jobs_purge", days=7, stdout=out)
+    call_command("purge_access_log", stdout=out)
 
     assert AccessLog.objects.count() == 0
     assert "Deleted 1 access-log" in out.getvalue()

@@ -143,7 +143,7 @@ def test_an_upload_through_the_import_page_is_refused_quickly_with_the_message(d
     assert purge_pending(older_than_hours=0) == 0  # a refused upload leaves no file behind
 
 
-def test_previews_older_than_a_day_are_purged_by_the_daily_job_purge(settings, db):
+def test_previews_older_than_a_day_are_purged_by_the_command_and_the_daily_task(settings, db):
     folder = settings.MEDIA_ROOT / "imports"
     folder.mkdir(parents=True, exist_ok=True)
     old, fresh = folder / ("a" * 32 + ".xlsx"), folder / ("b" * 32 + ".xlsx")
@@ -153,14 +153,14 @@ def test_previews_older_than_a_day_are_purged_by_the_daily_job_purge(settings, d
     os.utime(old, (day_ago, day_ago))
 
     out = io.StringIO()
-    call_command("jobs_purge", stdout=out)
+    call_command("purge_imports", stdout=out)
 
     assert not old.exists() and fresh.exists()
     assert "Deleted 1 import preview file(s) older than 24 hour(s)." in out.getvalue()
     os.utime(fresh, (day_ago, day_ago))
-    from jobs.tasks import purge
+    from core.tasks import purge
 
-    purge()
+    assert purge()["uploads"] == 1
     assert not fresh.exists()
 
 

@@ -5,7 +5,7 @@ from core.audit import purge_access_log
 
 
 class Command(BaseCommand):
-    help = "Delete access-log entries older than ACCESS_LOG_DAYS days (run daily; jobs_purge calls it too)."
+    help = "Delete access-log entries older than ACCESS_LOG_DAYS days (run daily; beat runs core.purge)."
 
     def add_arguments(self, parser):
         parser.add_argument("--days", type=int, default=None,

@@ -1,4 +1,3 @@
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from jobs.services import purge
@@ -13,5 +12,3 @@ class Command(BaseCommand):
     def handle(self, *args, days: int, **options):
         count = purge(older_than_days=days)
         self.stdout.write(f"Deleted {count} job(s) older than {days} day(s).")
-        call_command("purge_access_log", stdout=self.stdout)
-        call_command("purge_imports", stdout=self.stdout)

@@ -68,13 +68,12 @@ def seed(ctx: DemoContext) -> None:
             for status, count in ((ItemStatus.DRAFT, 15), (ItemStatus.REVIEW, 6)):
                 for _ in range(count):
                     items.append(_item(rng, municipality, last, institutions, people, subjects, status=status))
-    # Products of innovation sites sent to the bank of products-projects.
+    # Products of innovation sites sent to the bank of products-projects (the innovation app, seeded before, leaves
+    # them in ctx.extra: banks does not import the apps whose products it takes in).
     from django.contrib.contenttypes.models import ContentType
 
-    from innovation.models import Product
-
-    product_type = ContentType.objects.get_for_model(Product)
     for product in ctx.extra.get("innovation_products", [])[:12]:
+        product_type = ContentType.objects.get_for_model(product)  # cached after the first
         project = product.project
         items.append(Item(
             bank=Bank.PRODUCTS, title=product.title[:400], authors=project.institution.short_name,

@@ -27,6 +27,7 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -478,6 +479,32 @@ class Evaluation(models.Model):
     @property
     def effect_filled(self) -> bool:
         return self.adaptation is not None and self.competence_growth is not None
+
+    @property
+    def parts(self) -> list[dict]:
+        """The evaluation's two parts as the pair's page shows them, each with its answers (label, answer), its
+        texts and the page that fills it in (the process and the effect forms ask for the same fields)."""
+        return [
+            {"title": _("The process"), "filled": self.process_filled, "url_name": "mentoring:evaluation-process",
+             "action": _("Evaluate the process"), "texts": [self.process_comment],
+             "answers": self._answers("meetings_regular", "plan_followed", "cooperation")},
+            {"title": _("The effect on the mentee"), "filled": self.effect_filled, "url_name": "mentoring:evaluation-effect",
+             "action": _("Evaluate the effect"), "texts": [self.mentee_results, self.effect_comment],
+             "answers": self._answers("adaptation", "competence_growth", "stays_in_profession")},
+        ]
+
+    def _answers(self, *names: str) -> list[tuple[str, str]]:
+        answers = []
+        for name in names:
+            field, value = self._meta.get_field(name), getattr(self, name)
+            if value is None:
+                shown = _("unknown") if isinstance(field, models.BooleanField) else "—"
+            elif isinstance(field, models.BooleanField):
+                shown = _("yes") if value else _("no")
+            else:
+                shown = getattr(self, f"get_{name}_display")()
+            answers.append((capfirst(field.verbose_name), shown))
+        return answers
 
 
 class RequesterKind(models.TextChoices):

@@ -277,10 +277,10 @@ def pair_detail(request, pk: int):
             task.save()
             messages.success(request, _("The task «{title}» is added.").format(title=task.title))
             return redirect(pair)
-    evaluation = Evaluation.objects.filter(pair=pair).first()
+    evaluation = Evaluation.objects.filter(pair=pair).first() or Evaluation(pair=pair)
     return render(request, "mentoring/pair_detail.html", {
         "pair": pair, "tasks": pair.tasks.all(), "task_form": task_form, "done_form": TaskDoneForm(prefix="done"),
-        "evaluation": evaluation, "loads": mentor_loads([p.pk for p in pair.mentors]), "can_edit": can_edit,
+        "evaluation_parts": evaluation.parts, "loads": mentor_loads([p.pk for p in pair.mentors]), "can_edit": can_edit,
         "can_mark": can_edit or may_mark_tasks(request.user, pair.pk),
         "history": history_entries(pair), "tab": "pairs",
     })

@@ -1,5 +1,6 @@
 import datetime
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -149,13 +150,32 @@ def test_evaluation_has_two_parts(client, school_user, pairs):
     client.post(reverse("mentoring:evaluation-process", args=[pair.pk]),
                 {"meetings_regular": 5, "plan_followed": 4, "cooperation": 5, "process_comment": "Встречи еженедельно"})
     client.post(reverse("mentoring:evaluation-effect", args=[pair.pk]),
-                {"adaptation": 4, "competence_growth": 4, "stays_in_profession": "true", "evaluated_on": "2025-05-30"})
+                {"adaptation": 4, "competence_growth": 4, "stays_in_profession": "true", "evaluated_on": "2025-05-30",
+                 "mentee_results": "Открытый урок", "effect_comment": "Остаётся в школе"})
 
     pair.evaluation.refresh_from_db()
     assert pair.evaluation.process_filled and pair.evaluation.effect_filled
     assert pair.evaluation.stays_in_profession is True
     page = client.get(reverse("mentoring:pair-detail", args=[pair.pk])).content.decode()
-    assert "Встречи еженедельно" in page
+    section = page[page.index('id="evaluation-title"'):page.index("</section>", page.index('id="evaluation-title"'))]
+    assert re.findall(r'<h3 class="h6">([^<]+)</h3>', section) == ["Процесс", "Результат для наставляемого"]
+    assert re.findall(r"<li>([^<]+)</li>", section) == [
+        "Регулярность встреч: 5 — отлично", "Выполнение программы: 4 — хорошо", "Качество взаимодействия: 5 — отлично",
+        "Адаптация наставляемого: 4 — хорошо", "Рост профессиональной компетентности: 4 — хорошо",
+        "Наставляемый намерен остаться в профессии: да",
+    ]
+    # Every text the two forms take is shown (the effect's comment was not).
+    assert re.findall(r'<p class="small">([^<]+)</p>', section) == [
+        "Встречи еженедельно", "Открытый урок", "Остаётся в школе"]
+
+
+def test_a_pair_without_an_evaluation_offers_both_parts_to_whoever_may_edit_it(client, school_user, pairs):
+    client.force_login(school_user)
+    pair = pairs["own"]
+    page = client.get(reverse("mentoring:pair-detail", args=[pair.pk])).content.decode()
+    assert page.count("Оценка ещё не проведена.") == 2
+    assert f'href="/mentoring/pairs/{pair.pk}/evaluation/process/"' in page
+    assert f'href="/mentoring/pairs/{pair.pk}/evaluation/effect/"' in page
 
 
 def test_young_list_shows_who_has_no_mentor_yet(client, school_user, people, pairs):

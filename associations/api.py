@@ -22,6 +22,7 @@ from core.rest import FormValidatedSerializer
 from core.rest import PedagogueNamed
 from core.rest import ScopedWriteMixin
 from core.rest import form_errors
+from core.rest import route
 from core.scoping import Role
 
 from .filters import AssociationFilter
@@ -69,6 +70,7 @@ class AssociationSerializer(FormValidatedSerializer):
         ]
 
 
+@route("associations", "association")
 class AssociationViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     serializer_class = AssociationSerializer
     write_roles = (Role.METHODIST,)
@@ -161,6 +163,7 @@ class AttendanceMarksSerializer(serializers.Serializer):
         return attrs
 
 
+@route("association-meetings", "association-meeting")
 class MeetingViewSet(AssociationChildViewSet):
     """Meetings; their attendance is marked with ``PUT …/{id}/attendance/`` as on the attendance page."""
 
@@ -196,6 +199,7 @@ class ProductSerializer(AssociationChildSerializer):
                   "bank_ref"]
 
 
+@route("association-products", "association-product")
 class ProductViewSet(AssociationChildViewSet):
     serializer_class = ProductSerializer
     filterset_class = ProductFilter
@@ -215,6 +219,7 @@ class PlanItemSerializer(AssociationChildSerializer):
         fields = ["id", "association", "year", "planned_on", "title", "responsible", "done"]
 
 
+@route("association-plan-items", "association-plan-item")
 class PlanItemViewSet(AssociationChildViewSet):
     """Items of the associations' yearly plans; whoever edits the association (its methodist or leader) keeps
     its plan, as on the association's page."""
@@ -239,6 +244,7 @@ class CompetitionSerializer(FormValidatedSerializer):
                   "organiser", "starts", "ends", "description"]
 
 
+@route("competitions", "competition")
 class CompetitionViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     serializer_class = CompetitionSerializer
     write_roles = (Role.METHODIST,)
@@ -289,6 +295,7 @@ class ParticipationSerializer(FormValidatedSerializer):
         return save_participation(participation=form.save(commit=False), pedagogues=form.cleaned_data["participants"])
 
 
+@route("competition-entries", "competition-entry")
 class ParticipationViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     """Competition entries with their participants; a school sees only its staff's entries."""
 
@@ -304,13 +311,3 @@ class ParticipationViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
 
     def get_write_queryset(self):
         return Participation.objects.filter(competition__in=Competition.objects.editable_by(self.request.user))
-
-
-routes = [
-    ("associations", AssociationViewSet, "association"),
-    ("association-meetings", MeetingViewSet, "association-meeting"),
-    ("association-products", ProductViewSet, "association-product"),
-    ("association-plan-items", PlanItemViewSet, "association-plan-item"),
-    ("competitions", CompetitionViewSet, "competition"),
-    ("competition-entries", ParticipationViewSet, "competition-entry"),
-]

@@ -18,6 +18,7 @@ from banks.models import Item
 from banks.models import ItemStatus
 from core.rest import FormValidatedSerializer
 from core.rest import ScopedWriteMixin
+from core.rest import route
 from core.scoping import Role
 from core.scoping import roles_of
 
@@ -63,6 +64,7 @@ class PublishSerializer(serializers.Serializer):
 PUBLISHING = ("publish", "unpublish")
 
 
+@route("banks/items", "banks-item")
 class ItemViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     """Bank items the user may see; ``q`` searches title, description, keywords and authors.
 
@@ -119,6 +121,7 @@ class ItemViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
         return Response(ItemSerializer(fresh, context=self.get_serializer_context()).data)
 
 
+@route("banks/showcase", "banks-showcase")
 class ShowcaseViewSet(viewsets.ReadOnlyModelViewSet):
     """The public showcase: published items, readable without logging in."""
 
@@ -130,9 +133,3 @@ class ShowcaseViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return Item.objects.published().select_related("institution", "subject", "year").order_by("-published_on", "-pk")
-
-
-routes = [
-    ("banks/items", ItemViewSet, "banks-item"),
-    ("banks/showcase", ShowcaseViewSet, "banks-showcase"),
-]

@@ -18,6 +18,7 @@ from rest_framework.views import APIView
 
 from core.clientip import client_ip
 from core.rest import form_errors
+from core.rest import route
 from core.scoping import Role
 from core.scoping import roles_of
 
@@ -50,6 +51,7 @@ class RevokeSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=500)
 
 
+@route("certificates", "certificate")
 class CertificateViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """The user's certificates. A methodist issues an event's missing certificates (``POST`` with the source and
     the event, as the issue page does: the recipients who have none get one) and revokes one with a reason
@@ -146,5 +148,4 @@ class VerifyView(APIView):
         return Response({**certificate.public_data(), "found": True})
 
 
-routes = [("certificates", CertificateViewSet, "certificate")]
 urlpatterns = [path("certificates/verify/<str:number>/", VerifyView.as_view(), name="certificate-verify")]

@@ -34,6 +34,7 @@ from core.models import Position
 from core.rest import FormValidatedSerializer
 from core.rest import MayEdit
 from core.rest import ScopedWriteMixin
+from core.rest import route
 from core.scoping import Role
 from core.scoping import roles_of
 from core.services import deactivatable_institutions
@@ -83,6 +84,7 @@ class InstitutionSerializer(serializers.ModelSerializer):
         return is_active
 
 
+@route("institutions", "institution")
 class InstitutionViewSet(viewsets.ModelViewSet):
     """Institutions are not deleted but deactivated (``is_active``): history and reports refer to them."""
 
@@ -181,6 +183,7 @@ class PedagogueSerializer(serializers.ModelSerializer):
         return instance
 
 
+@route("pedagogues", "pedagogue")
 class PedagogueViewSet(AccessLoggedMixin, ProtectedDestroyMixin, viewsets.ModelViewSet):
     access_what = "core.pedagogue"
     serializer_class = PedagogueSerializer
@@ -241,6 +244,7 @@ class CategoryAwardSerializer(FormValidatedSerializer):
         return {"pedagogue": self.parent_record(attrs, "pedagogue")}
 
 
+@route("category-awards", "category-award")
 class CategoryAwardViewSet(AccessLoggedMixin, ScopedWriteMixin, viewsets.ModelViewSet):
     """The category history of the pedagogues the user sees (``?pedagogue=<id>``); who may edit a pedagogue
     (``Pedagogue.objects.editable_by``) adds, corrects and deletes its awards, as on the pedagogue's page."""
@@ -256,10 +260,3 @@ class CategoryAwardViewSet(AccessLoggedMixin, ScopedWriteMixin, viewsets.ModelVi
 
     def get_write_queryset(self):
         return self.get_queryset().filter(pedagogue__in=Pedagogue.objects.editable_by(self.request.user).values("pk"))
-
-
-routes = [
-    ("institutions", InstitutionViewSet, "institution"),
-    ("pedagogues", PedagogueViewSet, "pedagogue"),
-    ("category-awards", CategoryAwardViewSet, "category-award"),
-]

@@ -9,6 +9,9 @@
   version answers 409 with what the other user changed (``core.versioning``).
 - ``ScopedWriteMixin`` for viewsets: who may create (roles), which rows they may change or delete
   (``get_write_queryset``, usually ``editable_by``): a row the user sees but may not change is a 403.
+- ``@route(prefix, basename)`` over a viewset, as ``@admin.register`` over a ModelAdmin: the API serves it at
+  ``/api/v1/<prefix>/`` under the URL names ``<basename>-list`` / ``-detail`` (``routes_of`` reads them for
+  config/api.py).
 - ``MayEdit``, a permission: reading is for everyone in scope, writing only on the rows the model's manager
   gives through ``editable_by(user)`` (a subclass names another method in ``through``).
 - ``exception_handler``: ``ProtectedError``/``RestrictedError`` (deleting what others refer to) and
@@ -269,6 +272,27 @@ class MayWrite(permissions.BasePermission):
         if getattr(view, "action", None) != "create" or not roles:
             return True
         return roles_of(request.user).has(*roles)
+
+
+def route(prefix: str, basename: str):
+    """Class decorator of an app's viewset (as ``@admin.register`` is of a ModelAdmin): the API serves it at
+    ``/api/v1/<prefix>/``, its URL names ``<basename>-list`` and ``<basename>-detail`` — the names the capability
+    matrix (``core.capabilities``) grants. A subclass is not routed by its parent's decorator."""
+
+    def mark(viewset):
+        viewset.api_route = (prefix, basename)
+        return viewset
+
+    return mark
+
+
+def routes_of(module) -> list[tuple[str, type, str]]:
+    """``(prefix, viewset, basename)`` of the viewsets ``module`` defines under ``@route``, in their order."""
+    return [
+        (value.api_route[0], value, value.api_route[1])
+        for value in vars(module).values()
+        if isinstance(value, type) and value.__module__ == module.__name__ and "api_route" in vars(value)
+    ]
 
 
 class MayEdit(permissions.BasePermission):

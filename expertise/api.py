@@ -20,6 +20,7 @@ from core.rest import FormValidatedSerializer
 from core.rest import MayWrite
 from core.rest import ScopedWriteMixin
 from core.rest import form_errors
+from core.rest import route
 from core.scoping import HasRole
 from core.scoping import Role
 from expertise import services
@@ -65,6 +66,7 @@ class ConcludeSerializer(serializers.Serializer):
     )
 
 
+@route("expertise/requests", "expertise-request")
 class RequestViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     """Review requests the user may see (an expert: only those assigned to them). Experts' names are not exposed.
 
@@ -134,6 +136,7 @@ class ExpertSerializer(FormValidatedSerializer):
                   "active_to", "reviews_done"]
 
 
+@route("expertise/experts", "expertise-expert")
 class ExpertViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     serializer_class = ExpertSerializer
     permission_classes = [HasRole.of(Role.METHODIST, Role.HEAD), MayWrite]
@@ -153,9 +156,3 @@ class ExpertViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     def get_write_queryset(self):
         return self.get_queryset() if HasRole.of(Role.METHODIST)().has_permission(self.request, self) \
             else Expert.objects.none()
-
-
-routes = [
-    ("expertise/requests", RequestViewSet, "expertise-request"),
-    ("expertise/experts", ExpertViewSet, "expertise-expert"),
-]

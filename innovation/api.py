@@ -10,6 +10,7 @@ from rest_framework import viewsets
 from core.rest import FormValidatedSerializer
 from core.rest import PedagogueNamed
 from core.rest import ScopedWriteMixin
+from core.rest import route
 from core.scoping import Role
 from innovation.filters import ProjectFilter
 from innovation.forms import ProjectForm
@@ -64,6 +65,7 @@ class ProjectDetailSerializer(ProjectSerializer):
         fields = [*ProjectSerializer.Meta.fields, "stages", "participants", "products"]
 
 
+@route("innovation/projects", "innovation-project")
 class ProjectViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     """Innovation sites the user may see; filter with ``q``, ``level``, ``status``, ``institution``, ``year``."""
 
@@ -85,6 +87,3 @@ class ProjectViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
 
     def get_serializer_class(self):
         return ProjectDetailSerializer if self.action == "retrieve" else ProjectSerializer
-
-
-routes = [("innovation/projects", ProjectViewSet, "innovation-project")]

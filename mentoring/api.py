@@ -28,6 +28,7 @@ from core.rest import FormValidatedSerializer
 from core.rest import MayWrite
 from core.rest import PedagogueNamed
 from core.rest import ScopedWriteMixin
+from core.rest import route
 from core.scoping import MUNICIPAL_ROLES
 from core.scoping import PERSONAL_DATA_ROLES
 from core.scoping import HasRole
@@ -224,6 +225,7 @@ class MentoringYoungSpecialistSerializer(serializers.ModelSerializer):
                   "has_mentor"]
 
 
+@route("mentoring/pairs", "mentoring-pair")
 class PairViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     serializer_class = MentoringPairSerializer
     permission_classes = [HasRole.of(*PERSONAL_DATA_ROLES, Role.TEACHER), MayWrite]
@@ -239,6 +241,7 @@ class PairViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
         return Pair.objects.editable_by(self.request.user)
 
 
+@route("mentoring/programmes", "mentoring-programme")
 class ProgrammeViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     serializer_class = MentoringProgrammeSerializer
     permission_classes = [HasRole.of(*PERSONAL_DATA_ROLES), MayWrite]
@@ -252,6 +255,7 @@ class ProgrammeViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
         return Programme.objects.editable_by(self.request.user)
 
 
+@route("mentoring/sessions", "mentoring-session")
 class SessionViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     serializer_class = MentoringSessionSerializer
     permission_classes = [HasRole.of(*MUNICIPAL_ROLES), MayWrite]
@@ -277,6 +281,7 @@ class MunicipalEditorWrites:
         return queryset if can_edit_municipal(self.request.user) else queryset.none()
 
 
+@route("mentoring/support-requests", "mentoring-support-request")
 class SupportRequestViewSet(MunicipalEditorWrites, ScopedWriteMixin, viewsets.ModelViewSet):
     serializer_class = MentoringSupportRequestSerializer
     permission_classes = [HasRole.of(*MUNICIPAL_ROLES), MayWrite]
@@ -287,6 +292,7 @@ class SupportRequestViewSet(MunicipalEditorWrites, ScopedWriteMixin, viewsets.Mo
         return SupportRequest.objects.for_user(self.request.user).order_by("-received_on", "pk")
 
 
+@route("mentoring/attestations", "mentoring-attestation")
 class AttestationViewSet(MunicipalEditorWrites, ScopedWriteMixin, viewsets.ModelViewSet):
     serializer_class = MentoringAttestationSerializer
     permission_classes = [HasRole.of(*PERSONAL_DATA_ROLES), MayWrite]
@@ -297,6 +303,7 @@ class AttestationViewSet(MunicipalEditorWrites, ScopedWriteMixin, viewsets.Model
         return Attestation.objects.for_user(self.request.user).select_related("pedagogue").order_by("-pk")
 
 
+@route("mentoring/attestation-support", "mentoring-attestation-support")
 class AttestationSupportViewSet(MunicipalEditorWrites, ScopedWriteMixin, viewsets.ModelViewSet):
     """Help given to pedagogues preparing for attestation, recorded by the municipality's methodists."""
 
@@ -309,6 +316,7 @@ class AttestationSupportViewSet(MunicipalEditorWrites, ScopedWriteMixin, viewset
         return AttestationSupport.objects.for_user(self.request.user).select_related("pedagogue").order_by("-date", "-pk")
 
 
+@route("mentoring/young-specialist-marks", "mentoring-young-specialist-mark")
 class YoungSpecialistMarkViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     """Marks over the young-specialist rule: read with the staff, written by who edits the pedagogue."""
 
@@ -325,6 +333,7 @@ class YoungSpecialistMarkViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
         return self.get_queryset().filter(pedagogue__in=Pedagogue.objects.editable_by(self.request.user))
 
 
+@route("mentoring/evaluations", "mentoring-evaluation")
 class EvaluationViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     """Final evaluations of the pairs the user sees; who edits the pair evaluates it, as on the pair's page."""
 
@@ -346,6 +355,7 @@ class PeriodFilterBackend(DjangoFilterBackend):
         return {**super().get_filterset_kwargs(request, queryset, view), "period": getattr(view, "period", None)}
 
 
+@route("mentoring/young-specialists", "mentoring-young-specialist")
 class YoungSpecialistViewSet(viewsets.ReadOnlyModelViewSet):
     """Young specialists now (or in the academic year ``?year=<id>``), with whether they have a mentor
     (filter ``mentor=no``)."""
@@ -403,17 +413,5 @@ class RetentionView(APIView):
             ],
         })
 
-
-routes = [
-    ("mentoring/pairs", PairViewSet, "mentoring-pair"),
-    ("mentoring/programmes", ProgrammeViewSet, "mentoring-programme"),
-    ("mentoring/sessions", SessionViewSet, "mentoring-session"),
-    ("mentoring/support-requests", SupportRequestViewSet, "mentoring-support-request"),
-    ("mentoring/attestations", AttestationViewSet, "mentoring-attestation"),
-    ("mentoring/attestation-support", AttestationSupportViewSet, "mentoring-attestation-support"),
-    ("mentoring/young-specialist-marks", YoungSpecialistMarkViewSet, "mentoring-young-specialist-mark"),
-    ("mentoring/evaluations", EvaluationViewSet, "mentoring-evaluation"),
-    ("mentoring/young-specialists", YoungSpecialistViewSet, "mentoring-young-specialist"),
-]
 
 urlpatterns = [path("mentoring/retention/", RetentionView.as_view(), name="mentoring-retention")]

@@ -32,6 +32,7 @@ from core.rest import MayWrite
 from core.rest import ModelCleanSerializer
 from core.rest import ScopedWriteMixin
 from core.rest import form_errors
+from core.rest import route
 from core.scoping import MUNICIPAL_ROLES
 from core.scoping import PERSONAL_DATA_ROLES
 from core.scoping import HasRole
@@ -95,6 +96,7 @@ class TargetSerializer(ModelCleanSerializer):
         fields = ["id", "passport", "code", "year", "year_title", "value", "tolerance"]
 
 
+@route("monitoring/targets", "monitoring-target")
 class TargetViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     """The department's targets and tolerances (a share as a fraction: 0.4 = 40 %); the head sets them,
     as on the targets page; a target carries over to later years until changed."""
@@ -132,6 +134,7 @@ class HeadEdits(ScopedWriteMixin):
         return queryset if roles_of(self.request.user).has(Role.HEAD) else queryset.none()
 
 
+@route("monitoring/directions", "monitoring-direction")
 class DirectionViewSet(HeadEdits, viewsets.ModelViewSet):
     serializer_class = DirectionSerializer
     permission_classes = [HasRole.of(*PERSONAL_DATA_ROLES), MayWrite]
@@ -144,6 +147,7 @@ class DirectionViewSet(HeadEdits, viewsets.ModelViewSet):
         return Direction.objects.ordered()
 
 
+@route("monitoring/indicators", "monitoring-indicator")
 class PassportViewSet(HeadEdits, viewsets.ModelViewSet):
     serializer_class = PassportSerializer
     permission_classes = [HasRole.of(*PERSONAL_DATA_ROLES), MayWrite]
@@ -274,6 +278,7 @@ class ReportSerializer(serializers.ModelSerializer):
                                        by=self.context["request"].user)
 
 
+@route("monitoring/reports", "monitoring-report")
 class ReportViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     """The municipality's frozen yearly reports. The head builds one (``POST``: the indicators of the year are
     computed now and frozen, as «Build the report» does); a report is never changed or deleted: orders and their
@@ -359,6 +364,7 @@ class DraftOnly:
         return obj
 
 
+@route("monitoring/orders", "monitoring-order")
 class OrderViewSet(DraftOnly, ScopedWriteMixin, viewsets.ModelViewSet):
     """The municipality's orders (drafts and issued). The head drafts, edits, deletes a draft and issues it."""
 
@@ -417,6 +423,7 @@ class MeasureSerializer(OrderPartSerializer):
                   "deadline", "term"]
 
 
+@route("monitoring/order-measures", "monitoring-measure")
 class MeasureViewSet(DraftOnly, ScopedWriteMixin, viewsets.ModelViewSet):
     """The measures of item 3 of the orders the user sees; the head adds, changes and removes a draft's."""
 
@@ -463,6 +470,7 @@ class ExtendSerializer(serializers.Serializer):
 TASK_ACTIONS = ("report", "accept", "return_", "extend", "remind")
 
 
+@route("monitoring/assignments", "monitoring-assignment")
 class AssignmentViewSet(DraftOnly, ScopedWriteMixin, viewsets.ModelViewSet):
     """Assignments of the orders: a draft's (the head adds, changes and removes them) and, once the order is
     issued, tasks (their executor and follower see theirs). A task is reported by its executor (``/report/``)
@@ -539,13 +547,4 @@ class AssignmentViewSet(DraftOnly, ScopedWriteMixin, viewsets.ModelViewSet):
                           control=True)
 
 
-routes = [
-    ("monitoring/targets", TargetViewSet, "monitoring-target"),
-    ("monitoring/directions", DirectionViewSet, "monitoring-direction"),
-    ("monitoring/indicators", PassportViewSet, "monitoring-indicator"),
-    ("monitoring/reports", ReportViewSet, "monitoring-report"),
-    ("monitoring/orders", OrderViewSet, "monitoring-order"),
-    ("monitoring/order-measures", MeasureViewSet, "monitoring-measure"),
-    ("monitoring/assignments", AssignmentViewSet, "monitoring-assignment"),
-]
 urlpatterns = [path("monitoring/values/", ValuesView.as_view(), name="monitoring-values")]

@@ -9,6 +9,8 @@ from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from core.rest import route
+
 from .models import Notification
 
 
@@ -21,6 +23,7 @@ class NotificationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+@route("notifications", "notification")
 class NotificationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = NotificationSerializer
     permission_classes = [permissions.IsAuthenticated]
@@ -43,6 +46,3 @@ class NotificationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
     @action(detail=False, methods=["post"], url_path="read-all")
     def read_all(self, request):
         return Response({"marked": Notification.objects.for_user(request.user).mark_read()})
-
-
-routes = [("notifications", NotificationViewSet, "notification")]

@@ -24,6 +24,7 @@ from core.models import InstitutionType
 from core.rest import FormValidatedSerializer
 from core.rest import MayEdit
 from core.rest import ScopedWriteMixin
+from core.rest import route
 from core.scoping import MUNICIPAL_ROLES
 from core.scoping import Role
 from core.scoping import roles_of
@@ -87,6 +88,7 @@ class ManagersWrite(MayEdit):
         return request.method in permissions.SAFE_METHODS or roles_of(request.user).has(*MANAGERS)
 
 
+@route("staffing/campaigns", "staffing-campaign")
 class CampaignViewSet(viewsets.ModelViewSet):
     serializer_class = CampaignSerializer
     permission_classes = [permissions.IsAuthenticated, ManagersWrite]
@@ -232,6 +234,7 @@ class ReturnSerializer(serializers.Serializer):
     comment = serializers.CharField()
 
 
+@route("staffing/submissions", "staffing-submission")
 class SubmissionViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin,
                         mixins.ListModelMixin, viewsets.GenericViewSet):
     serializer_class = SubmissionSerializer
@@ -305,6 +308,7 @@ class DocumentSerializer(FormValidatedSerializer):
         fields = ["id", "municipality", "title", "number", "date", "status", "file", "note"]
 
 
+@route("staffing/documents", "staffing-document")
 class DocumentViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     """The municipality's regulatory documents: the methodists and the head keep them; a document that no longer
     applies changes its status instead of being deleted, as on the page."""
@@ -320,10 +324,3 @@ class DocumentViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
 
     def get_write_queryset(self):
         return RegulatoryDocument.objects.managed_by(self.request.user)
-
-
-routes = [
-    ("staffing/campaigns", CampaignViewSet, "staffing-campaign"),
-    ("staffing/documents", DocumentViewSet, "staffing-document"),
-    ("staffing/submissions", SubmissionViewSet, "staffing-submission"),
-]

@@ -24,6 +24,7 @@ from core.rest import MayEdit
 from core.rest import PedagogueNamed
 from core.rest import ScopedWriteMixin
 from core.rest import form_errors
+from core.rest import route
 from core.scoping import roles_of
 from training.filters import CompletionFilter
 from training.filters import DiagnosisFilter
@@ -92,6 +93,7 @@ class ProviderSerializer(FormValidatedSerializer):
         fields = ["id", "name", "short_name", "type", "website"]
 
 
+@route("training/providers", "training-provider")
 class ProviderViewSet(viewsets.ModelViewSet):
     """The providers of the shared catalogue: everyone reads them, the methodists keep them (as on the page); a
     provider whose programmes remain is not deleted (409)."""
@@ -110,6 +112,7 @@ class OwnerWrites(MayEdit):
     message = gettext_lazy("The programme belongs to another municipality: you use it, its owner changes it.")
 
 
+@route("training/programmes", "training-programme")
 class ProgrammeViewSet(viewsets.ModelViewSet):
     serializer_class = ProgrammeSerializer
     permission_classes = [ManagerWrites, OwnerWrites]
@@ -160,6 +163,7 @@ class CompletionSerializer(PedagogueNamed, serializers.ModelSerializer):
         return attrs
 
 
+@route("training/completions", "training-completion")
 class CompletionViewSet(viewsets.ModelViewSet):
     serializer_class = CompletionSerializer
     permission_classes = [ManagerWrites]
@@ -229,6 +233,7 @@ class DiagnosisAnswersSerializer(serializers.Serializer):
             raise serializers.ValidationError({"scores": exc.messages}) from exc
 
 
+@route("training/diagnoses", "training-diagnosis")
 class DiagnosisViewSet(AccessLoggedMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     access_what = "training.diagnosis"
     serializer_class = DiagnosisSerializer
@@ -299,6 +304,7 @@ class RouteItemReviewSerializer(serializers.Serializer):
     comment = serializers.CharField(required=False, allow_blank=True, default="")
 
 
+@route("training/route-items", "training-route-item")
 class RouteItemViewSet(ScopedWriteMixin, viewsets.ModelViewSet):
     """The steps of the routes the user sees. The route's teacher adds own steps, changes a deadline, removes a
     step not yet accepted and sends the evidence (``…/evidence/``: the step is submitted); a methodist of the
@@ -367,6 +373,7 @@ class RouteCreateSerializer(serializers.Serializer):
     goal = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 
 
+@route("training/routes", "training-route")
 class RouteViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = RouteSerializer
     permission_classes = [permissions.IsAuthenticated]
@@ -391,13 +398,3 @@ class RouteViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         except DjangoValidationError as exc:
             raise serializers.ValidationError({api_settings.NON_FIELD_ERRORS_KEY: exc.messages}) from exc
         return Response(self.get_serializer(self.get_queryset().get(pk=route.pk)).data, status=201)
-
-
-routes = [
-    ("training/programmes", ProgrammeViewSet, "training-programme"),
-    ("training/providers", ProviderViewSet, "training-provider"),
-    ("training/completions", CompletionViewSet, "training-completion"),
-    ("training/diagnoses", DiagnosisViewSet, "training-diagnosis"),
-    ("training/routes", RouteViewSet, "training-route"),
-    ("training/route-items", RouteItemViewSet, "training-route-item"),
-]

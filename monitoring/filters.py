@@ -53,6 +53,7 @@ class TaskFilter(django_filters.FilterSet):
         return queryset
 
 
-# Without ?sort=: by status (open first), then the nearest deadline.
-TASK_SORTS = {"status": ("status", "deadline"), "deadline": ("deadline",)}
+# Without ?sort=: in the order of the work — in progress, reported, done (``task_rows`` ranks the statuses) — then
+# the nearest deadline.
+TASK_SORTS = {"status": ("status_rank", "deadline"), "deadline": ("deadline",)}
 TaskPageFilter = page_filter(TaskFilter, TASK_SORTS)

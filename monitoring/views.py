@@ -6,7 +6,9 @@ from django.core.exceptions import BadRequest
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Case
 from django.db.models import Q
+from django.db.models import When
 from django.http import FileResponse
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -74,6 +76,7 @@ from monitoring.forms import to_form_target
 from monitoring.forms import with_extra_row
 from monitoring.models import Assignment
 from monitoring.models import AssignmentFile
+from monitoring.models import AssignmentStatus
 from monitoring.models import Direction
 from monitoring.models import IndicatorPassport
 from monitoring.models import Order
@@ -728,7 +731,10 @@ def _showing_all(request) -> bool:
 
 def task_rows(request):
     """The user's tasks (or, for the municipality's roles with ?all=1, every assignment), filtered and sorted."""
-    queryset = Assignment.objects.for_user(request.user).tasks().select_related("order", "order__year", "responsible")
+    queryset = (
+        Assignment.objects.for_user(request.user).tasks().select_related("order", "order__year", "responsible")
+        .annotate(status_rank=Case(*(When(status=status, then=rank) for rank, status in enumerate(AssignmentStatus))))
+    )
     if not _showing_all(request):
         queryset = queryset.filter(Q(responsible=request.user) | Q(follower=request.user))
     return filtered(request, TaskPageFilter, queryset, "status")

@@ -176,6 +176,20 @@ def test_issued_order_texts_are_frozen_in_the_model(tasks, order):
         tasks["others"].delete()
 
 
+def test_tasks_come_in_the_order_of_the_work_in_progress_then_reported_then_done(client, tasks, methodist):
+    from monitoring.models import Assignment
+
+    from django.utils import timezone
+
+    Assignment.objects.filter(pk=tasks["later"].pk).update(status="done", completed_at=timezone.now())
+    Assignment.objects.filter(pk=tasks["due_soon"].pk).update(status="reported", completed_at=timezone.now())
+    client.force_login(methodist)
+
+    shown = [(task.text, task.status) for task in client.get(reverse("monitoring:tasks")).context["page"]]
+
+    assert shown == [("Обновить план", "open"), ("Провести семинар", "reported"), ("Подготовить отчёт", "done")]
+
+
 def test_tasks_sort_by_deadline_both_ways(client, tasks, methodist):
     client.force_login(methodist)
 

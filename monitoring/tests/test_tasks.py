@@ -177,9 +177,9 @@ def test_issued_order_texts_are_frozen_in_the_model(tasks, order):
 
 
 def test_tasks_come_in_the_order_of_the_work_in_progress_then_reported_then_done(client, tasks, methodist):
-    from monitoring.models import Assignment
-
     from django.utils import timezone
+
+    from monitoring.models import Assignment
 
     Assignment.objects.filter(pk=tasks["later"].pk).update(status="done", completed_at=timezone.now())
     Assignment.objects.filter(pk=tasks["due_soon"].pk).update(status="reported", completed_at=timezone.now())

@@ -607,7 +607,8 @@ def order_rows(request):
 
 @role_required(*MUNICIPAL_ROLES)
 def orders(request):
-    return list_page(request, "monitoring/orders.html", order_rows(request), export="monitoring:order-export")
+    return list_page(request, "monitoring/orders.html", lambda: order_rows(request), export="monitoring:order-export",
+                     cached=True)
 
 
 @role_required(*MUNICIPAL_ROLES)
@@ -742,10 +743,9 @@ def task_rows(request):
 
 @login_required
 def tasks(request):
-    return list_page(request, "monitoring/tasks.html", task_rows(request), export="monitoring:task-export", context={
-        "show_all": _showing_all(request),
-        "can_show_all": roles_of(request.user).has(*MUNICIPAL_ROLES),
-    })
+    return list_page(request, "monitoring/tasks.html", lambda: task_rows(request), export="monitoring:task-export",
+                     context={"show_all": _showing_all(request), "can_show_all": roles_of(request.user).has(*MUNICIPAL_ROLES)},
+                     cached=True)
 
 
 @login_required

@@ -13,8 +13,8 @@ exported from ``<list>/export/``.
         return workbook_response("programmes.xlsx", [programmes_sheet(programme_rows(request).qs)])
 
 Sorting is the ``sort`` filter of the page's FilterSet (``core.filters.page_filter``; ``filtered()`` sets its
-default); ``sorted_by()`` sorts rows that no FilterSet filters (the public showcase with its search relevance, the
-orders and tasks of monitoring). An old link with ``?export=xlsx`` to a list with an export is redirected there.
+default); ``sorted_by()`` sorts rows that no page FilterSet sorts (the public showcase, by search relevance first).
+An old link with ``?export=xlsx`` to a list with an export is redirected there.
 """
 
 from collections.abc import Callable

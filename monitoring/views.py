@@ -743,9 +743,9 @@ def task_rows(request):
 
 @login_required
 def tasks(request):
+    context = {"show_all": _showing_all(request), "can_show_all": roles_of(request.user).has(*MUNICIPAL_ROLES)}
     return list_page(request, "monitoring/tasks.html", lambda: task_rows(request), export="monitoring:task-export",
-                     context={"show_all": _showing_all(request), "can_show_all": roles_of(request.user).has(*MUNICIPAL_ROLES)},
-                     cached=True)
+                     context=context, cached=True)
 
 
 @login_required
